@@ -1,0 +1,50 @@
+import { describeReason } from '../src/analysis/describe-reason.js';
+import { explainDead } from '../src/analysis/explain-dead.js';
+import type { Rule } from '../src/analysis/rule.js';
+import { DeclarationFlag } from '../src/indexer/facts.js';
+
+const REPORTED_KINDS = new Set(['function', 'class', 'variable', 'type', 'interface', 'enum', 'namespace']);
+
+export const deadCode: Rule = {
+  meta: {
+    id: 'dead-code',
+    description: 'A non-exported declaration in a live file that no live code uses.',
+    defaultSeverity: 'error',
+    docs: {
+      flags: 'Top-level functions, classes, variables, types, interfaces, enums and namespaces that are not exported and that no live code references. Self-recursion is not use, and neither is use by other dead code.',
+      why: 'A helper nobody calls still costs reading, review and maintenance, and it makes everything it calls look used.',
+      fix: 'Delete the declaration (and what only it uses), or call it from the code that needs it.',
+      flaggedExample: 'function format(n: number) { return n.toFixed(2); }\nfunction legacyFormat(n: number) { return String(n); } // never called\nexport const price = format(3);',
+      cleanExample: 'function format(n: number) { return n.toFixed(2); }\nexport const price = format(3);',
+    },
+  },
+  check(context) {
+    const findings = [];
+    for (const file of context.files) {
+      if (!context.isAnalysedFile(file)) continue;
+      const exported = context.exportsOfDeclarations(file);
+      for (const [index, declaration] of file.facts.declarations.entries()) {
+        if (declaration.parent !== -1 || !REPORTED_KINDS.has(declaration.kind) || exported.has(index)) continue;
+        if ((declaration.flags & (DeclarationFlag.Ambient | DeclarationFlag.Exported)) !== 0) continue;
+        const node = file.firstDeclarationNode + index;
+        if (context.isLive(node)) continue;
+        const explanation = explainDead(context.graph, node);
+        findings.push({
+          file: file.path,
+          line: declaration.line,
+          column: declaration.column,
+          symbol: declaration.name,
+          kind: declaration.kind,
+          reason: explanation.reason,
+          ...(explanation.referrers !== undefined ? { referrers: explanation.referrers } : {}),
+          message: `${capitalize(declaration.kind)} \`${declaration.name}\` is never used: ${describeReason(explanation)}. Delete it, or call it from the code that needs it.`,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,62 @@
+import type { Rule } from '../src/analysis/rule.js';
+import type { GraphFile } from '../src/graph/symbol-graph.js';
+import type { ExportFact } from '../src/indexer/facts.js';
+
+export const duplicateExport: Rule = {
+  meta: {
+    id: 'duplicate-export',
+    description: 'One declaration exported under two or more names.',
+    defaultSeverity: 'warn',
+    docs: {
+      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`.',
+      why: 'Two names for one thing split its callers, hide its real usage and make renames and removals error-prone.',
+      fix: 'Keep one name and update the imports of the other.',
+      flaggedExample: 'function parse() {}\nexport { parse, parse as parseInput };',
+      cleanExample: 'function parse() {}\nexport { parse };',
+    },
+  },
+  check(context) {
+    const findings = [];
+    for (const file of context.files) {
+      if (file.isDeclarationFile || file.facts.skipped !== undefined) continue;
+      const groups = new Map<string, ExportFact[]>();
+      for (const fact of file.facts.exports) {
+        if (fact.name === 'export=') continue;
+        for (const key of targetKeys(file, fact)) {
+          let group = groups.get(key);
+          if (group === undefined) groups.set(key, (group = []));
+          if (!group.some((other) => other.name === fact.name)) group.push(fact);
+        }
+      }
+      const reported = new Set<string>();
+      for (const group of groups.values()) {
+        if (group.length < 2) continue;
+        const names = group.map((fact) => fact.name).sort();
+        const key = names.join(',');
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const second = group[1];
+        findings.push({
+          file: file.path,
+          line: second.line,
+          column: second.column,
+          symbol: names.join(', '),
+          kind: 'export',
+          reason: 'duplicate' as const,
+          message: `One declaration is exported under ${names.length} names (${names.map((name) => `\`${name}\``).join(', ')}): importers split between them. Keep one name.`,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** What an export points at, as comparable keys: a declaration, or an imported name. */
+function targetKeys(file: GraphFile, fact: ExportFact): string[] {
+  if (fact.declaration !== undefined) return [`declaration:${fact.declaration}`];
+  if (fact.importIndex !== undefined) return [`import:${file.facts.imports[fact.importIndex].specifier}:${fact.importedName}`];
+  const local = fact.local ?? '';
+  const declarations = file.declarationsByName.get(local);
+  if (declarations !== undefined) return declarations.map((index) => `declaration:${index}`);
+  return (file.bindingsByName.get(local) ?? []).map((binding) => `import:${file.facts.imports[binding.importIndex].specifier}:${binding.imported}`);
+}

@@ -1,0 +1,25 @@
+import type { Rule } from '../src/analysis/rule.js';
+import { deadCode } from './dead-code.js';
+import { duplicateExport } from './duplicate-export.js';
+import { parseError } from './parse-error.js';
+import { testOnlyExport } from './test-only-export.js';
+import { unresolvedImport } from './unresolved-import.js';
+import { unusedEnumMember } from './unused-enum-member.js';
+import { unusedExport } from './unused-export.js';
+import { unusedFile } from './unused-file.js';
+import { unusedSuppression } from './unused-suppression.js';
+import { unusedType } from './unused-type.js';
+
+/** Every analysis rule, in reporting order. */
+export const allRules: readonly Rule[] = [
+  unusedFile,
+  unusedExport,
+  unusedType,
+  unusedEnumMember,
+  deadCode,
+  testOnlyExport,
+  unresolvedImport,
+  duplicateExport,
+  parseError,
+  unusedSuppression,
+];

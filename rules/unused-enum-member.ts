@@ -1,0 +1,46 @@
+import { describeReason } from '../src/analysis/describe-reason.js';
+import { explainDead } from '../src/analysis/explain-dead.js';
+import type { Rule } from '../src/analysis/rule.js';
+import { DeclarationFlag } from '../src/indexer/facts.js';
+
+export const unusedEnumMember: Rule = {
+  meta: {
+    id: 'unused-enum-member',
+    description: 'A member of a live enum that no live code reads.',
+    defaultSeverity: 'error',
+    docs: {
+      flags: 'Members of enums that are themselves in use, when no live code reads the member (`E.A`, `E[\'A\']`, destructuring or another member\'s initializer). Using the enum object as a whole (`Object.values(E)`, `E[key]`) counts as using every member.',
+      why: 'An enum member nobody reads is a state the program never produces or handles; it suggests handling that does not exist.',
+      fix: 'Delete the member, or handle it where the enum is used.',
+      flaggedExample: 'export enum Status { Active, Legacy } // Legacy is never read\nexport const isActive = (s: Status) => s === Status.Active;',
+      cleanExample: 'export enum Status { Active }\nexport const isActive = (s: Status) => s === Status.Active;',
+    },
+  },
+  check(context) {
+    const findings = [];
+    for (const file of context.files) {
+      if (!context.isAnalysedFile(file)) continue;
+      for (const [index, member] of file.facts.declarations.entries()) {
+        if (member.kind !== 'enum-member') continue;
+        const owner = file.facts.declarations[member.parent];
+        if ((owner.flags & DeclarationFlag.Ambient) !== 0) continue;
+        if (!context.isLive(file.firstDeclarationNode + member.parent)) continue;
+        const node = file.firstDeclarationNode + index;
+        if (context.isLive(node)) continue;
+        const explanation = explainDead(context.graph, node);
+        const symbol = `${owner.name}.${member.name}`;
+        findings.push({
+          file: file.path,
+          line: member.line,
+          column: member.column,
+          symbol,
+          kind: 'enum-member',
+          reason: explanation.reason,
+          ...(explanation.referrers !== undefined ? { referrers: explanation.referrers } : {}),
+          message: `Enum member \`${symbol}\` is never read: ${describeReason(explanation)}. Delete it, or handle it where the enum is used.`,
+        });
+      }
+    }
+    return findings;
+  },
+};

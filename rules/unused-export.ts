@@ -1,0 +1,32 @@
+import { describeReason } from '../src/analysis/describe-reason.js';
+import { analyseExports } from '../src/analysis/export-usage.js';
+import type { Rule } from '../src/analysis/rule.js';
+
+export const unusedExport: Rule = {
+  meta: {
+    id: 'unused-export',
+    description: 'An exported value that no live code in another module uses.',
+    defaultSeverity: 'error',
+    docs: {
+      flags: 'Exported functions, classes, variables, namespaces and default exports that no live code in another module imports, including exports used only inside their own file and exports used only by dead code.',
+      why: 'An export is a promise that someone needs this. When nobody does, the code looks wired in while it is not, and the dead code it keeps alive is never found.',
+      fix: 'Remove the `export` keyword when the file uses the symbol itself, delete the declaration when nothing uses it, or wire it into the code that should call it. Mark intended public API with JSDoc `@public`.',
+      flaggedExample: '// src/math.ts\nexport function add(a: number, b: number) { return a + b; }\nexport function sub(a: number, b: number) { return a - b; } // nobody imports sub\n\n// src/index.ts\nimport { add } from \'./math\';\nconsole.log(add(1, 2));',
+      cleanExample: '// src/math.ts\nexport function add(a: number, b: number) { return a + b; }\n\n// src/index.ts\nimport { add } from \'./math\';\nconsole.log(add(1, 2));',
+    },
+  },
+  check(context) {
+    return analyseExports(context)
+      .filter((usage) => usage.unused !== undefined && !usage.isType)
+      .map(({ file, fact, kind, unused }) => ({
+        file: file.path,
+        line: fact.line,
+        column: fact.column,
+        symbol: fact.name,
+        kind,
+        reason: unused!.reason,
+        ...(unused!.referrers !== undefined ? { referrers: unused!.referrers } : {}),
+        message: `Export \`${fact.name}\` is unused by other modules: ${describeReason(unused!)}. ${unused!.reason === 'only-referenced-in-own-file' ? 'Remove the `export` keyword.' : 'Remove it, or wire it into the code that should use it.'}`,
+      }));
+  },
+};

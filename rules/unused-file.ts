@@ -1,0 +1,53 @@
+import type { AnalysisContext } from '../src/analysis/analysis-context.js';
+import { describeReason } from '../src/analysis/describe-reason.js';
+import { type Explanation, usersOf } from '../src/analysis/explain-dead.js';
+import type { Rule } from '../src/analysis/rule.js';
+import type { GraphFile } from '../src/graph/symbol-graph.js';
+
+export const unusedFile: Rule = {
+  meta: {
+    id: 'unused-file',
+    description: 'A project file that no entry reaches.',
+    defaultSeverity: 'error',
+    docs: {
+      flags: 'Project files that are not reachable from any entry (package.json entry points, configured entries, conventional `index`/`main`/`cli` files, tests). Their exports are not listed again.',
+      why: 'A file nothing loads is dead weight: it is built, reviewed and maintained for nothing, and it keeps whatever it imports looking used.',
+      fix: 'Delete the file, or import it from live code. If something outside the project loads it (a script, a framework convention), list it in `entries`.',
+      flaggedExample: '// src/index.ts\nexport const app = 1;\n\n// src/legacy.ts   <- nothing imports it\nexport function oldApi() {}',
+      cleanExample: '// src/index.ts\nexport const app = 1;',
+    },
+  },
+  check(context) {
+    return context.files
+      .filter((file) => !file.isEntry && !file.isTest && !file.isDeclarationFile && file.facts.skipped === undefined && !context.isFileLive(file))
+      .map((file) => {
+        const explanation = explainDeadFile(context, file);
+        return {
+          file: file.path,
+          line: 1,
+          column: 1,
+          symbol: file.path,
+          kind: 'file',
+          reason: explanation.reason,
+          ...(explanation.referrers !== undefined ? { referrers: explanation.referrers } : {}),
+          message: `File \`${file.path}\` is not reachable from any entry: ${describeReason(explanation)}. Delete it, or import it from live code or list it in \`entries\`.`,
+        };
+      });
+  },
+};
+
+/** Who outside the file uses it (its top level, declarations or exports), and how. */
+function explainDeadFile(context: AnalysisContext, file: GraphFile): Explanation {
+  const { graph } = context;
+  const nodes = [file.moduleNode, ...file.facts.declarations.map((_, index) => file.firstDeclarationNode + index)];
+  const outside = (users: number[]) => users.filter((user) => graph.nodeFile[user] !== file.index);
+  const users = new Set(nodes.flatMap((node) => outside(usersOf(graph, node))));
+  if (users.size > 0) {
+    return { reason: 'only-referenced-by-dead-code', referrers: [...users].map((user) => graph.describe(user)).sort() };
+  }
+  const fakeUsers = new Set(nodes.flatMap((node) => outside(usersOf(graph, node, true))));
+  if (fakeUsers.size > 0) {
+    return { reason: 'only-fake-references', referrers: [...fakeUsers].map((user) => graph.describe(user)).sort() };
+  }
+  return { reason: 'unreferenced' };
+}

@@ -1,0 +1,32 @@
+import { describeReason } from '../src/analysis/describe-reason.js';
+import { analyseExports } from '../src/analysis/export-usage.js';
+import type { Rule } from '../src/analysis/rule.js';
+
+export const unusedType: Rule = {
+  meta: {
+    id: 'unused-type',
+    description: 'An exported type alias, interface or enum that no live code in another module uses.',
+    defaultSeverity: 'error',
+    docs: {
+      flags: 'Exported type aliases, interfaces and enums that no live code in another module refers to, with the same semantics as unused-export.',
+      why: 'Unused exported types describe data nobody exchanges; they drift from the real shapes and mislead readers.',
+      fix: 'Remove the `export` keyword when only its own file uses the type, or delete it.',
+      flaggedExample: '// src/types.ts\nexport interface User { id: string }\nexport interface LegacyUser { uid: number } // nobody uses it\n\n// src/index.ts\nimport type { User } from \'./types\';\nexport const load = (id: string): User => ({ id });',
+      cleanExample: '// src/types.ts\nexport interface User { id: string }\n\n// src/index.ts\nimport type { User } from \'./types\';\nexport const load = (id: string): User => ({ id });',
+    },
+  },
+  check(context) {
+    return analyseExports(context)
+      .filter((usage) => usage.unused !== undefined && usage.isType)
+      .map(({ file, fact, kind, unused }) => ({
+        file: file.path,
+        line: fact.line,
+        column: fact.column,
+        symbol: fact.name,
+        kind,
+        reason: unused!.reason,
+        ...(unused!.referrers !== undefined ? { referrers: unused!.referrers } : {}),
+        message: `Exported ${kind} \`${fact.name}\` is unused by other modules: ${describeReason(unused!)}. ${unused!.reason === 'only-referenced-in-own-file' ? 'Remove the `export` keyword.' : 'Remove it.'}`,
+      }));
+  },
+};

@@ -1,0 +1,80 @@
+import type { LinkedGraph } from '../graph/build-graph.js';
+import type { Liveness } from '../graph/reachability.js';
+import type { GraphFile, SymbolGraph } from '../graph/symbol-graph.js';
+import type { ExportFact, SuppressionFact } from '../indexer/facts.js';
+
+export interface AnalysisOptions {
+  includeEntryExports: boolean;
+  production: boolean;
+}
+
+/** A suppression comment or ignore pattern, and whether it suppressed anything this run. */
+export interface SuppressionUse {
+  file: string;
+  suppression: SuppressionFact;
+  used: boolean;
+}
+
+/** Everything a rule can ask about the analysed project. */
+export class AnalysisContext {
+  readonly graph: SymbolGraph;
+  /** Filled in after the other rules ran, for the rules about suppressions. */
+  suppressionUses: SuppressionUse[] = [];
+  unusedIgnorePatterns: Array<{ pattern: string; configFile: string }> = [];
+  private exportsByDeclaration = new Map<number, Map<number, ExportFact[]>>();
+
+  constructor(
+    readonly linked: LinkedGraph,
+    readonly liveness: Liveness,
+    readonly options: AnalysisOptions,
+  ) {
+    this.graph = linked.graph;
+  }
+
+  get files(): GraphFile[] {
+    return this.graph.files;
+  }
+
+  isLive(node: number): boolean {
+    return this.liveness.live[node] === 1;
+  }
+
+  isProductionLive(node: number): boolean {
+    return this.liveness.productionLive[node] === 1;
+  }
+
+  isFileLive(file: GraphFile): boolean {
+    return this.isLive(file.moduleNode);
+  }
+
+  /**
+   * Live files whose contents are checked for unused code: not declaration files, not skipped,
+   * and not files with syntax errors (their facts are incomplete; parse-error reports them).
+   */
+  isAnalysedFile(file: GraphFile): boolean {
+    return !file.isDeclarationFile && file.facts.skipped === undefined && file.facts.parseErrors.length === 0
+      && this.isFileLive(file);
+  }
+
+  /** Whether the file's exports are public API (entries, unless includeEntryExports; tests). */
+  hasPublicExports(file: GraphFile): boolean {
+    return file.isTest || (file.isEntry && !this.options.includeEntryExports);
+  }
+
+  /** The exports that name each top-level declaration (directly or through a local name). */
+  exportsOfDeclarations(file: GraphFile): Map<number, ExportFact[]> {
+    let map = this.exportsByDeclaration.get(file.index);
+    if (map !== undefined) return map;
+    map = new Map();
+    for (const fact of file.facts.exports) {
+      const declarations = fact.declaration !== undefined ? [fact.declaration] : file.declarationsByName.get(fact.local ?? '') ?? [];
+      for (const declaration of fact.importIndex === undefined ? declarations : []) {
+        let list = map.get(declaration);
+        if (list === undefined) map.set(declaration, (list = []));
+        list.push(fact);
+      }
+    }
+    this.exportsByDeclaration.set(file.index, map);
+    return map;
+  }
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type { SeveritySetting } from '../config/config-schema.js';
+import { compileGlobs } from '../files/glob.js';
+import type { AnalysisContext, SuppressionUse } from './analysis-context.js';
+import type { Finding, RuleFinding } from './finding.js';
+import type { Rule } from './rule.js';
+
+interface RuleSettings {
+  severities: Record<string, SeveritySetting>;
+  ignorePatterns: readonly string[];
+  /** Root-relative config file, where stale ignore patterns are reported. */
+  configFile: string | undefined;
+  projectFiles: readonly string[];
+}
+
+/**
+ * Runs the rules and turns their output into findings: severities from the config (`off`
+ * drops a rule), `ignore` patterns and suppression comments applied, then the rules about
+ * suppressions, fingerprints, and a stable order.
+ */
+export function runRules(context: AnalysisContext, rules: readonly Rule[], settings: RuleSettings): Finding[] {
+  const isIgnored = compileGlobs(settings.ignorePatterns);
+  const uses: SuppressionUse[] = context.files.flatMap((file) => file.facts.suppressions.map((suppression) => ({ file: file.path, suppression, used: false })));
+  const usesByFile = new Map<string, SuppressionUse[]>();
+  for (const use of uses) {
+    const list = usesByFile.get(use.file) ?? [];
+    list.push(use);
+    usesByFile.set(use.file, list);
+  }
+
+  const run = (phaseRules: readonly Rule[]): Finding[] => {
+    const findings: Finding[] = [];
+    for (const rule of phaseRules) {
+      const severity = settings.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
+      if (severity === 'off') continue;
+      for (const raw of rule.check(context)) {
+        if (isIgnored(raw.file)) continue;
+        if (isSuppressed(usesByFile.get(raw.file), rule.meta.id, raw.line)) continue;
+        findings.push(toFinding(rule.meta.id, severity, raw));
+      }
+    }
+    return findings;
+  };
+
+  const findings = run(rules.filter((rule) => rule.meta.phase === undefined));
+  context.suppressionUses = uses.filter((use) => !isIgnored(use.file));
+  context.unusedIgnorePatterns = settings.configFile === undefined ? [] : settings.ignorePatterns
+    .filter((pattern) => !settings.projectFiles.some(compileGlobs([pattern])))
+    .map((pattern) => ({ pattern, configFile: settings.configFile as string }));
+  findings.push(...run(rules.filter((rule) => rule.meta.phase === 'after-suppressions')));
+  return assignFingerprints(findings.sort(compareFindings));
+}
+
+function isSuppressed(uses: SuppressionUse[] | undefined, rule: string, line: number): boolean {
+  let suppressed = false;
+  for (const use of uses ?? []) {
+    const { targetLine, rules } = use.suppression;
+    if ((targetLine === 0 || targetLine === line) && (rules.length === 0 || rules.includes(rule))) {
+      use.used = true;
+      suppressed = true;
+    }
+  }
+  return suppressed;
+}
+
+function toFinding(rule: string, severity: 'error' | 'warn', raw: RuleFinding): Finding {
+  return {
+    rule,
+    severity,
+    file: raw.file,
+    line: raw.line,
+    column: raw.column,
+    symbol: raw.symbol ?? null,
+    kind: raw.kind ?? null,
+    reason: raw.reason,
+    message: raw.message,
+    fingerprint: '',
+    ...(raw.referrers !== undefined ? { referrers: raw.referrers } : {}),
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1
+    : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/**
+ * Fingerprints name what is reported, not where: rule, file, symbol and kind. Moving lines or
+ * reformatting keeps them; a second finding with the same identity gets an occurrence suffix.
+ */
+function assignFingerprints(findings: Finding[]): Finding[] {
+  const seen = new Map<string, number>();
+  for (const finding of findings) {
+    const base = createHash('sha1')
+      .update(`${finding.rule}\0${finding.file}\0${finding.symbol ?? ''}\0${finding.kind ?? ''}`)
+      .digest('hex')
+      .slice(0, 16);
+    const occurrence = (seen.get(base) ?? 0) + 1;
+    seen.set(base, occurrence);
+    finding.fingerprint = occurrence === 1 ? base : `${base}:${occurrence}`;
+  }
+  return findings;
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { isUserFacingError } from '../errors.js';
+import { registerValidateCommand } from './validate-command.js';
+
+/** Exit codes: 0 clean, 1 findings (or a blocked gate), 2 usage, config or internal error. */
+const ExitCode = { Clean: 0, Findings: 1, Error: 2 } as const;
+
+/** Parses the command line, runs the command and returns the exit code. Never throws. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  let exitCode: number = ExitCode.Clean;
+  const program = new Command('orch-guard')
+    .description('Stops dead code from being born: a symbol-level code registry, reachability analysis and integration gates for TypeScript/JavaScript.')
+    .version(packageVersion(), '-v, --version')
+    .option('--debug', 'print stack traces for errors')
+    .exitOverride()
+    .showSuggestionAfterError();
+  registerValidateCommand(program, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its one-line message (or the help / version).
+      return error.exitCode === 0 ? ExitCode.Clean : ExitCode.Error;
+    }
+    if (isUserFacingError(error)) {
+      process.stderr.write(`orch-guard: ${error.message}\n`);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`orch-guard: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+    }
+    if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+    return ExitCode.Error;
+  }
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}

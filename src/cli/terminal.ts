@@ -1,0 +1,54 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import type { ReportInput } from '../report/report-input.js';
+import { reporters } from '../report/reporters.js';
+
+/** Colour on a TTY unless NO_COLOR is set; FORCE_COLOR forces it. */
+function useColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
+export function printNotices(notices: readonly string[]): void {
+  for (const notice of notices) process.stderr.write(`orch-guard: ${notice}\n`);
+}
+
+/** Parses `--reporter name` / `--reporter name:file` values; unknown names are usage errors. */
+export function parseReporterSpecs(specs: readonly string[]): Array<{ name: string; file?: string }> {
+  const parsed = (specs.length === 0 ? ['text'] : specs).map((spec) => {
+    const colon = spec.indexOf(':');
+    return colon === -1 ? { name: spec } : { name: spec.slice(0, colon), file: spec.slice(colon + 1) };
+  });
+  for (const { name } of parsed) {
+    if (!(name in reporters)) throw new UsageError(`--reporter ${name}: unknown reporter (known: ${Object.keys(reporters).join(', ')})`);
+  }
+  return parsed;
+}
+
+/** Writes each reporter's output to its file, or to stdout. */
+export function writeReports(input: ReportInput, specs: Array<{ name: string; file?: string }>, cwd: string): void {
+  for (const { name, file } of specs) {
+    const output = reporters[name](input, { color: file === undefined && useColor(process.stdout) });
+    if (file === undefined) process.stdout.write(output);
+    else writeFileSync(path.resolve(cwd, file), output);
+  }
+}
+
+/** A progress line on stderr for long runs on a terminal; nothing otherwise. */
+export function createProgress(label: string): { update(done: number, total: number): void; done(): void } {
+  const enabled = process.stderr.isTTY === true && process.env.CI === undefined;
+  const startedAt = Date.now();
+  let shown = false;
+  return {
+    update(done, total) {
+      if (!enabled || Date.now() - startedAt < 700) return;
+      shown = true;
+      process.stderr.write(`\r${label} ${done}/${total} files…`);
+    },
+    done() {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}

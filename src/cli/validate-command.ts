@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { runValidate } from '../validate/run-validate.js';
+import { collect } from './options.js';
+import { createProgress, parseReporterSpecs, printNotices, writeReports } from './terminal.js';
+
+interface ValidateFlags {
+  root: string;
+  config?: string;
+  entry?: string[];
+  project?: string[];
+  production?: boolean;
+  includeEntryExports?: boolean;
+  reporter: string[];
+  cache: boolean;
+}
+
+export function registerValidateCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('validate')
+    .description('Find dead code in one run: unused files, exports, types, enum members and helpers, with the reason for each.')
+    .option('--root <dir>', 'project root', '.')
+    .option('--config <file>', 'config file (default: orch.config.{ts,mts,js,mjs,cjs,json} in the root)')
+    .option('--entry <glob...>', 'entry files, in addition to package.json, config and conventional entries')
+    .option('--project <glob...>', 'project files (default: every TS/JS file under the root that git does not ignore)')
+    .option('--production', 'leave test files out, so code only tests use counts as unused')
+    .option('--include-entry-exports', 'also report unused exports of entry files (public API by default)')
+    .option('--reporter <name[:file]>', 'output format, optionally to a file; repeatable (text, json)', collect, [])
+    .option('--no-cache', 're-parse every file instead of reusing cached facts')
+    .action(async (flags: ValidateFlags) => {
+      const reporterSpecs = parseReporterSpecs(flags.reporter);
+      const progress = createProgress('indexing');
+      const result = await runValidate({
+        root: flags.root,
+        configFile: flags.config,
+        entryGlobs: flags.entry,
+        projectGlobs: flags.project,
+        production: flags.production === true,
+        includeEntryExports: flags.includeEntryExports,
+        useCache: flags.cache,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+      progress.done();
+      printNotices(result.notices);
+      writeReports(result, reporterSpecs, process.cwd());
+      setExitCode(result.exitCode);
+    });
+}

@@ -1,0 +1,294 @@
+import { type DeclarationKind, ReferenceFlag } from '../indexer/facts.js';
+import { type ExportTerminal, ExportResolver } from './export-resolution.js';
+import { type GraphFile, NodeKind, SymbolGraph } from './symbol-graph.js';
+
+const VALUE_KINDS = new Set<DeclarationKind>(['function', 'variable', 'class', 'enum', 'namespace']);
+const TYPE_KINDS = new Set<DeclarationKind>(['type', 'interface', 'class', 'enum', 'namespace']);
+
+interface Use {
+  from: number;
+  isType: boolean;
+  fake: boolean;
+}
+
+/**
+ * Links every file's facts into one SymbolGraph: references become edges to the declarations
+ * they resolve to (through imports, re-export chains, `export *`, namespaces and CommonJS
+ * interop), member paths select enum members and namespace exports, and module loads become
+ * edges to the loaded module.
+ */
+export interface LinkedGraph {
+  graph: SymbolGraph;
+  exports: ExportResolver;
+  /** R(file, name), created on demand; undefined when the file has no such export. */
+  exportNode(file: GraphFile, name: string): number | undefined;
+  /** W(file): a node that uses every export of the file. */
+  wholeNode(file: GraphFile): number;
+  /** R(file, name) if it was created (nothing used it otherwise); never creates one. */
+  existingExportNode(file: GraphFile, name: string): number | undefined;
+}
+
+export function buildSymbolGraph(files: GraphFile[]): LinkedGraph {
+  const graph = new SymbolGraph(files);
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const importTarget = (file: GraphFile, importIndex: number): GraphFile | undefined => {
+    const resolution = file.resolutions[importIndex];
+    return resolution?.kind === 'file' ? byPath.get(resolution.path) : undefined;
+  };
+  const exports = new ExportResolver(files, importTarget);
+  const linker = new Linker(graph, exports, importTarget);
+
+  for (const file of files) {
+    file.moduleNode = graph.addNode(NodeKind.Module, file.index, -1);
+    file.firstDeclarationNode = graph.nodeKind.length;
+    file.facts.declarations.forEach((_, index) => graph.addNode(NodeKind.Declaration, file.index, index));
+  }
+  const globals = collectScriptGlobals(files);
+  for (const file of files) linker.linkFile(file, globals);
+  return {
+    graph,
+    exports,
+    exportNode: (file, name) => linker.exportNode(file, name),
+    wholeNode: (file) => linker.wholeNode(file),
+    existingExportNode: (file, name) => linker.existingExportNode(file, name),
+  };
+}
+
+/** Declarations of non-module scripts are globals, visible to every file by name. */
+function collectScriptGlobals(files: GraphFile[]): Map<string, Array<[GraphFile, number]>> {
+  const globals = new Map<string, Array<[GraphFile, number]>>();
+  for (const file of files) {
+    if (file.facts.moduleKind !== 'script') continue;
+    file.facts.declarations.forEach((declaration, index) => {
+      if (declaration.parent !== -1) return;
+      let list = globals.get(declaration.name);
+      if (list === undefined) globals.set(declaration.name, (list = []));
+      list.push([file, index]);
+    });
+  }
+  return globals;
+}
+
+class Linker {
+  private readonly exportNodes = new Map<string, number | null>();
+  private readonly wholeNodes = new Map<number, number>();
+
+  constructor(
+    private readonly graph: SymbolGraph,
+    private readonly exports: ExportResolver,
+    private readonly importTarget: (file: GraphFile, importIndex: number) => GraphFile | undefined,
+  ) {}
+
+  linkFile(file: GraphFile, globals: Map<string, Array<[GraphFile, number]>>): void {
+    const { graph } = this;
+    const facts = file.facts;
+    const ownerNode = (owner: number) => (owner === -1 ? file.moduleNode : file.firstDeclarationNode + owner);
+    facts.declarations.forEach((_, index) => graph.addEdge(file.firstDeclarationNode + index, file.moduleNode));
+    for (const reference of facts.references) {
+      const use = { from: ownerNode(reference.owner), isType: (reference.flags & ReferenceFlag.Type) !== 0, fake: (reference.flags & ReferenceFlag.Fake) !== 0 };
+      this.useLocalName(file, reference.name, reference.path ?? [], use);
+    }
+    // The parser recovered from syntax errors, so uses may be missing: its imports use everything.
+    const incomplete = facts.parseErrors.length > 0;
+    facts.imports.forEach((fact, importIndex) => {
+      const target = this.importTarget(file, importIndex);
+      if (target === undefined) return;
+      const use = { from: ownerNode(fact.owner), isType: fact.typeOnly, fake: false };
+      if (incomplete) this.useWhole(target, { ...use, from: file.moduleNode });
+      switch (fact.form) {
+        case 'side-effect':
+        case 'url':
+        case 'reference':
+          graph.addEdge(use.from, target.moduleNode);
+          break;
+        case 'static':
+        case 'import-equals':
+        case 'reexport':
+          // Loading the module runs its top level; that matters only when it does something.
+          if (!fact.typeOnly && target.facts.hasSideEffects) graph.addEdge(file.moduleNode, target.moduleNode);
+          break;
+        case 'dynamic':
+        case 'require':
+        case 'import-type':
+          if (fact.form !== 'import-type') graph.addEdge(use.from, target.moduleNode);
+          if (fact.whole) this.useWhole(target, use);
+          for (const name of fact.usedNames ?? []) this.useExport(target, name, [], use);
+          break;
+      }
+    });
+    if (globals.size > 0) {
+      for (const name of facts.freeNames) {
+        for (const [globalFile, declaration] of globals.get(name) ?? []) {
+          if (globalFile !== file) this.addUse({ from: file.moduleNode, isType: false, fake: false }, globalFile.firstDeclarationNode + declaration);
+        }
+      }
+    }
+  }
+
+  /** A use of a module-scope name of `file` with a member path (`ns.a.b` is name ns, path [a, b]). */
+  useLocalName(file: GraphFile, name: string, path: string[], use: Use): void {
+    const declarations = file.declarationsByName.get(name);
+    if (declarations !== undefined) {
+      const kinds = use.isType ? TYPE_KINDS : VALUE_KINDS;
+      const matching = declarations.filter((index) => kinds.has(file.facts.declarations[index].kind));
+      for (const index of matching.length > 0 ? matching : declarations) {
+        this.applyTerminal({ kind: 'declaration', file: file.index, declaration: index }, path, use);
+      }
+    }
+    for (const binding of file.bindingsByName.get(name) ?? []) {
+      const target = this.importTarget(file, binding.importIndex);
+      if (target === undefined) continue;
+      if (binding.imported === '*') this.useNamespace(target, path, use);
+      else this.useExport(target, binding.imported, path, use);
+    }
+  }
+
+  private useNamespace(target: GraphFile, path: string[], use: Use): void {
+    if (path.length === 0) this.useWhole(target, use);
+    else this.useExport(target, path[0], path.slice(1), use);
+  }
+
+  /** Uses export `name` of `target`, then follows `path` into what it resolves to. */
+  private useExport(target: GraphFile, name: string, path: string[], use: Use): void {
+    const node = this.exportNode(target, name);
+    if (node === undefined) return;
+    this.addUse(use, node);
+    for (const terminal of this.exports.terminals(target, name)) this.applyTerminal(terminal, path, use, true);
+  }
+
+  /**
+   * Applies a member path to a resolved target: enum members, namespace exports. Through an
+   * export the R(m, name) edges already reach the declaration; only the path is added.
+   */
+  private applyTerminal(terminal: ExportTerminal, path: string[], use: Use, viaExport = false): void {
+    const file = this.exports.fileAt(terminal.file);
+    if (terminal.kind === 'namespace') {
+      this.useNamespace(file, path, use);
+      return;
+    }
+    const node = file.firstDeclarationNode + terminal.declaration;
+    if (!viaExport) this.addUse(use, node);
+    else this.recordSymbolReference(use, node);
+    const declaration = file.facts.declarations[terminal.declaration];
+    if (declaration.kind !== 'enum') return;
+    const members = this.enumMembers(file, terminal.declaration);
+    if (path.length > 0) {
+      const member = members.find((index) => file.facts.declarations[index].name === path[0]);
+      if (member !== undefined) this.addUse(use, file.firstDeclarationNode + member);
+    } else if (!use.isType) {
+      // The enum object itself escapes (Object.values(E), E[key]): every member may be read.
+      for (const member of members) this.addUse(use, file.firstDeclarationNode + member);
+    }
+  }
+
+  private enumMembers(file: GraphFile, enumIndex: number): number[] {
+    const members: number[] = [];
+    file.facts.declarations.forEach((declaration, index) => {
+      if (declaration.parent === enumIndex && declaration.kind === 'enum-member') members.push(index);
+    });
+    return members;
+  }
+
+  private useWhole(target: GraphFile, use: Use): void {
+    this.addUse(use, this.wholeNode(target));
+  }
+
+  /** W(m): one node that uses every export of m (and the namespaces and enums behind them). */
+  wholeNode(target: GraphFile): number {
+    let node = this.wholeNodes.get(target.index);
+    if (node !== undefined) return node;
+    node = this.graph.addNode(NodeKind.WholeModule, target.index, -1);
+    this.wholeNodes.set(target.index, node);
+    const use = { from: node, isType: false, fake: false };
+    this.graph.addEdge(node, target.moduleNode);
+    for (const name of this.exports.exportedNames(target)) {
+      const exportNode = this.exportNode(target, name);
+      if (exportNode === undefined) continue;
+      this.graph.addEdge(node, exportNode);
+      for (const terminal of this.exports.terminals(target, name)) {
+        if (terminal.kind === 'namespace') this.graph.addEdge(node, this.wholeNode(this.exports.fileAt(terminal.file)));
+        else this.applyTerminal(terminal, [], use, true);
+      }
+    }
+    return node;
+  }
+
+  existingExportNode(target: GraphFile, name: string): number | undefined {
+    return this.exportNodes.get(`${target.index}\0${name}`) ?? undefined;
+  }
+
+  /** R(m, name): live when some other module uses the export; edges to what it exports. */
+  exportNode(target: GraphFile, name: string): number | undefined {
+    const key = `${target.index}\0${name}`;
+    const cached = this.exportNodes.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    if (!this.exports.hasExport(target, name)) {
+      this.exportNodes.set(key, null);
+      return undefined;
+    }
+    const node = this.graph.addNode(NodeKind.ExportName, target.index, -1);
+    this.graph.exportNameOfNode.set(node, name);
+    this.exportNodes.set(key, node);
+    const explicit = target.exportsByName.get(name);
+    if (explicit !== undefined) {
+      for (const fact of explicit) {
+        if (fact.declaration !== undefined) {
+          this.graph.addEdge(node, target.firstDeclarationNode + fact.declaration);
+        } else if (fact.local !== undefined) {
+          this.linkLocalExport(node, target, fact.local);
+        } else if (fact.importIndex !== undefined) {
+          const source = this.importTarget(target, fact.importIndex);
+          if (source === undefined) continue;
+          if (fact.importedName === '*') {
+            this.graph.addEdge(node, source.moduleNode);
+          } else {
+            const next = this.exportNode(source, fact.importedName ?? name);
+            if (next !== undefined) this.graph.addEdge(node, next);
+          }
+        }
+      }
+    } else if (name === 'default' && target.exportsByName.has('export=')) {
+      const next = this.exportNode(target, 'export=');
+      if (next !== undefined) this.graph.addEdge(node, next);
+    } else if (name === 'default' && target.facts.moduleKind === 'cjs' && !this.exports.exportedNames(target).has('default')) {
+      this.graph.addEdge(node, target.moduleNode);
+    } else {
+      for (const star of target.facts.starExports) {
+        const source = this.importTarget(target, star.importIndex);
+        if (source === undefined || !this.exports.exportedNames(source).has(name)) continue;
+        const next = this.exportNode(source, name);
+        if (next !== undefined) this.graph.addEdge(node, next);
+      }
+    }
+    return node;
+  }
+
+  /** `export { local }`: edges to the local declaration, or through the import binding. */
+  private linkLocalExport(node: number, file: GraphFile, local: string): void {
+    for (const declaration of file.declarationsByName.get(local) ?? []) {
+      this.graph.addEdge(node, file.firstDeclarationNode + declaration);
+    }
+    for (const binding of file.bindingsByName.get(local) ?? []) {
+      const source = this.importTarget(file, binding.importIndex);
+      if (source === undefined) continue;
+      if (binding.imported === '*') {
+        this.graph.addEdge(node, source.moduleNode);
+      } else {
+        const next = this.exportNode(source, binding.imported);
+        if (next !== undefined) this.graph.addEdge(node, next);
+      }
+    }
+  }
+
+  private addUse(use: Use, to: number): void {
+    if (use.fake) this.graph.addFakeEdge(use.from, to);
+    else this.graph.addEdge(use.from, to);
+    this.recordSymbolReference(use, to);
+  }
+
+  private recordSymbolReference(use: Use, to: number): void {
+    if (this.graph.nodeKind[to] !== NodeKind.Declaration) return;
+    if (this.graph.nodeKind[use.from] !== NodeKind.Declaration && this.graph.nodeKind[use.from] !== NodeKind.Module) return;
+    this.graph.symbolReferences.push({ from: use.from, to, kind: use.fake ? 'fake' : use.isType ? 'type' : 'value' });
+  }
+}

@@ -1,0 +1,100 @@
+import type { GraphFile } from './symbol-graph.js';
+
+/** Where an exported name ends up: a declaration, or a whole module's namespace object. */
+export type ExportTerminal =
+  | { kind: 'declaration'; file: number; declaration: number }
+  | { kind: 'namespace'; file: number };
+
+/**
+ * Answers "what does module m export under this name?" through local exports, re-exports,
+ * `export *` and CommonJS interop, memoised and safe against re-export cycles.
+ */
+export class ExportResolver {
+  private readonly namesCache = new Map<number, Set<string>>();
+  private readonly terminalCache = new Map<string, ExportTerminal[]>();
+
+  constructor(
+    private readonly files: GraphFile[],
+    /** The project file an import of `file` resolves to, if any. */
+    private readonly importTarget: (file: GraphFile, importIndex: number) => GraphFile | undefined,
+  ) {}
+
+  /** Every name the module exports, including names that come through `export *`. */
+  exportedNames(file: GraphFile, visiting = new Set<number>()): Set<string> {
+    const cached = this.namesCache.get(file.index);
+    if (cached !== undefined) return cached;
+    if (visiting.has(file.index)) return new Set();
+    visiting.add(file.index);
+    const names = new Set(file.exportsByName.keys());
+    for (const star of file.facts.starExports) {
+      const target = this.importTarget(file, star.importIndex);
+      if (target === undefined) continue;
+      for (const name of this.exportedNames(target, visiting)) if (name !== 'default') names.add(name);
+    }
+    visiting.delete(file.index);
+    if (visiting.size === 0) this.namesCache.set(file.index, names);
+    return names;
+  }
+
+  terminals(file: GraphFile, name: string, visiting = new Set<string>()): ExportTerminal[] {
+    const key = `${file.index}\0${name}`;
+    const cached = this.terminalCache.get(key);
+    if (cached !== undefined) return cached;
+    if (visiting.has(key)) return [];
+    visiting.add(key);
+    const result: ExportTerminal[] = [];
+    const explicit = file.exportsByName.get(name);
+    if (explicit !== undefined) {
+      for (const fact of explicit) {
+        if (fact.declaration !== undefined) {
+          result.push({ kind: 'declaration', file: file.index, declaration: fact.declaration });
+        } else if (fact.local !== undefined) {
+          result.push(...this.localTerminals(file, fact.local, visiting));
+        } else if (fact.importIndex !== undefined) {
+          const target = this.importTarget(file, fact.importIndex);
+          if (target === undefined) continue;
+          if (fact.importedName === '*') result.push({ kind: 'namespace', file: target.index });
+          else result.push(...this.terminals(target, fact.importedName ?? name, visiting));
+        }
+      }
+    } else if (name !== 'default') {
+      for (const star of file.facts.starExports) {
+        const target = this.importTarget(file, star.importIndex);
+        if (target !== undefined && this.exportedNames(target).has(name)) result.push(...this.terminals(target, name, visiting));
+      }
+    } else if (file.exportsByName.has('export=')) {
+      result.push(...this.terminals(file, 'export=', visiting));
+    } else if (file.facts.moduleKind === 'cjs') {
+      // `import x from './cjs'` binds module.exports: the namespace of a CommonJS module.
+      result.push({ kind: 'namespace', file: file.index });
+    }
+    visiting.delete(key);
+    if (visiting.size === 0) this.terminalCache.set(key, result);
+    return result;
+  }
+
+  /** A name in module scope: its declarations, or what the import binding refers to. */
+  localTerminals(file: GraphFile, local: string, visiting = new Set<string>()): ExportTerminal[] {
+    const result: ExportTerminal[] = [];
+    for (const declaration of file.declarationsByName.get(local) ?? []) {
+      result.push({ kind: 'declaration', file: file.index, declaration });
+    }
+    for (const binding of file.bindingsByName.get(local) ?? []) {
+      const target = this.importTarget(file, binding.importIndex);
+      if (target === undefined) continue;
+      if (binding.imported === '*') result.push({ kind: 'namespace', file: target.index });
+      else result.push(...this.terminals(target, binding.imported, visiting));
+    }
+    return result;
+  }
+
+  /** Whether `name` is exported at all (explicitly, through `export *`, or by CJS interop). */
+  hasExport(file: GraphFile, name: string): boolean {
+    if (this.exportedNames(file).has(name)) return true;
+    return name === 'default' && (file.exportsByName.has('export=') || file.facts.moduleKind === 'cjs');
+  }
+
+  fileAt(index: number): GraphFile {
+    return this.files[index];
+  }
+}

@@ -1,0 +1,105 @@
+import type { DeclarationFact, ExportFact, FileFacts, ImportBindingFact } from '../indexer/facts.js';
+import type { Resolution } from '../resolve/module-resolver.js';
+
+/** What a node of the graph stands for. */
+export const NodeKind = {
+  /** A module's top-level code: runs when the module is loaded. */
+  Module: 0,
+  Declaration: 1,
+  /** An exported name of a module (`R(m, name)`): live when another module uses it. */
+  ExportName: 2,
+  /** Every export of a module at once (namespace passed whole, `export *` of an entry). */
+  WholeModule: 3,
+} as const;
+
+export interface GraphFile {
+  index: number;
+  path: string;
+  hash: string;
+  facts: FileFacts;
+  isTest: boolean;
+  isEntry: boolean;
+  isDeclarationFile: boolean;
+  /** Resolution of each import, by import index. */
+  resolutions: Resolution[];
+  moduleNode: number;
+  /** Node of declaration i is `firstDeclarationNode + i`. */
+  firstDeclarationNode: number;
+  /** Top-level declaration indexes by name (merged declarations share a name). */
+  declarationsByName: Map<string, number[]>;
+  bindingsByName: Map<string, ImportBindingFact[]>;
+  exportsByName: Map<string, ExportFact[]>;
+}
+
+/**
+ * The symbol-level graph: nodes for modules, declarations and exported names; edges from each
+ * node to what it uses. Fake uses (`void x`) are kept apart: they explain findings but never
+ * keep anything alive.
+ */
+export class SymbolGraph {
+  readonly nodeKind: number[] = [];
+  readonly nodeFile: number[] = [];
+  /** Declaration index for declaration nodes, -1 otherwise. */
+  readonly nodeDeclaration: number[] = [];
+  readonly exportNameOfNode = new Map<number, string>();
+  readonly edges: number[][] = [];
+  readonly referrers: number[][] = [];
+  readonly fakeReferrers = new Map<number, number[]>();
+  /** Direct symbol-to-symbol uses after resolving imports and re-exports, for the registry. */
+  readonly symbolReferences: Array<{ from: number; to: number; kind: 'value' | 'type' | 'fake' }> = [];
+  private readonly edgeKeys = new Set<number>();
+
+  constructor(readonly files: GraphFile[]) {}
+
+  addNode(kind: number, file: number, declaration: number): number {
+    const id = this.nodeKind.length;
+    this.nodeKind.push(kind);
+    this.nodeFile.push(file);
+    this.nodeDeclaration.push(declaration);
+    this.edges.push([]);
+    this.referrers.push([]);
+    return id;
+  }
+
+  addEdge(from: number, to: number): void {
+    if (from === to) return;
+    const key = from * 0x200000 + to;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
+    this.edges[from].push(to);
+    this.referrers[to].push(from);
+  }
+
+  addFakeEdge(from: number, to: number): void {
+    if (from === to) return;
+    let list = this.fakeReferrers.get(to);
+    if (list === undefined) this.fakeReferrers.set(to, (list = []));
+    if (!list.includes(from)) list.push(from);
+  }
+
+  declarationNode(file: GraphFile, declaration: number): number {
+    return file.firstDeclarationNode + declaration;
+  }
+
+  declarationOf(node: number): DeclarationFact | undefined {
+    const declaration = this.nodeDeclaration[node];
+    return declaration >= 0 ? this.files[this.nodeFile[node]].facts.declarations[declaration] : undefined;
+  }
+
+  /** A readable name for a node: `src/a.ts#helper`, `src/a.ts (module)`, `src/a.ts#export:x`. */
+  describe(node: number): string {
+    const file = this.files[this.nodeFile[node]];
+    switch (this.nodeKind[node]) {
+      case NodeKind.Module: return `${file.path} (top level)`;
+      case NodeKind.ExportName: return `${file.path}#${this.exportNameOfNode.get(node)}`;
+      case NodeKind.WholeModule: return `${file.path} (all exports)`;
+      default: return `${file.path}#${qualifiedName(file, this.nodeDeclaration[node])}`;
+    }
+  }
+}
+
+/** `Enum.Member` for members, the plain name otherwise. */
+function qualifiedName(file: GraphFile, declaration: number): string {
+  const fact = file.facts.declarations[declaration];
+  return fact.parent >= 0 ? `${file.facts.declarations[fact.parent].name}.${fact.name}` : fact.name;
+}

@@ -1,0 +1,29 @@
+import type { SuppressionFact } from '../facts.js';
+
+// Only comments that open a line count, so prose that quotes the syntax does not.
+const SUPPRESSION = /^[ \t]*(?:\/\/|\/\*)[ \t]*orch-guard-ignore-(next-line|file)\b([^\n]*)/gm;
+
+/**
+ * Finds `// orch-guard-ignore-next-line [rule, rule] [-- reason]` comments (and
+ * `orch-guard-ignore-file`, target line 0: the whole file). A rule list is optional (none
+ * means every rule); text after `--` is a free-form reason.
+ */
+export function findSuppressions(text: string, lineOf: (offset: number) => { line: number; column: number }): SuppressionFact[] {
+  const found: SuppressionFact[] = [];
+  for (const match of text.matchAll(SUPPRESSION)) {
+    let tail = match[2];
+    const blockEnd = tail.indexOf('*/');
+    if (blockEnd !== -1) tail = tail.slice(0, blockEnd);
+    const reasonStart = tail.indexOf('--');
+    if (reasonStart !== -1) tail = tail.slice(0, reasonStart);
+    const rules = tail.split(/[\s,]+/).filter((rule) => /^[a-z][a-z0-9-]*$/.test(rule));
+    const { line, column } = lineOf(match.index + match[0].search(/\S/));
+    found.push({ line, column, targetLine: match[1] === 'file' ? 0 : line + 1, rules });
+  }
+  return found;
+}
+
+/** True when a JSDoc block in `commentText` carries `@public`. */
+export function hasPublicTag(commentText: string): boolean {
+  return /\/\*\*[\s\S]*?@public\b[\s\S]*?\*\//.test(commentText);
+}

@@ -1,0 +1,163 @@
+import type { TypeScriptApi, ts } from './typescript-api.js';
+
+/** Calls that build a value without side effects, so their arguments belong to the value. */
+const PURE_CALLEES = new Set([
+  'freeze', 'Symbol', 'for', 'keys', 'values', 'entries', 'fromEntries', 'from', 'of', 'Map', 'Set',
+  'WeakMap', 'WeakSet', 'memo', 'forwardRef', 'lazy', 'createContext', 'defineComponent', 'String',
+  'Number', 'Boolean', 'BigInt', 'RegExp', 'Date', 'Error', 'TypeError', 'RangeError', 'URL',
+]);
+
+/** Strips parentheses, type assertions and non-null assertions. */
+export function unwrapExpression(ts: TypeScriptApi, node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)
+      || ts.isNonNullExpression(current) || ts.isTypeAssertionExpression(current)) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** Like unwrapExpression, and also strips `await`. */
+export function unwrapAwait(ts: TypeScriptApi, node: ts.Expression): ts.Expression {
+  let current = unwrapExpression(ts, node);
+  while (ts.isAwaitExpression(current)) current = unwrapExpression(ts, current.expression);
+  return current;
+}
+
+/**
+ * An expression statement that only names things (`void x;`, `x;`, `[a, b];`, `x as unknown;`)
+ * does nothing: it is how code pretends to be wired in, so it does not count as a use.
+ */
+export function isFakeWiringExpression(ts: TypeScriptApi, node: ts.Expression): boolean {
+  const current = unwrapExpression(ts, node);
+  if (ts.isVoidExpression(current) || ts.isTypeOfExpression(current)) {
+    return isFakeWiringExpression(ts, current.expression);
+  }
+  if (ts.isIdentifier(current)) return current.text !== 'undefined';
+  if (current.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isPropertyAccessExpression(current)) return isFakeWiringExpression(ts, current.expression);
+  if (ts.isArrayLiteralExpression(current)) {
+    return current.elements.length > 0 && current.elements.every((element) => isFakeWiringExpression(ts, element));
+  }
+  if (ts.isObjectLiteralExpression(current)) {
+    return current.properties.length > 0 && current.properties.every((property) =>
+      ts.isShorthandPropertyAssignment(property)
+      || (ts.isPropertyAssignment(property) && isFakeWiringExpression(ts, property.initializer)));
+  }
+  if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+    return isFakeWiringExpression(ts, current.left) && isFakeWiringExpression(ts, current.right);
+  }
+  return false;
+}
+
+/** `x`, `x.y.z` or `x['y']`: an expression that only reads a binding. */
+export function isPureReference(ts: TypeScriptApi, node: ts.Expression): boolean {
+  const current = unwrapExpression(ts, node);
+  if (ts.isIdentifier(current)) return true;
+  if (ts.isPropertyAccessExpression(current)) return isPureReference(ts, current.expression);
+  if (ts.isElementAccessExpression(current) && ts.isStringLiteralLike(current.argumentExpression)) {
+    return isPureReference(ts, current.expression);
+  }
+  return false;
+}
+
+/** The identifier at the root of `x.y.z`, if the expression is such a chain. */
+export function referenceRoot(ts: TypeScriptApi, node: ts.Expression): ts.Identifier | undefined {
+  const current = unwrapExpression(ts, node);
+  if (ts.isIdentifier(current)) return current;
+  if (ts.isPropertyAccessExpression(current)) return referenceRoot(ts, current.expression);
+  if (ts.isElementAccessExpression(current) && ts.isStringLiteralLike(current.argumentExpression)) {
+    return referenceRoot(ts, current.expression);
+  }
+  return undefined;
+}
+
+/**
+ * Whether evaluating the expression when the module loads can have effects: a call, `new`,
+ * `await`, an assignment or a tagged template, outside any function body it defines. Known
+ * pure factories (`Object.freeze`, `memo`, `#__PURE__` calls) do not count.
+ */
+export function hasLoadTimeEffects(ts: TypeScriptApi, node: ts.Node, sourceText: string): boolean {
+  let found = false;
+  const visit = (current: ts.Node): void => {
+    if (found) return;
+    switch (current.kind) {
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.GetAccessor:
+      case ts.SyntaxKind.SetAccessor:
+      case ts.SyntaxKind.ClassExpression:
+        return;
+      case ts.SyntaxKind.CallExpression:
+      case ts.SyntaxKind.NewExpression: {
+        const call = current as ts.CallExpression | ts.NewExpression;
+        if (!isPureCall(ts, call, sourceText)) {
+          found = true;
+          return;
+        }
+        break;
+      }
+      case ts.SyntaxKind.TaggedTemplateExpression:
+      case ts.SyntaxKind.AwaitExpression:
+      case ts.SyntaxKind.YieldExpression:
+      case ts.SyntaxKind.DeleteExpression:
+        found = true;
+        return;
+      case ts.SyntaxKind.BinaryExpression: {
+        const operator = (current as ts.BinaryExpression).operatorToken.kind;
+        if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) {
+          found = true;
+          return;
+        }
+        break;
+      }
+      case ts.SyntaxKind.PrefixUnaryExpression:
+      case ts.SyntaxKind.PostfixUnaryExpression: {
+        const operator = (current as ts.PrefixUnaryExpression).operator;
+        if (operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken) {
+          found = true;
+          return;
+        }
+        break;
+      }
+    }
+    ts.forEachChild(current, visit);
+  };
+  visit(node);
+  return found;
+}
+
+function isPureCall(ts: TypeScriptApi, call: ts.CallExpression | ts.NewExpression, sourceText: string): boolean {
+  const leading = sourceText.slice(call.pos, call.pos + 40 > call.end ? call.end : call.pos + 40);
+  if (/[#@]__PURE__/.test(leading)) return true;
+  const callee = unwrapExpression(ts, call.expression);
+  if (ts.isIdentifier(callee)) return PURE_CALLEES.has(callee.text);
+  if (ts.isPropertyAccessExpression(callee)) return PURE_CALLEES.has(callee.name.text);
+  return false;
+}
+
+/** The text of a property name when it is static (`a`, `'a'`, `1`, `['a']`). */
+export function staticPropertyName(ts: TypeScriptApi, name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) {
+    return name.text;
+  }
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+/** Every identifier a binding pattern declares. */
+export function bindingNames(ts: TypeScriptApi, name: ts.BindingName, into: ts.Identifier[] = []): ts.Identifier[] {
+  if (ts.isIdentifier(name)) {
+    into.push(name);
+  } else {
+    for (const element of name.elements) {
+      if (ts.isBindingElement(element)) bindingNames(ts, element.name, into);
+    }
+  }
+  return into;
+}

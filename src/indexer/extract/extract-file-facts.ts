@@ -1,0 +1,53 @@
+import type { FileFacts } from '../facts.js';
+import { findSuppressions } from './comments.js';
+import { FactsBuilder } from './facts-builder.js';
+import { collectModuleScope } from './module-scope.js';
+import { ReferenceWalker } from './reference-walker.js';
+import type { TypeScriptApi, ts } from './typescript-api.js';
+
+/** Parses one file and extracts its facts. Never throws on bad syntax: the parser recovers. */
+export function extractFileFacts(ts: TypeScriptApi, relativePath: string, text: string): FileFacts {
+  const scriptKind = scriptKindOf(ts, relativePath);
+  const isJavaScript = scriptKind === ts.ScriptKind.JS || scriptKind === ts.ScriptKind.JSX;
+  const sourceFile = ts.createSourceFile(
+    relativePath,
+    text,
+    {
+      languageVersion: ts.ScriptTarget.Latest,
+      // JSDoc carries type references in JavaScript; in TypeScript it is only prose.
+      jsDocParsingMode: isJavaScript ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseNone,
+    },
+    false,
+    scriptKind,
+  );
+  const builder = new FactsBuilder(ts, sourceFile, isJavaScript);
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  for (const diagnostic of diagnostics) {
+    builder.parseErrors.push({
+      ...builder.position(diagnostic.start),
+      message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
+    });
+  }
+  collectModuleScope(builder);
+  new ReferenceWalker(builder).walkFile();
+  if (builder.moduleKind === 'script') builder.moduleKind = inferModuleKind(relativePath, builder.freeNames);
+  builder.suppressions.push(...findSuppressions(text, (offset) => builder.position(offset)));
+  return builder.finish();
+}
+
+function scriptKindOf(ts: TypeScriptApi, relativePath: string): ts.ScriptKind {
+  if (/\.(?:tsx)$/.test(relativePath)) return ts.ScriptKind.TSX;
+  if (/\.(?:[mc]?ts)$/.test(relativePath)) return ts.ScriptKind.TS;
+  if (/\.(?:jsx)$/.test(relativePath)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+function inferModuleKind(relativePath: string, freeNames: Set<string>): FileFacts['moduleKind'] {
+  if (/\.m[jt]s$/.test(relativePath)) return 'esm';
+  if (/\.c[jt]s$/.test(relativePath)) return 'cjs';
+  if (/\.[jt]sx?$/.test(relativePath) && /\.jsx?$/.test(relativePath)
+    && (freeNames.has('module') || freeNames.has('exports') || freeNames.has('require'))) {
+    return 'cjs';
+  }
+  return 'script';
+}

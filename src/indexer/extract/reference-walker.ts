@@ -1,0 +1,715 @@
+import { DeclarationFlag, ReferenceFlag } from '../facts.js';
+import { flattenAccessChain, flattenQualifiedName, isNameUsedIn } from './access-chains.js';
+import {
+  bindingNames,
+  hasLoadTimeEffects,
+  isFakeWiringExpression,
+  isPureReference,
+  referenceRoot,
+  staticPropertyName,
+  unwrapAwait,
+} from './expression-shapes.js';
+import type { FactsBuilder } from './facts-builder.js';
+import { moduleLoadCall } from './module-scope.js';
+import { type ModuleLoadUsage, visitCallExpression, visitImportType, visitNewExpression, visitLocalModuleLoad } from './module-loads.js';
+import { type Scope, createScope, declareInScope, isShadowed, Meaning, nearestFunctionScope } from './scopes.js';
+import type { ts } from './typescript-api.js';
+
+interface PendingReference {
+  scope: Scope;
+  name: string;
+  owner: number;
+  flags: number;
+  path?: string[];
+}
+
+/**
+ * Pass 2: walks every statement and records, for each use of a module-scope name, the
+ * declaration that owns the use (or -1 for code that runs when the module loads). Uses are
+ * resolved against inner scopes after the walk, so hoisting needs no special casing.
+ */
+export class ReferenceWalker {
+  readonly ts: FactsBuilder['ts'];
+  private readonly moduleScope: Scope = createScope(undefined, true);
+  private scope: Scope = this.moduleScope;
+  private owner = -1;
+  /** Owner for uses that run at load time inside an initializer with effects. */
+  private loadTimeOwner: number | undefined;
+  /** Inside a function body: code that runs later, when called. */
+  private deferred = false;
+  private typePosition = false;
+  private fake = false;
+  private functionBody: ts.Node | undefined;
+  private readonly pending: PendingReference[] = [];
+  /** Set while an enum member's initializer is walked. */
+  private enumContext: { enumName: string; memberNames: Set<string> } | undefined;
+
+  constructor(readonly builder: FactsBuilder) {
+    this.ts = builder.ts;
+  }
+
+  walkFile(): void {
+    for (const statement of this.builder.sourceFile.statements) this.walkTopLevelStatement(statement);
+    for (const reference of this.pending) {
+      if (!isShadowed(reference.scope, this.moduleScope, reference.name, (reference.flags & ReferenceFlag.Type) !== 0)) {
+        this.builder.addReference(reference.owner, reference.name, reference.flags, reference.path);
+      }
+    }
+  }
+
+  get currentOwner(): number {
+    return !this.deferred && this.loadTimeOwner !== undefined ? this.loadTimeOwner : this.owner;
+  }
+
+  get inTypePosition(): boolean {
+    return this.typePosition;
+  }
+
+  get enclosingBody(): ts.Node {
+    return this.functionBody ?? this.builder.sourceFile;
+  }
+
+  recordReference(name: string, path?: string[]): void {
+    if (this.enumContext !== undefined && this.enumContext.memberNames.has(name) && path === undefined) {
+      // Inside an enum, a bare member name is that member: `AB = A | B` reads E.A and E.B.
+      this.recordReference(this.enumContext.enumName, [name]);
+      return;
+    }
+    if (!this.builder.moduleNames.has(name)) {
+      this.builder.freeNames.add(name);
+      return;
+    }
+    const flags = (this.typePosition ? ReferenceFlag.Type : 0) | (this.fake ? ReferenceFlag.Fake : 0);
+    if (this.scope === this.moduleScope) {
+      this.builder.addReference(this.currentOwner, name, flags, path);
+    } else {
+      this.pending.push({ scope: this.scope, name, owner: this.currentOwner, flags, path });
+    }
+  }
+
+  recordModuleLoad(load: { specifier: string; form: 'require' | 'dynamic' | 'url' | 'import-type'; call: ts.Node }, usage: ModuleLoadUsage): void {
+    this.builder.addImport({
+      specifier: load.specifier,
+      form: load.form,
+      ...this.builder.positionOfNode(load.call),
+      owner: this.currentOwner,
+      typeOnly: load.form === 'import-type',
+      ...(usage.whole ? { whole: true } : { usedNames: usage.usedNames }),
+    });
+  }
+
+  private walkTopLevelStatement(statement: ts.Statement): void {
+    const { ts, builder } = this;
+    this.owner = builder.ownerOfNode.get(statement) ?? -1;
+    this.loadTimeOwner = undefined;
+    this.deferred = false;
+    switch (statement.kind) {
+      case ts.SyntaxKind.ImportDeclaration:
+      case ts.SyntaxKind.ExportDeclaration:
+        return;
+      case ts.SyntaxKind.ImportEqualsDeclaration: {
+        const reference = (statement as ts.ImportEqualsDeclaration).moduleReference;
+        if (!ts.isExternalModuleReference(reference)) this.visitEntityName(reference, false);
+        return;
+      }
+      case ts.SyntaxKind.ExportAssignment: {
+        const expression = (statement as ts.ExportAssignment).expression;
+        if (ts.isIdentifier(expression)) return;
+        this.visitInitializer(expression, this.owner);
+        return;
+      }
+      case ts.SyntaxKind.VariableStatement:
+        this.visitJsDoc(statement);
+        for (const declaration of (statement as ts.VariableStatement).declarationList.declarations) {
+          this.walkTopLevelDeclarator(declaration);
+        }
+        return;
+      case ts.SyntaxKind.ExpressionStatement:
+        this.walkTopLevelExpression(statement as ts.ExpressionStatement);
+        return;
+      default:
+        this.visit(statement);
+    }
+  }
+
+  private walkTopLevelDeclarator(declaration: ts.VariableDeclaration): void {
+    const { ts, builder } = this;
+    if (builder.consumedInitializers.has(declaration)) return;
+    if (ts.isIdentifier(declaration.name)) {
+      this.owner = builder.ownerOfNode.get(declaration) ?? -1;
+      this.visitOptional(declaration.type);
+      if (declaration.initializer !== undefined) this.visitInitializer(declaration.initializer, this.owner);
+      return;
+    }
+    const ownerOfElement = (element: ts.BindingElement) => {
+      const first = bindingNames(ts, element.name)[0];
+      return (first && builder.ownerOfNode.get(first)) ?? builder.ownerOfNode.get(declaration) ?? -1;
+    };
+    const initializer = declaration.initializer;
+    const root = initializer !== undefined ? referenceRoot(ts, initializer) : undefined;
+    if (root !== undefined && initializer !== undefined && ts.isObjectBindingPattern(declaration.name)) {
+      // `const { A, B } = E` reads the members A and B of E, each for its own binding.
+      const basePath = flattenAccessChain(ts, initializer).path;
+      for (const element of declaration.name.elements) {
+        const property = staticPropertyName(ts, element.propertyName ?? element.name);
+        this.owner = element.dotDotDotToken !== undefined || property === undefined ? -1 : ownerOfElement(element);
+        this.recordReference(root.text, property === undefined || element.dotDotDotToken !== undefined ? basePath : [...basePath, property]);
+        this.visitOptional(element.initializer);
+      }
+      return;
+    }
+    this.owner = -1;
+    this.visitBindingName(declaration.name);
+    this.visitOptional(declaration.type);
+    this.visitOptional(declaration.initializer);
+  }
+
+  private walkTopLevelExpression(statement: ts.ExpressionStatement): void {
+    const { ts, builder } = this;
+    if (builder.consumedInitializers.has(statement)) return;
+    const expression = statement.expression;
+    if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      && builder.ownerOfNode.has(statement)) {
+      // A CommonJS export: the value belongs to the exported declaration (or per property).
+      const value = expression.right;
+      if (ts.isObjectLiteralExpression(value) && builder.ownerOfNode.get(statement) === -1) {
+        for (const property of value.properties) {
+          if (ts.isShorthandPropertyAssignment(property)) continue;
+          this.owner = builder.ownerOfNode.get(property) ?? -1;
+          if (ts.isPropertyAssignment(property)) {
+            if (!ts.isIdentifier(property.initializer)) this.visitInitializer(property.initializer, this.owner);
+          } else {
+            this.visit(property);
+          }
+        }
+        return;
+      }
+      if (!ts.isIdentifier(value)) this.visitInitializer(value, this.owner);
+      return;
+    }
+    this.visitExpressionStatement(statement);
+  }
+
+  /** Visits a value that is evaluated when the module loads, owned by `owner` unless it has effects. */
+  private visitInitializer(node: ts.Expression, owner: number): void {
+    const { ts, builder } = this;
+    const fact = owner >= 0 ? builder.declarations[owner] : undefined;
+    const effects = fact !== undefined
+      ? (fact.flags & DeclarationFlag.LoadTimeEffects) !== 0
+      : hasLoadTimeEffects(ts, node, builder.text);
+    this.owner = owner;
+    this.loadTimeOwner = effects ? -1 : undefined;
+    this.visit(node);
+    this.loadTimeOwner = undefined;
+  }
+
+  visitOptional(node: ts.Node | undefined): void {
+    if (node !== undefined) this.visit(node);
+  }
+
+  visitEach(nodes: readonly ts.Node[] | undefined): void {
+    if (nodes !== undefined) for (const node of nodes) this.visit(node);
+  }
+
+  visit(node: ts.Node): void {
+    if (this.builder.isJavaScript) this.visitJsDoc(node);
+    const enteringType = !this.typePosition && this.ts.isTypeNode(node) && node.kind !== this.ts.SyntaxKind.ExpressionWithTypeArguments;
+    if (enteringType) this.typePosition = true;
+    this.visitNode(node);
+    if (enteringType) this.typePosition = false;
+  }
+
+  private visitNode(node: ts.Node): void {
+    const { ts } = this;
+    const kind = node.kind;
+    switch (kind) {
+      case ts.SyntaxKind.Identifier:
+        this.recordReference((node as ts.Identifier).text);
+        return;
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        this.visitAccessChain(node as ts.Expression);
+        return;
+      case ts.SyntaxKind.QualifiedName:
+        this.visitEntityName(node as ts.QualifiedName, this.typePosition);
+        return;
+      case ts.SyntaxKind.TypeQuery: {
+        const query = node as ts.TypeQueryNode;
+        this.visitEntityName(query.exprName, false);
+        this.visitEach(query.typeArguments);
+        return;
+      }
+      case ts.SyntaxKind.ImportType:
+        visitImportType(this, node as ts.ImportTypeNode);
+        return;
+      case ts.SyntaxKind.PropertyAssignment: {
+        const property = node as ts.PropertyAssignment;
+        this.visitPropertyName(property.name);
+        this.visit(property.initializer);
+        return;
+      }
+      case ts.SyntaxKind.ShorthandPropertyAssignment: {
+        const property = node as ts.ShorthandPropertyAssignment;
+        this.recordReference(property.name.text);
+        this.visitOptional(property.objectAssignmentInitializer);
+        return;
+      }
+      case ts.SyntaxKind.PropertySignature:
+      case ts.SyntaxKind.EnumMember: {
+        const member = node as ts.PropertySignature | ts.EnumMember;
+        this.visitPropertyName(member.name);
+        this.visitOptional((member as ts.PropertySignature).type);
+        this.visitOptional((member as ts.EnumMember).initializer);
+        return;
+      }
+      case ts.SyntaxKind.PropertyDeclaration:
+        this.visitPropertyDeclaration(node as ts.PropertyDeclaration);
+        return;
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.FunctionExpression:
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.MethodSignature:
+      case ts.SyntaxKind.Constructor:
+      case ts.SyntaxKind.GetAccessor:
+      case ts.SyntaxKind.SetAccessor:
+      case ts.SyntaxKind.CallSignature:
+      case ts.SyntaxKind.ConstructSignature:
+      case ts.SyntaxKind.IndexSignature:
+      case ts.SyntaxKind.FunctionType:
+      case ts.SyntaxKind.ConstructorType:
+        this.visitFunctionLike(node as ts.SignatureDeclaration);
+        return;
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression:
+        this.visitClass(node as ts.ClassLikeDeclaration);
+        return;
+      case ts.SyntaxKind.ClassStaticBlockDeclaration:
+        this.withLoadTimeBody((node as ts.ClassStaticBlockDeclaration).body);
+        return;
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+        this.visitTypeDeclaration(node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration);
+        return;
+      case ts.SyntaxKind.EnumDeclaration:
+        this.visitEnum(node as ts.EnumDeclaration);
+        return;
+      case ts.SyntaxKind.ModuleDeclaration:
+        this.visitModuleDeclaration(node as ts.ModuleDeclaration);
+        return;
+      case ts.SyntaxKind.VariableDeclarationList:
+        this.visitVariableDeclarationList(node as ts.VariableDeclarationList);
+        return;
+      case ts.SyntaxKind.Parameter:
+        this.visitParameter(node as ts.ParameterDeclaration);
+        return;
+      case ts.SyntaxKind.Block:
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.ForInStatement:
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.CaseBlock:
+      case ts.SyntaxKind.CatchClause:
+      case ts.SyntaxKind.MappedType:
+      case ts.SyntaxKind.ConditionalType:
+        this.withScope(false, () => ts.forEachChild(node, (child) => this.visit(child)));
+        return;
+      case ts.SyntaxKind.TypeParameter: {
+        const parameter = node as ts.TypeParameterDeclaration;
+        this.declare(parameter.name.text, Meaning.Type);
+        this.visitOptional(parameter.constraint);
+        this.visitOptional(parameter.default);
+        return;
+      }
+      case ts.SyntaxKind.HeritageClause:
+        this.visitHeritageClause(node as ts.HeritageClause, false);
+        return;
+      case ts.SyntaxKind.VariableDeclaration: {
+        // Only a catch clause reaches here; other declarations come through their list.
+        const declaration = node as ts.VariableDeclaration;
+        for (const name of bindingNames(ts, declaration.name)) this.declare(name.text, Meaning.Value);
+        this.visitBindingName(declaration.name);
+        this.visitOptional(declaration.type);
+        this.visitOptional(declaration.initializer);
+        return;
+      }
+      case ts.SyntaxKind.Decorator:
+        this.visitDecorator(node as ts.Decorator);
+        return;
+      case ts.SyntaxKind.ExpressionStatement:
+        this.visitExpressionStatement(node as ts.ExpressionStatement);
+        return;
+      case ts.SyntaxKind.CallExpression:
+        visitCallExpression(this, node as ts.CallExpression);
+        return;
+      case ts.SyntaxKind.NewExpression:
+        visitNewExpression(this, node as ts.NewExpression);
+        return;
+      case ts.SyntaxKind.JsxOpeningElement:
+      case ts.SyntaxKind.JsxSelfClosingElement:
+        this.visitJsxElement(node as ts.JsxOpeningElement | ts.JsxSelfClosingElement);
+        return;
+      case ts.SyntaxKind.JsxAttribute:
+        this.visitOptional((node as ts.JsxAttribute).initializer);
+        return;
+      case ts.SyntaxKind.LabeledStatement:
+        this.visit((node as ts.LabeledStatement).statement);
+        return;
+      case ts.SyntaxKind.TypePredicate:
+        this.visitOptional((node as ts.TypePredicateNode).type);
+        return;
+      case ts.SyntaxKind.NamedTupleMember:
+        this.visit((node as ts.NamedTupleMember).type);
+        return;
+      case ts.SyntaxKind.ImportEqualsDeclaration:
+        this.visitNestedImportEquals(node as ts.ImportEqualsDeclaration);
+        return;
+      case ts.SyntaxKind.BindingElement:
+        this.visitBindingName(node as ts.BindingElement);
+        return;
+      case ts.SyntaxKind.JsxClosingElement:
+      case ts.SyntaxKind.JsxNamespacedName:
+      case ts.SyntaxKind.MetaProperty:
+      case ts.SyntaxKind.BreakStatement:
+      case ts.SyntaxKind.ContinueStatement:
+      case ts.SyntaxKind.ImportDeclaration:
+      case ts.SyntaxKind.ExportDeclaration:
+      case ts.SyntaxKind.PrivateIdentifier:
+        return;
+      default:
+        if (kind >= ts.SyntaxKind.FirstJSDocTagNode && kind <= ts.SyntaxKind.LastJSDocTagNode) {
+          this.visitJsDocTag(node as ts.JSDocTag);
+          return;
+        }
+        ts.forEachChild(node, (child) => this.visit(child));
+    }
+  }
+
+  private visitAccessChain(node: ts.Expression): void {
+    const { ts } = this;
+    const chain = flattenAccessChain(ts, node);
+    const root = unwrapAwait(ts, chain.root);
+    if (ts.isIdentifier(chain.root)) {
+      this.recordReference(chain.root.text, chain.path.length > 0 ? chain.path : undefined);
+    } else {
+      const load = moduleLoadCall(this.builder, root);
+      if (load !== undefined) {
+        this.recordModuleLoad(load, chain.path.length > 0 ? { usedNames: [chain.path[0]], whole: false } : { usedNames: [], whole: true });
+        this.visitEach(load.call.arguments.slice(1));
+      } else {
+        this.visit(chain.root);
+      }
+    }
+    this.visitEach(chain.dynamicArguments);
+  }
+
+  /** `A.B.C` as a type (or as a value in `typeof A.B` / `import x = A.B`). */
+  private visitEntityName(node: ts.EntityName, inTypePosition: boolean): void {
+    const saved = this.typePosition;
+    this.typePosition = inTypePosition;
+    const { root, path } = flattenQualifiedName(this.ts, node);
+    if (root !== undefined) this.recordReference(root.text, path.length > 0 ? path : undefined);
+    this.typePosition = saved;
+  }
+
+  visitPropertyName(name: ts.PropertyName | undefined): void {
+    if (name !== undefined && this.ts.isComputedPropertyName(name)) this.visit(name.expression);
+  }
+
+  private visitPropertyDeclaration(node: ts.PropertyDeclaration): void {
+    const { ts } = this;
+    this.visitEach(ts.getDecorators(node));
+    this.visitPropertyName(node.name);
+    this.visitOptional(node.type);
+    if (node.initializer === undefined) return;
+    const isStatic = ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+    if (isStatic) {
+      this.withLoadTimeBody(node.initializer);
+    } else {
+      const saved = this.deferred;
+      this.deferred = true;
+      this.visit(node.initializer);
+      this.deferred = saved;
+    }
+  }
+
+  /** Code that runs when the class is defined (static blocks and initializers). */
+  private withLoadTimeBody(node: ts.Node): void {
+    if (this.deferred) {
+      this.visit(node);
+      return;
+    }
+    const saved = this.loadTimeOwner;
+    this.loadTimeOwner = hasLoadTimeEffects(this.ts, node, this.builder.text) ? -1 : undefined;
+    this.visit(node);
+    this.loadTimeOwner = saved;
+  }
+
+  private visitFunctionLike(node: ts.SignatureDeclaration): void {
+    const { ts } = this;
+    this.visitEach(ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined);
+    if (ts.isFunctionDeclaration(node) && node.name !== undefined) this.declare(node.name.text, Meaning.Value);
+    if (node.name !== undefined && !ts.isIdentifier(node.name)) this.visitPropertyName(node.name as ts.PropertyName);
+    const savedDeferred = this.deferred;
+    const savedBody = this.functionBody;
+    this.withScope(true, () => {
+      if (ts.isFunctionExpression(node) && node.name !== undefined) this.declare(node.name.text, Meaning.Value);
+      this.deferred = true;
+      this.visitEach(node.typeParameters);
+      this.visitEach(node.parameters);
+      this.visitOptional(node.type);
+      const body = (node as ts.FunctionLikeDeclaration).body;
+      if (body !== undefined) {
+        this.functionBody = body;
+        if (ts.isBlock(body)) {
+          this.visitEach(body.statements);
+        } else if (ts.isVoidExpression(body) && isFakeWiringExpression(ts, body)) {
+          this.withFake(() => this.visit(body));
+        } else {
+          this.visit(body);
+        }
+      }
+    });
+    this.deferred = savedDeferred;
+    this.functionBody = savedBody;
+  }
+
+  private visitClass(node: ts.ClassLikeDeclaration): void {
+    const { ts } = this;
+    const savedOwner = this.owner;
+    const savedLoadTime = this.loadTimeOwner;
+    this.visitEach(ts.getDecorators(node));
+    if (ts.isClassDeclaration(node) && node.name !== undefined) this.declare(node.name.text, Meaning.Both);
+    this.withScope(false, () => {
+      if (ts.isClassExpression(node) && node.name !== undefined) this.declare(node.name.text, Meaning.Both);
+      this.visitEach(node.typeParameters);
+      for (const clause of node.heritageClauses ?? []) this.visitHeritageClause(clause, true);
+      for (const member of node.members) this.visit(member);
+    });
+    this.owner = savedOwner;
+    this.loadTimeOwner = savedLoadTime;
+  }
+
+  /** A class's `extends` names a value; `implements` and interface `extends` name types. */
+  private visitHeritageClause(node: ts.HeritageClause, inClass: boolean): void {
+    const { ts } = this;
+    const isClassExtends = inClass && node.token === ts.SyntaxKind.ExtendsKeyword;
+    for (const type of node.types) {
+      if (isClassExtends) {
+        this.visit(type.expression);
+      } else {
+        const saved = this.typePosition;
+        this.typePosition = true;
+        this.visit(type.expression);
+        this.typePosition = saved;
+      }
+      this.visitEach(type.typeArguments);
+    }
+  }
+
+  private visitTypeDeclaration(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): void {
+    const { ts } = this;
+    this.declare(node.name.text, Meaning.Type);
+    const saved = this.typePosition;
+    this.typePosition = true;
+    this.withScope(false, () => {
+      this.visitEach(node.typeParameters);
+      if (ts.isInterfaceDeclaration(node)) {
+        for (const clause of node.heritageClauses ?? []) this.visitHeritageClause(clause, false);
+        this.visitEach(node.members);
+      } else {
+        this.visit(node.type);
+      }
+    });
+    this.typePosition = saved;
+  }
+
+  private visitEnum(node: ts.EnumDeclaration): void {
+    const { ts } = this;
+    this.declare(node.name.text, Meaning.Both);
+    const memberNames = new Set<string>();
+    for (const member of node.members) {
+      const name = staticPropertyName(ts, member.name);
+      if (name !== undefined) memberNames.add(name);
+    }
+    const savedOwner = this.owner;
+    this.withScope(false, () => {
+      for (const name of memberNames) this.declare(name, Meaning.Value);
+      for (const member of node.members) {
+        this.owner = this.builder.ownerOfNode.get(member) ?? savedOwner;
+        this.visitPropertyName(member.name);
+        if (member.initializer !== undefined) {
+          this.enumContext = { enumName: node.name.text, memberNames };
+          this.visit(member.initializer);
+          this.enumContext = undefined;
+        }
+      }
+    });
+    this.owner = savedOwner;
+  }
+
+  private visitModuleDeclaration(node: ts.ModuleDeclaration): void {
+    const { ts } = this;
+    if (ts.isIdentifier(node.name)) this.declare(node.name.text, Meaning.Both);
+    if (node.body === undefined) return;
+    const body = node.body;
+    this.withScope(true, () => {
+      if (ts.isModuleBlock(body)) this.visitEach(body.statements);
+      else this.visit(body);
+    });
+  }
+
+  private visitVariableDeclarationList(list: ts.VariableDeclarationList): void {
+    const { ts } = this;
+    const isVar = (list.flags & ts.NodeFlags.BlockScoped) === 0;
+    const target = isVar ? nearestFunctionScope(this.scope) : this.scope;
+    for (const declaration of list.declarations) {
+      for (const name of bindingNames(ts, declaration.name)) {
+        if (this.builder.moduleNames.has(name.text)) declareInScope(target, name.text, Meaning.Value);
+      }
+      this.visitBindingName(declaration.name);
+      this.visitOptional(declaration.type);
+      if (declaration.initializer !== undefined) this.visitLocalInitializer(declaration);
+    }
+  }
+
+  private visitLocalInitializer(declaration: ts.VariableDeclaration): void {
+    const { ts } = this;
+    const initializer = declaration.initializer as ts.Expression;
+    if (visitLocalModuleLoad(this, declaration)) return;
+    const root = referenceRoot(ts, initializer);
+    if (ts.isIdentifier(declaration.name) && root !== undefined && isPureReference(ts, initializer)
+      && this.builder.moduleNames.has(root.text)
+      && !isNameUsedIn(ts, this.enclosingBody, declaration.name.text, declaration.name)) {
+      // Assigned to a local that nothing reads: fake wiring.
+      this.withFake(() => this.visit(initializer));
+      return;
+    }
+    if (root !== undefined && ts.isObjectBindingPattern(declaration.name)) {
+      const basePath = flattenAccessChain(ts, initializer).path;
+      for (const element of declaration.name.elements) {
+        const property = staticPropertyName(ts, element.propertyName ?? element.name);
+        const whole = element.dotDotDotToken !== undefined || property === undefined;
+        this.recordReference(root.text, whole ? basePath : [...basePath, property]);
+      }
+      return;
+    }
+    this.visit(initializer);
+  }
+
+  private visitParameter(node: ts.ParameterDeclaration): void {
+    this.visitEach(this.ts.getDecorators(node));
+    for (const name of bindingNames(this.ts, node.name)) this.declare(name.text, Meaning.Value);
+    this.visitBindingName(node.name);
+    this.visitOptional(node.type);
+    this.visitOptional(node.initializer);
+  }
+
+  /** Computed keys and default values inside a binding pattern (names are declarations). */
+  private visitBindingName(node: ts.BindingName | ts.BindingElement): void {
+    const { ts } = this;
+    if (ts.isIdentifier(node)) return;
+    if (ts.isBindingElement(node)) {
+      this.visitPropertyName(node.propertyName);
+      this.visitBindingName(node.name);
+      this.visitOptional(node.initializer);
+      return;
+    }
+    for (const element of node.elements) {
+      if (ts.isBindingElement(element)) this.visitBindingName(element);
+    }
+  }
+
+  private visitDecorator(node: ts.Decorator): void {
+    const savedOwner = this.owner;
+    const savedLoadTime = this.loadTimeOwner;
+    if (!this.deferred) {
+      this.owner = -1;
+      this.loadTimeOwner = undefined;
+    }
+    this.visit(node.expression);
+    this.owner = savedOwner;
+    this.loadTimeOwner = savedLoadTime;
+  }
+
+  private visitExpressionStatement(statement: ts.ExpressionStatement): void {
+    const { ts } = this;
+    const expression = statement.expression;
+    if (isFakeWiringExpression(ts, expression)) {
+      this.withFake(() => this.visit(expression));
+      return;
+    }
+    const load = moduleLoadCall(this.builder, unwrapAwait(ts, expression));
+    if (load !== undefined) {
+      this.recordModuleLoad(load, { usedNames: [], whole: false });
+      return;
+    }
+    this.visit(expression);
+  }
+
+  private visitJsxElement(node: ts.JsxOpeningElement | ts.JsxSelfClosingElement): void {
+    const { ts } = this;
+    const tag = node.tagName;
+    if (ts.isIdentifier(tag)) {
+      if (!/^[a-z]/.test(tag.text) && !tag.text.includes('-')) this.recordReference(tag.text);
+    } else if (ts.isPropertyAccessExpression(tag)) {
+      this.visitAccessChain(tag);
+    }
+    // The classic JSX transform calls the factory imported under one of these names.
+    for (const factory of ['React', 'h', 'jsx']) {
+      if (this.builder.moduleNames.has(factory)) this.recordReference(factory);
+    }
+    this.visitEach(node.typeArguments);
+    this.visit(node.attributes);
+  }
+
+  private visitNestedImportEquals(node: ts.ImportEqualsDeclaration): void {
+    this.declare(node.name.text, Meaning.Both);
+    if (!this.ts.isExternalModuleReference(node.moduleReference)) this.visitEntityName(node.moduleReference, false);
+  }
+
+  private visitJsDoc(node: ts.Node): void {
+    const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
+    if (docs === undefined) return;
+    for (const doc of docs) this.visitEach(doc.tags);
+  }
+
+  private visitJsDocTag(tag: ts.JSDocTag): void {
+    const { ts } = this;
+    if (ts.isJSDocImportTag(tag)) {
+      if (ts.isStringLiteral(tag.moduleSpecifier)) {
+        const named = tag.importClause?.namedBindings;
+        const usedNames = named !== undefined && ts.isNamedImports(named)
+          ? named.elements.map((element) => (element.propertyName ?? element.name).text) : [];
+        this.recordModuleLoad(
+          { specifier: tag.moduleSpecifier.text, form: 'import-type', call: tag.moduleSpecifier },
+          usedNames.length > 0 ? { usedNames, whole: false } : { usedNames: [], whole: true },
+        );
+      }
+      return;
+    }
+    const saved = this.typePosition;
+    this.typePosition = true;
+    const withType = tag as { typeExpression?: ts.Node; constraint?: ts.Node };
+    this.visitOptional(withType.typeExpression);
+    this.visitOptional(withType.constraint);
+    this.typePosition = saved;
+  }
+
+  withFake(action: () => void): void {
+    const saved = this.fake;
+    this.fake = true;
+    action();
+    this.fake = saved;
+  }
+
+  private withScope(isFunction: boolean, action: () => void): void {
+    const saved = this.scope;
+    this.scope = createScope(saved, isFunction);
+    action();
+    this.scope = saved;
+  }
+
+  declare(name: string, meaning: number): void {
+    if (this.scope !== this.moduleScope && this.builder.moduleNames.has(name)) declareInScope(this.scope, name, meaning);
+  }
+}

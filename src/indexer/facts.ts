@@ -1,0 +1,169 @@
+/**
+ * Facts extracted from one file. They depend only on the file's text (and the extractor
+ * version), which is what lets the registry cache them by content hash and re-parse only
+ * changed files. Everything that depends on other files (resolution, liveness) happens later.
+ */
+
+/** Bump whenever extraction changes: cached facts from another version are re-extracted. */
+export const FACTS_VERSION = 3;
+
+export type DeclarationKind =
+  | 'function'
+  | 'class'
+  | 'variable'
+  | 'type'
+  | 'interface'
+  | 'enum'
+  | 'enum-member'
+  | 'namespace'
+  | 'method'
+  | 'property';
+
+export const DeclarationFlag = {
+  /** Declared with an `export` modifier (or a CommonJS `exports.x =`). */
+  Exported: 1,
+  /** JSDoc `@public`: keep the export even when nothing uses it. */
+  Public: 2,
+  /** Has decorators: a framework registers it, so it is used when its file is. */
+  Decorated: 4,
+  /** `declare` or inside `declare global` / `declare module`. */
+  Ambient: 8,
+  /** A variable whose initializer only names other bindings (`const x = y.z`). */
+  AliasOnly: 16,
+  /** The export is the module's default export. */
+  Default: 32,
+  /** Initializer has calls, `new` or `await` that run when the module loads. */
+  LoadTimeEffects: 64,
+} as const;
+
+export interface DeclarationFact {
+  name: string;
+  kind: DeclarationKind;
+  /** 1-based position of the declaration's name (or of its statement when nameless). */
+  line: number;
+  column: number;
+  endLine: number;
+  /** Offsets of the whole statement or member, JSDoc excluded, for edits. */
+  start: number;
+  end: number;
+  /** Index of the containing declaration (class, enum, namespace), or -1 at top level. */
+  parent: number;
+  flags: number;
+  signature?: string;
+  /** Hash of the body with names, literals and formatting normalised; large bodies only. */
+  bodyHash?: string;
+  bodySize?: number;
+}
+
+type ImportForm =
+  | 'static'
+  | 'side-effect'
+  | 'dynamic'
+  | 'require'
+  | 'import-equals'
+  | 'reexport'
+  | 'import-type'
+  | 'url'
+  | 'reference';
+
+export interface ImportFact {
+  specifier: string;
+  form: ImportForm;
+  line: number;
+  column: number;
+  /** Declaration whose code contains the import (dynamic imports, requires), or -1. */
+  owner: number;
+  typeOnly: boolean;
+  /**
+   * What a dynamic import, require or import type uses when it is not bound to a name in
+   * module scope: listed export names, or `whole` when the namespace object escapes.
+   */
+  usedNames?: string[];
+  whole?: boolean;
+}
+
+/** A name in module scope bound by an import: `import { a as b }` binds `b` to `a`. */
+export interface ImportBindingFact {
+  local: string;
+  importIndex: number;
+  /** Exported name in the target module; `*` for the namespace, `default` for default. */
+  imported: string;
+  typeOnly: boolean;
+}
+
+export interface ExportFact {
+  /** Exported name; `default`, or `export=` for `export =` / `module.exports =`. */
+  name: string;
+  line: number;
+  column: number;
+  /** Local binding name (a declaration or an import binding) for local exports. */
+  local?: string;
+  /** Declaration index for exports that are declarations themselves. */
+  declaration?: number;
+  /** Import index for `export { a } from` and `export * as ns from`. */
+  importIndex?: number;
+  /** Name in the source module for re-exports; `*` for `export * as ns`. */
+  importedName?: string;
+  typeOnly: boolean;
+  public: boolean;
+}
+
+export interface StarExportFact {
+  importIndex: number;
+  line: number;
+  column: number;
+  typeOnly: boolean;
+}
+
+export const ReferenceFlag = {
+  /** The name is used in a type position. */
+  Type: 1,
+  /** Fake wiring: `void x`, a bare `x;`, or assigned to a local nothing reads. */
+  Fake: 2,
+} as const;
+
+/** A use of a module-scope name from a declaration (or the module's top level, owner -1). */
+export interface ReferenceFact {
+  owner: number;
+  name: string;
+  flags: number;
+  /** Static member names accessed on the binding (`ns.a.b` gives ['a', 'b']). */
+  path?: string[];
+}
+
+export interface SuppressionFact {
+  /** Line of the comment. */
+  line: number;
+  column: number;
+  /** The line whose findings it suppresses; 0 for the whole file. */
+  targetLine: number;
+  /** Rule ids; empty means every rule. */
+  rules: string[];
+}
+
+export interface ParseErrorFact {
+  line: number;
+  column: number;
+  message: string;
+}
+
+type ModuleKind = 'esm' | 'cjs' | 'script';
+
+export interface FileFacts {
+  version: number;
+  moduleKind: ModuleKind;
+  /** Top-level code beyond declarations, imports and exports runs when the module loads. */
+  hasSideEffects: boolean;
+  declarations: DeclarationFact[];
+  imports: ImportFact[];
+  importBindings: ImportBindingFact[];
+  exports: ExportFact[];
+  starExports: StarExportFact[];
+  references: ReferenceFact[];
+  /** Names used but not declared in module scope: how script-file globals are found. */
+  freeNames: string[];
+  suppressions: SuppressionFact[];
+  parseErrors: ParseErrorFact[];
+  /** Set when the file was not parsed (binary or too large): why. */
+  skipped?: string;
+}

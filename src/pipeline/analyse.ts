@@ -1,0 +1,58 @@
+import type { AnalysisOptions } from '../analysis/analysis-context.js';
+import { AnalysisContext } from '../analysis/analysis-context.js';
+import type { Finding } from '../analysis/finding.js';
+import { runRules } from '../analysis/run-rules.js';
+import { buildSymbolGraph } from '../graph/build-graph.js';
+import { createGraphFiles } from '../graph/graph-files.js';
+import { computeLiveness } from '../graph/reachability.js';
+import { collectRoots } from '../graph/roots.js';
+import { indexProject } from '../indexer/index-project.js';
+import type { Project } from '../project/load-project.js';
+import type { RegistryDatabase } from '../registry/open-registry.js';
+import { allRules } from '../../rules/index.js';
+
+const DEFAULT_MAX_FILE_SIZE_KB = 2048;
+
+interface Analysis {
+  project: Project;
+  context: AnalysisContext;
+  findings: Finding[];
+  parsedCount: number;
+}
+
+/**
+ * The analysis pipeline: index files (cached by content hash) → link the symbol graph →
+ * mark what entries reach → run the rules.
+ */
+export async function analyse(
+  project: Project,
+  registry: RegistryDatabase,
+  options: AnalysisOptions & { useCache: boolean; notices: string[]; onProgress?: (done: number, total: number) => void },
+): Promise<Analysis> {
+  const { config } = project.loaded;
+  const indexed = await indexProject({
+    root: project.root,
+    files: project.files,
+    registry,
+    useCache: options.useCache,
+    maxFileSize: (config.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024,
+    notices: options.notices,
+    onProgress: options.onProgress,
+  });
+  const files = createGraphFiles(indexed.files, project.resolver, { entries: project.entries, tests: project.tests });
+  const linked = buildSymbolGraph(files);
+  const roots = collectRoots(linked, options);
+  const liveness = computeLiveness(linked.graph, roots.production, roots.test);
+  const context = new AnalysisContext(linked, liveness, options);
+  const findings = runRules(context, allRules, {
+    severities: config.rules ?? {},
+    ignorePatterns: config.ignore ?? [],
+    configFile: project.loaded.file === undefined ? undefined : relativeTo(project.root, project.loaded.file),
+    projectFiles: project.files,
+  });
+  return { project, context, findings, parsedCount: indexed.parsedPaths.size };
+}
+
+function relativeTo(root: string, file: string): string {
+  return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
+}

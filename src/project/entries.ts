@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { compileGlobs } from '../files/glob.js';
+import type { FileLookup } from '../resolve/file-lookup.js';
+import { mapOutputToSource, sourcePatternFor } from '../resolve/output-to-source.js';
+import { packageEntryTargets } from './package-json.js';
+import type { TsconfigFacts } from './read-tsconfig.js';
+import type { WorkspacePackage } from './workspaces.js';
+
+/** Test, story and mock files: entries unless --production, which drops them. */
+const TEST_FILE = /(?:^|\/)(?:test|tests|__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|test-d|spec-d|bench|e2e|stories|story)\.[cm]?[jt]sx?$/;
+/** Tool configuration files at a package's top level (vite.config.ts, .eslintrc.js, ...). */
+const TOOL_CONFIG = /^(?:[\w.-]+\.config|\.[\w-]+rc|[\w-]+\.workspace|gulpfile|Gruntfile)\.[cm]?[jt]sx?$/;
+const CONVENTIONAL = /^(?:src\/)?(?:index|main|cli)\.(?:[cm]?[jt]sx?)$/;
+const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+
+export function isTestFile(relativePath: string): boolean {
+  return TEST_FILE.test(relativePath);
+}
+
+interface EntryOptions {
+  files: readonly string[];
+  packages: readonly WorkspacePackage[];
+  tsconfigs: readonly TsconfigFacts[];
+  lookup: FileLookup;
+  /** Globs from the config and --entry. */
+  entryGlobs: readonly string[];
+  notices: string[];
+}
+
+/**
+ * The production entry files: package.json entry points and script targets of every
+ * workspace package (mapped from build output to source), configured globs, conventional
+ * `index`/`main`/`cli` files, and tool config files.
+ */
+export function findEntryFiles(options: EntryOptions): Set<string> {
+  const { files, lookup } = options;
+  const entries = new Set<string>();
+  const fileSet = new Set(files);
+  const add = (absolute: string | undefined) => {
+    const relative = absolute === undefined ? undefined : lookup.relative(absolute);
+    if (relative !== undefined && fileSet.has(relative)) entries.add(relative);
+  };
+
+  for (const pattern of options.entryGlobs) {
+    const matches = compileGlobs([pattern]);
+    const matched = files.filter((file) => matches(file));
+    if (matched.length === 0) options.notices.push(`entry pattern "${pattern}" matches no project file`);
+    for (const file of matched) entries.add(file);
+  }
+
+  for (const workspace of options.packages) {
+    const packagePrefix = lookup.relative(workspace.dir);
+    const inPackage = (file: string) => (packagePrefix === undefined ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined);
+    for (const target of packageEntryTargets(workspace.pkg)) {
+      if (target.includes('*')) {
+        const pattern = sourcePatternFor(target, workspace.dir, options.tsconfigs, lookup);
+        if (pattern !== undefined) for (const file of files) if (pattern.test(file)) entries.add(file);
+        continue;
+      }
+      const absolute = path.resolve(workspace.dir, target);
+      add(mapOutputToSource(absolute, options.tsconfigs, lookup) ?? probeSource(absolute, lookup));
+    }
+    for (const script of Object.values(workspace.pkg.scripts ?? {})) {
+      if (typeof script !== 'string') continue;
+      for (const token of scriptPathTokens(script)) add(probeSource(path.resolve(workspace.dir, token), lookup));
+    }
+    for (const file of files) {
+      const relative = inPackage(file);
+      if (relative === undefined) continue;
+      if (CONVENTIONAL.test(relative) || (!relative.includes('/') && TOOL_CONFIG.test(relative))) entries.add(file);
+    }
+  }
+  if (options.packages.length === 0) {
+    for (const file of files) if (CONVENTIONAL.test(file) || (!file.includes('/') && TOOL_CONFIG.test(file))) entries.add(file);
+  }
+  return entries;
+}
+
+/** A source file for a path named in a script or manifest, with or without extension. */
+function probeSource(absolute: string, lookup: FileLookup): string | undefined {
+  if (lookup.isProjectFile(absolute)) return absolute;
+  for (const extension of ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']) {
+    if (lookup.isProjectFile(absolute + extension)) return absolute + extension;
+  }
+  for (const index of ['index.ts', 'index.js', 'index.mjs']) {
+    if (lookup.isProjectFile(path.join(absolute, index))) return path.join(absolute, index);
+  }
+  return undefined;
+}
+
+/** Words of a package.json script that look like paths to code files. */
+function scriptPathTokens(script: string): string[] {
+  return script
+    .split(/\s+|&&|\|\||[;|()]/)
+    .map((token) => token.replace(/^['"]|['"]$/g, '').replace(/^--?[\w-]+=/, ''))
+    .filter((token) => token !== '' && !token.startsWith('-') && !token.includes('://')
+      && (CODE_FILE.test(token) || token.startsWith('./') || token.startsWith('../') || /^[\w@.-]+\/[\w./-]+$/.test(token)))
+    .map((token) => token.replace(/^\.\//, ''));
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface PackageJson {
+  name?: string;
+  main?: unknown;
+  module?: unknown;
+  browser?: unknown;
+  types?: unknown;
+  typings?: unknown;
+  bin?: unknown;
+  exports?: unknown;
+  imports?: unknown;
+  workspaces?: unknown;
+  scripts?: Record<string, unknown>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+/** Reads a package.json; a missing or malformed one reads as undefined. */
+export function readPackageJson(dir: string): PackageJson | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed as PackageJson : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file path a conditional exports/imports value can point at, in declaration order. */
+function conditionalTargets(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(conditionalTargets);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(conditionalTargets);
+  return [];
+}
+
+/**
+ * The targets of an `exports` (or `imports`) map for a subpath such as `.` or `./utils`,
+ * honouring `*` patterns. A sugar string or condition object at the top stands for `.`.
+ */
+export function subpathTargets(map: unknown, subpath: string): string[] {
+  if (map === null || map === undefined) return [];
+  const isSubpathMap = typeof map === 'object' && !Array.isArray(map)
+    && Object.keys(map).some((key) => key.startsWith('.') || key.startsWith('#'));
+  if (!isSubpathMap) return subpath === '.' ? conditionalTargets(map) : [];
+  const entries = map as Record<string, unknown>;
+  if (subpath in entries) return conditionalTargets(entries[subpath]);
+  let best: { key: string; star: string } | undefined;
+  for (const key of Object.keys(entries)) {
+    const star = key.indexOf('*');
+    if (star === -1) continue;
+    const prefix = key.slice(0, star);
+    const suffix = key.slice(star + 1);
+    if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= key.length - 1) {
+      if (best === undefined || prefix.length > best.key.indexOf('*')) {
+        best = { key, star: subpath.slice(prefix.length, subpath.length - suffix.length) };
+      }
+    }
+  }
+  if (best === undefined) return [];
+  const matched = best;
+  return conditionalTargets(entries[matched.key]).map((target) => target.split('*').join(matched.star));
+}
+
+/** Files a package.json names as entry points: main, module, browser, types, bin, exports. */
+export function packageEntryTargets(pkg: PackageJson): string[] {
+  const targets: string[] = [];
+  for (const field of [pkg.main, pkg.module, pkg.types, pkg.typings]) {
+    if (typeof field === 'string') targets.push(field);
+  }
+  if (typeof pkg.browser === 'string') targets.push(pkg.browser);
+  if (typeof pkg.bin === 'string') targets.push(pkg.bin);
+  else if (pkg.bin !== null && typeof pkg.bin === 'object') {
+    targets.push(...Object.values(pkg.bin).filter((value): value is string => typeof value === 'string'));
+  }
+  targets.push(...conditionalTargets(pkg.exports));
+  return targets;
+}
+
+/** The package name a bare specifier refers to (`@scope/pkg/sub` gives `@scope/pkg`). */
+export function packageNameOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') && parts.length > 1 ? `${parts[0]}/${parts[1]}` : parts[0];
+}

@@ -1,0 +1,81 @@
+/**
+ * The registry schema, defined once. `MIGRATIONS[i]` upgrades a database at version i to
+ * version i + 1; a fresh database runs them all. PRAGMA user_version records the version.
+ * Documented in docs/registry.md.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 0 → 1: files with cached facts, the symbol graph, module edges, runs and findings.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ms REAL NOT NULL,
+    facts_version INTEGER NOT NULL,
+    facts TEXT NOT NULL,
+    link_hash TEXT
+  );
+  CREATE TABLE symbols (
+    file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    local_index INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    column INTEGER NOT NULL,
+    end_line INTEGER NOT NULL,
+    parent_index INTEGER,
+    exported INTEGER NOT NULL,
+    signature TEXT,
+    body_hash TEXT,
+    PRIMARY KEY (file_id, local_index)
+  ) WITHOUT ROWID;
+  CREATE INDEX symbols_by_name ON symbols(name);
+  CREATE TABLE symbol_references (
+    from_file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    from_index INTEGER NOT NULL,
+    to_file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    to_index INTEGER NOT NULL,
+    kind TEXT NOT NULL
+  );
+  CREATE INDEX symbol_references_by_target ON symbol_references(to_file_id, to_index);
+  CREATE INDEX symbol_references_by_source ON symbol_references(from_file_id);
+  CREATE TABLE module_edges (
+    from_file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    specifier TEXT NOT NULL,
+    form TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    column INTEGER NOT NULL,
+    resolution TEXT NOT NULL,
+    target TEXT
+  );
+  CREATE INDEX module_edges_by_source ON module_edges(from_file_id);
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    options TEXT NOT NULL,
+    file_count INTEGER,
+    parsed_count INTEGER,
+    exit_code INTEGER
+  );
+  CREATE TABLE findings (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    rule TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    column INTEGER NOT NULL,
+    symbol TEXT,
+    kind TEXT,
+    reason TEXT,
+    message TEXT NOT NULL,
+    fingerprint TEXT NOT NULL
+  );
+  CREATE INDEX findings_by_run ON findings(run_id);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

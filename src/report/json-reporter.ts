@@ -1,0 +1,33 @@
+import { countByRule, type ReportInput } from './report-input.js';
+
+/** Version of the JSON output format (schemas/validate-output.schema.json). */
+const JSON_OUTPUT_VERSION = 1;
+
+/** Machine output: stable, versioned, described by schemas/validate-output.schema.json. */
+export function formatJson(input: ReportInput): string {
+  const errors = input.findings.filter((finding) => finding.severity === 'error').length;
+  return `${JSON.stringify({
+    version: JSON_OUTPUT_VERSION,
+    root: input.root,
+    summary: {
+      files: input.fileCount,
+      findings: input.findings.length,
+      errors,
+      warnings: input.findings.length - errors,
+      byRule: countByRule(input.findings),
+    },
+    findings: input.findings.map((finding) => ({
+      rule: finding.rule,
+      severity: finding.severity,
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      symbol: finding.symbol,
+      kind: finding.kind,
+      reason: finding.reason,
+      message: finding.message,
+      fingerprint: finding.fingerprint,
+      ...(finding.referrers !== undefined ? { referrers: finding.referrers } : {}),
+    })),
+  }, null, 2)}\n`;
+}

@@ -1,0 +1,24 @@
+import type { Finding } from '../analysis/finding.js';
+
+/** What every reporter formats: the result of a run. */
+export interface ReportInput {
+  root: string;
+  findings: readonly Finding[];
+  fileCount: number;
+}
+
+export interface ReporterOptions {
+  /** Colour output (the CLI decides: a TTY, and NO_COLOR unset). */
+  color: boolean;
+}
+
+export type Reporter = (input: ReportInput, options: ReporterOptions) => string;
+
+/** Findings per rule, in the order of first appearance by rule id. */
+export function countByRule(findings: readonly Finding[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const finding of [...findings].sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0))) {
+    counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
+  }
+  return counts;
+}

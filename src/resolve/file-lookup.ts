@@ -1,0 +1,45 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Answers "is there a file here?" for module resolution: project files from the in-memory
+ * list (no system call), anything else from the disk, memoised for the run.
+ */
+export class FileLookup {
+  private readonly diskCache = new Map<string, 'file' | 'dir' | 'none'>();
+
+  constructor(
+    readonly root: string,
+    private readonly projectFiles: ReadonlySet<string>,
+  ) {}
+
+  /** Root-relative posix path for an absolute path, or undefined when outside the root. */
+  relative(absolute: string): string | undefined {
+    const relative = path.relative(this.root, absolute);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  }
+
+  isProjectFile(absolute: string): boolean {
+    const relative = this.relative(absolute);
+    return relative !== undefined && this.projectFiles.has(relative);
+  }
+
+  isFile(absolute: string): boolean {
+    return this.isProjectFile(absolute) || this.kindOnDisk(absolute) === 'file';
+  }
+
+  isDirectory(absolute: string): boolean {
+    return this.kindOnDisk(absolute) === 'dir';
+  }
+
+  private kindOnDisk(absolute: string): 'file' | 'dir' | 'none' {
+    let kind = this.diskCache.get(absolute);
+    if (kind === undefined) {
+      const stats = statSync(absolute, { throwIfNoEntry: false });
+      kind = stats === undefined ? 'none' : stats.isFile() ? 'file' : stats.isDirectory() ? 'dir' : 'none';
+      this.diskCache.set(absolute, kind);
+    }
+    return kind;
+  }
+}

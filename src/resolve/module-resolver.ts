@@ -1,0 +1,222 @@
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import type { WorkspacePackage } from '../project/workspaces.js';
+import { packageNameOf, subpathTargets } from '../project/package-json.js';
+import type { TsconfigFacts } from '../project/read-tsconfig.js';
+import type { FileLookup } from './file-lookup.js';
+import { mapOutputToSource } from './output-to-source.js';
+
+export type Resolution =
+  /** A project file, root-relative. */
+  | { kind: 'file'; path: string }
+  /** A file that exists but is not a project file (styles, JSON, files outside the root). */
+  | { kind: 'asset'; path: string }
+  | { kind: 'external'; packageName: string }
+  | { kind: 'builtin' }
+  /** A relative, aliased or self-referencing specifier that names no file. */
+  | { kind: 'unresolved' };
+
+const BUILTINS = new Set(builtinModules);
+const CODE_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.mts', '.d.mts', '.cts', '.d.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const PROBE_EXTENSIONS = [...CODE_EXTENSIONS, '.json', '.vue', '.svelte', '.astro'];
+const EMITTED_TO_SOURCE: Array<[string, string[]]> = [
+  ['.js', ['.ts', '.tsx', '.d.ts']],
+  ['.jsx', ['.tsx']],
+  ['.mjs', ['.mts', '.d.mts']],
+  ['.cjs', ['.cts', '.d.cts']],
+];
+
+/**
+ * Resolves import specifiers the way TypeScript (bundler/node16 resolution) and Node do, for
+ * analysis: relative paths with extension probing and `.js`→`.ts` mapping, directory
+ * indexes, tsconfig `paths`/`baseUrl`/`rootDirs`, package.json `imports` (`#x`), and
+ * self/workspace package names through `exports`, mapped from build output back to source.
+ */
+export class ModuleResolver {
+  private readonly cache = new Map<string, Resolution>();
+
+  constructor(
+    private readonly lookup: FileLookup,
+    private readonly tsconfigs: readonly TsconfigFacts[],
+    private readonly packages: readonly WorkspacePackage[],
+  ) {}
+
+  resolve(fromRelative: string, rawSpecifier: string): Resolution {
+    const fromDir = path.dirname(path.join(this.lookup.root, fromRelative));
+    const specifier = stripQuery(rawSpecifier);
+    const isRelative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+    const key = isRelative ? `${fromDir}\0${specifier}` : `${this.tsconfigFor(fromDir)?.configPath}\0${this.packageFor(fromDir)?.dir}\0${specifier}`;
+    let resolution = this.cache.get(key);
+    if (resolution === undefined) {
+      resolution = this.resolveUncached(fromDir, specifier, isRelative);
+      this.cache.set(key, resolution);
+    }
+    return resolution;
+  }
+
+  private resolveUncached(fromDir: string, specifier: string, isRelative: boolean): Resolution {
+    if (specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0])) {
+      return { kind: 'builtin' };
+    }
+    if (isRelative || path.isAbsolute(specifier)) {
+      const found = this.resolvePath(path.resolve(fromDir, specifier)) ?? this.resolveThroughRootDirs(fromDir, specifier);
+      return found ?? { kind: 'unresolved' };
+    }
+    if (specifier.startsWith('#')) return this.resolvePackageImports(fromDir, specifier);
+    const config = this.tsconfigFor(fromDir);
+    if (config?.paths !== undefined) {
+      const aliased = this.resolveThroughPaths(config, specifier);
+      if (aliased !== undefined) return aliased;
+    }
+    if (config?.baseUrl !== undefined) {
+      const found = this.resolvePath(path.resolve(config.baseUrl, specifier));
+      if (found !== undefined) return found;
+    }
+    const packageName = packageNameOf(specifier);
+    const own = this.packages.find((candidate) => candidate.name === packageName);
+    if (own !== undefined) return this.resolvePackageSelf(own, specifier.slice(packageName.length));
+    return { kind: 'external', packageName };
+  }
+
+  /** A file or directory path: exact, with extensions, emitted→source, or a directory index. */
+  private resolvePath(absolute: string): Resolution | undefined {
+    const file = this.probeFile(absolute);
+    if (file !== undefined) return this.classify(file);
+    if (this.lookup.isDirectory(absolute)) {
+      const manifest = this.packages.find((candidate) => candidate.dir === absolute);
+      for (const target of manifest !== undefined ? [manifest.pkg.types, manifest.pkg.module, manifest.pkg.main] : []) {
+        if (typeof target !== 'string') continue;
+        const mapped = mapOutputToSource(path.resolve(absolute, target), this.tsconfigs, this.lookup) ?? this.probeFile(path.resolve(absolute, target));
+        if (mapped !== undefined) return this.classify(mapped);
+      }
+      const index = this.probeFile(path.join(absolute, 'index'));
+      if (index !== undefined) return this.classify(index);
+    }
+    return undefined;
+  }
+
+  private probeFile(absolute: string): string | undefined {
+    for (const [emitted, sources] of EMITTED_TO_SOURCE) {
+      if (!absolute.endsWith(emitted)) continue;
+      const base = absolute.slice(0, -emitted.length);
+      for (const source of sources) if (this.lookup.isProjectFile(base + source)) return base + source;
+    }
+    if (this.lookup.isProjectFile(absolute)) return absolute;
+    for (const extension of PROBE_EXTENSIONS) {
+      if (this.lookup.isProjectFile(absolute + extension)) return absolute + extension;
+    }
+    if (this.lookup.isFile(absolute)) return absolute;
+    for (const extension of PROBE_EXTENSIONS) {
+      if (this.lookup.isFile(absolute + extension)) return absolute + extension;
+    }
+    return undefined;
+  }
+
+  private classify(absolute: string): Resolution {
+    const relative = this.lookup.relative(absolute);
+    if (relative !== undefined && this.lookup.isProjectFile(absolute)) return { kind: 'file', path: relative };
+    return { kind: 'asset', path: relative ?? absolute };
+  }
+
+  /** tsconfig `rootDirs`: a relative import may land in a sibling root. */
+  private resolveThroughRootDirs(fromDir: string, specifier: string): Resolution | undefined {
+    const config = this.tsconfigFor(fromDir);
+    const rootDirs = config?.rootDirs ?? [];
+    const containing = rootDirs.find((dir) => !path.relative(dir, fromDir).startsWith('..'));
+    if (containing === undefined) return undefined;
+    const target = path.relative(containing, path.resolve(fromDir, specifier));
+    for (const other of rootDirs) {
+      if (other === containing) continue;
+      const found = this.resolvePath(path.join(other, target));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  private resolveThroughPaths(config: TsconfigFacts, specifier: string): Resolution | undefined {
+    let best: { pattern: string; star: string } | undefined;
+    for (const pattern of Object.keys(config.paths ?? {})) {
+      const star = pattern.indexOf('*');
+      if (star === -1) {
+        if (pattern === specifier) { best = { pattern, star: '' }; break; }
+        continue;
+      }
+      const prefix = pattern.slice(0, star);
+      const suffix = pattern.slice(star + 1);
+      if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
+        if (best === undefined || prefix.length > best.pattern.indexOf('*')) {
+          best = { pattern, star: specifier.slice(prefix.length, specifier.length - suffix.length) };
+        }
+      }
+    }
+    if (best === undefined) return undefined;
+    const match = best;
+    for (const target of config.paths?.[match.pattern] ?? []) {
+      const found = this.resolvePath(path.resolve(config.pathsBase, target.replace('*', match.star)));
+      if (found !== undefined) return found;
+    }
+    // An alias that matches but names no file is broken, unless it only shadows a package.
+    return match.pattern === '*' ? undefined : { kind: 'unresolved' };
+  }
+
+  private resolvePackageImports(fromDir: string, specifier: string): Resolution {
+    const owner = this.packageFor(fromDir);
+    if (owner === undefined) return { kind: 'unresolved' };
+    for (const target of subpathTargets(owner.pkg.imports, specifier)) {
+      if (!target.startsWith('.')) return { kind: 'external', packageName: packageNameOf(target) };
+      const found = this.resolveManifestTarget(owner.dir, target);
+      if (found !== undefined) return found;
+    }
+    return { kind: 'unresolved' };
+  }
+
+  /** `my-pkg/sub` from inside the project: through `exports`, else the path itself. */
+  private resolvePackageSelf(owner: WorkspacePackage, rest: string): Resolution {
+    const subpath = rest === '' ? '.' : `.${rest}`;
+    if (owner.pkg.exports !== undefined) {
+      for (const target of subpathTargets(owner.pkg.exports, subpath)) {
+        const found = this.resolveManifestTarget(owner.dir, target);
+        if (found !== undefined) return found;
+      }
+      return { kind: 'unresolved' };
+    }
+    return this.resolvePath(path.join(owner.dir, rest)) ?? { kind: 'unresolved' };
+  }
+
+  private resolveManifestTarget(packageDir: string, target: string): Resolution | undefined {
+    const absolute = path.resolve(packageDir, target);
+    const source = mapOutputToSource(absolute, this.tsconfigs, this.lookup);
+    if (source !== undefined) return this.classify(source);
+    return this.resolvePath(absolute);
+  }
+
+  /** The tsconfig whose directory most closely contains `dir`. */
+  private tsconfigFor(dir: string): TsconfigFacts | undefined {
+    let best: TsconfigFacts | undefined;
+    let bestLength = -1;
+    for (const config of this.tsconfigs) {
+      const configDir = path.dirname(config.configPath);
+      if ((dir === configDir || dir.startsWith(configDir + path.sep)) && configDir.length > bestLength) {
+        best = config;
+        bestLength = configDir.length;
+      }
+    }
+    return best ?? this.tsconfigs[0];
+  }
+
+  /** The workspace package whose directory most closely contains `dir`. */
+  private packageFor(dir: string): WorkspacePackage | undefined {
+    let best: WorkspacePackage | undefined;
+    for (const candidate of this.packages) {
+      if ((dir === candidate.dir || dir.startsWith(candidate.dir + path.sep)) && (best === undefined || candidate.dir.length > best.dir.length)) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+}
+
+function stripQuery(specifier: string): string {
+  const query = specifier.indexOf('?');
+  return query === -1 ? specifier : specifier.slice(0, query);
+}
