@@ -59,7 +59,13 @@ export class ModuleResolver {
       return { kind: 'builtin' };
     }
     if (isRelative || path.isAbsolute(specifier)) {
-      const found = this.resolvePath(path.resolve(fromDir, specifier)) ?? this.resolveThroughRootDirs(fromDir, specifier);
+      const absolute = path.resolve(fromDir, specifier);
+      const found = this.resolvePath(absolute) ?? this.resolveThroughRootDirs(fromDir, specifier);
+      if (found === undefined || found.kind === 'asset') {
+        // A script importing build output (`../dist/x.js`) uses the source it is built from.
+        const source = this.isInOutputDir(absolute) ? mapOutputToSource(absolute, this.tsconfigs, this.lookup) : undefined;
+        if (source !== undefined) return this.classify(source);
+      }
       return found ?? { kind: 'unresolved' };
     }
     if (specifier.startsWith('#')) return this.resolvePackageImports(fromDir, specifier);
@@ -188,6 +194,11 @@ export class ModuleResolver {
     const source = mapOutputToSource(absolute, this.tsconfigs, this.lookup);
     if (source !== undefined) return this.classify(source);
     return this.resolvePath(absolute);
+  }
+
+  private isInOutputDir(absolute: string): boolean {
+    return this.tsconfigs.some((config) => [config.outDir, config.declarationDir].some((dir) =>
+      dir !== undefined && absolute.startsWith(dir + path.sep)));
   }
 
   /** The tsconfig whose directory most closely contains `dir`. */
