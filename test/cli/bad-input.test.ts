@@ -99,17 +99,21 @@ describe.concurrent('bad input: one line on stderr, a documented exit code, neve
   });
 
   test('syntax errors do not stop the run', async () => {
-    await withProject({ 'src/index.ts': 'export const x = ;\nexport function (' });
-    const result = await json(['validate', '--root', root]);
-    expect(result.exitCode).toBe(0);
-    expect(result.output.findings.map((finding: { rule: string }) => finding.rule)).toEqual(['parse-error']);
-  }, async (root) => {
+    await withProject({ 'src/index.ts': 'export const x = ;\nexport function (' }, async (root) => {
+      const result = await json(['validate', '--root', root]);
+      expect(result.exitCode).toBe(0);
+      expect(result.output.findings.map((finding: { rule: string }) => finding.rule)).toEqual(['parse-error']);
+    });
+  });
 
-    test('--debug prints the stack for an internal error only on request', async () => {
-      const root = project({ 'orch.config.mjs': 'export default 42;', 'src/index.ts': 'export {};' });
-      const result = await runCli(['validate', '--root', root, '--debug']);
-      expect(result.exitCode).toBe(2);
-      expect(result.stderr).toContain('orch.config.mjs: the default export must be an object, got number');
+  test('a config that is not an object exits 2 with one line; --debug adds the stack', async () => {
+    await withProject({ 'orch.config.mjs': 'export default 42;', 'src/index.ts': 'export {};' }, async (root) => {
+      const plain = await runCli(['validate', '--root', root]);
+      expect(plain.exitCode).toBe(2);
+      expect(plain.stderr).toBe('orch-guard: orch.config.mjs: the default export must be an object, got number\n');
+      const debug = await runCli(['validate', '--root', root, '--debug']);
+      expect(debug.exitCode).toBe(2);
+      expect(debug.stderr).toMatch(/^orch-guard: orch\.config\.mjs: the default export must be an object, got number\nConfigError: .*\n\s+at /);
     });
   });
 });
