@@ -18,10 +18,11 @@ export const unusedFile: Rule = {
     },
   },
   check(context) {
+    const importers = importersByFile(context);
     return context.files
       .filter((file) => !file.isEntry && !file.isTest && !file.isDeclarationFile && file.facts.skipped === undefined && !context.isFileLive(file))
       .map((file) => {
-        const explanation = explainDeadFile(context, file);
+        const explanation = explainDeadFile(context, file, importers.get(file.path) ?? []);
         return {
           file: file.path,
           line: 1,
@@ -36,8 +37,28 @@ export const unusedFile: Rule = {
   },
 };
 
-/** Who outside the file uses it (its top level, declarations or exports), and how. */
-function explainDeadFile(context: AnalysisContext, file: GraphFile): Explanation {
+/** Project files that import or re-export each file (whatever they use of it). */
+function importersByFile(context: AnalysisContext): Map<string, string[]> {
+  const importers = new Map<string, string[]>();
+  for (const file of context.files) {
+    for (const resolution of file.resolutions) {
+      const targets = resolution.kind === 'file' ? [resolution.path, ...(resolution.alternatives ?? [])] : resolution.kind === 'files' ? resolution.paths : [];
+      for (const target of targets) {
+        if (target === file.path) continue;
+        const list = importers.get(target) ?? [];
+        if (!list.includes(file.path)) list.push(file.path);
+        importers.set(target, list);
+      }
+    }
+  }
+  return importers;
+}
+
+/**
+ * Who outside the file uses it (its top level, declarations or exports), and how. A file that
+ * only dead files import (a re-export nobody uses) is referenced by dead code too.
+ */
+function explainDeadFile(context: AnalysisContext, file: GraphFile, importers: string[]): Explanation {
   const { graph } = context;
   const nodes = [file.moduleNode, ...file.facts.declarations.map((_, index) => file.firstDeclarationNode + index)];
   const outside = (users: number[]) => users.filter((user) => graph.nodeFile[user] !== file.index);
@@ -49,5 +70,6 @@ function explainDeadFile(context: AnalysisContext, file: GraphFile): Explanation
   if (fakeUsers.size > 0) {
     return { reason: 'only-fake-references', referrers: [...fakeUsers].map((user) => graph.describe(user)).sort() };
   }
+  if (importers.length > 0) return { reason: 'only-referenced-by-dead-code', referrers: importers.map((path) => `${path} (top level)`).sort() };
   return { reason: 'unreferenced' };
 }

@@ -179,15 +179,17 @@ let activeChild = null;
 let restoreOnInterrupt = null;
 
 /**
- * Runs `node <args>` as its own process group and returns wall time (s), peak RSS (MB), exit
- * code and output. Peak RSS comes from GNU time (`%M`, the maximum resident set of the node
- * process, worker threads included); without /usr/bin/time, VmHWM is polled from /proc.
+ * Runs `node <args>` as its own process group and returns wall time (s), CPU time (s), peak RSS
+ * (MB), exit code and output. CPU time and peak RSS come from GNU time (`%U %S %M`: user + system
+ * seconds and the maximum resident set of the node process, worker threads included); CPU time
+ * is reported because it moves far less than wall time when something else loads the machine.
+ * Without /usr/bin/time, VmHWM is polled from /proc and CPU time is not known.
  * A command that outlives `timeoutMs` is killed with its whole group.
  */
 function measureNode(args, { cwd, timeoutMs }) {
   const timeFile = path.join(BENCH_DIR, `time-${process.pid}.txt`);
   const [command, commandArgs] = hasGnuTime
-    ? [TIME_BIN, ['-f', '%M', '-o', timeFile, process.execPath, ...args]]
+    ? [TIME_BIN, ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...args]]
     : [process.execPath, args];
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
@@ -217,14 +219,18 @@ function measureNode(args, { cwd, timeoutMs }) {
       if (poll) clearInterval(poll);
       activeChild = null;
       let peakKb = polledPeakKb;
+      let cpuS = NaN;
       if (hasGnuTime) {
-        // The file holds "Command exited with non-zero status N" before the number when node fails.
+        // The file holds "Command exited with non-zero status N" before the numbers when node fails.
         const lines = readIfExists(timeFile).trim().split('\n');
-        peakKb = Number(lines[lines.length - 1]) || 0;
+        const [user, system, maxRss] = lines[lines.length - 1].split(' ').map(Number);
+        cpuS = user + system;
+        peakKb = maxRss || 0;
         fs.rmSync(timeFile, { force: true });
       }
       resolve({
         wallS,
+        cpuS,
         rssMb: peakKb / 1024,
         exitCode: code,
         signal,
@@ -443,9 +449,11 @@ function record(state, phase, result, args, parseReport) {
     state.errors.push(`${tool}: could not parse its JSON output (${parseError.message}): ${result.stdout.slice(0, 300)}`);
     return false;
   }
-  state.samples[phase].push({ wallS: result.wallS, rssMb: result.rssMb });
+  state.samples[phase].push({ wallS: result.wallS, cpuS: result.cpuS, rssMb: result.rssMb });
   state.reports[phase].push(report);
-  console.log(`    ${tool.padEnd(21)} ${result.wallS.toFixed(2).padStart(7)} s ${result.rssMb.toFixed(0).padStart(6)} MB`);
+  console.log(
+    `    ${tool.padEnd(21)} ${fmt(result.wallS).padStart(7)} s wall ${fmt(result.cpuS).padStart(7)} s cpu ${fmt(result.rssMb, 0).padStart(6)} MB`,
+  );
   return true;
 }
 
@@ -558,13 +566,20 @@ function printReport(states, options) {
     `targets: cold <= ${TARGETS.cold}x knip, warm <= ${TARGETS.warm}x, one-change <= ${TARGETS.oneChange}x, peak RSS (cold) <= ${TARGETS.rss}x`,
   );
 
-  console.log('\nspread (min-max s) and peak RSS of every phase (median MB):');
+  const phases = ['knip', 'cold', 'warm', 'oneChange'];
+  console.log('\nwall time spread (min-max s); a wide spread means something else loaded the machine:');
   printTable(
-    ['corpus', 'knip', 'og cold', 'og warm', 'og 1-chg', 'knip MB', 'cold MB', 'warm MB', '1-chg MB'],
+    ['corpus', 'knip', 'og cold', 'og warm', 'og 1-chg'],
+    states.map((state) => [state.name, ...phases.map((phase) => spread(state.samples[phase]))]),
+  );
+  console.log('\nCPU time (user+sys s, median; both tools use several threads, so it can exceed wall) and peak RSS (median MB):');
+  printTable(
+    ['corpus', 'knip cpu', 'cold cpu', 'warm cpu', '1-chg cpu', 'cold/knip', 'knip MB', 'cold MB', 'warm MB', '1-chg MB'],
     states.map((state) => [
       state.name,
-      ...['knip', 'cold', 'warm', 'oneChange'].map((phase) => spread(state.samples[phase])),
-      ...['knip', 'cold', 'warm', 'oneChange'].map((phase) => fmt(stat(state, phase, 'rssMb'), 0)),
+      ...phases.map((phase) => fmt(stat(state, phase, 'cpuS'))),
+      `${fmt(stat(state, 'cold', 'cpuS') / stat(state, 'knip', 'cpuS'))}x`,
+      ...phases.map((phase) => fmt(stat(state, phase, 'rssMb'), 0)),
     ]),
   );
 
@@ -601,6 +616,14 @@ function describeCounts(counts) {
   return entries.length === 0 ? 'none' : entries.map(([key, count]) => `${key} ${count}`).join(', ');
 }
 
+/** Wall times mean little while other work competes for the cores; say so next to the numbers. */
+function warnIfBusy(when) {
+  const [load1] = os.loadavg();
+  const cores = os.cpus().length;
+  const note = load1 > cores * 0.5 ? ' - the machine is busy, wall times will be noisy (compare CPU times)' : '';
+  console.log(`load average ${when}: ${load1.toFixed(2)} on ${cores} cores${note}`);
+}
+
 function knipVersion() {
   return JSON.parse(readIfExists(path.join(REPO_ROOT, 'node_modules/knip/package.json')) || '{}').version ?? '?';
 }
@@ -628,6 +651,7 @@ async function main() {
   if (!fs.existsSync(ORCH_GUARD_BIN)) fail(`${ORCH_GUARD_BIN} is missing: run npm run build`);
   if (!fs.existsSync(KNIP_BIN)) fail(`${KNIP_BIN} is missing: run npm ci`);
   console.log(`bench directory ${BENCH_DIR}, ${options.runs} run(s) per measurement, timeout ${options.timeoutMs / 60_000} min per command`);
+  warnIfBusy('before');
 
   const states = [];
   for (const name of options.corpora) {
@@ -639,6 +663,7 @@ async function main() {
     }
   }
   if (states.length > 0) printReport(states, options);
+  warnIfBusy('after');
   const resultsFile = path.join(BENCH_DIR, 'last-results.json');
   writeJson(resultsFile, states.map(({ name, files, samples, reports, errors }) => ({ name, files, samples, reports, errors })));
   console.log(`\nraw samples: ${resultsFile}`);

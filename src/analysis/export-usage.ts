@@ -1,3 +1,4 @@
+import type { Meaning } from '../graph/build-graph.js';
 import { NodeKind } from '../graph/symbol-graph.js';
 import type { GraphFile } from '../graph/symbol-graph.js';
 import type { ExportFact } from '../indexer/facts.js';
@@ -5,6 +6,8 @@ import type { AnalysisContext } from './analysis-context.js';
 import { type Explanation, explainDead, usersOf } from './explain-dead.js';
 
 const TYPE_KINDS = new Set(['type', 'interface', 'enum']);
+const VALUE_ONLY_KINDS = new Set(['function', 'variable']);
+const TYPE_ONLY_KINDS = new Set(['type', 'interface']);
 
 interface ExportUsage {
   file: GraphFile;
@@ -22,7 +25,8 @@ const cache = new WeakMap<AnalysisContext, ExportUsage[]>();
 
 /**
  * For every export of every live, non-public file: whether another module's live code uses
- * it, and if not, why. Shared by unused-export, unused-type and test-only-export.
+ * it, and if not, why. A name that is both a value and a type (`const X` + `type X`) is
+ * judged per meaning. Shared by unused-export, unused-type and test-only-export.
  */
 export function analyseExports(context: AnalysisContext): ExportUsage[] {
   const cached = cache.get(context);
@@ -30,52 +34,63 @@ export function analyseExports(context: AnalysisContext): ExportUsage[] {
   const results: ExportUsage[] = [];
   for (const file of context.files) {
     if (!context.isAnalysedFile(file) || context.hasPublicExports(file)) continue;
-    const seen = new Set<string>();
-    for (const fact of file.facts.exports) {
-      if (seen.has(fact.name) || fact.name === 'export=') continue;
-      seen.add(fact.name);
-      if (fact.public) continue;
-      const usage = analyseExport(context, file, fact);
-      if (usage !== undefined) results.push(usage);
+    for (const [name, facts] of file.exportsByName) {
+      if (name === 'export=') continue;
+      for (const { fact, meaning } of meaningGroups(file, facts)) {
+        if (facts.some((other) => other.public)) continue;
+        const usage = analyseExport(context, file, fact, meaning);
+        if (usage !== undefined) results.push(usage);
+      }
     }
   }
+  results.sort((a, b) => a.file.index - b.file.index || a.fact.line - b.fact.line || a.fact.column - b.fact.column);
   cache.set(context, results);
   return results;
 }
 
-function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFact): ExportUsage | undefined {
+/**
+ * The facts of one exported name, split by meaning only when a value-only and a type-only
+ * declaration share it; otherwise one group (merged declarations are one symbol).
+ */
+function meaningGroups(file: GraphFile, facts: ExportFact[]): Array<{ fact: ExportFact; meaning: Meaning }> {
+  const kindOf = (fact: ExportFact) => (fact.declaration !== undefined ? file.facts.declarations[fact.declaration].kind : undefined);
+  const valueFact = facts.find((fact) => VALUE_ONLY_KINDS.has(kindOf(fact) ?? ''));
+  const typeFact = facts.find((fact) => TYPE_ONLY_KINDS.has(kindOf(fact) ?? ''));
+  if (valueFact !== undefined && typeFact !== undefined && facts.length === 2) {
+    return [{ fact: valueFact, meaning: 'value' }, { fact: typeFact, meaning: 'type' }];
+  }
+  return [{ fact: facts[0], meaning: 'any' }];
+}
+
+function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFact, meaning: Meaning): ExportUsage | undefined {
   const { graph, linked } = context;
-  const terminals = linked.exports.terminals(file, fact.name);
-  const declarationNodes = terminals.flatMap((terminal) => terminal.kind === 'declaration'
-    ? [graph.files[terminal.file].firstDeclarationNode + terminal.declaration] : []);
-  const firstDeclaration = declarationNodes.length > 0 ? graph.declarationOf(declarationNodes[0]) : undefined;
-  const kind = firstDeclaration?.kind ?? (terminals.some((terminal) => terminal.kind === 'namespace') ? 'namespace' : 'reexport');
-  const isType = TYPE_KINDS.has(kind) || (kind === 'reexport' && fact.typeOnly);
-  const base = { file, fact, kind, isType };
-  const exportNode = linked.existingExportNode(file, fact.name);
-
-  if (exportNode !== undefined && context.isLive(exportNode)) {
-    if (context.isProductionLive(exportNode) || context.options.production) return undefined;
-    const testUsers = usersOf(graph, exportNode).filter((user) => context.isLive(user));
-    return { ...base, testOnlyUsers: testUsers.map((user) => graph.describe(user)).sort() };
-  }
-
+  // A re-export (`export { x } from`, or an import exported again) is not reported on its own:
+  // the finding belongs to the declaration it forwards, wherever that is.
   const isLocal = fact.declaration !== undefined || (fact.local !== undefined && file.declarationsByName.has(fact.local));
-  if (!isLocal) {
-    // A re-export. When what it names is dead, the declaration's own finding says so.
-    if (declarationNodes.length > 0 && declarationNodes.every((node) => !context.isLive(node))) return undefined;
-    return { ...base, unused: exportNode !== undefined ? explainDead(graph, exportNode) : { reason: 'unreferenced' } };
+  if (!isLocal) return undefined;
+  const declarationIndexes = fact.declaration !== undefined ? [fact.declaration] : file.declarationsByName.get(fact.local ?? '') ?? [];
+  const ownNodes = declarationIndexes.map((index) => file.firstDeclarationNode + index);
+  const firstDeclaration = file.facts.declarations[declarationIndexes[0]];
+  const kind = firstDeclaration?.kind ?? 'variable';
+  const isType = TYPE_KINDS.has(kind);
+  const base = { file, fact, kind, isType };
+  const exportNodes = linked.existingExportNodes(file, fact.name)
+    .filter((entry) => meaning === 'any' || entry.meaning === 'any' || entry.meaning === meaning)
+    .map((entry) => entry.node);
+
+  if (exportNodes.some((node) => context.isLive(node))) {
+    if (exportNodes.some((node) => context.isProductionLive(node)) || context.options.production) return undefined;
+    const users = new Set(exportNodes.flatMap((node) => usersOf(graph, node)).filter((user) => context.isLive(user)));
+    return { ...base, testOnlyUsers: [...users].map((user) => graph.describe(user)).sort() };
   }
-  const ownNodes = declarationNodes.filter((node) => graph.nodeFile[node] === file.index);
   if (isType && ownNodes.some((node) => isInExportedSignature(context, file, node))) return undefined;
   if (ownNodes.some((node) => context.isLive(node))) {
     const usedHere = ownNodes.some((node) => usersOf(graph, node).some((user) => context.isLive(user)
       && graph.nodeFile[user] === file.index && graph.nodeKind[user] !== NodeKind.WholeModule));
     if (usedHere) return { ...base, unused: { reason: 'only-referenced-in-own-file' } };
-    return { ...base, unused: exportNode !== undefined ? explainDead(graph, exportNode) : { reason: 'unreferenced' } };
+    return { ...base, unused: exportNodes.length > 0 ? explainDead(graph, exportNodes[0]) : { reason: 'unreferenced' } };
   }
-  const deadNode = ownNodes[0] ?? declarationNodes[0];
-  return { ...base, unused: deadNode !== undefined ? explainDead(graph, deadNode) : { reason: 'unreferenced' } };
+  return { ...base, unused: ownNodes.length > 0 ? explainDead(graph, ownNodes[0]) : { reason: 'unreferenced' } };
 }
 
 /**
@@ -93,12 +108,11 @@ function isInExportedSignature(context: AnalysisContext, file: GraphFile, typeNo
       if (seen.has(user) || graph.nodeFile[user] !== file.index || graph.nodeKind[user] !== NodeKind.Declaration) continue;
       seen.add(user);
       const facts = exported.get(graph.nodeDeclaration[user]) ?? [];
-      if (facts.some((fact) => {
-        const exportNode = linked.existingExportNode(file, fact.name);
-        return exportNode !== undefined && context.isLive(exportNode);
-      })) return true;
+      if (facts.some((other) => linked.existingExportNodes(file, other.name).some(({ node: exportNode }) => context.isLive(exportNode)))) {
+        return true;
+      }
       // Only types pass a type on into a signature; a variable annotated with it does not.
-      if (TYPE_KINDS.has(graph.declarationOf(user)?.kind ?? '')) pending.push(user);
+      if (TYPE_KINDS.has(graph.declarationOf(user)?.kind ?? '') || graph.declarationOf(user)?.kind === 'class') pending.push(user);
     }
   }
   return false;

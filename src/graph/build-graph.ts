@@ -1,9 +1,20 @@
-import { type DeclarationKind, ReferenceFlag } from '../indexer/facts.js';
+import { type DeclarationKind, type ImportFact, ReferenceFlag } from '../indexer/facts.js';
 import { type ExportTerminal, ExportResolver } from './export-resolution.js';
 import { type GraphFile, NodeKind, SymbolGraph } from './symbol-graph.js';
 
 const VALUE_KINDS = new Set<DeclarationKind>(['function', 'variable', 'class', 'enum', 'namespace']);
 const TYPE_KINDS = new Set<DeclarationKind>(['type', 'interface', 'class', 'enum', 'namespace']);
+
+/** Which meaning of a name a use needs: `const X` and `type X` can share a name. */
+export type Meaning = 'value' | 'type' | 'any';
+
+/** The declarations of a name that have the meaning; all of them when none has. */
+function withMeaning(file: GraphFile, declarations: readonly number[], meaning: Meaning): readonly number[] {
+  if (meaning === 'any') return declarations;
+  const kinds = meaning === 'type' ? TYPE_KINDS : VALUE_KINDS;
+  const matching = declarations.filter((index) => kinds.has(file.facts.declarations[index].kind));
+  return matching.length > 0 ? matching : declarations;
+}
 
 interface Use {
   from: number;
@@ -24,19 +35,21 @@ export interface LinkedGraph {
   exportNode(file: GraphFile, name: string): number | undefined;
   /** W(file): a node that uses every export of the file. */
   wholeNode(file: GraphFile): number;
-  /** R(file, name) if it was created (nothing used it otherwise); never creates one. */
-  existingExportNode(file: GraphFile, name: string): number | undefined;
+  /** The R(file, name) nodes of each meaning that exist (something used them); never creates one. */
+  existingExportNodes(file: GraphFile, name: string): Array<{ node: number; meaning: Meaning }>;
 }
 
 export function buildSymbolGraph(files: GraphFile[]): LinkedGraph {
   const graph = new SymbolGraph(files);
   const byPath = new Map(files.map((file) => [file.path, file]));
-  const importTarget = (file: GraphFile, importIndex: number): GraphFile | undefined => {
+  const importTargets = (file: GraphFile, importIndex: number): GraphFile[] => {
     const resolution = file.resolutions[importIndex];
-    return resolution?.kind === 'file' ? byPath.get(resolution.path) : undefined;
+    const paths = resolution?.kind === 'file' ? [resolution.path, ...(resolution.alternatives ?? [])]
+      : resolution?.kind === 'files' ? resolution.paths : [];
+    return paths.map((path) => byPath.get(path)).filter((target): target is GraphFile => target !== undefined);
   };
-  const exports = new ExportResolver(files, importTarget);
-  const linker = new Linker(graph, exports, importTarget);
+  const exports = new ExportResolver(files, importTargets);
+  const linker = new Linker(graph, exports, importTargets);
 
   for (const file of files) {
     file.moduleNode = graph.addNode(NodeKind.Module, file.index, -1);
@@ -50,7 +63,7 @@ export function buildSymbolGraph(files: GraphFile[]): LinkedGraph {
     exports,
     exportNode: (file, name) => linker.exportNode(file, name),
     wholeNode: (file) => linker.wholeNode(file),
-    existingExportNode: (file, name) => linker.existingExportNode(file, name),
+    existingExportNodes: (file, name) => linker.existingExportNodes(file, name),
   };
 }
 
@@ -76,7 +89,7 @@ class Linker {
   constructor(
     private readonly graph: SymbolGraph,
     private readonly exports: ExportResolver,
-    private readonly importTarget: (file: GraphFile, importIndex: number) => GraphFile | undefined,
+    private readonly importTargets: (file: GraphFile, importIndex: number) => GraphFile[],
   ) {}
 
   linkFile(file: GraphFile, globals: Map<string, Array<[GraphFile, number]>>): void {
@@ -91,11 +104,29 @@ class Linker {
     // The parser recovered from syntax errors, so uses may be missing: its imports use everything.
     const incomplete = facts.parseErrors.length > 0;
     facts.imports.forEach((fact, importIndex) => {
-      const target = this.importTarget(file, importIndex);
-      if (target === undefined) return;
-      const use = { from: ownerNode(fact.owner), isType: fact.typeOnly, fake: false };
-      if (incomplete) this.useWhole(target, { ...use, from: file.moduleNode });
-      switch (fact.form) {
+      for (const target of this.importTargets(file, importIndex)) this.linkImport(file, fact, target, incomplete);
+    });
+    if (globals.size > 0) {
+      for (const name of facts.freeNames) {
+        for (const [globalFile, declaration] of globals.get(name) ?? []) {
+          if (globalFile !== file) this.addUse({ from: file.moduleNode, isType: false, fake: false }, globalFile.firstDeclarationNode + declaration);
+        }
+      }
+    }
+  }
+
+  /** The module-level effect of one import: loading the target, and what a load uses. */
+  private linkImport(file: GraphFile, fact: ImportFact, target: GraphFile, incomplete: boolean): void {
+    const { graph } = this;
+    const use = { from: fact.owner === -1 ? file.moduleNode : file.firstDeclarationNode + fact.owner, isType: fact.typeOnly, fake: false };
+    if (incomplete) this.useWhole(target, { ...use, from: file.moduleNode });
+    if (fact.specifier.includes('?')) {
+      // A bundler query (`./x.ts?raw`, `?worker`, `?url`) uses the file as a whole, not its exports.
+      graph.addEdge(use.from, target.moduleNode);
+      this.useWhole(target, use);
+      return;
+    }
+    switch (fact.form) {
         case 'side-effect':
         case 'url':
         case 'reference':
@@ -114,14 +145,6 @@ class Linker {
           if (fact.whole) this.useWhole(target, use);
           for (const name of fact.usedNames ?? []) this.useExport(target, name, [], use);
           break;
-      }
-    });
-    if (globals.size > 0) {
-      for (const name of facts.freeNames) {
-        for (const [globalFile, declaration] of globals.get(name) ?? []) {
-          if (globalFile !== file) this.addUse({ from: file.moduleNode, isType: false, fake: false }, globalFile.firstDeclarationNode + declaration);
-        }
-      }
     }
   }
 
@@ -129,31 +152,40 @@ class Linker {
   useLocalName(file: GraphFile, name: string, path: string[], use: Use): void {
     const declarations = file.declarationsByName.get(name);
     if (declarations !== undefined) {
-      const kinds = use.isType ? TYPE_KINDS : VALUE_KINDS;
-      const matching = declarations.filter((index) => kinds.has(file.facts.declarations[index].kind));
-      for (const index of matching.length > 0 ? matching : declarations) {
+      for (const index of withMeaning(file, declarations, use.isType ? 'type' : 'value')) {
         this.applyTerminal({ kind: 'declaration', file: file.index, declaration: index }, path, use);
       }
     }
     for (const binding of file.bindingsByName.get(name) ?? []) {
-      const target = this.importTarget(file, binding.importIndex);
-      if (target === undefined) continue;
-      if (binding.imported === '*') this.useNamespace(target, path, use);
-      else this.useExport(target, binding.imported, path, use);
+      for (const target of this.importTargets(file, binding.importIndex)) {
+        if (binding.imported === '*') this.useNamespace(target, path, use);
+        else this.useExport(target, binding.imported, path, use);
+      }
     }
   }
 
   private useNamespace(target: GraphFile, path: string[], use: Use): void {
-    if (path.length === 0) this.useWhole(target, use);
-    else this.useExport(target, path[0], path.slice(1), use);
+    if (path.length === 0) {
+      this.useWhole(target, use);
+    } else if (!this.exports.hasExport(target, path[0]) && target.exportsByName.has('export=')) {
+      // `import x = require('./m')` with `export = obj`: `x.a` reads a member of obj.
+      this.useExport(target, 'export=', path, use);
+    } else {
+      this.useExport(target, path[0], path.slice(1), use);
+    }
   }
 
   /** Uses export `name` of `target`, then follows `path` into what it resolves to. */
   private useExport(target: GraphFile, name: string, path: string[], use: Use): void {
-    const node = this.exportNode(target, name);
+    const meaning: Meaning = use.isType ? 'type' : 'value';
+    const node = this.exportNode(target, name, meaning);
     if (node === undefined) return;
     this.addUse(use, node);
-    for (const terminal of this.exports.terminals(target, name)) this.applyTerminal(terminal, path, use, true);
+    const terminals = this.exports.terminals(target, name);
+    const kinds = use.isType ? TYPE_KINDS : VALUE_KINDS;
+    const matching = terminals.filter((terminal) => terminal.kind === 'namespace'
+      || kinds.has(this.exports.fileAt(terminal.file).facts.declarations[terminal.declaration].kind));
+    for (const terminal of matching.length > 0 ? matching : terminals) this.applyTerminal(terminal, path, use, true);
   }
 
   /**
@@ -213,13 +245,21 @@ class Linker {
     return node;
   }
 
-  existingExportNode(target: GraphFile, name: string): number | undefined {
-    return this.exportNodes.get(`${target.index}\0${name}`) ?? undefined;
+  existingExportNodes(target: GraphFile, name: string): Array<{ node: number; meaning: Meaning }> {
+    const found: Array<{ node: number; meaning: Meaning }> = [];
+    for (const meaning of ['value', 'type', 'any'] as const) {
+      const node = this.exportNodes.get(`${target.index}\0${name}\0${meaning}`);
+      if (node !== undefined && node !== null) found.push({ node, meaning });
+    }
+    return found;
   }
 
-  /** R(m, name): live when some other module uses the export; edges to what it exports. */
-  exportNode(target: GraphFile, name: string): number | undefined {
-    const key = `${target.index}\0${name}`;
+  /**
+   * R(m, name) for one meaning: live when some other module uses the export that way; edges
+   * to what it exports (only the type when a type position uses it, and so on).
+   */
+  exportNode(target: GraphFile, name: string, meaning: Meaning = 'any'): number | undefined {
+    const key = `${target.index}\0${name}\0${meaning}`;
     const cached = this.exportNodes.get(key);
     if (cached !== undefined) return cached ?? undefined;
     if (!this.exports.hasExport(target, name)) {
@@ -229,53 +269,58 @@ class Linker {
     const node = this.graph.addNode(NodeKind.ExportName, target.index, -1);
     this.graph.exportNameOfNode.set(node, name);
     this.exportNodes.set(key, node);
+    // Using an export loads its module: a pure barrel is live when a name is used through it.
+    this.graph.addEdge(node, target.moduleNode);
     const explicit = target.exportsByName.get(name);
     if (explicit !== undefined) {
+      const declared = explicit.filter((fact) => fact.declaration !== undefined);
+      const meaningful = new Set(withMeaning(target, declared.map((fact) => fact.declaration as number), meaning));
       for (const fact of explicit) {
         if (fact.declaration !== undefined) {
-          this.graph.addEdge(node, target.firstDeclarationNode + fact.declaration);
+          if (meaningful.has(fact.declaration)) this.graph.addEdge(node, target.firstDeclarationNode + fact.declaration);
         } else if (fact.local !== undefined) {
-          this.linkLocalExport(node, target, fact.local);
+          this.linkLocalExport(node, target, fact.local, meaning);
         } else if (fact.importIndex !== undefined) {
-          const source = this.importTarget(target, fact.importIndex);
-          if (source === undefined) continue;
-          if (fact.importedName === '*') {
-            this.graph.addEdge(node, source.moduleNode);
-          } else {
-            const next = this.exportNode(source, fact.importedName ?? name);
-            if (next !== undefined) this.graph.addEdge(node, next);
+          for (const source of this.importTargets(target, fact.importIndex)) {
+            if (fact.importedName === '*') {
+              this.graph.addEdge(node, source.moduleNode);
+            } else {
+              const next = this.exportNode(source, fact.importedName ?? name, meaning);
+              if (next !== undefined) this.graph.addEdge(node, next);
+            }
           }
         }
       }
     } else if (name === 'default' && target.exportsByName.has('export=')) {
-      const next = this.exportNode(target, 'export=');
+      const next = this.exportNode(target, 'export=', meaning);
       if (next !== undefined) this.graph.addEdge(node, next);
     } else if (name === 'default' && target.facts.moduleKind === 'cjs' && !this.exports.exportedNames(target).has('default')) {
       this.graph.addEdge(node, target.moduleNode);
     } else {
       for (const star of target.facts.starExports) {
-        const source = this.importTarget(target, star.importIndex);
-        if (source === undefined || !this.exports.exportedNames(source).has(name)) continue;
-        const next = this.exportNode(source, name);
-        if (next !== undefined) this.graph.addEdge(node, next);
+        for (const source of this.importTargets(target, star.importIndex)) {
+          if (!this.exports.exportedNames(source).has(name)) continue;
+          const next = this.exportNode(source, name, meaning);
+          if (next !== undefined) this.graph.addEdge(node, next);
+        }
       }
     }
     return node;
   }
 
   /** `export { local }`: edges to the local declaration, or through the import binding. */
-  private linkLocalExport(node: number, file: GraphFile, local: string): void {
-    for (const declaration of file.declarationsByName.get(local) ?? []) {
+  private linkLocalExport(node: number, file: GraphFile, local: string, meaning: Meaning): void {
+    for (const declaration of withMeaning(file, file.declarationsByName.get(local) ?? [], meaning)) {
       this.graph.addEdge(node, file.firstDeclarationNode + declaration);
     }
     for (const binding of file.bindingsByName.get(local) ?? []) {
-      const source = this.importTarget(file, binding.importIndex);
-      if (source === undefined) continue;
-      if (binding.imported === '*') {
-        this.graph.addEdge(node, source.moduleNode);
-      } else {
-        const next = this.exportNode(source, binding.imported);
-        if (next !== undefined) this.graph.addEdge(node, next);
+      for (const source of this.importTargets(file, binding.importIndex)) {
+        if (binding.imported === '*') {
+          this.graph.addEdge(node, source.moduleNode);
+        } else {
+          const next = this.exportNode(source, binding.imported, meaning);
+          if (next !== undefined) this.graph.addEdge(node, next);
+        }
       }
     }
   }

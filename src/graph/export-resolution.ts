@@ -15,8 +15,8 @@ export class ExportResolver {
 
   constructor(
     private readonly files: GraphFile[],
-    /** The project file an import of `file` resolves to, if any. */
-    private readonly importTarget: (file: GraphFile, importIndex: number) => GraphFile | undefined,
+    /** The project files an import of `file` resolves to (conditional exports can give several). */
+    private readonly importTargets: (file: GraphFile, importIndex: number) => GraphFile[],
   ) {}
 
   /** Every name the module exports, including names that come through `export *`. */
@@ -27,9 +27,9 @@ export class ExportResolver {
     visiting.add(file.index);
     const names = new Set(file.exportsByName.keys());
     for (const star of file.facts.starExports) {
-      const target = this.importTarget(file, star.importIndex);
-      if (target === undefined) continue;
-      for (const name of this.exportedNames(target, visiting)) if (name !== 'default') names.add(name);
+      for (const target of this.importTargets(file, star.importIndex)) {
+        for (const name of this.exportedNames(target, visiting)) if (name !== 'default') names.add(name);
+      }
     }
     visiting.delete(file.index);
     if (visiting.size === 0) this.namesCache.set(file.index, names);
@@ -51,16 +51,17 @@ export class ExportResolver {
         } else if (fact.local !== undefined) {
           result.push(...this.localTerminals(file, fact.local, visiting));
         } else if (fact.importIndex !== undefined) {
-          const target = this.importTarget(file, fact.importIndex);
-          if (target === undefined) continue;
-          if (fact.importedName === '*') result.push({ kind: 'namespace', file: target.index });
-          else result.push(...this.terminals(target, fact.importedName ?? name, visiting));
+          for (const target of this.importTargets(file, fact.importIndex)) {
+            if (fact.importedName === '*') result.push({ kind: 'namespace', file: target.index });
+            else result.push(...this.terminals(target, fact.importedName ?? name, visiting));
+          }
         }
       }
     } else if (name !== 'default') {
       for (const star of file.facts.starExports) {
-        const target = this.importTarget(file, star.importIndex);
-        if (target !== undefined && this.exportedNames(target).has(name)) result.push(...this.terminals(target, name, visiting));
+        for (const target of this.importTargets(file, star.importIndex)) {
+          if (this.exportedNames(target).has(name)) result.push(...this.terminals(target, name, visiting));
+        }
       }
     } else if (file.exportsByName.has('export=')) {
       result.push(...this.terminals(file, 'export=', visiting));
@@ -80,10 +81,10 @@ export class ExportResolver {
       result.push({ kind: 'declaration', file: file.index, declaration });
     }
     for (const binding of file.bindingsByName.get(local) ?? []) {
-      const target = this.importTarget(file, binding.importIndex);
-      if (target === undefined) continue;
-      if (binding.imported === '*') result.push({ kind: 'namespace', file: target.index });
-      else result.push(...this.terminals(target, binding.imported, visiting));
+      for (const target of this.importTargets(file, binding.importIndex)) {
+        if (binding.imported === '*') result.push({ kind: 'namespace', file: target.index });
+        else result.push(...this.terminals(target, binding.imported, visiting));
+      }
     }
     return result;
   }

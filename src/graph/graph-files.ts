@@ -28,7 +28,9 @@ export function createGraphFiles(
       isTest: roles.tests.has(file.path),
       isEntry: roles.entries.has(file.path),
       isDeclarationFile: /\.d\.[cm]?ts$/.test(file.path),
-      resolutions: facts.imports.map((fact) => resolver.resolve(file.path, fact.specifier)),
+      resolutions: facts.imports.map((fact) => (fact.pattern
+        ? resolver.resolvePattern(file.path, fact.specifier)
+        : resolver.resolve(file.path, fact.specifier))),
       moduleNode: -1,
       firstDeclarationNode: -1,
       declarationsByName,

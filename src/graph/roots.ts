@@ -8,8 +8,8 @@ interface Roots {
 
 /**
  * What is live by definition: entry modules and (unless `includeEntryExports`) their exports,
- * test files and theirs, declaration files, unparsed files, scripts with top-level effects,
- * and `@public` exports.
+ * test files and theirs, declaration files, unparsed files, and `@public` exports. Script
+ * files (no imports or exports) are live only when an entry or a used global keeps them.
  */
 export function collectRoots(linked: LinkedGraph, options: { includeEntryExports: boolean }): Roots {
   const production: number[] = [];
@@ -26,7 +26,6 @@ export function collectRoots(linked: LinkedGraph, options: { includeEntryExports
     }
     if (file.isDeclarationFile) production.push(file.moduleNode, linked.wholeNode(file));
     if (facts.skipped !== undefined) production.push(file.moduleNode);
-    if (facts.moduleKind === 'script' && facts.hasSideEffects) production.push(file.moduleNode);
     for (const fact of facts.exports) {
       const declarationIsPublic = fact.declaration !== undefined
         ? (facts.declarations[fact.declaration].flags & DeclarationFlag.Public) !== 0
@@ -36,7 +35,9 @@ export function collectRoots(linked: LinkedGraph, options: { includeEntryExports
       if (node !== undefined) production.push(node);
     }
     facts.declarations.forEach((declaration, index) => {
-      if ((declaration.flags & DeclarationFlag.Public) !== 0) production.push(file.firstDeclarationNode + index);
+      const isPublic = (declaration.flags & DeclarationFlag.Public) !== 0
+        || (declaration.parent !== -1 && (facts.declarations[declaration.parent].flags & DeclarationFlag.Public) !== 0);
+      if (isPublic) production.push(file.firstDeclarationNode + index);
     });
   }
   return { production, test };

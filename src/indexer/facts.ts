@@ -5,7 +5,7 @@
  */
 
 /** Bump whenever extraction changes: cached facts from another version are re-extracted. */
-export const FACTS_VERSION = 3;
+export const FACTS_VERSION = 5;
 
 export type DeclarationKind =
   | 'function'
@@ -80,6 +80,11 @@ export interface ImportFact {
    */
   usedNames?: string[];
   whole?: boolean;
+  /**
+   * The specifier is a pattern (`*` for each unknown part): `import(\`./locales/${lang}.ts\`)`,
+   * `require('./x/' + name)`, `import.meta.glob('./pages/*.ts')`. Every matching file is loaded.
+   */
+  pattern?: boolean;
 }
 
 /** A name in module scope bound by an import: `import { a as b }` binds `b` to `a`. */

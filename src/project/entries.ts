@@ -2,7 +2,7 @@ import path from 'node:path';
 import { compileGlobs } from '../files/glob.js';
 import type { FileLookup } from '../resolve/file-lookup.js';
 import { mapOutputToSource, sourcePatternFor } from '../resolve/output-to-source.js';
-import { packageEntryTargets } from './package-json.js';
+import { closedExportSubpaths, packageEntryTargets } from './package-json.js';
 import type { TsconfigFacts } from './read-tsconfig.js';
 import type { WorkspacePackage } from './workspaces.js';
 
@@ -51,10 +51,19 @@ export function findEntryFiles(options: EntryOptions): Set<string> {
   for (const workspace of options.packages) {
     const packagePrefix = lookup.relative(workspace.dir);
     const inPackage = (file: string) => (packagePrefix === undefined ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined);
+    const closedPrefixes = closedExportSubpaths(workspace.pkg.exports).map((subpath) => subpath.replace(/\*.*$/, '').replace(/^\.\//, ''));
     for (const target of packageEntryTargets(workspace.pkg)) {
       if (target.includes('*')) {
         const pattern = sourcePatternFor(target, workspace.dir, options.tsconfigs, lookup);
-        if (pattern !== undefined) for (const file of files) if (pattern.test(file)) entries.add(file);
+        if (pattern === undefined) continue;
+        // `"./internal/*": null` closes part of a `./*` pattern: those files are not public.
+        const sourceBase = target.slice(0, target.indexOf('*')).replace(/^\.\//, '');
+        for (const file of files) {
+          if (!pattern.test(file)) continue;
+          const rest = relativeTail(file, packagePrefix, sourceBase);
+          if (rest !== undefined && closedPrefixes.some((prefix) => prefix !== '' && rest.startsWith(prefix))) continue;
+          entries.add(file);
+        }
         continue;
       }
       const absolute = path.resolve(workspace.dir, target);
@@ -74,6 +83,19 @@ export function findEntryFiles(options: EntryOptions): Set<string> {
     for (const file of files) if (CONVENTIONAL.test(file) || (!file.includes('/') && TOOL_CONFIG.test(file))) entries.add(file);
   }
   return entries;
+}
+
+/**
+ * The part of a matched source file that the pattern's `*` stood for, relative to where the
+ * pattern starts (`dist/` in the target, `src/` or nothing in the source).
+ */
+function relativeTail(file: string, packagePrefix: string | undefined, targetBase: string): string | undefined {
+  const inPackage = packagePrefix === undefined || packagePrefix === '' ? file : file.slice(packagePrefix.length + 1);
+  const outputDir = targetBase.split('/')[0];
+  for (const base of [targetBase, targetBase.replace(new RegExp(`^${outputDir}/`), 'src/'), targetBase.replace(new RegExp(`^${outputDir}/`), '')]) {
+    if (inPackage.startsWith(base)) return inPackage.slice(base.length);
+  }
+  return undefined;
 }
 
 /** A source file for a path named in a script or manifest, with or without extension. */

@@ -80,10 +80,9 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
 /** The root tsconfig, its project references, and workspace packages' own tsconfigs. */
 function readTsconfigs(root: string, packages: readonly WorkspacePackage[], notices: string[]): TsconfigFacts[] {
   const rootConfig = findTsconfig(root);
-  if (rootConfig === undefined) return [];
   const configs: TsconfigFacts[] = [];
   const seen = new Set<string>();
-  const pending = [rootConfig];
+  const pending = rootConfig === undefined ? [] : [rootConfig];
   while (pending.length > 0) {
     const file = pending.shift() as string;
     if (seen.has(file)) continue;

@@ -78,6 +78,12 @@ export function packageEntryTargets(pkg: PackageJson): string[] {
   return targets;
 }
 
+/** Subpaths an `exports` map closes with a `null` target (`"./internal/*": null`). */
+export function closedExportSubpaths(map: unknown): string[] {
+  if (map === null || typeof map !== 'object' || Array.isArray(map)) return [];
+  return Object.entries(map).filter(([subpath, value]) => subpath.startsWith('.') && value === null).map(([subpath]) => subpath);
+}
+
 /** The package name a bare specifier refers to (`@scope/pkg/sub` gives `@scope/pkg`). */
 export function packageNameOf(specifier: string): string {
   const parts = specifier.split('/');

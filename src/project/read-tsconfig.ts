@@ -37,10 +37,9 @@ interface RawConfig {
   references?: Array<{ path: string }>;
 }
 
-/** Finds `tsconfig.json` in `root`, or returns undefined when there is none. */
-export function findTsconfig(root: string): string | undefined {
-  const candidate = path.join(root, 'tsconfig.json');
-  return existsSync(candidate) ? candidate : undefined;
+/** Finds `tsconfig.json` (or, for JavaScript projects, `jsconfig.json`) in `dir`. */
+export function findTsconfig(dir: string): string | undefined {
+  return ['tsconfig.json', 'jsconfig.json'].map((name) => path.join(dir, name)).find((candidate) => existsSync(candidate));
 }
 
 export function readTsconfig(configPath: string): TsconfigFacts {
@@ -53,6 +52,8 @@ export function readTsconfig(configPath: string): TsconfigFacts {
     references: [],
     warnings: [],
   };
+  // jsconfig.json is a tsconfig with allowJs on by default.
+  if (path.basename(configPath) === 'jsconfig.json') facts.allowJs = true;
   applyConfig(facts, configPath, configDir, new Set());
   return facts;
 }

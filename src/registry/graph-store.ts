@@ -42,7 +42,8 @@ export function storeSymbolGraph(registry: RegistryDatabase, graph: SymbolGraph)
       const edges = file.facts.imports.map((fact, index) => {
         const resolution = file.resolutions[index];
         const target = resolution.kind === 'file' || resolution.kind === 'asset' ? resolution.path
-          : resolution.kind === 'external' ? resolution.packageName : null;
+          : resolution.kind === 'external' ? resolution.packageName
+            : resolution.kind === 'files' ? resolution.paths.join('\n') : null;
         return [fact.specifier, fact.form, fact.line, fact.column, resolution.kind, target] as const;
       });
       const linkHash = createHash('sha1').update(file.hash).update(JSON.stringify([references, edges])).digest('hex');

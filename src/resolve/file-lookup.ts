@@ -20,6 +20,11 @@ export class FileLookup {
     return path.sep === '/' ? relative : relative.split(path.sep).join('/');
   }
 
+  /** Project files whose root-relative path matches. */
+  projectFilesMatching(regex: RegExp): string[] {
+    return [...this.projectFiles].filter((file) => regex.test(file)).sort();
+  }
+
   isProjectFile(absolute: string): boolean {
     const relative = this.relative(absolute);
     return relative !== undefined && this.projectFiles.has(relative);

@@ -7,24 +7,30 @@ import type { FileLookup } from './file-lookup.js';
 import { mapOutputToSource } from './output-to-source.js';
 
 export type Resolution =
-  /** A project file, root-relative. */
-  | { kind: 'file'; path: string }
+  /**
+   * A project file, root-relative. `alternatives` are the other files conditional
+   * `exports`/`imports` targets resolve to: which one loads depends on the runtime.
+   */
+  | { kind: 'file'; path: string; alternatives?: string[] }
   /** A file that exists but is not a project file (styles, JSON, files outside the root). */
   | { kind: 'asset'; path: string }
+  /** Every project file a pattern specifier (`./locales/*.ts`) matches. */
+  | { kind: 'files'; paths: string[] }
   | { kind: 'external'; packageName: string }
   | { kind: 'builtin' }
   /** A relative, aliased or self-referencing specifier that names no file. */
   | { kind: 'unresolved' };
 
 const BUILTINS = new Set(builtinModules);
-const CODE_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.mts', '.d.mts', '.cts', '.d.cts', '.js', '.jsx', '.mjs', '.cjs'];
-const PROBE_EXTENSIONS = [...CODE_EXTENSIONS, '.json', '.vue', '.svelte', '.astro'];
+// A .d.ts next to a .js describes it; the .js is what runs (and .d.ts files are live anyway).
+const PROBE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.d.mts', '.d.cts', '.json', '.vue', '.svelte', '.astro'];
 const EMITTED_TO_SOURCE: Array<[string, string[]]> = [
-  ['.js', ['.ts', '.tsx', '.d.ts']],
+  ['.js', ['.ts', '.tsx']],
   ['.jsx', ['.tsx']],
-  ['.mjs', ['.mts', '.d.mts']],
-  ['.cjs', ['.cts', '.d.cts']],
+  ['.mjs', ['.mts']],
+  ['.cjs', ['.cts']],
 ];
+const DECLARATION_FOR: Array<[string, string]> = [['.js', '.d.ts'], ['.mjs', '.d.mts'], ['.cjs', '.d.cts']];
 
 /**
  * Resolves import specifiers the way TypeScript (bundler/node16 resolution) and Node do, for
@@ -84,6 +90,20 @@ export class ModuleResolver {
     return { kind: 'external', packageName };
   }
 
+  /**
+   * A pattern specifier from a template literal or `import.meta.glob`: `*` stands for any text
+   * (slashes included, to stay on the safe side); a missing or `.js` extension matches sources.
+   */
+  resolvePattern(fromRelative: string, pattern: string): Resolution {
+    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromRelative), pattern));
+    if (joined.startsWith('../')) return { kind: 'unresolved' };
+    let source = joined.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*+\/?/g, (stars) => (stars.endsWith('/') ? '(?:.*/)?' : '.*'));
+    source = source.replace(/\\\.js$/, '\\.(?:js|ts|tsx)');
+    const regex = new RegExp(`^${source}(?:\\.[cm]?[jt]sx?|\\.vue|\\.svelte)?$`);
+    const paths = this.lookup.projectFilesMatching(regex);
+    return paths.length > 0 ? { kind: 'files', paths } : { kind: 'unresolved' };
+  }
+
   /** A file or directory path: exact, with extensions, emitted→source, or a directory index. */
   private resolvePath(absolute: string): Resolution | undefined {
     const file = this.probeFile(absolute);
@@ -108,6 +128,11 @@ export class ModuleResolver {
       for (const source of sources) if (this.lookup.isProjectFile(base + source)) return base + source;
     }
     if (this.lookup.isProjectFile(absolute)) return absolute;
+    for (const [emitted, declaration] of DECLARATION_FOR) {
+      if (absolute.endsWith(emitted) && this.lookup.isProjectFile(absolute.slice(0, -emitted.length) + declaration)) {
+        return absolute.slice(0, -emitted.length) + declaration;
+      }
+    }
     for (const extension of PROBE_EXTENSIONS) {
       if (this.lookup.isProjectFile(absolute + extension)) return absolute + extension;
     }
@@ -168,24 +193,26 @@ export class ModuleResolver {
   private resolvePackageImports(fromDir: string, specifier: string): Resolution {
     const owner = this.packageFor(fromDir);
     if (owner === undefined) return { kind: 'unresolved' };
-    for (const target of subpathTargets(owner.pkg.imports, specifier)) {
-      if (!target.startsWith('.')) return { kind: 'external', packageName: packageNameOf(target) };
-      const found = this.resolveManifestTarget(owner.dir, target);
-      if (found !== undefined) return found;
+    const targets = subpathTargets(owner.pkg.imports, specifier);
+    const external = targets.find((target) => !target.startsWith('.'));
+    if (external !== undefined && targets.every((target) => !target.startsWith('.'))) {
+      return { kind: 'external', packageName: packageNameOf(external) };
     }
-    return { kind: 'unresolved' };
+    return this.resolveManifestTargets(owner.dir, targets.filter((target) => target.startsWith('.')));
+  }
+
+  /** All conditional targets that exist: the first is the file, the rest its alternatives. */
+  private resolveManifestTargets(packageDir: string, targets: string[]): Resolution {
+    const found = targets.map((target) => this.resolveManifestTarget(packageDir, target)).filter((entry) => entry !== undefined);
+    const files = [...new Set(found.flatMap((entry) => (entry.kind === 'file' ? [entry.path] : [])))];
+    if (files.length > 0) return files.length === 1 ? { kind: 'file', path: files[0] } : { kind: 'file', path: files[0], alternatives: files.slice(1) };
+    return found[0] ?? { kind: 'unresolved' };
   }
 
   /** `my-pkg/sub` from inside the project: through `exports`, else the path itself. */
   private resolvePackageSelf(owner: WorkspacePackage, rest: string): Resolution {
     const subpath = rest === '' ? '.' : `.${rest}`;
-    if (owner.pkg.exports !== undefined) {
-      for (const target of subpathTargets(owner.pkg.exports, subpath)) {
-        const found = this.resolveManifestTarget(owner.dir, target);
-        if (found !== undefined) return found;
-      }
-      return { kind: 'unresolved' };
-    }
+    if (owner.pkg.exports !== undefined) return this.resolveManifestTargets(owner.dir, subpathTargets(owner.pkg.exports, subpath));
     return this.resolvePath(path.join(owner.dir, rest)) ?? { kind: 'unresolved' };
   }
 

@@ -29,6 +29,11 @@ export function extractFileFacts(ts: TypeScriptApi, relativePath: string, text: 
     });
   }
   collectModuleScope(builder);
+  for (const reference of sourceFile.referencedFiles) {
+    // `/// <reference path="x.ts" />` names a file relative to this one and adds it to the program.
+    const specifier = /^\.{0,2}\//.test(reference.fileName) ? reference.fileName : `./${reference.fileName}`;
+    builder.addImport({ specifier, form: 'reference', ...builder.position(reference.pos), owner: -1, typeOnly: false });
+  }
   new ReferenceWalker(builder).walkFile();
   if (builder.moduleKind === 'script') builder.moduleKind = inferModuleKind(relativePath, builder.freeNames);
   builder.suppressions.push(...findSuppressions(text, (offset) => builder.position(offset)));

@@ -20,6 +20,11 @@ export function visitCallExpression(walker: ReferenceWalker, node: ts.CallExpres
   const { ts } = walker;
   const builder = walker.builder;
   const callee = unwrapExpression(ts, node.expression);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'glob' && ts.isMetaProperty(callee.expression)) {
+    // Vite's `import.meta.glob('./pages/*.ts')` loads every matching module.
+    visitImportMetaGlob(walker, node);
+    return;
+  }
   if (ts.isPropertyAccessExpression(callee)) {
     const target = unwrapAwait(ts, callee.expression);
     const load = moduleLoadCall(builder, target);
@@ -28,8 +33,11 @@ export function visitCallExpression(walker: ReferenceWalker, node: ts.CallExpres
       walker.visitEach(node.arguments);
       return;
     }
-    if (ts.isIdentifier(callee.expression) && callee.expression.text === 'require' && callee.name.text === 'resolve'
+    const isRequireResolve = ts.isIdentifier(callee.expression) && callee.expression.text === 'require';
+    const isImportMetaResolve = ts.isMetaProperty(callee.expression);
+    if ((isRequireResolve || isImportMetaResolve) && callee.name.text === 'resolve'
       && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0])) {
+      // `require.resolve('./x')` and `import.meta.resolve('./x.js')` name a file something else loads.
       walker.recordModuleLoad({ specifier: node.arguments[0].text, form: 'url', call: node }, { usedNames: [], whole: false });
       return;
     }
@@ -43,6 +51,17 @@ export function visitCallExpression(walker: ReferenceWalker, node: ts.CallExpres
   walker.visit(node.expression);
   walker.visitEach(node.typeArguments);
   walker.visitEach(node.arguments);
+}
+
+function visitImportMetaGlob(walker: ReferenceWalker, node: ts.CallExpression): void {
+  const { ts } = walker;
+  const first = node.arguments[0];
+  const patterns = first === undefined ? [] : ts.isArrayLiteralExpression(first) ? [...first.elements] : [first];
+  for (const element of patterns) {
+    if (!ts.isStringLiteralLike(element) || element.text.startsWith('!')) continue;
+    walker.recordModuleLoad({ specifier: element.text, form: 'dynamic', call: element, pattern: true }, WHOLE);
+  }
+  walker.visitEach(node.arguments.slice(1));
 }
 
 /** `new URL('./worker.js', import.meta.url)` refers to a file that is loaded some other way. */

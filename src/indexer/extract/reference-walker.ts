@@ -87,14 +87,15 @@ export class ReferenceWalker {
     }
   }
 
-  recordModuleLoad(load: { specifier: string; form: 'require' | 'dynamic' | 'url' | 'import-type'; call: ts.Node }, usage: ModuleLoadUsage): void {
+  recordModuleLoad(load: { specifier: string; form: 'require' | 'dynamic' | 'url' | 'import-type'; call: ts.Node; pattern?: boolean }, usage: ModuleLoadUsage): void {
     this.builder.addImport({
       specifier: load.specifier,
       form: load.form,
       ...this.builder.positionOfNode(load.call),
       owner: this.currentOwner,
       typeOnly: load.form === 'import-type',
-      ...(usage.whole ? { whole: true } : { usedNames: usage.usedNames }),
+      ...(usage.whole || load.pattern ? { whole: true } : { usedNames: usage.usedNames }),
+      ...(load.pattern ? { pattern: true } : {}),
     });
   }
 
@@ -386,6 +387,12 @@ export class ReferenceWalker {
 
   private visitAccessChain(node: ts.Expression): void {
     const { ts } = this;
+    if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && ts.isPropertyAccessExpression(node.argumentExpression)
+      && ts.isIdentifier(node.argumentExpression.expression) && node.argumentExpression.expression.text === node.expression.text) {
+      // `E[E.A]`, an enum's reverse mapping, reads member A only.
+      this.recordReference(node.expression.text, [node.argumentExpression.name.text]);
+      return;
+    }
     const chain = flattenAccessChain(ts, node);
     const root = unwrapAwait(ts, chain.root);
     if (ts.isIdentifier(chain.root)) {
