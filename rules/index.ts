@@ -1,7 +1,9 @@
 import type { Rule } from '../src/analysis/rule.js';
 import { deadCode } from './dead-code.js';
 import { duplicateExport } from './duplicate-export.js';
+import { missingExport } from './missing-export.js';
 import { parseError } from './parse-error.js';
+import { staleBaseline } from './stale-baseline.js';
 import { testOnlyExport } from './test-only-export.js';
 import { unresolvedImport } from './unresolved-import.js';
 import { unusedEnumMember } from './unused-enum-member.js';
@@ -19,7 +21,9 @@ export const allRules: readonly Rule[] = [
   deadCode,
   testOnlyExport,
   unresolvedImport,
+  missingExport,
   duplicateExport,
   parseError,
   unusedSuppression,
+  staleBaseline,
 ];

@@ -22,7 +22,8 @@ export const unusedFile: Rule = {
     return context.files
       .filter((file) => !file.isEntry && !file.isTest && !file.isDeclarationFile && file.facts.skipped === undefined && !context.isFileLive(file))
       .map((file) => {
-        const explanation = explainDeadFile(context, file, importers.get(file.path) ?? []);
+        const deadImporters = (importers.get(file.path) ?? []).filter((path) => !context.isFileLive(context.fileByPath(path) as GraphFile));
+        const explanation = explainDeadFile(context, file, deadImporters);
         return {
           file: file.path,
           line: 1,

@@ -1,6 +1,7 @@
 import type { LinkedGraph } from '../graph/build-graph.js';
 import type { Liveness } from '../graph/reachability.js';
 import type { GraphFile, SymbolGraph } from '../graph/symbol-graph.js';
+import type { BaselineEntry } from '../baseline/baseline-file.js';
 import type { ExportFact, SuppressionFact } from '../indexer/facts.js';
 
 export interface AnalysisOptions {
@@ -21,7 +22,9 @@ export class AnalysisContext {
   /** Filled in after the other rules ran, for the rules about suppressions. */
   suppressionUses: SuppressionUse[] = [];
   unusedIgnorePatterns: Array<{ pattern: string; configFile: string }> = [];
+  staleBaselineEntries: Array<{ entry: BaselineEntry; baselineFile: string; line: number }> = [];
   private exportsByDeclaration = new Map<number, Map<number, ExportFact[]>>();
+  private byPath: Map<string, GraphFile> | undefined;
 
   constructor(
     readonly linked: LinkedGraph,
@@ -33,6 +36,11 @@ export class AnalysisContext {
 
   get files(): GraphFile[] {
     return this.graph.files;
+  }
+
+  fileByPath(path: string): GraphFile | undefined {
+    this.byPath ??= new Map(this.files.map((file) => [file.path, file]));
+    return this.byPath.get(path);
   }
 
   isLive(node: number): boolean {

@@ -10,7 +10,8 @@ export type Reason =
   | 'unresolved'
   | 'duplicate'
   | 'syntax-error'
-  | 'stale-suppression';
+  | 'stale-suppression'
+  | 'stale-baseline-entry';
 
 export interface Finding {
   rule: string;
@@ -27,6 +28,15 @@ export interface Finding {
   fingerprint: string;
   /** For `only-referenced-by-dead-code` and `only-fake-references`: who refers to it. */
   referrers?: string[];
+  /** With --staged / --changed-since: whether the changes introduced it (absent otherwise). */
+  introduced?: boolean;
+  /** Recorded in the baseline file: reported, but it does not fail the run. */
+  baselined?: boolean;
+}
+
+/** Findings that fail a run: errors the change introduced (if scoped) and not baselined. */
+export function isFailing(finding: Finding): boolean {
+  return finding.severity === 'error' && finding.introduced !== false && finding.baselined !== true;
 }
 
 /** What a rule reports, before severity, suppressions and fingerprints are applied. */

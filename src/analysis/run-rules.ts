@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SeveritySetting } from '../config/config-schema.js';
+import { readFileSync } from 'node:fs';
+import { type Baseline, isExpired } from '../baseline/baseline-file.js';
 import { compileGlobs } from '../files/glob.js';
 import type { AnalysisContext, SuppressionUse } from './analysis-context.js';
 import type { Finding, RuleFinding } from './finding.js';
@@ -7,6 +9,9 @@ import type { Rule } from './rule.js';
 
 interface RuleSettings {
   severities: Record<string, SeveritySetting>;
+  /** Accepted findings: marked `baselined`; entries that match nothing are stale. */
+  baseline?: { baseline: Baseline; label: string };
+  notices: string[];
   ignorePatterns: readonly string[];
   /** Root-relative config file, where stale ignore patterns are reported. */
   configFile: string | undefined;
@@ -42,13 +47,38 @@ export function runRules(context: AnalysisContext, rules: readonly Rule[], setti
     return findings;
   };
 
-  const findings = run(rules.filter((rule) => rule.meta.phase === undefined));
+  const findings = assignFingerprints(run(rules.filter((rule) => rule.meta.phase === undefined)).sort(compareFindings));
   context.suppressionUses = uses.filter((use) => !isIgnored(use.file));
   context.unusedIgnorePatterns = settings.configFile === undefined ? [] : settings.ignorePatterns
     .filter((pattern) => !settings.projectFiles.some(compileGlobs([pattern])))
     .map((pattern) => ({ pattern, configFile: settings.configFile as string }));
-  findings.push(...run(rules.filter((rule) => rule.meta.phase === 'after-suppressions')));
-  return assignFingerprints(findings.sort(compareFindings));
+  if (settings.baseline !== undefined) applyBaseline(context, findings, settings.baseline.baseline, settings.baseline.label, settings.notices);
+  const later = assignFingerprints(run(rules.filter((rule) => rule.meta.phase === 'after-suppressions')).sort(compareFindings));
+  return [...findings, ...later].sort(compareFindings);
+}
+
+/**
+ * Marks findings the baseline accepts. Expired entries accept nothing (with a notice);
+ * entries that match no finding are stale, for the stale-baseline rule.
+ */
+function applyBaseline(context: AnalysisContext, findings: Finding[], baseline: Baseline, label: string, notices: string[]): void {
+  const today = new Date();
+  const byFingerprint = new Map(baseline.entries.map((entry) => [entry.fingerprint, entry]));
+  const matched = new Set<string>();
+  for (const finding of findings) {
+    const entry = byFingerprint.get(finding.fingerprint);
+    if (entry === undefined) continue;
+    matched.add(entry.fingerprint);
+    if (isExpired(entry, today)) {
+      notices.push(`baseline entry for ${entry.rule} ${entry.symbol ?? entry.file} expired on ${entry.expires}: it counts again`);
+      continue;
+    }
+    finding.baselined = true;
+  }
+  const text = readFileSync(baseline.file, 'utf8').split('\n');
+  context.staleBaselineEntries = baseline.entries
+    .filter((entry) => !matched.has(entry.fingerprint))
+    .map((entry) => ({ entry, baselineFile: label, line: Math.max(1, text.findIndex((line) => line.includes(`"${entry.fingerprint}"`)) + 1) }));
 }
 
 function isSuppressed(uses: SuppressionUse[] | undefined, rule: string, line: number): boolean {

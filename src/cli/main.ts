@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isUserFacingError } from '../errors.js';
+import { registerBaselineCommand } from './baseline-command.js';
+import { registerHookCommand } from './hook-command.js';
 import { registerValidateCommand } from './validate-command.js';
 
 /** Exit codes: 0 clean, 1 findings (or a blocked gate), 2 usage, config or internal error. */
@@ -16,9 +18,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--debug', 'print stack traces for errors')
     .exitOverride()
     .showSuggestionAfterError();
-  registerValidateCommand(program, (code) => {
+  const setExitCode = (code: number) => {
     exitCode = code;
-  });
+  };
+  registerValidateCommand(program, setExitCode);
+  registerBaselineCommand(program, setExitCode);
+  registerHookCommand(program, setExitCode);
   try {
     await program.parseAsync(argv);
     return exitCode;

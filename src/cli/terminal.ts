@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { formatGithubStepSummary } from '../report/github-reporter.js';
 import type { ReportInput } from '../report/report-input.js';
 import { reporters } from '../report/reporters.js';
 
@@ -27,12 +28,19 @@ export function parseReporterSpecs(specs: readonly string[]): Array<{ name: stri
   return parsed;
 }
 
-/** Writes each reporter's output to its file, or to stdout. */
+/**
+ * Writes each reporter's output to its file, or to stdout. Under GitHub Actions the github
+ * reporter also appends the table of all findings to the step summary, since annotations are capped.
+ */
 export function writeReports(input: ReportInput, specs: Array<{ name: string; file?: string }>, cwd: string): void {
   for (const { name, file } of specs) {
     const output = reporters[name](input, { color: file === undefined && useColor(process.stdout) });
     if (file === undefined) process.stdout.write(output);
     else writeFileSync(path.resolve(cwd, file), output);
+  }
+  const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (stepSummary !== undefined && stepSummary !== '' && specs.some(({ name }) => name === 'github')) {
+    appendFileSync(stepSummary, formatGithubStepSummary(input));
   }
 }
 

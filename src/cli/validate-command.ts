@@ -12,6 +12,9 @@ interface ValidateFlags {
   includeEntryExports?: boolean;
   reporter: string[];
   cache: boolean;
+  staged?: boolean;
+  changedSince?: string;
+  baseline?: string | false;
 }
 
 export function registerValidateCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -25,6 +28,10 @@ export function registerValidateCommand(program: Command, setExitCode: (code: nu
     .option('--production', 'leave test files out, so code only tests use counts as unused')
     .option('--include-entry-exports', 'also report unused exports of entry files (public API by default)')
     .option('--reporter <name[:file]>', 'output format, optionally to a file; repeatable (text, json)', collect, [])
+    .option('--staged', 'judge only what the staged changes introduce (the index as it would be committed, against HEAD)')
+    .option('--changed-since <ref>', 'judge only what changed since a git ref introduces (the working tree against the merge base)')
+    .option('--baseline <file>', 'accept the findings recorded in this baseline (default: orch-guard-baseline.json when present)')
+    .option('--no-baseline', 'ignore the baseline file')
     .option('--no-cache', 're-parse every file instead of reusing cached facts')
     .action(async (flags: ValidateFlags) => {
       const reporterSpecs = parseReporterSpecs(flags.reporter);
@@ -37,6 +44,9 @@ export function registerValidateCommand(program: Command, setExitCode: (code: nu
         production: flags.production === true,
         includeEntryExports: flags.includeEntryExports,
         useCache: flags.cache,
+        staged: flags.staged,
+        changedSince: flags.changedSince,
+        baseline: flags.baseline,
         onProgress: (done, total) => progress.update(done, total),
       });
       progress.done();

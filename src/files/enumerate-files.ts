@@ -26,12 +26,19 @@ interface EnumerateOptions {
  * walk reads `.gitignore` files itself and never follows a symlinked directory twice.
  */
 export function enumerateFiles(options: EnumerateOptions): string[] {
-  const listed = listWithGit(options.root) ?? walk(options.root);
+  return selectProjectPaths(listWithGit(options.root) ?? walk(options.root), options);
+}
+
+/**
+ * The candidate paths (from the disk or from a git tree) that are project files: accepted by
+ * name, not in build output, not under node_modules and the like. Sorted, unique.
+ */
+export function selectProjectPaths(candidates: Iterable<string>, options: EnumerateOptions): string[] {
   const outputPrefixes = options.outputDirs
     .map((dir) => toPosix(path.relative(options.root, dir)))
     .filter((relative) => relative !== '' && !relative.startsWith('..'))
     .map((relative) => `${relative}/`);
-  const files = listed.filter((relative) => {
+  const files = [...candidates].filter((relative) => {
     if (!options.accept(relative)) return false;
     if (outputPrefixes.some((prefix) => relative.startsWith(prefix))) return false;
     return !relative.split('/').slice(0, -1).some((segment) => ALWAYS_SKIPPED_DIRS.has(segment));

@@ -8,6 +8,8 @@ import { skippedFileFacts } from './skipped-file-facts.js';
 export interface ParseJob {
   path: string;
   absolutePath: string;
+  /** Content from git (a snapshot), instead of reading `absolutePath`. */
+  content?: Uint8Array;
   size: number;
   /** Hash recorded in the registry, when the file was indexed before. */
   cachedHash?: string;
@@ -23,11 +25,11 @@ export type ParseOutcome =
 export function parseFile(getTypeScript: () => TypeScriptApi, job: ParseJob): ParseOutcome {
   let buffer: Buffer;
   try {
-    buffer = readFileSync(job.absolutePath);
+    buffer = job.content !== undefined ? Buffer.from(job.content) : readFileSync(job.absolutePath);
   } catch (error) {
     return { path: job.path, status: 'unreadable', notice: `${job.path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'}), skipped` };
   }
-  const hash = createHash('sha1').update(buffer).digest('hex');
+  const hash = gitBlobId(buffer);
   if (hash === job.cachedHash) return { path: job.path, status: 'unchanged', hash };
   if (looksBinary(buffer)) {
     return { path: job.path, status: 'parsed', hash, factsJson: JSON.stringify(skippedFileFacts('binary', undefined)), notice: `${job.path}: binary file, skipped` };
@@ -71,4 +73,12 @@ function looksBinary(buffer: Buffer): boolean {
   const end = Math.min(buffer.length, 8000);
   for (let index = 0; index < end; index += 1) if (buffer[index] === 0) return true;
   return false;
+}
+
+/**
+ * Content hashes are git blob ids (`sha1("blob <size>\\0" + content)`): facts cached from the
+ * working tree are found again for the same content in HEAD or the index without reading it.
+ */
+function gitBlobId(content: Buffer): string {
+  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }

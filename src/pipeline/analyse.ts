@@ -7,6 +7,8 @@ import { createGraphFiles } from '../graph/graph-files.js';
 import { computeLiveness } from '../graph/reachability.js';
 import { collectRoots } from '../graph/roots.js';
 import { indexProject } from '../indexer/index-project.js';
+import { indexSnapshot } from '../indexer/index-snapshot.js';
+import type { Baseline } from '../baseline/baseline-file.js';
 import type { Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { allRules } from '../../rules/index.js';
@@ -27,18 +29,29 @@ interface Analysis {
 export async function analyse(
   project: Project,
   registry: RegistryDatabase,
-  options: AnalysisOptions & { useCache: boolean; notices: string[]; onProgress?: (done: number, total: number) => void },
+  options: AnalysisOptions & { useCache: boolean; notices: string[]; baseline?: Baseline; onProgress?: (done: number, total: number) => void },
 ): Promise<Analysis> {
   const { config } = project.loaded;
-  const indexed = await indexProject({
-    root: project.root,
-    files: project.files,
-    registry,
-    useCache: options.useCache,
-    maxFileSize: (config.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024,
-    notices: options.notices,
-    onProgress: options.onProgress,
-  });
+  const maxFileSize = (config.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
+  const { source } = project;
+  const indexed = source.kind === 'snapshot'
+    ? { files: await indexSnapshot({
+      root: project.root,
+      blobs: new Map(project.files.map((file) => [file, source.blobs.get(file) as string])),
+      readBlobs: source.readBlobs,
+      registry,
+      maxFileSize,
+      notices: options.notices,
+    }), parsedPaths: new Set<string>() }
+    : await indexProject({
+      root: project.root,
+      files: project.files,
+      registry,
+      useCache: options.useCache,
+      maxFileSize,
+      notices: options.notices,
+      onProgress: options.onProgress,
+    });
   const files = createGraphFiles(indexed.files, project.resolver, { entries: project.entries, tests: project.tests });
   const linked = buildSymbolGraph(files);
   const roots = collectRoots(linked, options);
@@ -49,6 +62,8 @@ export async function analyse(
     ignorePatterns: config.ignore ?? [],
     configFile: project.loaded.file === undefined ? undefined : relativeTo(project.root, project.loaded.file),
     projectFiles: project.files,
+    notices: options.notices,
+    ...(options.baseline !== undefined ? { baseline: { baseline: options.baseline, label: relativeTo(project.root, options.baseline.file) } } : {}),
   });
   return { project, context, findings, parsedCount: indexed.parsedPaths.size };
 }

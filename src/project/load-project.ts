@@ -3,7 +3,7 @@ import { isDirectory } from '../files/fs-checks.js';
 import { checkRuleIds } from '../config/check-config.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
-import { enumerateFiles } from '../files/enumerate-files.js';
+import { enumerateFiles, selectProjectPaths } from '../files/enumerate-files.js';
 import { compileGlobs } from '../files/glob.js';
 import { FileLookup } from '../resolve/file-lookup.js';
 import { ModuleResolver } from '../resolve/module-resolver.js';
@@ -14,8 +14,14 @@ import { allRules } from '../../rules/index.js';
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
+/** Where file contents come from: the disk, or a git snapshot (the index, a commit). */
+export type ProjectSource =
+  | { kind: 'working-tree' }
+  | { kind: 'snapshot'; label: string; blobs: Map<string, string>; readBlobs: (ids: string[]) => Map<string, Buffer> };
+
 interface ProjectOptions {
   root: string;
+  source?: ProjectSource;
   configFile?: string;
   /** --project globs; replace the config's `project`. */
   projectGlobs?: string[];
@@ -27,6 +33,7 @@ interface ProjectOptions {
 
 export interface Project {
   root: string;
+  source: ProjectSource;
   loaded: LoadedConfig;
   tsconfigs: TsconfigFacts[];
   packages: WorkspacePackage[];
@@ -53,7 +60,9 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const projectGlobs = options.projectGlobs ?? config.project;
   const inProject = projectGlobs !== undefined ? compileGlobs(projectGlobs) : () => true;
   const outputDirs = tsconfigs.flatMap((facts) => [facts.outDir, facts.declarationDir]).filter((dir): dir is string => dir !== undefined);
-  let files = enumerateFiles({ root, outputDirs, accept: (file) => SOURCE_FILE.test(file) && inProject(file) });
+  const selection = { root, outputDirs, accept: (file: string) => SOURCE_FILE.test(file) && inProject(file) };
+  const source: ProjectSource = options.source ?? { kind: 'working-tree' };
+  let files = source.kind === 'snapshot' ? selectProjectPaths(source.blobs.keys(), selection) : enumerateFiles(selection);
   if (options.production) files = files.filter((file) => !isTestFile(file));
   if (projectGlobs !== undefined && files.length === 0) {
     options.notices.push(`project patterns ${projectGlobs.map((glob) => `"${glob}"`).join(', ')} match no file`);
@@ -74,7 +83,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     if (configRelative !== undefined && files.includes(configRelative)) entries.add(configRelative);
   }
   const tests = new Set(options.production ? [] : files.filter(isTestFile));
-  return { root, loaded, tsconfigs, packages, files, resolver, entries, tests };
+  return { root, source, loaded, tsconfigs, packages, files, resolver, entries, tests };
 }
 
 /** The root tsconfig, its project references, and workspace packages' own tsconfigs. */

@@ -76,6 +76,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX findings_by_run ON findings(run_id);
   `,
+  // 1 → 2: facts of file versions that are not in the working tree (HEAD, the index, a base
+  // ref), by git blob id, so --staged and --changed-since parse each version once.
+  `
+  CREATE INDEX files_by_hash ON files(hash);
+  CREATE TABLE blob_facts (
+    hash TEXT PRIMARY KEY,
+    facts_version INTEGER NOT NULL,
+    facts TEXT NOT NULL,
+    used_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

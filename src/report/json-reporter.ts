@@ -28,6 +28,8 @@ export function formatJson(input: ReportInput): string {
       message: finding.message,
       fingerprint: finding.fingerprint,
       ...(finding.referrers !== undefined ? { referrers: finding.referrers } : {}),
+      ...(finding.introduced !== undefined ? { introduced: finding.introduced } : {}),
+      ...(finding.baselined !== undefined ? { baselined: finding.baselined } : {}),
     })),
   }, null, 2)}\n`;
 }

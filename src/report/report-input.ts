@@ -5,6 +5,8 @@ export interface ReportInput {
   root: string;
   findings: readonly Finding[];
   fileCount: number;
+  /** Set when only changes are judged (--staged, --changed-since). */
+  scope?: 'staged' | 'changed-since';
 }
 
 export interface ReporterOptions {

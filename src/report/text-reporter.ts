@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import type { Finding } from '../analysis/finding.js';
 import { countByRule, type ReportInput, type ReporterOptions } from './report-input.js';
 
 /**
@@ -9,7 +10,9 @@ export function formatText(input: ReportInput, options: ReporterOptions): string
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
   let currentFile: string | undefined;
-  for (const finding of input.findings) {
+  // Findings a change did not introduce, or the baseline accepts, are counted but not listed.
+  const shown = input.findings.filter((finding) => finding.introduced !== false && finding.baselined !== true);
+  for (const finding of shown) {
     if (finding.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
       lines.push(chalk.underline(finding.file));
@@ -20,17 +23,26 @@ export function formatText(input: ReportInput, options: ReporterOptions): string
     lines.push(`  ${chalk.dim(position)}${severity}  ${finding.message}  ${chalk.dim(finding.rule)}`);
   }
   if (lines.length > 0) lines.push('');
-  lines.push(summaryLine(input, chalk));
+  lines.push(summaryLine(input, shown, chalk));
+  const preexisting = input.findings.filter((finding) => finding.introduced === false).length;
+  const baselined = input.findings.filter((finding) => finding.introduced !== false && finding.baselined === true).length;
+  if (preexisting > 0) lines.push(chalk.dim(`  ${plural(preexisting, 'pre-existing finding')} not shown: the changes did not introduce them`));
+  if (baselined > 0) lines.push(chalk.dim(`  ${plural(baselined, 'finding')} accepted by the baseline not shown`));
+  if (input.scope === 'staged' && shown.some((finding) => finding.severity === 'error')) {
+    lines.push('', 'Commit blocked by orch-guard: fix the findings above, suppress one with `// orch-guard-ignore-next-line <rule>`,',
+      'accept the current findings with `orch-guard baseline save`, or skip the check once with `git commit --no-verify`.');
+  }
   return `${lines.join('\n')}\n`;
 }
 
-function summaryLine(input: ReportInput, chalk: InstanceType<typeof Chalk>): string {
-  const errors = input.findings.filter((finding) => finding.severity === 'error').length;
-  const warnings = input.findings.length - errors;
+function summaryLine(input: ReportInput, findings: readonly Finding[], chalk: InstanceType<typeof Chalk>): string {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.length - errors;
   const files = `${input.fileCount} file${input.fileCount === 1 ? '' : 's'}`;
-  if (input.findings.length === 0) return chalk.green(`✔ No dead code found (${files} checked)`);
-  const byRule = Object.entries(countByRule(input.findings)).map(([rule, count]) => `${rule} ${count}`).join(', ');
-  const counts = `${plural(input.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  const what = input.scope !== undefined ? 'new dead code' : 'dead code';
+  if (findings.length === 0) return chalk.green(`✔ No ${what} found (${files} checked)`);
+  const byRule = Object.entries(countByRule(findings)).map(([rule, count]) => `${rule} ${count}`).join(', ');
+  const counts = `${plural(findings.length, input.scope !== undefined ? 'new problem' : 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
   const line = `${errors > 0 ? '✖' : '⚠'} ${counts} in ${files}: ${byRule}`;
   return errors > 0 ? chalk.red.bold(line) : chalk.yellow.bold(line);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { WorkspacePackage } from '../project/workspaces.js';
 import { packageNameOf, subpathTargets } from '../project/package-json.js';
 import type { TsconfigFacts } from '../project/read-tsconfig.js';
+import { compileGlobs } from '../files/glob.js';
 import type { FileLookup } from './file-lookup.js';
 import { mapOutputToSource } from './output-to-source.js';
 
@@ -48,25 +49,27 @@ export class ModuleResolver {
   ) {}
 
   resolve(fromRelative: string, rawSpecifier: string): Resolution {
-    const fromDir = path.dirname(path.join(this.lookup.root, fromRelative));
+    const fromFile = path.join(this.lookup.root, fromRelative);
+    const fromDir = path.dirname(fromFile);
     const specifier = stripQuery(rawSpecifier);
     const isRelative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
-    const key = isRelative ? `${fromDir}\0${specifier}` : `${this.tsconfigFor(fromDir)?.configPath}\0${this.packageFor(fromDir)?.dir}\0${specifier}`;
+    const config = this.tsconfigFor(fromFile);
+    const key = isRelative ? `${fromDir}\0${config?.configPath}\0${specifier}` : `${config?.configPath}\0${this.packageFor(fromDir)?.dir}\0${specifier}`;
     let resolution = this.cache.get(key);
     if (resolution === undefined) {
-      resolution = this.resolveUncached(fromDir, specifier, isRelative);
+      resolution = this.resolveUncached(fromDir, config, specifier, isRelative);
       this.cache.set(key, resolution);
     }
     return resolution;
   }
 
-  private resolveUncached(fromDir: string, specifier: string, isRelative: boolean): Resolution {
+  private resolveUncached(fromDir: string, config: TsconfigFacts | undefined, specifier: string, isRelative: boolean): Resolution {
     if (specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0])) {
       return { kind: 'builtin' };
     }
     if (isRelative || path.isAbsolute(specifier)) {
       const absolute = path.resolve(fromDir, specifier);
-      const found = this.resolvePath(absolute) ?? this.resolveThroughRootDirs(fromDir, specifier);
+      const found = this.resolvePath(absolute) ?? this.resolveThroughRootDirs(config, fromDir, specifier);
       if (found === undefined || found.kind === 'asset') {
         // A script importing build output (`../dist/x.js`) uses the source it is built from.
         const source = this.isInOutputDir(absolute) ? mapOutputToSource(absolute, this.tsconfigs, this.lookup) : undefined;
@@ -75,7 +78,6 @@ export class ModuleResolver {
       return found ?? { kind: 'unresolved' };
     }
     if (specifier.startsWith('#')) return this.resolvePackageImports(fromDir, specifier);
-    const config = this.tsconfigFor(fromDir);
     if (config?.paths !== undefined) {
       const aliased = this.resolveThroughPaths(config, specifier);
       if (aliased !== undefined) return aliased;
@@ -150,8 +152,7 @@ export class ModuleResolver {
   }
 
   /** tsconfig `rootDirs`: a relative import may land in a sibling root. */
-  private resolveThroughRootDirs(fromDir: string, specifier: string): Resolution | undefined {
-    const config = this.tsconfigFor(fromDir);
+  private resolveThroughRootDirs(config: TsconfigFacts | undefined, fromDir: string, specifier: string): Resolution | undefined {
     const rootDirs = config?.rootDirs ?? [];
     const containing = rootDirs.find((dir) => !path.relative(dir, fromDir).startsWith('..'));
     if (containing === undefined) return undefined;
@@ -228,18 +229,15 @@ export class ModuleResolver {
       dir !== undefined && absolute.startsWith(dir + path.sep)));
   }
 
-  /** The tsconfig whose directory most closely contains `dir`. */
-  private tsconfigFor(dir: string): TsconfigFacts | undefined {
-    let best: TsconfigFacts | undefined;
-    let bestLength = -1;
-    for (const config of this.tsconfigs) {
-      const configDir = path.dirname(config.configPath);
-      if ((dir === configDir || dir.startsWith(configDir + path.sep)) && configDir.length > bestLength) {
-        best = config;
-        bestLength = configDir.length;
-      }
-    }
-    return best ?? this.tsconfigs[0];
+  /**
+   * The tsconfig that compiles `file`: the closest one whose `include`/`files` cover it (a
+   * solution-style root config with `references` covers nothing itself), else the closest.
+   */
+  private tsconfigFor(file: string): TsconfigFacts | undefined {
+    const containing = this.tsconfigs
+      .filter((config) => file.startsWith(path.dirname(config.configPath) + path.sep))
+      .sort((a, b) => path.dirname(b.configPath).length - path.dirname(a.configPath).length);
+    return containing.find((config) => coversFile(config, file)) ?? containing[0] ?? this.tsconfigs[0];
   }
 
   /** The workspace package whose directory most closely contains `dir`. */
@@ -257,4 +255,25 @@ export class ModuleResolver {
 function stripQuery(specifier: string): string {
   const query = specifier.indexOf('?');
   return query === -1 ? specifier : specifier.slice(0, query);
+}
+
+const coverageMatchers = new WeakMap<TsconfigFacts, (relative: string) => boolean>();
+
+/** Whether a tsconfig's `files`/`include` (minus `exclude`) take in the file. */
+function coversFile(config: TsconfigFacts, file: string): boolean {
+  if (config.files?.includes(file)) return true;
+  if (config.include === undefined) return config.files === undefined;
+  let matcher = coverageMatchers.get(config);
+  if (matcher === undefined) {
+    const asGlobs = (patterns: readonly string[]) => patterns.map((pattern) => {
+      const cleaned = pattern.replace(/^\.\//, '').replace(/\/$/, '');
+      // A plain directory name (`src`) includes everything below it.
+      return /[*?]/.test(cleaned) || /\.[a-z]+$/i.test(cleaned) ? cleaned : `${cleaned}/**`;
+    });
+    const included = compileGlobs(asGlobs(config.include));
+    const excluded = compileGlobs(asGlobs(config.exclude ?? []));
+    matcher = (relative) => included(relative) && !excluded(relative);
+    coverageMatchers.set(config, matcher);
+  }
+  return matcher(path.relative(config.patternsBase, file).split(path.sep).join('/'));
 }

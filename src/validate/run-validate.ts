@@ -1,9 +1,12 @@
-import type { Finding } from '../analysis/finding.js';
+import { findBaseline } from '../baseline/baseline-file.js';
+import { type Finding, isFailing } from '../analysis/finding.js';
 import { analyse } from '../pipeline/analyse.js';
 import { registryPath, withRegistry } from '../pipeline/with-registry.js';
 import { loadProject } from '../project/load-project.js';
 import { storeSymbolGraph } from '../registry/graph-store.js';
 import { finishRun, startRun } from '../registry/runs-store.js';
+import { baseFingerprints } from './base-findings.js';
+import { selectChangeScope } from './change-scope.js';
 
 export interface ValidateOptions {
   root: string;
@@ -13,6 +16,12 @@ export interface ValidateOptions {
   production: boolean;
   includeEntryExports?: boolean;
   useCache: boolean;
+  /** Only findings the staged changes introduce fail the run. */
+  staged?: boolean;
+  /** Only findings introduced since this git ref fail the run. */
+  changedSince?: string;
+  /** A baseline file, or false for none; by default orch-guard-baseline.json when present. */
+  baseline?: string | false;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -22,27 +31,48 @@ export interface ValidateResult {
   notices: string[];
   fileCount: number;
   parsedCount: number;
+  /** Set when only changes are judged: which ones. */
+  scope?: 'staged' | 'changed-since';
   exitCode: 0 | 1;
 }
 
-/** `orch-guard validate`: analyse the project, record the run, and judge it. */
+/**
+ * `orch-guard validate`: analyse the project (or, with --staged / --changed-since, the
+ * changed version against its base, marking what the change introduced), apply the
+ * baseline, record the run, and judge it.
+ */
 export async function runValidate(options: ValidateOptions): Promise<ValidateResult> {
   const notices: string[] = [];
-  const project = await loadProject({ ...options, notices });
+  const scope = selectChangeScope(options.root, options);
+  const project = await loadProject({ ...options, notices, ...(scope !== undefined ? { source: scope.head } : {}) });
   const { config } = project.loaded;
   const includeEntryExports = options.includeEntryExports ?? config.includeEntryExports ?? false;
+  const baseline = findBaseline(project.root, options.baseline);
   return withRegistry(registryPath(project.root, config.registry), notices, async (registry) => {
-    const runId = startRun(registry, 'validate', { production: options.production, includeEntryExports });
+    const runId = startRun(registry, 'validate', { production: options.production, includeEntryExports, staged: options.staged, changedSince: options.changedSince });
     const analysis = await analyse(project, registry, {
       production: options.production,
       includeEntryExports,
       useCache: options.useCache,
       notices,
+      ...(baseline !== undefined ? { baseline } : {}),
       onProgress: options.onProgress,
     });
-    storeSymbolGraph(registry, analysis.context.graph);
-    const exitCode = analysis.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+    if (scope !== undefined) {
+      const before = await baseFingerprints(scope, project, registry, { ...options, includeEntryExports });
+      for (const finding of analysis.findings) finding.introduced = !before.has(finding.fingerprint);
+    }
+    if (project.source.kind === 'working-tree') storeSymbolGraph(registry, analysis.context.graph);
+    const exitCode = analysis.findings.some(isFailing) ? 1 : 0;
     finishRun(registry, runId, { fileCount: project.files.length, parsedCount: analysis.parsedCount, exitCode, findings: analysis.findings });
-    return { root: project.root, findings: analysis.findings, notices, fileCount: project.files.length, parsedCount: analysis.parsedCount, exitCode };
+    return {
+      root: project.root,
+      findings: analysis.findings,
+      notices,
+      fileCount: project.files.length,
+      parsedCount: analysis.parsedCount,
+      ...(scope !== undefined ? { scope: scope.option === '--staged' ? 'staged' as const : 'changed-since' as const } : {}),
+      exitCode,
+    };
   });
 }

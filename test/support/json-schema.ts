@@ -54,8 +54,11 @@ export function validateJsonSchema(schema: Schema, value: unknown): string[] {
       const dependencies = (s.dependencies ?? {}) as Record<string, string[] | Schema>;
       for (const [key, required] of Object.entries(dependencies)) {
         if (!(key in record)) continue;
-        if (Array.isArray(required)) for (const other of required) if (!(other in record)) errors.push(`${at}: "${key}" requires "${other}"`);
-        else check(required as Schema, data, at, errors);
+        if (Array.isArray(required)) {
+          for (const other of required) if (!(other in record)) errors.push(`${at}: "${key}" requires "${other}"`);
+        } else {
+          check(required, data, at, errors);
+        }
       }
     }
     const passes = (part: unknown) => {

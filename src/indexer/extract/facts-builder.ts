@@ -30,6 +30,8 @@ export class FactsBuilder {
   /** Top-level nodes whose references pass 1 already recorded as import bindings. */
   readonly consumedInitializers = new Set<ts.Node>();
   readonly freeNames = new Set<string>();
+  /** JSDoc `@import` tags already bound in module scope by pass 1. */
+  readonly handledJsDocImports = new Set<ts.Node>();
   moduleKind: FileFacts['moduleKind'] = 'script';
   hasSideEffects = false;
   private readonly referenceKeys = new Map<string, ReferenceFact>();

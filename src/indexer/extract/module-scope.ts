@@ -20,6 +20,35 @@ import type { ts } from './typescript-api.js';
  */
 export function collectModuleScope(builder: FactsBuilder): void {
   for (const statement of builder.sourceFile.statements) collectStatement(builder, statement);
+  if (builder.isJavaScript) collectJsDocImports(builder);
+}
+
+/**
+ * JSDoc `@import { A } from './x'` / `@import * as T from './x'` (TypeScript 5.5) bind type
+ * names in module scope, like `import type` in TypeScript files.
+ */
+function collectJsDocImports(builder: FactsBuilder): void {
+  const { ts, sourceFile } = builder;
+  for (const holder of [...sourceFile.statements, sourceFile.endOfFileToken]) {
+    for (const doc of (holder as { jsDoc?: ts.JSDoc[] }).jsDoc ?? []) {
+      for (const tag of doc.tags ?? []) {
+        if (!ts.isJSDocImportTag(tag) || !ts.isStringLiteral(tag.moduleSpecifier)) continue;
+        builder.handledJsDocImports.add(tag);
+        const importIndex = builder.addImport({
+          specifier: tag.moduleSpecifier.text, form: 'import-type', ...builder.positionOfNode(tag.moduleSpecifier), owner: -1, typeOnly: true,
+        });
+        const bind = (local: string, imported: string) => {
+          builder.importBindings.push({ local, importIndex, imported, typeOnly: true });
+          builder.moduleNames.add(local);
+        };
+        const clause = tag.importClause;
+        if (clause?.name !== undefined) bind(clause.name.text, 'default');
+        const named = clause?.namedBindings;
+        if (named !== undefined && ts.isNamespaceImport(named)) bind(named.name.text, '*');
+        else if (named !== undefined) for (const element of named.elements) bind(element.name.text, (element.propertyName ?? element.name).text);
+      }
+    }
+  }
 }
 
 function collectStatement(builder: FactsBuilder, statement: ts.Statement): void {

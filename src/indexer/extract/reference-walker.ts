@@ -683,7 +683,7 @@ export class ReferenceWalker {
   private visitJsDocTag(tag: ts.JSDocTag): void {
     const { ts } = this;
     if (ts.isJSDocImportTag(tag)) {
-      if (ts.isStringLiteral(tag.moduleSpecifier)) {
+      if (ts.isStringLiteral(tag.moduleSpecifier) && !this.builder.handledJsDocImports.has(tag)) {
         const named = tag.importClause?.namedBindings;
         const usedNames = named !== undefined && ts.isNamedImports(named)
           ? named.elements.map((element) => (element.propertyName ?? element.name).text) : [];

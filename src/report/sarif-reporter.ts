@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { allRules } from '../../rules/index.js';
+import type { Rule } from '../analysis/rule.js';
+import type { Finding } from '../analysis/finding.js';
+import type { ReportInput } from './report-input.js';
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://www.npmjs.com/package/orch-guard';
+/** Versioned key, so a future change to how fingerprints are computed can use a new one. */
+const FINGERPRINT_KEY = 'orchGuard/v1';
+const SOURCE_ROOT = '%SRCROOT%';
+const ORCH_GUARD_VERSION = readOwnVersion();
+
+const LEVELS = { error: 'error', warn: 'warning' } as const;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and SARIF viewers. Every rule is listed, in `allRules`
+ * order, so a result's `ruleIndex` means the same rule in every run.
+ */
+export function formatSarif(input: ReportInput): string {
+  const ruleIndexById = new Map(allRules.map((rule, index) => [rule.meta.id, index]));
+  return `${JSON.stringify({
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'orch-guard',
+          informationUri: INFORMATION_URI,
+          version: ORCH_GUARD_VERSION,
+          rules: allRules.map(describeRule),
+        },
+      },
+      originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(input.root) } },
+      // Finding columns are TypeScript positions, which count UTF-16 code units.
+      columnKind: 'utf16CodeUnits',
+      results: input.findings.map((finding) => toResult(finding, ruleIndexById.get(finding.rule))),
+    }],
+  }, null, 2)}\n`;
+}
+
+function describeRule({ meta }: Rule) {
+  const { docs } = meta;
+  return {
+    id: meta.id,
+    shortDescription: { text: meta.description },
+    fullDescription: { text: docs.flags },
+    help: {
+      text: `${docs.why}\n\n${docs.fix}`,
+      markdown: `${docs.why}\n\n${docs.fix}\n\nFlagged:\n\n${codeBlock(docs.flaggedExample)}\n\nClean:\n\n${codeBlock(docs.cleanExample)}`,
+    },
+    defaultConfiguration: { level: LEVELS[meta.defaultSeverity] },
+  };
+}
+
+function toResult(finding: Finding, ruleIndex: number | undefined) {
+  return {
+    ruleId: finding.rule,
+    // A rule outside allRules (none today) gets no index rather than a wrong one.
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: LEVELS[finding.severity],
+    message: { text: finding.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: toUriReference(finding.file), uriBaseId: SOURCE_ROOT },
+        region: { startLine: finding.line, startColumn: finding.column },
+      },
+    }],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+  };
+}
+
+/**
+ * A root-relative posix path as a relative URI reference: each segment percent-encoded, so
+ * spaces, `#`, `?`, `%` and a `:` in the first segment (which would read as a scheme) are safe.
+ */
+function toUriReference(posixPath: string): string {
+  return posixPath.split('/').map(encodeURIComponent).join('/');
+}
+
+/** SARIF requires a base URI to end with a slash. */
+function directoryUri(directory: string): string {
+  const uri = pathToFileURL(directory).href;
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+/** A fence longer than any backtick run in the code, so examples cannot close it early. */
+function codeBlock(code: string): string {
+  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}ts\n${code}\n${fence}`;
+}
+
+/** Finds this package's package.json whether the module runs from src/ or from dist/src/. */
+function readOwnVersion(): string {
+  let directory = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'orch-guard' && typeof manifest.version === 'string') return manifest.version;
+    } catch {
+      // No readable package.json here: keep looking in the parent directory.
+    }
+    const parent = path.dirname(directory);
+    if (parent === directory) throw new Error('orch-guard package.json not found');
+    directory = parent;
+  }
+}

@@ -1,0 +1,27 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeTempProject } from './temp-project.js';
+
+/** A temp git repository with an identity configured, so commits work on any machine. */
+export function createGitRepo(files: Record<string, string>): string {
+  const root = writeTempProject(files);
+  git(root, 'init', '-q', '-b', 'main');
+  git(root, 'config', 'user.email', 'test@example.com');
+  git(root, 'config', 'user.name', 'Test');
+  git(root, 'config', 'commit.gpgsign', 'false');
+  return root;
+}
+
+export function git(root: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function commitAll(root: string, message: string): void {
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '--no-verify', '-m', message);
+}
+
+/** `git commit` with hooks enabled; returns its exit code and output. */
+export function commitWithHooks(root: string, message: string): { status: number; output: string } {
+  const result = spawnSync('git', ['commit', '-m', message], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
+}
