@@ -1,8 +1,68 @@
 import { defineConfig } from 'orch-guard';
 
-// orch-guard checks itself: CI runs `orch-guard validate` on this repository.
+// orch-guard checks itself: CI runs `orch-guard validate` and `orch-guard gate validate` on
+// this repository. The components below are its architecture, bottom layer first; `requires`
+// is the allowed direction of imports, and `consumedBy` contracts say which integration
+// points must really be wired in (used by live production code, not by tests or dead code).
 export default defineConfig({
-  // fixtures/ holds small example projects that are analysed by the tests, not part of this one.
+  // fixtures/ holds small example projects that the tests analyse, not part of this one.
   project: ['src/**', 'rules/**', 'test/**', 'scripts/**', '*.ts'],
   entries: ['src/cli/bin.ts', 'scripts/*.mjs'],
+  components: {
+    errors: { paths: ['src/errors.ts'] },
+    files: { paths: ['src/files/**'] },
+    git: { paths: ['src/git/**'], requires: ['errors'] },
+    indexer: {
+      paths: ['src/indexer/**'],
+      requires: ['files'],
+      provides: ['indexProject:function', 'indexSnapshot:function'],
+      consumedBy: ['pipeline'],
+    },
+    config: {
+      paths: ['src/config/**'],
+      requires: ['errors', 'files', 'indexer'],
+      // The transpiled config imports `orch-guard`, rewritten to point at the package entry.
+      mayImport: ['api'],
+    },
+    baseline: { paths: ['src/baseline/**'], requires: ['errors', 'files'] },
+    graph: {
+      paths: ['src/graph/**'],
+      requires: ['indexer', 'project'],
+      provides: ['buildSymbolGraph:function', 'createGraphFiles:function', 'collectRoots:function', 'computeLiveness:function'],
+      consumedBy: ['pipeline'],
+    },
+    contracts: {
+      paths: ['src/contracts/**'],
+      requires: ['config', 'files', 'graph'],
+      provides: ['buildContractModel:function'],
+      consumedBy: ['pipeline'],
+    },
+    analysis: {
+      paths: ['src/analysis/**', 'rules/**'],
+      requires: ['baseline', 'config', 'contracts', 'files', 'graph', 'indexer'],
+      provides: ['runRules:function', 'allRules:variable'],
+      consumedBy: ['pipeline'],
+    },
+    project: { paths: ['src/project/**', 'src/resolve/**'], requires: ['config', 'errors', 'files'] },
+    registry: {
+      paths: ['src/registry/**'],
+      requires: ['analysis', 'graph', 'indexer'],
+      provides: ['openRegistry:function', 'storeSymbolGraph:function', 'startRun:function', 'finishRun:function'],
+      consumedBy: ['pipeline'],
+    },
+    report: {
+      paths: ['src/report/**'],
+      requires: ['analysis'],
+      provides: ['reporters:variable'],
+      consumedBy: ['cli'],
+    },
+    pipeline: {
+      paths: ['src/pipeline/**', 'src/validate/**', 'src/gates/**', 'src/query/**', 'src/hook/**'],
+      requires: ['analysis', 'baseline', 'config', 'contracts', 'errors', 'files', 'git', 'graph', 'indexer', 'project', 'registry', 'report'],
+      // The hook installer writes the path of the CLI's bin file into the git hook.
+      mayImport: ['cli'],
+    },
+    cli: { paths: ['src/cli/**'], requires: ['errors', 'pipeline', 'report'] },
+    api: { paths: ['src/index.ts'], requires: ['analysis', 'config', 'pipeline'] },
+  },
 });

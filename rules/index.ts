@@ -1,8 +1,14 @@
 import type { Rule } from '../src/analysis/rule.js';
+import { boundaryViolation } from './boundary-violation.js';
+import { contractRequirement } from './contract-requirement.js';
+import { contractUnconsumed } from './contract-unconsumed.js';
+import { duplicateImplementation } from './duplicate-implementation.js';
+import { duplicateProvider } from './duplicate-provider.js';
 import { deadCode } from './dead-code.js';
 import { duplicateExport } from './duplicate-export.js';
 import { missingExport } from './missing-export.js';
 import { parseError } from './parse-error.js';
+import { requiresCycle } from './requires-cycle.js';
 import { staleBaseline } from './stale-baseline.js';
 import { testOnlyExport } from './test-only-export.js';
 import { unresolvedImport } from './unresolved-import.js';
@@ -22,6 +28,12 @@ export const allRules: readonly Rule[] = [
   testOnlyExport,
   unresolvedImport,
   missingExport,
+  contractRequirement,
+  requiresCycle,
+  contractUnconsumed,
+  boundaryViolation,
+  duplicateProvider,
+  duplicateImplementation,
   duplicateExport,
   parseError,
   unusedSuppression,

@@ -2,11 +2,15 @@ import type { LinkedGraph } from '../graph/build-graph.js';
 import type { Liveness } from '../graph/reachability.js';
 import type { GraphFile, SymbolGraph } from '../graph/symbol-graph.js';
 import type { BaselineEntry } from '../baseline/baseline-file.js';
+import type { ContractModel } from '../contracts/contract-model.js';
+import type { Roots } from '../graph/roots.js';
 import type { ExportFact, SuppressionFact } from '../indexer/facts.js';
 
 export interface AnalysisOptions {
   includeEntryExports: boolean;
   production: boolean;
+  /** duplicate-implementation: smallest body compared, in syntax nodes. */
+  minDuplicateBodySize?: number;
 }
 
 /** A suppression comment or ignore pattern, and whether it suppressed anything this run. */
@@ -23,6 +27,10 @@ export class AnalysisContext {
   suppressionUses: SuppressionUse[] = [];
   unusedIgnorePatterns: Array<{ pattern: string; configFile: string }> = [];
   staleBaselineEntries: Array<{ entry: BaselineEntry; baselineFile: string; line: number }> = [];
+  /** Components and contracts, when the config declares any. */
+  contracts: ContractModel | undefined;
+  /** The nodes live by definition, for `why`. */
+  roots: Roots = { production: [], test: [] };
   private exportsByDeclaration = new Map<number, Map<number, ExportFact[]>>();
   private byPath: Map<string, GraphFile> | undefined;
 

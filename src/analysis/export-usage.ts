@@ -1,4 +1,4 @@
-import type { Meaning } from '../graph/build-graph.js';
+import type { ExportMeaning } from '../graph/build-graph.js';
 import { NodeKind } from '../graph/symbol-graph.js';
 import type { GraphFile } from '../graph/symbol-graph.js';
 import type { ExportFact } from '../indexer/facts.js';
@@ -52,7 +52,7 @@ export function analyseExports(context: AnalysisContext): ExportUsage[] {
  * The facts of one exported name, split by meaning only when a value-only and a type-only
  * declaration share it; otherwise one group (merged declarations are one symbol).
  */
-function meaningGroups(file: GraphFile, facts: ExportFact[]): Array<{ fact: ExportFact; meaning: Meaning }> {
+function meaningGroups(file: GraphFile, facts: ExportFact[]): Array<{ fact: ExportFact; meaning: ExportMeaning }> {
   const kindOf = (fact: ExportFact) => (fact.declaration !== undefined ? file.facts.declarations[fact.declaration].kind : undefined);
   const valueFact = facts.find((fact) => VALUE_ONLY_KINDS.has(kindOf(fact) ?? ''));
   const typeFact = facts.find((fact) => TYPE_ONLY_KINDS.has(kindOf(fact) ?? ''));
@@ -62,7 +62,7 @@ function meaningGroups(file: GraphFile, facts: ExportFact[]): Array<{ fact: Expo
   return [{ fact: facts[0], meaning: 'any' }];
 }
 
-function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFact, meaning: Meaning): ExportUsage | undefined {
+function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFact, meaning: ExportMeaning): ExportUsage | undefined {
   const { graph, linked } = context;
   // A re-export (`export { x } from`, or an import exported again) is not reported on its own:
   // the finding belongs to the declaration it forwards, wherever that is.

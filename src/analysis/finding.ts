@@ -11,7 +11,11 @@ export type Reason =
   | 'duplicate'
   | 'syntax-error'
   | 'stale-suppression'
-  | 'stale-baseline-entry';
+  | 'stale-baseline-entry'
+  | 'missing-dependency'
+  | 'boundary'
+  | 'duplicate-symbol'
+  | 'duplicate-body';
 
 export interface Finding {
   rule: string;
@@ -32,6 +36,8 @@ export interface Finding {
   introduced?: boolean;
   /** Recorded in the baseline file: reported, but it does not fail the run. */
   baselined?: boolean;
+  /** The component the finding belongs to, when components are declared. */
+  component?: string;
 }
 
 /** Findings that fail a run: errors the change introduced (if scoped) and not baselined. */
@@ -40,7 +46,7 @@ export function isFailing(finding: Finding): boolean {
 }
 
 /** What a rule reports, before severity, suppressions and fingerprints are applied. */
-export type RuleFinding = Omit<Finding, 'rule' | 'severity' | 'fingerprint' | 'symbol' | 'kind'> & {
+export type RuleFinding = Omit<Finding, 'rule' | 'severity' | 'fingerprint' | 'symbol' | 'kind' | 'introduced' | 'baselined'> & {
   symbol?: string;
   kind?: string;
 };

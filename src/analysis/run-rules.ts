@@ -41,7 +41,10 @@ export function runRules(context: AnalysisContext, rules: readonly Rule[], setti
       for (const raw of rule.check(context)) {
         if (isIgnored(raw.file)) continue;
         if (isSuppressed(usesByFile.get(raw.file), rule.meta.id, raw.line)) continue;
-        findings.push(toFinding(rule.meta.id, severity, raw));
+        const finding = toFinding(rule.meta.id, severity, raw);
+        const component = raw.component ?? context.contracts?.componentOfFile.get(raw.file);
+        if (component !== undefined) finding.component = component;
+        findings.push(finding);
       }
     }
     return findings;

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../analysis/finding.js';
 import { ConfigError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 
@@ -74,7 +73,7 @@ export function writeBaseline(file: string, entries: readonly BaselineEntry[]): 
 }
 
 /** A baseline entry for a finding; an existing entry keeps its expiry. */
-export function entryFor(finding: Finding, previous?: BaselineEntry): BaselineEntry {
+export function entryFor(finding: Omit<BaselineEntry, 'expires'>, previous?: BaselineEntry): BaselineEntry {
   return {
     fingerprint: finding.fingerprint,
     rule: finding.rule,

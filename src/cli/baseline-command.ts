@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { pruneBaseline, saveBaseline } from '../baseline/update-baseline.js';
+import { pruneBaseline, saveBaseline } from '../validate/update-baseline.js';
 import { printNotices } from './terminal.js';
 
 interface BaselineFlags {

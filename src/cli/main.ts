@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isUserFacingError } from '../errors.js';
 import { registerBaselineCommand } from './baseline-command.js';
+import { registerGateCommand } from './gate-command.js';
 import { registerHookCommand } from './hook-command.js';
+import { registerQueryCommands } from './query-commands.js';
 import { registerValidateCommand } from './validate-command.js';
 
 /** Exit codes: 0 clean, 1 findings (or a blocked gate), 2 usage, config or internal error. */
@@ -24,6 +26,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerValidateCommand(program, setExitCode);
   registerBaselineCommand(program, setExitCode);
   registerHookCommand(program, setExitCode);
+  registerGateCommand(program, setExitCode);
+  registerQueryCommands(program);
   try {
     await program.parseAsync(argv);
     return exitCode;

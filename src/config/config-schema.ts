@@ -6,6 +6,18 @@ const severitySetting = oneOf(['error', 'warn', 'off'] as const, {
   description: 'error fails the run, warn reports without failing, off disables the rule.',
 });
 
+const componentSchema = object({
+  paths: array(string({ minLength: 1 }), { description: 'Files of the component (globs). A file belongs to the first component whose paths match it.' }),
+  provides: optional(array(string({ minLength: 1 }), {
+    description: 'Symbols the component provides, as `Name` or `Name:kind` (function, class, variable, type, interface, enum, namespace). Default: the exports of its index/entry file.',
+  })),
+  requires: optional(array(string({ minLength: 1 }), {
+    description: 'What it needs: `"<component>"`, `"<component>:<Symbol>"` or `"<path>#<Symbol>"` (a `:kind` suffix checks the kind).',
+  })),
+  consumedBy: optional(array(string({ minLength: 1 }), { description: 'Components whose live production code must use every provided symbol.' })),
+  mayImport: optional(array(string({ minLength: 1 }), { description: 'Further components it may import from, beyond those it requires.' })),
+}, { description: 'A component and its integration contract.' });
+
 /** The schema of orch.config.ts: the source of `OrchGuardConfig` and of the JSON Schema. */
 export const configSchema = object({
   $schema: optional(string({ description: 'Path or URL of this JSON Schema (for editors).' })),
@@ -23,7 +35,19 @@ export const configSchema = object({
     minimum: 1,
   })),
   registry: optional(string({ description: 'Path of the registry database, relative to the root. Default .orch-guard/registry.db.' })),
+  components: optional(record(componentSchema, {
+    description: 'Components and their contracts: what each provides and requires, who consumes it, what it may import.',
+    keyPattern: /^[A-Za-z][\w-]*$/,
+  })),
+  duplicates: optional(object({
+    minBodySize: optional(number({
+      description: 'Smallest function body (in syntax nodes) compared by duplicate-implementation. Default 25: a body that returns one expression is ignored.',
+      integer: true,
+      minimum: 1,
+    })),
+  }, { description: 'Settings of the duplicate-implementation rule.' })),
 }, { description: 'orch-guard configuration (orch.config.ts).' });
 
 export type OrchGuardConfig = Infer<typeof configSchema>;
 export type SeveritySetting = Infer<typeof severitySetting>;
+export type ComponentConfig = Infer<typeof componentSchema>;

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { loadTypeScript } from '../indexer/load-typescript.js';
-import { ensureStateDir } from '../registry/state-dir.js';
+import { ensureStateDir } from '../files/state-dir.js';
 import { type OrchGuardConfig, configSchema } from './config-schema.js';
 import { SchemaIssue } from './schema-builder.js';
 

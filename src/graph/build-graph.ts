@@ -6,10 +6,10 @@ const VALUE_KINDS = new Set<DeclarationKind>(['function', 'variable', 'class', '
 const TYPE_KINDS = new Set<DeclarationKind>(['type', 'interface', 'class', 'enum', 'namespace']);
 
 /** Which meaning of a name a use needs: `const X` and `type X` can share a name. */
-export type Meaning = 'value' | 'type' | 'any';
+export type ExportMeaning = 'value' | 'type' | 'any';
 
 /** The declarations of a name that have the meaning; all of them when none has. */
-function withMeaning(file: GraphFile, declarations: readonly number[], meaning: Meaning): readonly number[] {
+function withMeaning(file: GraphFile, declarations: readonly number[], meaning: ExportMeaning): readonly number[] {
   if (meaning === 'any') return declarations;
   const kinds = meaning === 'type' ? TYPE_KINDS : VALUE_KINDS;
   const matching = declarations.filter((index) => kinds.has(file.facts.declarations[index].kind));
@@ -36,7 +36,7 @@ export interface LinkedGraph {
   /** W(file): a node that uses every export of the file. */
   wholeNode(file: GraphFile): number;
   /** The R(file, name) nodes of each meaning that exist (something used them); never creates one. */
-  existingExportNodes(file: GraphFile, name: string): Array<{ node: number; meaning: Meaning }>;
+  existingExportNodes(file: GraphFile, name: string): Array<{ node: number; meaning: ExportMeaning }>;
 }
 
 export function buildSymbolGraph(files: GraphFile[]): LinkedGraph {
@@ -177,7 +177,7 @@ class Linker {
 
   /** Uses export `name` of `target`, then follows `path` into what it resolves to. */
   private useExport(target: GraphFile, name: string, path: string[], use: Use): void {
-    const meaning: Meaning = use.isType ? 'type' : 'value';
+    const meaning: ExportMeaning = use.isType ? 'type' : 'value';
     const node = this.exportNode(target, name, meaning);
     if (node === undefined) return;
     this.addUse(use, node);
@@ -245,8 +245,8 @@ class Linker {
     return node;
   }
 
-  existingExportNodes(target: GraphFile, name: string): Array<{ node: number; meaning: Meaning }> {
-    const found: Array<{ node: number; meaning: Meaning }> = [];
+  existingExportNodes(target: GraphFile, name: string): Array<{ node: number; meaning: ExportMeaning }> {
+    const found: Array<{ node: number; meaning: ExportMeaning }> = [];
     for (const meaning of ['value', 'type', 'any'] as const) {
       const node = this.exportNodes.get(`${target.index}\0${name}\0${meaning}`);
       if (node !== undefined && node !== null) found.push({ node, meaning });
@@ -258,7 +258,7 @@ class Linker {
    * R(m, name) for one meaning: live when some other module uses the export that way; edges
    * to what it exports (only the type when a type position uses it, and so on).
    */
-  exportNode(target: GraphFile, name: string, meaning: Meaning = 'any'): number | undefined {
+  exportNode(target: GraphFile, name: string, meaning: ExportMeaning = 'any'): number | undefined {
     const key = `${target.index}\0${name}\0${meaning}`;
     const cached = this.exportNodes.get(key);
     if (cached !== undefined) return cached ?? undefined;
@@ -309,7 +309,7 @@ class Linker {
   }
 
   /** `export { local }`: edges to the local declaration, or through the import binding. */
-  private linkLocalExport(node: number, file: GraphFile, local: string, meaning: Meaning): void {
+  private linkLocalExport(node: number, file: GraphFile, local: string, meaning: ExportMeaning): void {
     for (const declaration of withMeaning(file, file.declarationsByName.get(local) ?? [], meaning)) {
       this.graph.addEdge(node, file.firstDeclarationNode + declaration);
     }

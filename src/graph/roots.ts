@@ -1,7 +1,7 @@
 import { DeclarationFlag } from '../indexer/facts.js';
 import type { LinkedGraph } from './build-graph.js';
 
-interface Roots {
+export interface Roots {
   production: number[];
   test: number[];
 }

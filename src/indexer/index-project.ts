@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { RegistryDatabase } from '../registry/open-registry.js';
+import type Database from 'better-sqlite3';
 import { type FileFacts, FACTS_VERSION } from './facts.js';
 import type { ParseJob } from './parse-file.js';
 import { parseInParallel } from './parse-in-parallel.js';
@@ -21,7 +21,7 @@ interface IndexOptions {
   root: string;
   /** Root-relative project files. */
   files: readonly string[];
-  registry: RegistryDatabase;
+  registry: Database.Database;
   useCache: boolean;
   maxFileSize: number;
   notices: string[];
@@ -92,7 +92,7 @@ export async function indexProject(options: IndexOptions): Promise<IndexResult> 
   return { files, parsedPaths: new Set(parsed.keys()) };
 }
 
-function loadCachedFacts(registry: RegistryDatabase, paths: string[]): Map<string, string> {
+function loadCachedFacts(registry: Database.Database, paths: string[]): Map<string, string> {
   const result = new Map<string, string>();
   if (paths.length === 0) return result;
   const wanted = new Set(paths);
@@ -103,7 +103,7 @@ function loadCachedFacts(registry: RegistryDatabase, paths: string[]): Map<strin
 }
 
 function saveFacts(
-  registry: RegistryDatabase,
+  registry: Database.Database,
   parsed: Map<string, { hash: string; factsJson: string }>,
   reusable: Array<{ path: string; hash: string }>,
   stats: Map<string, { size: number; mtimeMs: number }>,

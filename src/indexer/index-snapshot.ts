@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RegistryDatabase } from '../registry/open-registry.js';
+import type Database from 'better-sqlite3';
 import { type FileFacts, FACTS_VERSION } from './facts.js';
 import type { IndexedFile } from './index-project.js';
 import type { ParseJob } from './parse-file.js';
@@ -13,7 +13,7 @@ export interface SnapshotIndexOptions {
   /** Project files of the snapshot and their git blob ids. */
   blobs: ReadonlyMap<string, string>;
   readBlobs: (ids: string[]) => Map<string, Buffer>;
-  registry: RegistryDatabase;
+  registry: Database.Database;
   maxFileSize: number;
   notices: string[];
 }

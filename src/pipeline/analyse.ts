@@ -8,14 +8,17 @@ import { computeLiveness } from '../graph/reachability.js';
 import { collectRoots } from '../graph/roots.js';
 import { indexProject } from '../indexer/index-project.js';
 import { indexSnapshot } from '../indexer/index-snapshot.js';
+import { readFileSync } from 'node:fs';
 import type { Baseline } from '../baseline/baseline-file.js';
-import type { Project } from '../project/load-project.js';
+import { buildContractModel } from '../contracts/contract-model.js';
+import { checkRuleIds } from '../config/check-config.js';
+import { configLabel, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { allRules } from '../../rules/index.js';
 
 const DEFAULT_MAX_FILE_SIZE_KB = 2048;
 
-interface Analysis {
+export interface Analysis {
   project: Project;
   context: AnalysisContext;
   findings: Finding[];
@@ -32,6 +35,7 @@ export async function analyse(
   options: AnalysisOptions & { useCache: boolean; notices: string[]; baseline?: Baseline; onProgress?: (done: number, total: number) => void },
 ): Promise<Analysis> {
   const { config } = project.loaded;
+  checkRuleIds(config, configLabel(project.root, project.loaded.file), allRules.map((rule) => rule.meta.id));
   const maxFileSize = (config.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
   const { source } = project;
   const indexed = source.kind === 'snapshot'
@@ -56,7 +60,14 @@ export async function analyse(
   const linked = buildSymbolGraph(files);
   const roots = collectRoots(linked, options);
   const liveness = computeLiveness(linked.graph, roots.production, roots.test);
-  const context = new AnalysisContext(linked, liveness, options);
+  const context = new AnalysisContext(linked, liveness, { ...options, minDuplicateBodySize: config.duplicates?.minBodySize });
+  context.roots = roots;
+  if (config.components !== undefined && project.loaded.file !== undefined) {
+    context.contracts = buildContractModel(linked, config.components, {
+      file: relativeTo(project.root, project.loaded.file),
+      text: readFileSync(project.loaded.file, 'utf8'),
+    });
+  }
   const findings = runRules(context, allRules, {
     severities: config.rules ?? {},
     ignorePatterns: config.ignore ?? [],

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { deleteDatabaseFiles, isCorruptionError, openRegistry, type RegistryDatabase } from '../registry/open-registry.js';
-import { ensureStateDir } from '../registry/state-dir.js';
+import { ensureStateDir } from '../files/state-dir.js';
 
 /** The registry file for a root: the config's `registry` path, else .orch-guard/registry.db. */
 export function registryPath(root: string, configured: string | undefined): string {

@@ -32,27 +32,33 @@ interface EntryOptions {
  * workspace package (mapped from build output to source), configured globs, conventional
  * `index`/`main`/`cli` files, and tool config files.
  */
-export function findEntryFiles(options: EntryOptions): Set<string> {
+export function findEntryFiles(options: EntryOptions): Map<string, string> {
   const { files, lookup } = options;
-  const entries = new Set<string>();
+  // Each entry with the reason it is one (the first reason found wins), for `why`.
+  const entries = new Map<string, string>();
   const fileSet = new Set(files);
-  const add = (absolute: string | undefined) => {
+  const addFile = (file: string, reason: string) => {
+    if (!entries.has(file)) entries.set(file, reason);
+  };
+  const add = (absolute: string | undefined, reason: string) => {
     const relative = absolute === undefined ? undefined : lookup.relative(absolute);
-    if (relative !== undefined && fileSet.has(relative)) entries.add(relative);
+    if (relative !== undefined && fileSet.has(relative)) addFile(relative, reason);
   };
 
   for (const pattern of options.entryGlobs) {
     const matches = compileGlobs([pattern]);
     const matched = files.filter((file) => matches(file));
     if (matched.length === 0) options.notices.push(`entry pattern "${pattern}" matches no project file`);
-    for (const file of matched) entries.add(file);
+    for (const file of matched) addFile(file, `configured entry "${pattern}"`);
   }
 
   for (const workspace of options.packages) {
     const packagePrefix = lookup.relative(workspace.dir);
+    const manifest = packagePrefix === undefined || packagePrefix === '' ? 'package.json' : `${packagePrefix}/package.json`;
     const inPackage = (file: string) => (packagePrefix === undefined ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined);
     const closedPrefixes = closedExportSubpaths(workspace.pkg.exports).map((subpath) => subpath.replace(/\*.*$/, '').replace(/^\.\//, ''));
-    for (const target of packageEntryTargets(workspace.pkg)) {
+    for (const { field, target } of packageEntryTargets(workspace.pkg)) {
+      const reason = `${manifest} ${field}`;
       if (target.includes('*')) {
         const pattern = sourcePatternFor(target, workspace.dir, options.tsconfigs, lookup);
         if (pattern === undefined) continue;
@@ -62,27 +68,29 @@ export function findEntryFiles(options: EntryOptions): Set<string> {
           if (!pattern.test(file)) continue;
           const rest = relativeTail(file, packagePrefix, sourceBase);
           if (rest !== undefined && closedPrefixes.some((prefix) => prefix !== '' && rest.startsWith(prefix))) continue;
-          entries.add(file);
+          addFile(file, reason);
         }
         continue;
       }
       const absolute = path.resolve(workspace.dir, target);
-      add(mapOutputToSource(absolute, options.tsconfigs, lookup) ?? probeSource(absolute, lookup));
+      add(mapOutputToSource(absolute, options.tsconfigs, lookup) ?? probeSource(absolute, lookup), reason);
     }
-    for (const script of Object.values(workspace.pkg.scripts ?? {})) {
+    for (const [name, script] of Object.entries(workspace.pkg.scripts ?? {})) {
       if (typeof script !== 'string') continue;
-      for (const token of scriptPathTokens(script)) add(probeSource(path.resolve(workspace.dir, token), lookup));
+      for (const token of scriptPathTokens(script)) add(probeSource(path.resolve(workspace.dir, token), lookup), `${manifest} scripts.${name}`);
     }
     for (const file of files) {
       const relative = inPackage(file);
-      if (relative === undefined) continue;
-      if (CONVENTIONAL.test(relative) || (!relative.includes('/') && TOOL_CONFIG.test(relative))) entries.add(file);
+      if (relative !== undefined) addConventional(file, relative, addFile);
     }
   }
-  if (options.packages.length === 0) {
-    for (const file of files) if (CONVENTIONAL.test(file) || (!file.includes('/') && TOOL_CONFIG.test(file))) entries.add(file);
-  }
+  if (options.packages.length === 0) for (const file of files) addConventional(file, file, addFile);
   return entries;
+}
+
+function addConventional(file: string, inPackage: string, addFile: (file: string, reason: string) => void): void {
+  if (CONVENTIONAL.test(inPackage)) addFile(file, 'conventional entry (index, main or cli)');
+  else if (!inPackage.includes('/') && TOOL_CONFIG.test(inPackage)) addFile(file, 'tool configuration file');
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isDirectory } from '../files/fs-checks.js';
-import { checkRuleIds } from '../config/check-config.js';
+import { checkContracts } from '../config/check-config.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
 import { enumerateFiles, selectProjectPaths } from '../files/enumerate-files.js';
@@ -10,7 +10,6 @@ import { ModuleResolver } from '../resolve/module-resolver.js';
 import { findEntryFiles, isTestFile } from './entries.js';
 import { findTsconfig, readTsconfig, type TsconfigFacts } from './read-tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from './workspaces.js';
-import { allRules } from '../../rules/index.js';
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
@@ -40,7 +39,8 @@ export interface Project {
   /** Root-relative posix paths of the project files, sorted. */
   files: string[];
   resolver: ModuleResolver;
-  entries: Set<string>;
+  /** Entry files, each with the reason it is one. */
+  entries: Map<string, string>;
   tests: Set<string>;
 }
 
@@ -53,7 +53,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   if (!isDirectory(root)) throw new UsageError(`--root ${options.root}: no such directory`);
   const loaded = await loadConfig(root, options.configFile);
   const { config } = loaded;
-  checkRuleIds(config, path.relative(root, loaded.file ?? root) || 'config', allRules.map((rule) => rule.meta.id));
+  checkContracts(config, configLabel(root, loaded.file));
   const packages = findWorkspacePackages(root);
   const tsconfigs = readTsconfigs(root, packages, options.notices);
 
@@ -80,10 +80,15 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   });
   if (loaded.file !== undefined) {
     const configRelative = lookup.relative(loaded.file);
-    if (configRelative !== undefined && files.includes(configRelative)) entries.add(configRelative);
+    if (configRelative !== undefined && files.includes(configRelative)) entries.set(configRelative, 'orch-guard config');
   }
   const tests = new Set(options.production ? [] : files.filter(isTestFile));
   return { root, source, loaded, tsconfigs, packages, files, resolver, entries, tests };
+}
+
+/** How errors name the config file: relative to the root. */
+export function configLabel(root: string, file: string | undefined): string {
+  return file === undefined ? 'config' : path.relative(root, file) || file;
 }
 
 /** The root tsconfig, its project references, and workspace packages' own tsconfigs. */

@@ -63,18 +63,18 @@ export function subpathTargets(map: unknown, subpath: string): string[] {
   return conditionalTargets(entries[matched.key]).map((target) => target.split('*').join(matched.star));
 }
 
-/** Files a package.json names as entry points: main, module, browser, types, bin, exports. */
-export function packageEntryTargets(pkg: PackageJson): string[] {
-  const targets: string[] = [];
-  for (const field of [pkg.main, pkg.module, pkg.types, pkg.typings]) {
-    if (typeof field === 'string') targets.push(field);
+/** Files a package.json names as entry points (main, module, browser, types, bin, exports), by field. */
+export function packageEntryTargets(pkg: PackageJson): Array<{ field: string; target: string }> {
+  const targets: Array<{ field: string; target: string }> = [];
+  for (const field of ['main', 'module', 'types', 'typings', 'browser'] as const) {
+    const value = pkg[field];
+    if (typeof value === 'string') targets.push({ field, target: value });
   }
-  if (typeof pkg.browser === 'string') targets.push(pkg.browser);
-  if (typeof pkg.bin === 'string') targets.push(pkg.bin);
+  if (typeof pkg.bin === 'string') targets.push({ field: 'bin', target: pkg.bin });
   else if (pkg.bin !== null && typeof pkg.bin === 'object') {
-    targets.push(...Object.values(pkg.bin).filter((value): value is string => typeof value === 'string'));
+    for (const value of Object.values(pkg.bin)) if (typeof value === 'string') targets.push({ field: 'bin', target: value });
   }
-  targets.push(...conditionalTargets(pkg.exports));
+  for (const target of conditionalTargets(pkg.exports)) targets.push({ field: 'exports', target });
   return targets;
 }
 

@@ -87,6 +87,19 @@ export const MIGRATIONS: readonly string[] = [
     used_at INTEGER NOT NULL
   );
   `,
+  // 2 → 3: phase gate verdicts (plan, build, validate, cleanup) with the findings they judged.
+  `
+  CREATE TABLE gate_results (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    phase TEXT NOT NULL,
+    component TEXT,
+    verdict TEXT NOT NULL,
+    findings TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX gate_results_by_run ON gate_results(run_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

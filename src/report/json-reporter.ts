@@ -9,6 +9,7 @@ export function formatJson(input: ReportInput): string {
   return `${JSON.stringify({
     version: JSON_OUTPUT_VERSION,
     root: input.root,
+    ...(input.gate !== undefined ? { gate: input.gate } : {}),
     summary: {
       files: input.fileCount,
       findings: input.findings.length,
@@ -30,6 +31,7 @@ export function formatJson(input: ReportInput): string {
       ...(finding.referrers !== undefined ? { referrers: finding.referrers } : {}),
       ...(finding.introduced !== undefined ? { introduced: finding.introduced } : {}),
       ...(finding.baselined !== undefined ? { baselined: finding.baselined } : {}),
+      ...(finding.component !== undefined ? { component: finding.component } : {}),
     })),
   }, null, 2)}\n`;
 }

@@ -7,6 +7,16 @@ export interface ReportInput {
   fileCount: number;
   /** Set when only changes are judged (--staged, --changed-since). */
   scope?: 'staged' | 'changed-since';
+  /** Set when a phase gate produced the findings. */
+  gate?: GateSummary;
+}
+
+export interface GateSummary {
+  phase: 'plan' | 'build' | 'validate' | 'cleanup';
+  component?: string;
+  verdict: 'pass' | 'blocked';
+  /** Plan gate: requirements declared in `provides` and not built yet. */
+  pending: string[];
 }
 
 export interface ReporterOptions {

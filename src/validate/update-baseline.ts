@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-import { runValidate, type ValidateOptions } from '../validate/run-validate.js';
-import { type BaselineEntry, DEFAULT_BASELINE_FILE, entryFor, isExpired, readBaseline, writeBaseline } from './baseline-file.js';
+import { type BaselineEntry, DEFAULT_BASELINE_FILE, entryFor, isExpired, readBaseline, writeBaseline } from '../baseline/baseline-file.js';
+import { runValidate, type ValidateOptions } from './run-validate.js';
 
 type AnalysisOptions = Omit<ValidateOptions, 'baseline' | 'staged' | 'changedSince'>;
 

@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { withAnalysis } from '../pipeline/with-analysis.js';
+import { formatFound, formatUsage, formatWhy } from '../query/format-query.js';
+import { resolveTarget } from '../query/resolve-target.js';
+import { rootLabeller } from '../query/root-label.js';
+import { findSymbols, usageOf, whyLive } from '../query/symbol-queries.js';
+import { printNotices } from './terminal.js';
+
+interface QueryFlags {
+  root: string;
+  config?: string;
+  production?: boolean;
+  reporter: string;
+  kind?: string;
+  depth?: string;
+}
+
+/** `registry find`, `usage` and `why`: the registry as a tool for builders and agents. */
+export function registerQueryCommands(program: Command): void {
+  const withCommon = (command: Command) => command
+    .option('--root <dir>', 'project root', '.')
+    .option('--config <file>', 'config file (default: orch.config.* in the root)')
+    .option('--production', 'leave test files out')
+    .option('--reporter <name>', 'text or json', 'text');
+
+  const registry = program.command('registry').description('Query the shared code registry (so nobody writes a helper twice).');
+  withCommon(registry.command('find <pattern>')
+    .description('Where symbols named <pattern> (a name or a glob such as `format*`) are defined: kind, signature, component, live callers.')
+    .option('--kind <kind>', 'only this kind: function, class, variable, type, interface, enum, namespace, method, property, enum-member'))
+    .action((pattern: string, flags: QueryFlags) => runQuery(flags, (analysis) => formatFound(pattern, findSymbols(analysis.context, pattern, flags.kind), isJson(flags))));
+
+  withCommon(program.command('usage <symbol-or-file>')
+    .description('Callers and callees of a symbol (`path#Name` or `Name`) or a file.')
+    .option('--depth <n>', 'levels of callers and callees to show', '1'))
+    .action((address: string, flags: QueryFlags) => runQuery(flags, (analysis) => {
+      const depth = Number(flags.depth ?? '1');
+      if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`--depth ${flags.depth}: expected a positive integer`);
+      const target = resolveTarget(analysis.context, address, 'usage');
+      return formatUsage(target.label, usageOf(analysis.context, target, depth), isJson(flags));
+    }));
+
+  withCommon(program.command('why <symbol-or-file>')
+    .description('The shortest chain of uses from an entry that keeps a symbol or file alive, or why it is dead.'))
+    .action((address: string, flags: QueryFlags) => runQuery(flags, (analysis) =>
+      formatWhy(whyLive(analysis.context, resolveTarget(analysis.context, address, 'why'), rootLabeller(analysis)), isJson(flags))));
+}
+
+function isJson(flags: QueryFlags): boolean {
+  if (flags.reporter !== 'text' && flags.reporter !== 'json') throw new UsageError(`--reporter ${flags.reporter}: this command supports text and json`);
+  return flags.reporter === 'json';
+}
+
+async function runQuery(flags: QueryFlags, answer: (analysis: Parameters<Parameters<typeof withAnalysis>[1]>[0]) => string): Promise<void> {
+  isJson(flags);
+  const notices: string[] = [];
+  const output = await withAnalysis({ root: flags.root, configFile: flags.config, production: flags.production, notices }, (analysis) => answer(analysis));
+  printNotices(notices);
+  process.stdout.write(output);
+}

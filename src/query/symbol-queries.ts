@@ -1,0 +1,153 @@
+import type { AnalysisContext } from '../analysis/analysis-context.js';
+import { type Explanation, explainDead } from '../analysis/explain-dead.js';
+import { globToRegExp } from '../files/glob.js';
+import { NodeKind } from '../graph/symbol-graph.js';
+import type { QueryTarget } from './resolve-target.js';
+
+export interface FoundSymbol {
+  name: string;
+  kind: string;
+  file: string;
+  line: number;
+  column: number;
+  signature: string | null;
+  component: string | null;
+  exported: boolean;
+  live: boolean;
+  /** Live declarations and module top levels that use it. */
+  liveCallers: number;
+}
+
+const FINDABLE = new Set(['function', 'class', 'variable', 'type', 'interface', 'enum', 'namespace', 'method', 'property', 'enum-member']);
+
+/** `registry find`: symbols whose name matches a name or glob, optionally of one kind. */
+export function findSymbols(context: AnalysisContext, pattern: string, kind?: string): FoundSymbol[] {
+  const matches = /[*?[{]/.test(pattern) ? globToRegExp(pattern) : undefined;
+  const callers = referenceIndex(context, 'callers');
+  const found: FoundSymbol[] = [];
+  for (const file of context.files) {
+    const exported = context.exportsOfDeclarations(file);
+    file.facts.declarations.forEach((declaration, index) => {
+      if (!FINDABLE.has(declaration.kind) || (kind !== undefined && declaration.kind !== kind)) return;
+      if (matches !== undefined ? !matches.test(declaration.name) : declaration.name !== pattern) return;
+      const node = file.firstDeclarationNode + index;
+      const owner = declaration.parent >= 0 ? `${file.facts.declarations[declaration.parent].name}.` : '';
+      found.push({
+        name: `${owner}${declaration.name}`,
+        kind: declaration.kind,
+        file: file.path,
+        line: declaration.line,
+        column: declaration.column,
+        signature: declaration.signature ?? null,
+        component: context.contracts?.componentOfFile.get(file.path) ?? null,
+        exported: exported.has(index),
+        live: context.isLive(node),
+        liveCallers: [...(callers.get(node) ?? [])].filter((caller) => context.isLive(caller)).length,
+      });
+    });
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+export interface UsageNode {
+  label: string;
+  live: boolean;
+  children: UsageNode[];
+}
+
+/** `usage`: who uses the target (callers) and what it uses (callees), `depth` levels deep. */
+export function usageOf(context: AnalysisContext, target: QueryTarget, depth: number): { callers: UsageNode[]; callees: UsageNode[] } {
+  const { graph } = context;
+  const callers = referenceIndex(context, 'callers');
+  const callees = referenceIndex(context, 'callees');
+  const startNodes = target.kind === 'symbol' ? target.nodes : [target.file.moduleNode, ...target.file.facts.declarations.map((_, index) => target.file.firstDeclarationNode + index)];
+  const inTarget = new Set(startNodes);
+  const expand = (nodes: Iterable<number>, index: Map<number, Set<number>>, level: number, seen: Set<number>): UsageNode[] => {
+    const next = new Set<number>();
+    for (const node of nodes) for (const other of index.get(node) ?? []) if (!inTarget.has(other)) next.add(other);
+    return [...next]
+      .sort((a, b) => graph.describe(a).localeCompare(graph.describe(b)))
+      .map((node) => ({
+        label: graph.describe(node),
+        live: context.isLive(node),
+        children: level < depth && !seen.has(node) ? expand([node], index, level + 1, new Set([...seen, node])) : [],
+      }));
+  };
+  return { callers: expand(startNodes, callers, 1, new Set(startNodes)), callees: expand(startNodes, callees, 1, new Set(startNodes)) };
+}
+
+export interface WhyAnswer {
+  target: string;
+  live: boolean;
+  /** For live code: the shortest chain from an entry, entry first. */
+  chain?: string[];
+  /** For dead code: why. */
+  explanation?: Explanation;
+}
+
+/** `why`: the shortest chain of uses from an entry that keeps the target alive, or why it is dead. */
+export function whyLive(context: AnalysisContext, target: QueryTarget, rootLabel: (node: number) => string): WhyAnswer {
+  const { graph } = context;
+  const goal = target.kind === 'symbol' ? target.nodes : [target.file.moduleNode];
+  if (!goal.some((node) => context.isLive(node))) {
+    return { target: target.label, live: false, explanation: explainDead(graph, goal[0]) };
+  }
+  const parent = new Int32Array(graph.nodeKind.length).fill(-2);
+  const queue: number[] = [];
+  for (const root of [...context.roots.production, ...context.roots.test]) {
+    if (parent[root] === -2) {
+      parent[root] = -1;
+      queue.push(root);
+    }
+  }
+  const goals = new Set(goal);
+  for (let head = 0; head < queue.length; head += 1) {
+    const node = queue[head];
+    if (goals.has(node)) {
+      const path: number[] = [];
+      for (let current = node; current !== -1; current = parent[current]) path.unshift(current);
+      // Whole-module nodes only relay; export names show which export carries the use.
+      const steps = path.filter((step, index) => index === 0 || graph.nodeKind[step] !== NodeKind.WholeModule);
+      const labels = steps.map((step, index) => (index === 0 ? rootLabel(step) : graph.describe(step)));
+      return { target: target.label, live: true, chain: labels.filter((label, index) => index === 0 || label !== labels[index - 1]) };
+    }
+    for (const next of graph.edges[node]) {
+      if (parent[next] === -2) {
+        parent[next] = node;
+        queue.push(next);
+      }
+    }
+  }
+  return { target: target.label, live: true, chain: [] };
+}
+
+/**
+ * Uses between declarations (and module top levels) after imports and re-exports are
+ * resolved, indexed by target (`callers`) or by source (`callees`). Fake uses do not count.
+ */
+function referenceIndex(context: AnalysisContext, direction: 'callers' | 'callees'): Map<number, Set<number>> {
+  const index = new Map<number, Set<number>>();
+  const add = (key: number, value: number) => {
+    let set = index.get(key);
+    if (set === undefined) index.set(key, (set = new Set()));
+    set.add(value);
+  };
+  for (const reference of context.graph.symbolReferences) {
+    if (reference.kind === 'fake') continue;
+    if (direction === 'callers') add(reference.to, reference.from);
+    else add(reference.from, reference.to);
+  }
+  // Module-level loads (imports for side effects, re-exports): file to file.
+  for (const file of context.files) {
+    for (const resolution of file.resolutions) {
+      const targets = resolution.kind === 'file' ? [resolution.path, ...(resolution.alternatives ?? [])] : resolution.kind === 'files' ? resolution.paths : [];
+      for (const path of targets) {
+        const target = context.fileByPath(path);
+        if (target === undefined || target === file) continue;
+        if (direction === 'callers') add(target.moduleNode, file.moduleNode);
+        else add(file.moduleNode, target.moduleNode);
+      }
+    }
+  }
+  return index;
+}
