@@ -100,6 +100,25 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX gate_results_by_run ON gate_results(run_id);
   `,
+  // 3 → 4: applied cleanups, with each file's content before and after, for exact undo.
+  `
+  CREATE TABLE cleanups (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    summary TEXT NOT NULL
+  );
+  CREATE TABLE cleanup_files (
+    cleanup_id INTEGER NOT NULL REFERENCES cleanups(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    action TEXT NOT NULL,
+    before_hash TEXT,
+    after_hash TEXT,
+    before_content BLOB,
+    removed_symbols TEXT NOT NULL,
+    PRIMARY KEY (cleanup_id, path)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
