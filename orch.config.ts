@@ -47,8 +47,8 @@ export default defineConfig({
     registry: {
       paths: ['src/registry/**'],
       requires: ['analysis', 'graph', 'indexer'],
-      provides: ['openRegistry:function', 'storeSymbolGraph:function', 'startRun:function', 'finishRun:function'],
-      consumedBy: ['pipeline'],
+      provides: ['storeSymbolGraph:function', 'startRun:function', 'finishRun:function'],
+      consumedBy: ['commands'],
     },
     report: {
       paths: ['src/report/**'],
@@ -56,13 +56,32 @@ export default defineConfig({
       provides: ['reporters:variable'],
       consumedBy: ['cli'],
     },
+    // The analysis pipeline: index → link → reach → rules, over the disk, a git snapshot or an overlay.
     pipeline: {
-      paths: ['src/pipeline/**', 'src/validate/**', 'src/gates/**', 'src/query/**', 'src/hook/**'],
-      requires: ['analysis', 'baseline', 'config', 'contracts', 'errors', 'files', 'git', 'graph', 'indexer', 'project', 'registry', 'report'],
+      paths: ['src/pipeline/**'],
+      requires: ['analysis', 'baseline', 'config', 'contracts', 'files', 'graph', 'indexer', 'project', 'registry'],
+    },
+    cleanup: {
+      paths: ['src/cleanup/**'],
+      requires: ['analysis', 'errors', 'files', 'git', 'indexer', 'pipeline', 'project', 'registry', 'report'],
+      provides: ['runCleanup:function', 'runUndo:function', 'formatCleanupText:function', 'formatCleanupJson:function'],
+      consumedBy: ['cli'],
+    },
+    // What the CLI commands run: validate, gates, queries, hooks, the PR report.
+    commands: {
+      paths: ['src/validate/**', 'src/gates/**', 'src/query/**', 'src/hook/**'],
+      requires: ['analysis', 'baseline', 'cleanup', 'config', 'contracts', 'errors', 'files', 'git', 'graph', 'indexer', 'pipeline', 'project', 'registry', 'report'],
       // The hook installer writes the path of the CLI's bin file into the git hook.
       mayImport: ['cli'],
     },
-    cli: { paths: ['src/cli/**'], requires: ['errors', 'pipeline', 'report'] },
-    api: { paths: ['src/index.ts'], requires: ['analysis', 'config', 'pipeline'] },
+    // `orch-guard run`: the orchestration pipeline, its process control and durable state.
+    run: {
+      paths: ['src/run/**'],
+      requires: ['analysis', 'cleanup', 'commands', 'config', 'errors', 'files', 'pipeline', 'registry'],
+      provides: ['runPipeline:function', 'dryRunPipeline:function', 'readPipelineStatus:function'],
+      consumedBy: ['cli'],
+    },
+    cli: { paths: ['src/cli/**'], requires: ['cleanup', 'commands', 'errors', 'git', 'pipeline', 'report', 'run'] },
+    api: { paths: ['src/index.ts'], requires: ['analysis', 'commands', 'config'] },
   },
 });

@@ -278,7 +278,7 @@ function fetchPackage(corpus, timeoutMs) {
   if (!fs.existsSync(tarball)) {
     console.log(`  downloading ${corpus.pkg}@${corpus.version} (npm pack)…`);
     try {
-      runChecked('npm', ['pack', `${corpus.pkg}@${corpus.version}`, '--pack-destination', downloads, '--silent'], {
+      runChecked('npm', ['pack', `${corpus.pkg}@${corpus.version}`, '--pack-destination', downloads, '--loglevel=error'], {
         cwd: downloads,
         timeoutMs,
         what: `downloading ${corpus.pkg}@${corpus.version}`,
@@ -393,7 +393,7 @@ function orchGuardArgs(projectDir, corpus) {
 
 /** knip exits 1 when it finds issues and orch-guard when it finds errors; 2+ or a signal is a failure. */
 function checkRun(tool, result, command) {
-  if (result.timedOut) return `${tool} timed out (killed)`;
+  if (result.timedOut) return `${tool} timed out after ${result.wallS.toFixed(0)} s and was killed\n    command: node ${command.join(' ')}`;
   if (result.signal) return `${tool} was killed by ${result.signal}`;
   if (result.exitCode !== 0 && result.exitCode !== 1) {
     return `${tool} exited ${result.exitCode}\n    command: node ${command.join(' ')}\n${indent(result.stderr.trim() || result.stdout.trim().slice(0, 4000))}`;
@@ -518,9 +518,13 @@ function fmt(value, digits = 2) {
   return Number.isFinite(value) ? value.toFixed(digits) : '-';
 }
 
+function ratio(value) {
+  return Number.isFinite(value) ? `${value.toFixed(2)}x` : '-';
+}
+
 function ratioCell(value, target) {
   if (!Number.isFinite(value)) return '-';
-  return `${value.toFixed(2)}x ${value <= target ? 'ok' : 'MISS'}`;
+  return `${ratio(value)} ${value <= target ? 'ok' : 'MISS'}`;
 }
 
 function printTable(headers, rows) {
@@ -578,7 +582,7 @@ function printReport(states, options) {
     states.map((state) => [
       state.name,
       ...phases.map((phase) => fmt(stat(state, phase, 'cpuS'))),
-      `${fmt(stat(state, 'cold', 'cpuS') / stat(state, 'knip', 'cpuS'))}x`,
+      ratio(stat(state, 'cold', 'cpuS') / stat(state, 'knip', 'cpuS')),
       ...phases.map((phase) => fmt(stat(state, phase, 'rssMb'), 0)),
     ]),
   );

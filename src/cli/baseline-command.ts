@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { pruneBaseline, saveBaseline } from '../validate/update-baseline.js';
 import { printNotices } from './terminal.js';
 
 interface BaselineFlags {
@@ -22,6 +21,7 @@ export function registerBaselineCommand(program: Command, setExitCode: (code: nu
   common(baseline.command('save').description('Write every current finding to the baseline file.'))
     .option('--expires <date>', 'expiry date for new entries (YYYY-MM-DD); after it they count again')
     .action(async (flags: BaselineFlags) => {
+      const { saveBaseline } = await import('../validate/update-baseline.js');
       const update = await saveBaseline({ root: flags.root, configFile: flags.config, file: flags.file, production: flags.production === true, useCache: true, expires: flags.expires });
       printNotices(update.notices);
       process.stdout.write(`Baseline ${path.relative(process.cwd(), update.file) || update.file}: ${update.entries} entries (${update.added} added, ${update.removed} removed)\n`);
@@ -29,6 +29,7 @@ export function registerBaselineCommand(program: Command, setExitCode: (code: nu
     });
   common(baseline.command('prune').description('Drop entries that match no current finding, and expired ones.'))
     .action(async (flags: BaselineFlags) => {
+      const { pruneBaseline } = await import('../validate/update-baseline.js');
       const update = await pruneBaseline({ root: flags.root, configFile: flags.config, file: flags.file, production: flags.production === true, useCache: true });
       printNotices(update.notices);
       process.stdout.write(`Baseline ${path.relative(process.cwd(), update.file) || update.file}: ${update.entries} entries (${update.removed} removed)\n`);

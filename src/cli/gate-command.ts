@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type GatePhase, runGate } from '../gates/run-gate.js';
+import type { GatePhase } from '../gates/run-gate.js';
 import { collect } from './options.js';
 import { parseReporterSpecs, printNotices, writeReports } from './terminal.js';
 
@@ -33,6 +33,7 @@ export function registerGateCommand(program: Command, setExitCode: (code: number
     }
     command.action(async (flags: GateFlags) => {
       const reporterSpecs = parseReporterSpecs(flags.reporter);
+      const { runGate } = await import('../gates/run-gate.js');
       const result = await runGate(phase, {
         root: flags.root,
         configFile: flags.config,
@@ -41,7 +42,7 @@ export function registerGateCommand(program: Command, setExitCode: (code: number
         baseline: flags.baseline,
       });
       printNotices(result.notices);
-      writeReports(result, reporterSpecs, process.cwd());
+      await writeReports(result, reporterSpecs, process.cwd());
       setExitCode(result.exitCode);
     });
   }

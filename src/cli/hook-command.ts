@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { installHook, uninstallHook } from '../hook/install-hook.js';
 
 /** `orch-guard hook install|uninstall`: the pre-commit gate. */
 export function registerHookCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -8,7 +7,8 @@ export function registerHookCommand(program: Command, setExitCode: (code: number
   hook.command('install')
     .description('Add `orch-guard validate --staged` to the pre-commit hook (git, husky, lefthook or simple-git-hooks).')
     .option('--root <dir>', 'project root', '.')
-    .action((flags: { root: string }) => {
+    .action(async (flags: { root: string }) => {
+      const { installHook } = await import('../hook/install-hook.js');
       const change = installHook(flags.root);
       const where = path.relative(process.cwd(), change.file) || change.file;
       process.stdout.write(change.changed ? `Installed the orch-guard pre-commit hook (${change.manager}): ${where}\n` : `The orch-guard pre-commit hook is already installed (${change.manager}): ${where}\n`);
@@ -18,7 +18,8 @@ export function registerHookCommand(program: Command, setExitCode: (code: number
   hook.command('uninstall')
     .description('Remove exactly what `hook install` added.')
     .option('--root <dir>', 'project root', '.')
-    .action((flags: { root: string }) => {
+    .action(async (flags: { root: string }) => {
+      const { uninstallHook } = await import('../hook/install-hook.js');
       const change = uninstallHook(flags.root);
       const where = path.relative(process.cwd(), change.file) || change.file;
       process.stdout.write(change.changed ? `Removed the orch-guard pre-commit hook (${change.manager}): ${where}\n` : `No orch-guard pre-commit hook to remove (${change.manager})\n`);

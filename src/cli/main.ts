@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isUserFacingError } from '../errors.js';
 import { registerBaselineCommand } from './baseline-command.js';
+import { registerCleanupCommand } from './cleanup-command.js';
 import { registerGateCommand } from './gate-command.js';
 import { registerHookCommand } from './hook-command.js';
 import { registerQueryCommands } from './query-commands.js';
+import { registerReportCommand } from './report-command.js';
+import { registerRunCommand } from './run-command.js';
+import { registerStatusCommand } from './status-command.js';
 import { registerValidateCommand } from './validate-command.js';
 
 /** Exit codes: 0 clean, 1 findings (or a blocked gate), 2 usage, config or internal error. */
@@ -27,6 +31,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerBaselineCommand(program, setExitCode);
   registerHookCommand(program, setExitCode);
   registerGateCommand(program, setExitCode);
+  registerCleanupCommand(program, setExitCode);
+  registerReportCommand(program, setExitCode);
+  registerRunCommand(program, setExitCode);
+  registerStatusCommand(program, setExitCode);
   registerQueryCommands(program);
   try {
     await program.parseAsync(argv);

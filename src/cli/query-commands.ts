@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { withAnalysis } from '../pipeline/with-analysis.js';
-import { formatFound, formatUsage, formatWhy } from '../query/format-query.js';
-import { resolveTarget } from '../query/resolve-target.js';
-import { rootLabeller } from '../query/root-label.js';
-import { findSymbols, usageOf, whyLive } from '../query/symbol-queries.js';
+import type { Analysis } from '../pipeline/analyse.js';
 import { printNotices } from './terminal.js';
 
 interface QueryFlags {
@@ -28,22 +24,32 @@ export function registerQueryCommands(program: Command): void {
   withCommon(registry.command('find <pattern>')
     .description('Where symbols named <pattern> (a name or a glob such as `format*`) are defined: kind, signature, component, live callers.')
     .option('--kind <kind>', 'only this kind: function, class, variable, type, interface, enum, namespace, method, property, enum-member'))
-    .action((pattern: string, flags: QueryFlags) => runQuery(flags, (analysis) => formatFound(pattern, findSymbols(analysis.context, pattern, flags.kind), isJson(flags))));
+    .action((pattern: string, flags: QueryFlags) => runQuery(flags, async (analysis) => {
+      const [{ formatFound }, { findSymbols }] = await Promise.all([import('../query/format-query.js'), import('../query/symbol-queries.js')]);
+      return formatFound(pattern, findSymbols(analysis.context, pattern, flags.kind), isJson(flags));
+    }));
 
   withCommon(program.command('usage <symbol-or-file>')
     .description('Callers and callees of a symbol (`path#Name` or `Name`) or a file.')
     .option('--depth <n>', 'levels of callers and callees to show', '1'))
-    .action((address: string, flags: QueryFlags) => runQuery(flags, (analysis) => {
+    .action((address: string, flags: QueryFlags) => runQuery(flags, async (analysis) => {
       const depth = Number(flags.depth ?? '1');
       if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`--depth ${flags.depth}: expected a positive integer`);
+      const [{ formatUsage }, { resolveTarget }, { usageOf }] = await Promise.all([
+        import('../query/format-query.js'), import('../query/resolve-target.js'), import('../query/symbol-queries.js'),
+      ]);
       const target = resolveTarget(analysis.context, address, 'usage');
       return formatUsage(target.label, usageOf(analysis.context, target, depth), isJson(flags));
     }));
 
   withCommon(program.command('why <symbol-or-file>')
     .description('The shortest chain of uses from an entry that keeps a symbol or file alive, or why it is dead.'))
-    .action((address: string, flags: QueryFlags) => runQuery(flags, (analysis) =>
-      formatWhy(whyLive(analysis.context, resolveTarget(analysis.context, address, 'why'), rootLabeller(analysis)), isJson(flags))));
+    .action((address: string, flags: QueryFlags) => runQuery(flags, async (analysis) => {
+      const [{ formatWhy }, { resolveTarget }, { rootLabeller }, { whyLive }] = await Promise.all([
+        import('../query/format-query.js'), import('../query/resolve-target.js'), import('../query/root-label.js'), import('../query/symbol-queries.js'),
+      ]);
+      return formatWhy(whyLive(analysis.context, resolveTarget(analysis.context, address, 'why'), rootLabeller(analysis)), isJson(flags));
+    }));
 }
 
 function isJson(flags: QueryFlags): boolean {
@@ -51,9 +57,10 @@ function isJson(flags: QueryFlags): boolean {
   return flags.reporter === 'json';
 }
 
-async function runQuery(flags: QueryFlags, answer: (analysis: Parameters<Parameters<typeof withAnalysis>[1]>[0]) => string): Promise<void> {
+async function runQuery(flags: QueryFlags, answer: (analysis: Analysis) => Promise<string>): Promise<void> {
   isJson(flags);
   const notices: string[] = [];
+  const { withAnalysis } = await import('../pipeline/with-analysis.js');
   const output = await withAnalysis({ root: flags.root, configFile: flags.config, production: flags.production, notices }, (analysis) => answer(analysis));
   printNotices(notices);
   process.stdout.write(output);

@@ -1,12 +1,12 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { formatGithubStepSummary } from '../report/github-reporter.js';
 import type { ReportInput } from '../report/report-input.js';
+import { tryGit } from '../git/git.js';
 import { reporters } from '../report/reporters.js';
 
 /** Colour on a TTY unless NO_COLOR is set; FORCE_COLOR forces it. */
-function useColor(stream: NodeJS.WriteStream): boolean {
+export function useColor(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true;
@@ -32,14 +32,18 @@ export function parseReporterSpecs(specs: readonly string[]): Array<{ name: stri
  * Writes each reporter's output to its file, or to stdout. Under GitHub Actions the github
  * reporter also appends the table of all findings to the step summary, since annotations are capped.
  */
-export function writeReports(input: ReportInput, specs: Array<{ name: string; file?: string }>, cwd: string): void {
+export async function writeReports(input: ReportInput, specs: Array<{ name: string; file?: string }>, cwd: string): Promise<void> {
+  // CI tools resolve paths from the repository's top, which may be above the root.
+  const top = specs.some(({ name }) => name !== 'text' && name !== 'json') ? tryGit(input.root, ['rev-parse', '--show-prefix'])?.toString('utf8').trim() : undefined;
+  if (top !== undefined) input = { ...input, repositoryPath: top.replace(/\/$/, '') };
   for (const { name, file } of specs) {
-    const output = reporters[name](input, { color: file === undefined && useColor(process.stdout) });
+    const output = (await reporters[name]())(input, { color: file === undefined && useColor(process.stdout) });
     if (file === undefined) process.stdout.write(output);
     else writeFileSync(path.resolve(cwd, file), output);
   }
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '' && specs.some(({ name }) => name === 'github')) {
+    const { formatGithubStepSummary } = await import('../report/github-reporter.js');
     appendFileSync(stepSummary, formatGithubStepSummary(input));
   }
 }

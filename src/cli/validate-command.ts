@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runValidate } from '../validate/run-validate.js';
+import { reporters } from '../report/reporters.js';
 import { collect } from './options.js';
 import { createProgress, parseReporterSpecs, printNotices, writeReports } from './terminal.js';
 
@@ -27,7 +27,7 @@ export function registerValidateCommand(program: Command, setExitCode: (code: nu
     .option('--project <glob...>', 'project files (default: every TS/JS file under the root that git does not ignore)')
     .option('--production', 'leave test files out, so code only tests use counts as unused')
     .option('--include-entry-exports', 'also report unused exports of entry files (public API by default)')
-    .option('--reporter <name[:file]>', 'output format, optionally to a file; repeatable (text, json)', collect, [])
+    .option('--reporter <name[:file]>', `output format, optionally to a file; repeatable (${Object.keys(reporters).join(', ')})`, collect, [])
     .option('--staged', 'judge only what the staged changes introduce (the index as it would be committed, against HEAD)')
     .option('--changed-since <ref>', 'judge only what changed since a git ref introduces (the working tree against the merge base)')
     .option('--baseline <file>', 'accept the findings recorded in this baseline (default: orch-guard-baseline.json when present)')
@@ -36,6 +36,8 @@ export function registerValidateCommand(program: Command, setExitCode: (code: nu
     .action(async (flags: ValidateFlags) => {
       const reporterSpecs = parseReporterSpecs(flags.reporter);
       const progress = createProgress('indexing');
+      // Each command loads its implementation when it runs, so `--help` and others start fast.
+      const { runValidate } = await import('../validate/run-validate.js');
       const result = await runValidate({
         root: flags.root,
         configFile: flags.config,
@@ -51,7 +53,7 @@ export function registerValidateCommand(program: Command, setExitCode: (code: nu
       });
       progress.done();
       printNotices(result.notices);
-      writeReports(result, reporterSpecs, process.cwd());
+      await writeReports(result, reporterSpecs, process.cwd());
       setExitCode(result.exitCode);
     });
 }

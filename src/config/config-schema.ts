@@ -1,3 +1,4 @@
+import { pipelineSchema } from './pipeline-schema.js';
 import { array, boolean, type Infer, number, object, oneOf, optional, record, string } from './schema-builder.js';
 
 const globList = (description: string) => optional(array(string({ minLength: 1 }), { description }));
@@ -39,6 +40,12 @@ export const configSchema = object({
     description: 'Components and their contracts: what each provides and requires, who consumes it, what it may import.',
     keyPattern: /^[A-Za-z][\w-]*$/,
   })),
+  cleanup: optional(object({
+    verify: optional(array(string({ minLength: 1 }), {
+      description: 'Commands that must pass after `cleanup --fix` (after `tsc --noEmit`), e.g. the test command. Removals that break them are found by bisection and restored.',
+    })),
+  }, { description: 'Settings of `orch-guard cleanup`.' })),
+  pipeline: optional(pipelineSchema),
   duplicates: optional(object({
     minBodySize: optional(number({
       description: 'Smallest function body (in syntax nodes) compared by duplicate-implementation. Default 25: a body that returns one expression is ignored.',

@@ -41,7 +41,7 @@ function typeName(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-export function string(options: { description?: string; minLength?: number } = {}): Schema<string> {
+export function string(options: { description?: string; minLength?: number; pattern?: RegExp; patternHint?: string } = {}): Schema<string> {
   return {
     isOptional: false,
     parse(value, path) {
@@ -49,9 +49,16 @@ export function string(options: { description?: string; minLength?: number } = {
       if (options.minLength !== undefined && value.length < options.minLength) {
         throw new SchemaIssue(path, `expected at least ${options.minLength} character(s)`);
       }
+      if (options.pattern !== undefined && !options.pattern.test(value)) {
+        throw new SchemaIssue(path, `expected ${options.patternHint ?? `a string matching ${options.pattern.source}`}, got ${JSON.stringify(value)}`);
+      }
       return value;
     },
-    jsonSchema: () => describe({ type: 'string', ...(options.minLength !== undefined ? { minLength: options.minLength } : {}) }, options.description),
+    jsonSchema: () => describe({
+      type: 'string',
+      ...(options.minLength !== undefined ? { minLength: options.minLength } : {}),
+      ...(options.pattern !== undefined ? { pattern: options.pattern.source } : {}),
+    }, options.description),
   };
 }
 
@@ -167,6 +174,59 @@ export function optional<T>(schema: Schema<T>): OptionalSchema<T> {
   return {
     isOptional: true,
     parse: (value, path) => (value === undefined ? undefined : schema.parse(value, path)),
+    jsonSchema: () => schema.jsonSchema(),
+  };
+}
+
+/**
+ * A function, for options only a JavaScript or TypeScript config can hold. JSON has no
+ * functions, so its JSON Schema matches nothing (`not: {}`); use it inside a union.
+ */
+export function func<F extends (...args: never[]) => unknown>(options: { description?: string } = {}): Schema<F> {
+  return {
+    isOptional: false,
+    parse(value, path) {
+      if (typeof value !== 'function') throw new SchemaIssue(path, `expected a function, got ${typeName(value)}`);
+      return value as F;
+    },
+    jsonSchema: () => describe({ not: {} }, options.description),
+  };
+}
+
+/**
+ * Either of two schemas. When both reject the value, the issue found deepest inside it is
+ * reported (it names the field that is wrong); if both reject it as a whole, `expected` says what fits.
+ */
+export function union<A, B>(first: Schema<A>, second: Schema<B>, options: { expected: string; description?: string }): Schema<A | B> {
+  return {
+    isOptional: false,
+    parse(value, path) {
+      const issues: SchemaIssue[] = [];
+      for (const schema of [first, second] as Array<Schema<A | B>>) {
+        try {
+          return schema.parse(value, path);
+        } catch (error) {
+          if (!(error instanceof SchemaIssue)) throw error;
+          issues.push(error);
+        }
+      }
+      const deepest = issues.reduce((best, issue) => (issue.path.length > best.path.length ? issue : best));
+      if (deepest.path === path) throw new SchemaIssue(path, `expected ${options.expected}, got ${typeName(value)}`);
+      throw deepest;
+    },
+    jsonSchema: () => describe({ anyOf: [first.jsonSchema(), second.jsonSchema()] }, options.description),
+  };
+}
+
+/** A schema with a further check on the parsed value, for rules across fields (which ids exist). */
+export function refine<T>(schema: Schema<T>, check: (value: T, path: string) => void): Schema<T> {
+  return {
+    isOptional: schema.isOptional,
+    parse(value, path) {
+      const parsed = schema.parse(value, path);
+      check(parsed, path);
+      return parsed;
+    },
     jsonSchema: () => schema.jsonSchema(),
   };
 }

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,8 @@ import vm from 'node:vm';
 import type { TypeScriptApi } from './extract/typescript-api.js';
 
 let loaded: TypeScriptApi | undefined;
+/** Set when the code cache was missing or stale: written once the parser has run. */
+let pendingCache: { script: vm.Script; file: string } | undefined;
 
 /**
  * Loads the TypeScript compiler bundled with ts-morph. Compiling its 9 MB of JavaScript is
@@ -25,10 +28,29 @@ export function loadTypeScript(): TypeScriptApi {
   return loaded;
 }
 
+/**
+ * Writes the code cache after the parser ran, so it holds the functions parsing compiles
+ * lazily too (a cache made right after loading would miss them). Once per process.
+ */
+export function saveTypeScriptCodeCache(): void {
+  if (pendingCache === undefined) return;
+  const { script, file } = pendingCache;
+  pendingCache = undefined;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, file);
+  } catch {
+    // A read-only temp directory only costs speed.
+  }
+}
+
 function loadWithCodeCache(file: string, require: NodeJS.Require): TypeScriptApi {
-  const source = readFileSync(file, 'utf8');
-  const cacheDir = path.join(tmpdir(), 'orch-guard-code-cache');
-  const cacheFile = path.join(cacheDir, `typescript-${process.version}-${source.length}.bin`);
+  const bytes = readFileSync(file);
+  // The bundle is ASCII: reading it as latin1 gives the same string without UTF-8 decoding.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const cacheFile = path.join(tmpdir(), 'orch-guard-code-cache', `typescript-${process.version}-${source.length}.bin`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -40,15 +62,6 @@ function loadWithCodeCache(file: string, require: NodeJS.Require): TypeScriptApi
   const module = { exports: {} as TypeScriptApi };
   const factory = script.runInThisContext() as (...args: unknown[]) => void;
   factory.call(module.exports, module.exports, require, module, file, path.dirname(file));
-  if (cachedData === undefined || script.cachedDataRejected === true) {
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      const temporary = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(temporary, script.createCachedData());
-      renameSync(temporary, cacheFile);
-    } catch {
-      // A read-only temp directory only costs speed.
-    }
-  }
+  if (cachedData === undefined || script.cachedDataRejected === true) pendingCache = { script, file: cacheFile };
   return module.exports;
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { loadTypeScript } from './load-typescript.js';
+import { loadTypeScript, saveTypeScriptCodeCache } from './load-typescript.js';
 import { type ParseJob, type ParseOutcome, parseFile } from './parse-file.js';
 
 /** Below this many files, starting workers (each loads the compiler) costs more than it saves. */
@@ -22,6 +22,7 @@ export async function parseInParallel(jobs: ParseJob[], onProgress?: (done: numb
       outcomes.push(parseFile(loadTypeScript, job));
       onProgress?.(outcomes.length, jobs.length);
     }
+    saveTypeScriptCodeCache();
     return outcomes;
   }
   // Largest files first: the long poles start early.

@@ -1,8 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { loadTypeScript } from './load-typescript.js';
+import { loadTypeScript, saveTypeScriptCodeCache } from './load-typescript.js';
 import { type ParseJob, parseFile } from './parse-file.js';
 
 // A worker thread: receives batches of parse jobs, answers with their outcomes.
 parentPort?.on('message', (jobs: ParseJob[]) => {
   parentPort?.postMessage(jobs.map((job) => parseFile(loadTypeScript, job)));
+  saveTypeScriptCodeCache();
 });

@@ -6,14 +6,13 @@ import { buildSymbolGraph } from '../graph/build-graph.js';
 import { createGraphFiles } from '../graph/graph-files.js';
 import { computeLiveness } from '../graph/reachability.js';
 import { collectRoots } from '../graph/roots.js';
-import { indexProject } from '../indexer/index-project.js';
-import { indexSnapshot } from '../indexer/index-snapshot.js';
 import { readFileSync } from 'node:fs';
 import type { Baseline } from '../baseline/baseline-file.js';
 import { buildContractModel } from '../contracts/contract-model.js';
 import { checkRuleIds } from '../config/check-config.js';
 import { configLabel, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
+import { indexSource } from './index-source.js';
 import { allRules } from '../../rules/index.js';
 
 const DEFAULT_MAX_FILE_SIZE_KB = 2048;
@@ -37,25 +36,7 @@ export async function analyse(
   const { config } = project.loaded;
   checkRuleIds(config, configLabel(project.root, project.loaded.file), allRules.map((rule) => rule.meta.id));
   const maxFileSize = (config.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
-  const { source } = project;
-  const indexed = source.kind === 'snapshot'
-    ? { files: await indexSnapshot({
-      root: project.root,
-      blobs: new Map(project.files.map((file) => [file, source.blobs.get(file) as string])),
-      readBlobs: source.readBlobs,
-      registry,
-      maxFileSize,
-      notices: options.notices,
-    }), parsedPaths: new Set<string>() }
-    : await indexProject({
-      root: project.root,
-      files: project.files,
-      registry,
-      useCache: options.useCache,
-      maxFileSize,
-      notices: options.notices,
-      onProgress: options.onProgress,
-    });
+  const indexed = await indexSource(project, { registry, useCache: options.useCache, maxFileSize, notices: options.notices, onProgress: options.onProgress });
   const files = createGraphFiles(indexed.files, project.resolver, { entries: project.entries, tests: project.tests });
   const linked = buildSymbolGraph(files);
   const roots = collectRoots(linked, options);
@@ -76,7 +57,7 @@ export async function analyse(
     notices: options.notices,
     ...(options.baseline !== undefined ? { baseline: { baseline: options.baseline, label: relativeTo(project.root, options.baseline.file) } } : {}),
   });
-  return { project, context, findings, parsedCount: indexed.parsedPaths.size };
+  return { project, context, findings, parsedCount: indexed.parsedCount };
 }
 
 function relativeTo(root: string, file: string): string {

@@ -16,7 +16,9 @@ const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 /** Where file contents come from: the disk, or a git snapshot (the index, a commit). */
 export type ProjectSource =
   | { kind: 'working-tree' }
-  | { kind: 'snapshot'; label: string; blobs: Map<string, string>; readBlobs: (ids: string[]) => Map<string, Buffer> };
+  | { kind: 'snapshot'; label: string; blobs: Map<string, string>; readBlobs: (ids: string[]) => Map<string, Buffer> }
+  /** The working tree with some files replaced (a string) or deleted (null), in memory only. */
+  | { kind: 'overlay'; contents: ReadonlyMap<string, string | null> };
 
 interface ProjectOptions {
   root: string;
@@ -39,6 +41,7 @@ export interface Project {
   /** Root-relative posix paths of the project files, sorted. */
   files: string[];
   resolver: ModuleResolver;
+  lookup: FileLookup;
   /** Entry files, each with the reason it is one. */
   entries: Map<string, string>;
   tests: Set<string>;
@@ -63,6 +66,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const selection = { root, outputDirs, accept: (file: string) => SOURCE_FILE.test(file) && inProject(file) };
   const source: ProjectSource = options.source ?? { kind: 'working-tree' };
   let files = source.kind === 'snapshot' ? selectProjectPaths(source.blobs.keys(), selection) : enumerateFiles(selection);
+  if (source.kind === 'overlay') files = files.filter((file) => source.contents.get(file) !== null);
   if (options.production) files = files.filter((file) => !isTestFile(file));
   if (projectGlobs !== undefined && files.length === 0) {
     options.notices.push(`project patterns ${projectGlobs.map((glob) => `"${glob}"`).join(', ')} match no file`);
@@ -83,7 +87,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     if (configRelative !== undefined && files.includes(configRelative)) entries.set(configRelative, 'orch-guard config');
   }
   const tests = new Set(options.production ? [] : files.filter(isTestFile));
-  return { root, source, loaded, tsconfigs, packages, files, resolver, entries, tests };
+  return { root, source, loaded, tsconfigs, packages, files, resolver, lookup, entries, tests };
 }
 
 /** How errors name the config file: relative to the root. */

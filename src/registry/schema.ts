@@ -119,6 +119,65 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (cleanup_id, path)
   );
   `,
+  // 4 → 5: runs of the orchestration pipeline (`orch-guard run`): the run (whose `status =
+  // 'running'` row with a live pid is the lock), its tasks, every attempt, and gate verdicts.
+  `
+  CREATE TABLE pipeline_runs (
+    id INTEGER PRIMARY KEY,
+    status TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    pid_started TEXT,
+    config_hash TEXT NOT NULL,
+    options TEXT NOT NULL,
+    basis TEXT,
+    started_at TEXT NOT NULL,
+    resumed_at TEXT,
+    finished_at TEXT,
+    exit_code INTEGER
+  );
+  CREATE TABLE pipeline_tasks (
+    run_id INTEGER NOT NULL REFERENCES pipeline_runs(id) ON DELETE CASCADE,
+    task_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    wave INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    attempts INTEGER NOT NULL,
+    exit_code INTEGER,
+    started_at TEXT,
+    finished_at TEXT,
+    duration_ms INTEGER,
+    PRIMARY KEY (run_id, task_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE pipeline_attempts (
+    run_id INTEGER NOT NULL REFERENCES pipeline_runs(id) ON DELETE CASCADE,
+    task_id TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    pid INTEGER,
+    pid_started TEXT,
+    log_file TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    outcome TEXT,
+    exit_code INTEGER,
+    signal TEXT,
+    duration_ms INTEGER,
+    reason TEXT,
+    PRIMARY KEY (run_id, task_id, attempt)
+  ) WITHOUT ROWID;
+  CREATE TABLE pipeline_gates (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES pipeline_runs(id) ON DELETE CASCADE,
+    phase TEXT NOT NULL,
+    wave INTEGER,
+    tasks TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    fingerprints TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX pipeline_gates_by_run ON pipeline_gates(run_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ReportInput } from './report-input.js';
+import { actionableFindings, type ReportInput, repositoryRelative } from './report-input.js';
 
 const SEVERITIES = { error: 'major', warn: 'minor' } as const;
 
@@ -8,7 +8,7 @@ const SEVERITIES = { error: 'major', warn: 'minor' } as const;
  * per finding, which GitLab shows in merge requests and compares between pipelines.
  */
 export function formatCodeClimate(input: ReportInput): string {
-  return `${JSON.stringify(input.findings.map((finding) => ({
+  return `${JSON.stringify(actionableFindings(input.findings).map((finding) => ({
     type: 'issue',
     check_name: finding.rule,
     description: finding.message,
@@ -18,6 +18,6 @@ export function formatCodeClimate(input: ReportInput): string {
     // GitLab drops issues whose fingerprint repeats and matches issues between pipelines by it:
     // the finding fingerprint is unique within a run (`:N` marks a repeat) and has no line number.
     fingerprint: createHash('md5').update(finding.fingerprint).digest('hex'),
-    location: { path: finding.file, lines: { begin: finding.line } },
+    location: { path: repositoryRelative(input, finding.file), lines: { begin: finding.line } },
   })), null, 2)}\n`;
 }

@@ -1,5 +1,7 @@
+import { plural } from './plural.js';
+import { escapeMarkdown } from './escape-markdown.js';
 import type { Finding } from '../analysis/finding.js';
-import type { ReportInput } from './report-input.js';
+import { actionableFindings, type ReportInput, repositoryRelative } from './report-input.js';
 
 /** GitHub shows at most 10 error and 10 warning annotations per step and drops the rest. */
 const ANNOTATIONS_PER_LEVEL = 10;
@@ -13,30 +15,32 @@ const LEVELS = { error: 'error', warn: 'warning' } as const;
  * GitHub's limit per level, then one `::notice` saying how many more the step summary lists.
  */
 export function formatGithubAnnotations(input: ReportInput): string {
+  const findings = actionableFindings(input.findings);
   const shown = { error: 0, warn: 0 };
   const lines: string[] = [];
-  for (const finding of input.findings) {
+  for (const finding of findings) {
     if (shown[finding.severity] === ANNOTATIONS_PER_LEVEL) continue;
     shown[finding.severity] += 1;
-    lines.push(annotation(finding));
+    lines.push(annotation(finding, repositoryRelative(input, finding.file)));
   }
-  const counts = countBySeverity(input.findings);
+  const counts = countBySeverity(findings);
   const hidden = { error: counts.error - shown.error, warn: counts.warn - shown.warn };
   if (hidden.error + hidden.warn > 0) {
     const more = `${plural(hidden.error + hidden.warn, 'more finding')} (${plural(hidden.error, 'error')}, ${plural(hidden.warn, 'warning')})`;
-    lines.push(`::notice::${escapeData(`orch-guard: ${more} not annotated here, since GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of each level per step; the step summary lists all ${input.findings.length}.`)}`);
+    lines.push(`::notice::${escapeData(`orch-guard: ${more} not annotated here, since GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of each level per step; the step summary lists all ${findings.length}.`)}`);
   }
   return lines.map((line) => `${line}\n`).join('');
 }
 
-function annotation(finding: Finding): string {
-  const properties = `file=${escapeProperty(finding.file)},line=${finding.line},col=${finding.column},title=${escapeProperty(finding.rule)}`;
+function annotation(finding: Finding, file: string): string {
+  const properties = `file=${escapeProperty(file)},line=${finding.line},col=${finding.column},title=${escapeProperty(finding.rule)}`;
   return `::${LEVELS[finding.severity]} ${properties}::${escapeData(finding.message)}`;
 }
 
 /** Markdown for `$GITHUB_STEP_SUMMARY`: a headline and a table of every finding. */
 export function formatGithubStepSummary(input: ReportInput): string {
   const files = plural(input.fileCount, 'file');
+  input = { ...input, findings: actionableFindings(input.findings) };
   if (input.findings.length === 0) return `### orch-guard: no dead code found (${files} checked)\n`;
   const counts = countBySeverity(input.findings);
   let summary = `### orch-guard: ${plural(input.findings.length, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warn, 'warning')}) in ${files}\n\n`
@@ -67,20 +71,9 @@ function percentEncode(char: string): string {
   return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
-/**
- * Text for one table cell, shown literally: every character that markdown or HTML gives a
- * meaning (a cell-ending `|`, code spans, emphasis, links, math, tags) becomes a numeric
- * character reference, which markdown never reads as syntax; line breaks become `<br>`.
- */
-function escapeMarkdown(text: string): string {
-  return text.replace(/\r\n|[\r\n]|[&<>"\\|`*_[\]~$]/g, (match) => (match.endsWith('\n') || match === '\r' ? '<br>' : `&#${match.charCodeAt(0)};`));
-}
 
 function countBySeverity(findings: readonly Finding[]): { error: number; warn: number } {
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   return { error: errors, warn: findings.length - errors };
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

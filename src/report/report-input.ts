@@ -9,6 +9,24 @@ export interface ReportInput {
   scope?: 'staged' | 'changed-since';
   /** Set when a phase gate produced the findings. */
   gate?: GateSummary;
+  /**
+   * The root's path inside its git repository (`packages/app`), for CI reporters whose paths
+   * the CI resolves from the repository's top; empty or absent when the root is the top.
+   */
+  repositoryPath?: string;
+}
+
+/**
+ * The findings a run is judged on: not accepted by the baseline and, when only a change is
+ * judged, introduced by it. The others are counted but not shown or annotated.
+ */
+export function actionableFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => finding.introduced !== false && finding.baselined !== true);
+}
+
+/** A root-relative path as CI tools expect it: relative to the repository's top. */
+export function repositoryRelative(input: ReportInput, file: string): string {
+  return input.repositoryPath === undefined || input.repositoryPath === '' ? file : `${input.repositoryPath}/${file}`;
 }
 
 export interface GateSummary {

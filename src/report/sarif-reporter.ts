@@ -3,8 +3,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { allRules } from '../../rules/index.js';
 import type { Rule } from '../analysis/rule.js';
+import { codeBlock } from '../analysis/rule-docs.js';
 import type { Finding } from '../analysis/finding.js';
-import type { ReportInput } from './report-input.js';
+import { type ReportInput, repositoryRelative } from './report-input.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/orch-guard';
@@ -33,10 +34,10 @@ export function formatSarif(input: ReportInput): string {
           rules: allRules.map(describeRule),
         },
       },
-      originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(input.root) } },
+      originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(repositoryTop(input)) } },
       // Finding columns are TypeScript positions, which count UTF-16 code units.
       columnKind: 'utf16CodeUnits',
-      results: input.findings.map((finding) => toResult(finding, ruleIndexById.get(finding.rule))),
+      results: input.findings.map((finding) => toResult(finding, repositoryRelative(input, finding.file), ruleIndexById.get(finding.rule))),
     }],
   }, null, 2)}\n`;
 }
@@ -55,7 +56,7 @@ function describeRule({ meta }: Rule) {
   };
 }
 
-function toResult(finding: Finding, ruleIndex: number | undefined) {
+function toResult(finding: Finding, file: string, ruleIndex: number | undefined) {
   return {
     ruleId: finding.rule,
     // A rule outside allRules (none today) gets no index rather than a wrong one.
@@ -64,12 +65,22 @@ function toResult(finding: Finding, ruleIndex: number | undefined) {
     message: { text: finding.message },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri: toUriReference(finding.file), uriBaseId: SOURCE_ROOT },
+        artifactLocation: { uri: toUriReference(file), uriBaseId: SOURCE_ROOT },
         region: { startLine: finding.line, startColumn: finding.column },
       },
     }],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    // With --staged / --changed-since: whether the change introduced it.
+    ...(finding.introduced !== undefined ? { baselineState: finding.introduced ? 'new' : 'unchanged' } : {}),
+    // Accepted in the baseline file: code scanning shows it as dismissed, not as an open alert.
+    ...(finding.baselined === true ? { suppressions: [{ kind: 'external', justification: 'accepted in the orch-guard baseline' }] } : {}),
   };
+}
+
+/** The repository's top directory: the root, minus its path inside the repository. */
+function repositoryTop(input: ReportInput): string {
+  const inside = input.repositoryPath ?? '';
+  return inside === '' ? input.root : input.root.slice(0, input.root.length - inside.length).replace(/[\\/]$/, '');
 }
 
 /**
@@ -86,12 +97,6 @@ function directoryUri(directory: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
-/** A fence longer than any backtick run in the code, so examples cannot close it early. */
-function codeBlock(code: string): string {
-  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longestRun + 1));
-  return `${fence}ts\n${code}\n${fence}`;
-}
 
 /** Finds this package's package.json whether the module runs from src/ or from dist/src/. */
 function readOwnVersion(): string {

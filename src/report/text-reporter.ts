@@ -1,6 +1,7 @@
+import { plural } from './plural.js';
 import { Chalk } from 'chalk';
 import type { Finding } from '../analysis/finding.js';
-import { countByRule, type ReportInput, type ReporterOptions } from './report-input.js';
+import { actionableFindings, countByRule, type ReportInput, type ReporterOptions } from './report-input.js';
 
 /**
  * Human output: findings grouped by file as `line:col  severity  message  rule`, then one
@@ -11,7 +12,7 @@ export function formatText(input: ReportInput, options: ReporterOptions): string
   const lines: string[] = [];
   let currentFile: string | undefined;
   // Findings a change did not introduce, or the baseline accepts, are counted but not listed.
-  const shown = input.findings.filter((finding) => finding.introduced !== false && finding.baselined !== true);
+  const shown = actionableFindings(input.findings);
   if (input.gate !== undefined) {
     const { phase, component, verdict } = input.gate;
     const title = `Gate ${phase}${component !== undefined ? ` (${component})` : ''}: ${verdict === 'pass' ? 'PASSED' : 'BLOCKED'}`;
@@ -67,6 +68,3 @@ function countByComponent(findings: readonly Finding[]): string {
   return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([component, count]) => `${component} ${count}`).join(', ');
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

@@ -38,6 +38,19 @@ export class FileLookup {
     return this.kindOnDisk(absolute) === 'dir';
   }
 
+  /** What was looked up on disk (outside the project file list), for cache validation. */
+  diskLookups(): Array<[string, 'file' | 'dir' | 'none']> {
+    return [...this.diskCache];
+  }
+
+  /** Whether every earlier disk lookup would give the same answer now. */
+  static lookupsUnchanged(lookups: ReadonlyArray<readonly [string, 'file' | 'dir' | 'none']>): boolean {
+    return lookups.every(([absolute, kind]) => {
+      const stats = statSync(absolute, { throwIfNoEntry: false });
+      return (stats === undefined ? 'none' : stats.isFile() ? 'file' : stats.isDirectory() ? 'dir' : 'none') === kind;
+    });
+  }
+
   private kindOnDisk(absolute: string): 'file' | 'dir' | 'none' {
     let kind = this.diskCache.get(absolute);
     if (kind === undefined) {

@@ -1,12 +1,10 @@
 import { findBaseline } from '../baseline/baseline-file.js';
 import { type Finding, isFailing } from '../analysis/finding.js';
-import { analyse } from '../pipeline/analyse.js';
 import { registryPath, withRegistry } from '../pipeline/with-registry.js';
 import { loadProject } from '../project/load-project.js';
-import { storeSymbolGraph } from '../registry/graph-store.js';
 import { finishRun, startRun } from '../registry/runs-store.js';
-import { baseFingerprints } from './base-findings.js';
 import { selectChangeScope } from './change-scope.js';
+import { cachedResult, resultKey, storeResult } from './result-cache.js';
 
 export interface ValidateOptions {
   root: string;
@@ -50,6 +48,22 @@ export async function runValidate(options: ValidateOptions): Promise<ValidateRes
   const baseline = findBaseline(project.root, options.baseline);
   return withRegistry(registryPath(project.root, config.registry), notices, async (registry) => {
     const runId = startRun(registry, 'validate', { production: options.production, includeEntryExports, staged: options.staged, changedSince: options.changedSince });
+    // A warm run with nothing changed reuses the last result (the common case for hooks and editors).
+    const key = scope === undefined && options.useCache
+      ? resultKey(project, [options.production, includeEntryExports, options.entryGlobs, options.projectGlobs], baseline?.file)
+      : undefined;
+    const reused = key === undefined ? undefined : cachedResult(registry, key);
+    if (reused !== undefined) {
+      notices.push(...reused.notices);
+      const exitCode = reused.findings.some(isFailing) ? 1 : 0;
+      finishRun(registry, runId, { fileCount: project.files.length, parsedCount: 0, exitCode, findings: reused.findings });
+      return { root: project.root, findings: reused.findings, notices, fileCount: project.files.length, parsedCount: 0, exitCode };
+    }
+    const noticesBefore = notices.length;
+    // Loaded only when there is work to do: a cached run never needs the analysis modules.
+    const [{ analyse }, { storeSymbolGraph }, { baseFingerprints }] = await Promise.all([
+      import('../pipeline/analyse.js'), import('../registry/graph-store.js'), import('./base-findings.js'),
+    ]);
     const analysis = await analyse(project, registry, {
       production: options.production,
       includeEntryExports,
@@ -63,6 +77,7 @@ export async function runValidate(options: ValidateOptions): Promise<ValidateRes
       for (const finding of analysis.findings) finding.introduced = !before.has(finding.fingerprint);
     }
     if (project.source.kind === 'working-tree') storeSymbolGraph(registry, analysis.context.graph);
+    if (key !== undefined) storeResult(registry, key, { findings: analysis.findings, notices: notices.slice(noticesBefore), project });
     const exitCode = analysis.findings.some(isFailing) ? 1 : 0;
     finishRun(registry, runId, { fileCount: project.files.length, parsedCount: analysis.parsedCount, exitCode, findings: analysis.findings });
     return {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { commitAll, commitWithHooks, createGitRepo, git } from '../support/git-repo.js';
+import { commitAll, commitWithHooks, createGitRepo, git, withGitRepo } from '../support/git-repo.js';
 import { removeTemp, runCli } from '../support/run-cli.js';
 
 const project = {
@@ -9,15 +9,7 @@ const project = {
   'src/index.ts': 'export const main = 1;\n',
 };
 
-async function withRepo(files: Record<string, string>, work: (root: string) => Promise<void>): Promise<void> {
-  const root = createGitRepo({ ...project, ...files });
-  try {
-    commitAll(root, 'initial');
-    await work(root);
-  } finally {
-    removeTemp(root);
-  }
-}
+const withRepo = (files: Record<string, string>, work: (root: string) => Promise<void>) => withGitRepo({ ...project, ...files }, work);
 
 describe.concurrent('hook install: a pre-commit gate that blocks dead code', () => {
   test('plain git: installs, blocks a commit with new dead code, allows a clean one, idempotent, uninstalls', async () => {

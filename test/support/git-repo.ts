@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { writeTempProject } from './temp-project.js';
 
 /** A temp git repository with an identity configured, so commits work on any machine. */
@@ -18,6 +19,17 @@ export function git(root: string, ...args: string[]): string {
 export function commitAll(root: string, message: string): void {
   git(root, 'add', '-A');
   git(root, 'commit', '-q', '--no-verify', '-m', message);
+}
+
+/** Runs `work` in a temp repository whose files are committed, and removes it afterwards. */
+export async function withGitRepo(files: Record<string, string>, work: (root: string) => Promise<void>): Promise<void> {
+  const root = createGitRepo(files);
+  try {
+    commitAll(root, 'initial');
+    await work(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** `git commit` with hooks enabled; returns its exit code and output. */

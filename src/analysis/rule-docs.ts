@@ -1,0 +1,42 @@
+import type { Rule } from './rule.js';
+
+/** A fenced TypeScript block, its fence longer than any backtick run in the code. */
+export function codeBlock(code: string): string {
+  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}ts\n${code}\n${fence}`;
+}
+
+/** The documentation page of a rule (docs/rules/<id>.md), generated from its metadata. */
+export function ruleDocumentation(rule: Rule): string {
+  const { meta } = rule;
+  const fence = codeBlock;
+  return [
+    `# ${meta.id}`,
+    '',
+    `${meta.description} Default severity: **${meta.defaultSeverity}**.`,
+    '',
+    '## What it flags',
+    '',
+    meta.docs.flags,
+    '',
+    '## Why it matters',
+    '',
+    meta.docs.why,
+    '',
+    '## How to fix it',
+    '',
+    meta.docs.fix,
+    '',
+    '## Flagged',
+    '',
+    fence(meta.docs.flaggedExample),
+    '',
+    '## Clean',
+    '',
+    fence(meta.docs.cleanExample),
+    '',
+    `Turn it off or change its severity in orch.config.ts: \`rules: { '${meta.id}': 'off' }\`.`,
+    '',
+  ].join('\n');
+}

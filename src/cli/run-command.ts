@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { dryRunPipeline, runPipeline } from '../run/run-pipeline.js';
+import { createProgressView } from '../run/view/create-progress-view.js';
+import { formatPlan } from '../run/view/format-plan.js';
+import { formatRunJson, formatRunTable } from '../run/view/format-run-status.js';
+import { printNotices } from './terminal.js';
+
+interface RunFlags {
+  root: string;
+  config?: string;
+  resume?: string | true;
+  dryRun?: boolean;
+  bail?: boolean;
+  gates: boolean;
+  maxParallel?: string;
+  fix?: boolean;
+  allowDirty?: boolean;
+  git: boolean;
+  reporter: string;
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** `orch-guard run`: the pipeline of orch.config.ts between integration gates (exit 0 passed, 1 failed, 2 usage). */
+export function registerRunCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('run')
+    .description('Run the pipeline of orch.config.ts: plan gate → tasks in dependency waves, each task behind its build gate, a validation gate after each wave → validate gate → cleanup.')
+    .option('--root <dir>', 'project root', '.')
+    .option('--config <file>', 'config file (default: orch.config.* in the root)')
+    .option('--resume [run-id]', 'continue an interrupted, crashed or failed run (default: the latest); passed tasks are not run again')
+    .option('--dry-run', 'print the waves and gates it would run, and exit')
+    .option('--bail', 'stop starting tasks after the first failure or blocked gate (running tasks finish)')
+    .option('--no-gates', 'run the tasks only, without any gate')
+    .option('--max-parallel <n>', 'most tasks at once (default: pipeline.maxParallel, else the number of CPUs)')
+    .option('--fix', 'apply the cleanup at the end, when every task passed (otherwise a dry run)')
+    .option('--allow-dirty', 'with --fix: edit files with uncommitted changes')
+    .option('--no-git', 'with --fix: allow edits outside a git repository')
+    .option('--reporter <name>', 'the summary at the end: text or json (progress then goes to stderr)', 'text')
+    .action(async (flags: RunFlags) => {
+      if (flags.reporter !== 'text' && flags.reporter !== 'json') throw new UsageError(`--reporter ${flags.reporter}: run supports text and json`);
+      const maxParallel = flags.maxParallel === undefined ? undefined : Number(flags.maxParallel);
+      if (maxParallel !== undefined && (!Number.isInteger(maxParallel) || maxParallel < 1)) throw new UsageError(`--max-parallel ${flags.maxParallel}: expected a whole number >= 1`);
+      const resume = flags.resume === undefined ? undefined : flags.resume === true ? 'latest' as const : Number(flags.resume);
+      if (typeof resume === 'number' && !Number.isInteger(resume)) throw new UsageError(`--resume ${flags.resume}: expected a run id`);
+      if (flags.dryRun === true) {
+        const result = await dryRunPipeline({ root: flags.root, configFile: flags.config, maxParallel });
+        process.stdout.write(formatPlan(result.plan, { gates: flags.gates }));
+        setExitCode(result.exitCode);
+        return;
+      }
+      const view = createProgressView(flags.reporter === 'json' ? process.stderr : process.stdout);
+      // Ctrl-C, SIGTERM or a closed terminal stop the tasks cleanly; the run is recorded as interrupted.
+      const stop = new AbortController();
+      const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
+      for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+      try {
+        const result = await runPipeline({
+          root: flags.root,
+          configFile: flags.config,
+          maxParallel,
+          ...(resume !== undefined ? { resume } : {}),
+          bail: flags.bail === true,
+          gates: flags.gates,
+          ...(flags.fix === true ? { fix: { allowDirty: flags.allowDirty === true, noGit: !flags.git } } : {}),
+          signal: stop.signal,
+          onEvent: (event) => view.onEvent(event),
+        });
+        view.close();
+        printNotices(result.notices);
+        process.stdout.write(flags.reporter === 'json' ? formatRunJson(result.run) : `\n${formatRunTable(result.run, process.cwd())}`);
+        setExitCode(result.exitCode);
+      } finally {
+        view.close();
+        for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+      }
+    });
+}

@@ -1,0 +1,4 @@
+/** `1 file`, `2 files`: counts in messages. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

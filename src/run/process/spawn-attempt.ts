@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { readLogTail } from './log-tail.js';
+import { processStartMarker } from './process-identity.js';
+import { stopProcessGroup } from './stop-process-group.js';
+
+export type AttemptOutcome = 'passed' | 'failed' | 'timed-out' | 'interrupted';
+
+export interface AttemptSpec {
+  command: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Where stdout and stderr go, together in order. */
+  logFile: string;
+  timeoutMs: number | undefined;
+  gracePeriodMs: number;
+  /** Aborted when the run is interrupted: the attempt's processes are stopped. */
+  signal: AbortSignal;
+}
+
+export interface AttemptResult {
+  outcome: AttemptOutcome;
+  exitCode: number | null;
+  signal: string | null;
+  durationMs: number;
+  /** Why it did not pass, in words: the exit and the last line of output. */
+  reason: string | undefined;
+}
+
+/**
+ * One attempt of a task: `/bin/sh -c command` in a process group of its own, its output
+ * written straight to the log file by the kernel (nothing passes through orch-guard, so a task
+ * printing gigabytes costs no memory). A timeout or an interruption stops the whole group,
+ * SIGTERM then SIGKILL; whatever the command leaves running when it exits is stopped too.
+ */
+export function spawnAttempt(spec: AttemptSpec, onSpawn: (pid: number, startMarker: string | undefined) => void): Promise<AttemptResult> {
+  return new Promise((resolve) => {
+    const startedAt = performance.now();
+    const fd = openSync(spec.logFile, 'w');
+    let child;
+    try {
+      child = spawn(spec.command, { shell: true, detached: true, cwd: spec.cwd, env: spec.env, stdio: ['ignore', fd, fd] });
+    } finally {
+      closeSync(fd);
+    }
+    let stopReason: 'timeout' | 'interrupt' | undefined;
+    let stopping: Promise<'gone' | 'terminated' | 'killed'> | undefined;
+    const pid = child.pid;
+    const stop = (reason: 'timeout' | 'interrupt') => {
+      stopReason ??= reason;
+      if (pid !== undefined) stopping ??= stopProcessGroup(pid, spec.gracePeriodMs);
+    };
+    const onAbort = () => stop('interrupt');
+    const timer = spec.timeoutMs === undefined ? undefined : setTimeout(() => stop('timeout'), spec.timeoutMs);
+    spec.signal.addEventListener('abort', onAbort, { once: true });
+    const finish = (result: Omit<AttemptResult, 'durationMs'>, endedAt: number) => {
+      if (timer !== undefined) clearTimeout(timer);
+      spec.signal.removeEventListener('abort', onAbort);
+      resolve({ ...result, durationMs: Math.round(endedAt - startedAt) });
+    };
+    child.once('error', (error) => finish({ outcome: 'failed', exitCode: null, signal: null, reason: `could not start: ${error.message}` }, performance.now()));
+    child.once('exit', async (code, signal) => {
+      const endedAt = performance.now();
+      // The command is done; its group may not be (background jobs, a child ignoring SIGTERM).
+      const ended = await (stopping ?? stopProcessGroup(pid as number, spec.gracePeriodMs));
+      // The last line of output explains a failure; a passed attempt's log is not read.
+      const lastOutput = () => {
+        const lastLine = readLogTail(spec.logFile, 1)[0];
+        return lastLine === undefined ? '' : `: ${lastLine.trim().slice(0, 300)}`;
+      };
+      if (stopReason === 'timeout') {
+        const how = ended === 'killed' ? `killed with SIGKILL ${spec.gracePeriodMs} ms after SIGTERM` : 'stopped with SIGTERM';
+        finish({ outcome: 'timed-out', exitCode: code, signal, reason: `timed out after ${spec.timeoutMs} ms (process group ${how})` }, endedAt);
+      } else if (stopReason === 'interrupt') {
+        finish({ outcome: 'interrupted', exitCode: code, signal, reason: 'interrupted: the run was stopped' }, endedAt);
+      } else if (code === 0) {
+        finish({ outcome: 'passed', exitCode: 0, signal: null, reason: undefined }, endedAt);
+      } else {
+        finish({ outcome: 'failed', exitCode: code, signal, reason: `${code !== null ? `exit ${code}` : `killed by ${signal}`}${lastOutput()}` }, endedAt);
+      }
+    });
+    if (pid !== undefined) {
+      onSpawn(pid, processStartMarker(pid));
+      if (spec.signal.aborted) stop('interrupt');
+    }
+  });
+}

@@ -1,0 +1,35 @@
+import type { TaskResult } from '../config/pipeline-schema.js';
+import type { AttemptOutcome } from './process/spawn-attempt.js';
+
+/** The gates of a run: plan; per task build and `produces`; per wave; at the end validate and cleanup. */
+export type RunGatePhase = 'plan' | 'build' | 'produces' | 'wave' | 'validate' | 'cleanup';
+export type Verdict = 'pass' | 'blocked';
+export type FinishedStatus = TaskResult['status'];
+/** `crashed`: the orch-guard process driving the run died without recording an end. */
+export type RunStatus = 'running' | 'passed' | 'failed' | 'interrupted' | 'crashed';
+
+export interface PlannedTask {
+  id: string;
+  wave: number;
+  dependsOn: string[];
+  role: 'build' | 'review';
+  component?: string;
+}
+
+/**
+ * What happens in a run, in order. Each event is appended to the run's events.jsonl, applied
+ * to the registry tables, and shown; the three never disagree because they have one source.
+ */
+export type RunEvent =
+  | { type: 'run-started'; runId: number; resumed: boolean; maxParallel: number; tasks: PlannedTask[]; kept: string[] }
+  | { type: 'wave-started'; wave: number; tasks: string[] }
+  /** `tasks`: whose work the gate judged (build, produces), or blamed when it blocked (wave). */
+  | { type: 'gate'; phase: RunGatePhase; verdict: Verdict; wave?: number; tasks: string[]; detail: string[]; durationMs: number }
+  | { type: 'attempt-started'; task: string; attempt: number; pid: number; pidStarted?: string; logFile: string }
+  | { type: 'attempt-finished'; task: string; attempt: number; outcome: AttemptOutcome; exitCode: number | null; signal: string | null; durationMs: number; reason?: string }
+  | { type: 'retry-scheduled'; task: string; attempt: number; delayMs: number }
+  | { type: 'task-finished'; task: string; status: FinishedStatus; reason?: string; attempts: number; exitCode: number | null; durationMs: number | null }
+  | { type: 'run-finished'; status: RunStatus; exitCode: number };
+
+/** An event as recorded: numbered in order within the run, with its time. */
+export type RecordedEvent = RunEvent & { seq: number; time: string };

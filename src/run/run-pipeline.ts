@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { openRegistry } from '../registry/open-registry.js';
+import { registryPath } from '../pipeline/with-registry.js';
+import { driveRun } from './drive-run.js';
+import { loadPlan, type PipelinePlan } from './load-plan.js';
+import { stopLeftoverGroup } from './process/stop-process-group.js';
+import type { RecordedEvent } from './run-events.js';
+import { claimRun } from './state/claim-run.js';
+import { type RunRecord, readRun } from './state/read-run.js';
+import { prepareRunDir } from './state/run-dir.js';
+import { openRunJournal } from './state/run-journal.js';
+
+export interface RunOptions {
+  root: string;
+  configFile?: string;
+  maxParallel?: number;
+  /** Continue a run (by id, or the latest) instead of starting one. */
+  resume?: number | 'latest';
+  bail: boolean;
+  /** false: no gates at all (--no-gates), only the tasks. */
+  gates: boolean;
+  /** --fix: apply the cleanup at the end (when every task passed). */
+  fix?: { allowDirty: boolean; noGit: boolean };
+  /** Aborted on Ctrl-C / SIGTERM, with the signal's name as reason. */
+  signal: AbortSignal;
+  /** Every event, as it is recorded: the CLI shows them. */
+  onEvent: (event: RecordedEvent) => void;
+}
+
+export interface RunOutcome {
+  run: RunRecord;
+  notices: string[];
+  exitCode: number;
+}
+
+/**
+ * `orch-guard run`: load the plan → take the registry's run lock (a new run, or the one to
+ * resume) → stop what a crashed run left running → drive the run through its phases, every
+ * step recorded in the registry and the run's events.jsonl → the run as recorded.
+ */
+export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
+  const plan = await loadPlan(options);
+  const notices: string[] = [];
+  const registry = openRegistry(registryPath(plan.root, plan.registry), notices);
+  try {
+    const claimed = claimRun(registry, {
+      ...(options.resume !== undefined ? { resume: options.resume } : {}),
+      configHash: plan.configHash,
+      options: { bail: options.bail, gates: options.gates, fix: options.fix !== undefined, maxParallel: plan.maxParallel },
+    });
+    if (claimed.configChanged) notices.push(`the config changed since run #${claimed.runId} started: its passed tasks are kept by id`);
+    const runDir = prepareRunDir(plan.root, claimed);
+    for (const lost of claimed.lostAttempts) await stopLeftoverGroup(lost.pid, lost.pidStarted, plan.gracePeriodMs);
+    const journal = openRunJournal(registry, claimed.runId, path.join(runDir, 'events.jsonl'), options.onEvent);
+    const gateNotices = new Set<string>();
+    try {
+      const exitCode = await driveRun({
+        plan, registry, claimed, runDir, journal, options,
+        // The gates (and the analysis behind them) are loaded only when they run.
+        gates: options.gates ? (await import('./run-gates.js')).createRunGates(plan, gateNotices) : undefined,
+        notices,
+      });
+      return { run: readRun(registry, claimed.runId) as RunRecord, notices: [...notices, ...gateNotices], exitCode };
+    } finally {
+      journal.close();
+    }
+  } finally {
+    registry.close();
+  }
+}
+
+/** `orch-guard run --dry-run`: the plan, without running anything; exit 1 when it has no order. */
+export async function dryRunPipeline(options: { root: string; configFile?: string; maxParallel?: number }): Promise<{ plan: PipelinePlan; exitCode: 0 | 1 }> {
+  const plan = await loadPlan(options);
+  return { plan, exitCode: plan.graph.kind === 'cycle' ? 1 : 0 };
+}

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
+import { type AttemptResult, spawnAttempt } from './process/spawn-attempt.js';
+import type { RunGates } from './run-gates.js';
+import type { FinishedStatus } from './run-events.js';
+import type { RunJournal } from './state/run-journal.js';
+
+const DEFAULT_RETRY_BACKOFF_MS = 1000;
+
+export interface TaskContext {
+  root: string;
+  runId: number;
+  runDir: string;
+  gracePeriodMs: number;
+  /** Undefined with --no-gates. */
+  gates: RunGates | undefined;
+  journal: RunJournal;
+  signal: AbortSignal;
+}
+
+/** The file name of an attempt's log in the run's folder. */
+const attemptLogName = (task: string, attempt: number) => `${task}.${attempt}.log`;
+
+/**
+ * One task, start to end: its component's build gate (blocked: the task does not run), its
+ * attempts with exponential backoff between them, then the check that what it `produces`
+ * exists. Returns its result, or 'interrupted' when the run was stopped (it runs again on resume).
+ */
+export async function runTask(task: TaskConfig, context: TaskContext, previousAttempts: number): Promise<TaskResult | 'interrupted'> {
+  const { journal, gates } = context;
+  const finish = (status: FinishedStatus, fields: { reason?: string; attempts?: number; exitCode?: number | null; durationMs?: number | null; gate: TaskResult['gate'] }): TaskResult => {
+    const result: TaskResult = {
+      status, exitCode: fields.exitCode ?? null, attempts: fields.attempts ?? previousAttempts, durationMs: fields.durationMs ?? null, reason: fields.reason ?? null, gate: fields.gate,
+    };
+    journal.record({ type: 'task-finished', task: task.id, status, ...(fields.reason !== undefined ? { reason: fields.reason } : {}), attempts: result.attempts, exitCode: result.exitCode, durationMs: result.durationMs });
+    return result;
+  };
+  if (gates !== undefined && task.role !== 'review' && task.component !== undefined) {
+    const started = Date.now();
+    const check = await gates.build(task.component);
+    journal.record({ type: 'gate', phase: 'build', verdict: check.verdict, tasks: [task.id], detail: check.detail, durationMs: Date.now() - started });
+    if (check.verdict === 'blocked') return finish('blocked', { reason: `build gate of component ${task.component} blocked: ${summarize(check.detail)}`, gate: 'blocked' });
+  }
+  const cwd = path.resolve(context.root, task.cwd ?? '.');
+  if (!existsSync(cwd)) return finish('failed', { reason: `cwd ${task.cwd} does not exist`, gate: null });
+  const retries = task.retries ?? 0;
+  let attempt = previousAttempts;
+  let last: AttemptResult | undefined;
+  let durationMs = 0;
+  for (let tries = 0; tries <= retries; tries += 1) {
+    if (tries > 0) {
+      const delayMs = (task.retryBackoff ?? DEFAULT_RETRY_BACKOFF_MS) * 2 ** (tries - 1);
+      journal.record({ type: 'retry-scheduled', task: task.id, attempt: attempt + 1, delayMs });
+      try {
+        await sleep(delayMs, undefined, { signal: context.signal });
+      } catch {
+        return 'interrupted';
+      }
+    }
+    if (context.signal.aborted) return 'interrupted';
+    attempt += 1;
+    last = await runAttempt(task, context, attempt, cwd);
+    durationMs += last.durationMs;
+    if (last.outcome === 'interrupted') return 'interrupted';
+    if (last.outcome === 'passed') break;
+  }
+  const outcome = last as AttemptResult;
+  const ran = { attempts: attempt, exitCode: outcome.exitCode, durationMs };
+  if (outcome.outcome !== 'passed') return finish(outcome.outcome === 'timed-out' ? 'timed-out' : 'failed', { ...ran, reason: outcome.reason, gate: null });
+  if (gates !== undefined && (task.produces ?? []).length > 0) {
+    const started = Date.now();
+    const check = await gates.produces(task.produces as string[]);
+    journal.record({ type: 'gate', phase: 'produces', verdict: check.verdict, tasks: [task.id], detail: check.detail, durationMs: Date.now() - started });
+    if (check.verdict === 'blocked') return finish('failed', { ...ran, reason: `did not produce what it promised: ${summarize(check.detail)}`, gate: 'blocked' });
+  }
+  return finish('passed', { ...ran, gate: gates === undefined ? null : 'pass' });
+}
+
+/** orch-guard's environment, copied once: reading process.env is slow, and a run spawns many tasks. */
+let baseEnvironment: NodeJS.ProcessEnv | undefined;
+
+async function runAttempt(task: TaskConfig, context: TaskContext, attempt: number, cwd: string): Promise<AttemptResult> {
+  baseEnvironment ??= { ...process.env };
+  const logFile = path.join(context.runDir, attemptLogName(task.id, attempt));
+  const result = await spawnAttempt({
+    command: task.run,
+    cwd,
+    env: {
+      ...baseEnvironment,
+      ...task.env,
+      ORCH_GUARD_ROOT: context.root,
+      ORCH_GUARD_RUN_ID: String(context.runId),
+      ORCH_GUARD_RUN_DIR: context.runDir,
+      ORCH_GUARD_TASK_ID: task.id,
+      ORCH_GUARD_ATTEMPT: String(attempt),
+    },
+    logFile,
+    timeoutMs: task.timeout,
+    gracePeriodMs: context.gracePeriodMs,
+    signal: context.signal,
+  }, (pid, pidStarted) => context.journal.record({ type: 'attempt-started', task: task.id, attempt, pid, ...(pidStarted !== undefined ? { pidStarted } : {}), logFile }));
+  context.journal.record({
+    type: 'attempt-finished', task: task.id, attempt, outcome: result.outcome, exitCode: result.exitCode, signal: result.signal, durationMs: result.durationMs,
+    ...(result.reason !== undefined ? { reason: result.reason } : {}),
+  });
+  return result;
+}
+
+/** The first line of a gate's detail, and how many more there are. */
+function summarize(detail: readonly string[]): string {
+  if (detail.length === 0) return 'no detail';
+  return detail.length === 1 ? detail[0] : `${detail[0]} (and ${detail.length - 1} more)`;
+}

@@ -1,0 +1,61 @@
+import type { TaskStatus } from '../../config/pipeline-schema.js';
+import type { RecordedEvent } from '../run-events.js';
+
+export interface TaskProgress {
+  id: string;
+  wave: number;
+  dependsOn: string[];
+  status: TaskStatus;
+  attempt: number;
+  /** When the current attempt started (ms since epoch). */
+  startedAt?: number;
+}
+
+/** What the live view knows of a run, built from its events. */
+export interface ProgressModel {
+  runId: number;
+  maxParallel: number;
+  startedAt: number;
+  waveCount: number;
+  /** The wave under way (0 before the first). */
+  wave: number;
+  tasks: Map<string, TaskProgress>;
+  ended: boolean;
+}
+
+/** Folds one event into the model; undefined until the run has started. */
+export function applyEvent(model: ProgressModel | undefined, event: RecordedEvent): ProgressModel | undefined {
+  const time = Date.parse(event.time);
+  if (event.type === 'run-started') {
+    const kept = new Set(event.kept);
+    return {
+      runId: event.runId,
+      maxParallel: event.maxParallel,
+      startedAt: time,
+      waveCount: Math.max(0, ...event.tasks.map((task) => task.wave)),
+      wave: 0,
+      tasks: new Map(event.tasks.map((task) => [task.id, { id: task.id, wave: task.wave, dependsOn: task.dependsOn, status: kept.has(task.id) ? 'passed' : 'pending', attempt: 0 }])),
+      ended: false,
+    };
+  }
+  if (model === undefined) return undefined;
+  const task = 'task' in event ? model.tasks.get(event.task) : undefined;
+  switch (event.type) {
+    case 'wave-started':
+      model.wave = event.wave;
+      break;
+    case 'attempt-started':
+      if (task !== undefined) Object.assign(task, { status: 'running', attempt: event.attempt, startedAt: time });
+      break;
+    case 'attempt-finished':
+      if (task !== undefined && event.outcome === 'interrupted') task.status = 'pending';
+      break;
+    case 'task-finished':
+      if (task !== undefined) task.status = event.status;
+      break;
+    case 'run-finished':
+      model.ended = true;
+      break;
+  }
+  return model;
+}

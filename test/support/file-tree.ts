@@ -1,0 +1,26 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FIXTURES } from './run-cli.js';
+
+/** Every file under `dir` (skipping .git and .orch-guard) with its content, by relative path. */
+export function readTree(dir: string): Record<string, string> {
+  const tree: Record<string, string> = {};
+  const visit = (relative: string) => {
+    for (const name of readdirSync(path.join(dir, relative))) {
+      if (name === '.git' || name === '.orch-guard') continue;
+      const child = relative === '' ? name : `${relative}/${name}`;
+      if (statSync(path.join(dir, child)).isDirectory()) visit(child);
+      else tree[child] = readFileSync(path.join(dir, child), 'utf8');
+    }
+  };
+  visit('');
+  return tree;
+}
+
+/** A temp copy of `fixtures/<fixture>/project`. */
+export function copyProject(fixture: string): string {
+  const target = mkdtempSync(path.join(tmpdir(), 'orch-guard-cleanup-'));
+  cpSync(path.join(FIXTURES, fixture, 'project'), target, { recursive: true });
+  return target;
+}
