@@ -29,11 +29,16 @@ const CLI = path.join(REPO_ROOT, 'dist/src/cli/bin.js');
 const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
 const PROJECTS = path.join(os.tmpdir(), 'orch-guard-bench/projects');
 
+// How each package type-checks, as in its own repository: rxjs 7 with its TypeScript (5.x;
+// TypeScript 7's lib.dom rejects one of its WebSocket calls), zod without its tests and
+// benchmarks (they need vitest, benchmark and @types/node, which the package does not ship).
 const CORPORA = {
   rxjs: {
+    typescript: '5.4.5',
     entries: ['src/index.ts', 'src/operators/index.ts', 'src/ajax/index.ts', 'src/fetch/index.ts', 'src/testing/index.ts', 'src/webSocket/index.ts'],
   },
   zod: {
+    typeCheckExclude: ['src/**/tests/**', 'src/v3/benchmarks/**'],
     entries: [
       'src/index.ts', 'src/mini/index.ts', 'src/compile.ts', 'src/locales/index.ts', 'src/v3/index.ts', 'src/v4/index.ts',
       'src/v4-mini/index.ts', 'src/v4/mini/index.ts', 'src/v4/core/index.ts', 'src/v4/locales/*.ts', 'src/**/tests/**/*.ts',
@@ -51,6 +56,19 @@ for (const name of names) {
 function fail(message) {
   console.error(`bench-cleanup: ${message}`);
   process.exit(2);
+}
+
+/** A TypeScript release, fetched once with npm pack into the bench directory: its package folder. */
+function typescriptRelease(version) {
+  const dir = path.join(os.tmpdir(), `orch-guard-bench/typescript-${version}`);
+  if (!fs.existsSync(path.join(dir, 'package/bin/tsc'))) {
+    fs.mkdirSync(dir, { recursive: true });
+    const pack = run('npm', ['pack', `typescript@${version}`, '--silent'], dir);
+    if (pack.status !== 0) fail(`npm pack typescript@${version}: ${pack.stderr}`);
+    const untar = run('tar', ['xzf', pack.stdout.trim().split('\n').at(-1)], dir);
+    if (untar.status !== 0) fail(`tar: ${untar.stderr}`);
+  }
+  return path.join(dir, 'package');
 }
 
 function run(command, args, cwd, env = {}) {
@@ -74,11 +92,31 @@ function listFiles(dir, base = dir) {
   }).sort();
 }
 
-/** The live modules to inject into: production .ts files no finding names, spread over the tree. */
+/**
+ * Modules some file re-exports whole (`export * from`, `export * as ns from`): an export added to
+ * one can be public API through an entry's barrel, so it would not be dead.
+ */
+function wholeReexported(root, files) {
+  const targets = new Set();
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    for (const match of text.matchAll(/export\s*\*\s*(?:as\s+\w+\s*)?from\s*['"](\.[^'"]+)['"]/g)) {
+      const base = path.posix.join(path.posix.dirname(file), match[1]).replace(/\.js$/, '');
+      for (const candidate of [`${base}.ts`, `${base}/index.ts`, base]) targets.add(candidate);
+    }
+  }
+  return targets;
+}
+
+/**
+ * The live modules to inject into: production .ts files no finding names, not entries and not
+ * re-exported whole (an export there could be public), spread over the tree.
+ */
 function liveModules(root, baselineFindings) {
   const flagged = new Set(baselineFindings.map((finding) => finding.file));
+  const public_ = wholeReexported(root, listFiles(root).filter((file) => file.endsWith('.ts')));
   const candidates = listFiles(root).filter((file) => file.startsWith('src/') && file.endsWith('.ts') && !file.endsWith('.d.ts')
-    && !/(^|\/)(tests?|__tests__)\//.test(file) && !/\.(test|spec)\.ts$/.test(file) && !flagged.has(file)
+    && !/(^|\/)(tests?|__tests__)\//.test(file) && !/\.(test|spec)\.ts$/.test(file) && !flagged.has(file) && !public_.has(file)
     // Not an entry: an entry's exports are public API, never unused.
     && !/\/index\.ts$/.test(file) && file !== 'src/compile.ts' && !file.startsWith('src/v4/locales/'));
   const step = Math.max(1, Math.floor(candidates.length / 40));
@@ -133,9 +171,20 @@ function measure(name) {
     fs.rmSync(path.join(root, '.orch-guard'), { recursive: true, force: true });
     fs.rmSync(path.join(root, 'knip.json'), { force: true });
     fs.writeFileSync(path.join(root, 'orch.config.mjs'), `export default ${JSON.stringify({ project: ['src/**/*.ts'], entries: corpus.entries }, null, 2)};\n`);
-    fs.writeFileSync(path.join(root, '.gitignore'), '.orch-guard/\n');
+    fs.writeFileSync(path.join(root, '.gitignore'), '.orch-guard/\nnode_modules\n');
+    // The project's own TypeScript, where it has one: the cleanup verifies with it, as tsc below.
+    let tsc = TSC;
+    if (corpus.typescript !== undefined) {
+      fs.mkdirSync(path.join(root, 'node_modules'));
+      fs.symlinkSync(typescriptRelease(corpus.typescript), path.join(root, 'node_modules/typescript'));
+      tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+    }
+    if (corpus.typeCheckExclude !== undefined) {
+      const tsconfig = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.json'), 'utf8'));
+      fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ ...tsconfig, include: ['src'], exclude: corpus.typeCheckExclude }, null, 2));
+    }
     const original = new Map(listFiles(root).map((file) => [file, fs.readFileSync(path.join(root, file))]));
-    const tscBefore = run(process.execPath, [TSC, '--noEmit', '-p', 'tsconfig.json'], root);
+    const tscBefore = run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], root);
 
     const baseline = run(process.execPath, [CLI, 'baseline', 'save'], root);
     if (baseline.status !== 0) fail(`${name}: baseline save exited ${baseline.status}: ${baseline.stderr}`);
@@ -147,11 +196,12 @@ function measure(name) {
     const flagged = JSON.parse(run(process.execPath, [CLI, 'validate', '--reporter', 'json'], root).stdout).findings;
 
     const cleanup = run(process.execPath, [CLI, 'cleanup', '--fix'], root);
-    const tscAfter = run(process.execPath, [TSC, '--noEmit', '-p', 'tsconfig.json'], root);
+    const tscAfter = run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], root);
     const validateAfter = run(process.execPath, [CLI, 'validate', '--reporter', 'json'], root);
 
     const now = listFiles(root).filter((file) => file !== 'orch-guard-baseline.json');
     const leftovers = now.filter((file) => fs.readFileSync(path.join(root, file), 'utf8').includes('__og'));
+    const leftoverLines = leftovers.flatMap((file) => fs.readFileSync(path.join(root, file), 'utf8').split('\n').map((line, index) => [file, index + 1, line]).filter(([, , line]) => line.includes('__og')));
     const added = now.filter((file) => !original.has(file));
     const missing = [...original.keys()].filter((file) => !now.includes(file));
     let identical = 0;
@@ -169,14 +219,15 @@ function measure(name) {
       'no injected file is left': added.length === 0,
       'no original file was deleted': missing.length === 0,
       'every original file is as it was (modulo trailing blank lines)': changed.length === 0,
-      'tsc --noEmit passes after (as before)': tscAfter.status === 0 || tscAfter.status === tscBefore.status,
+      'tsc --noEmit passed before': tscBefore.status === 0,
+      'tsc --noEmit passes after': tscAfter.status === 0,
       'validate finds nothing new after': validateAfter.status === 0,
     };
     return {
       name, files: original.size, injected: injected.length, touchedModules, flagged: flagged.length,
       cleanupSeconds: cleanup.seconds, cleanupOutput: cleanup.stdout + cleanup.stderr,
-      tscBefore: tscBefore.status, tscAfter: tscAfter.status, identical, identicalButTrailingSpace, changed, leftovers, added, missing, checks,
-      baselined: before.length,
+      leftoverLines, tscBefore: tscBefore.status, tscAfter: tscAfter.status, identical, identicalButTrailingSpace, changed, leftovers, added, missing, checks,
+      baselined: before.length, typescript: corpus.typescript === undefined ? 'TypeScript 7' : `TypeScript ${corpus.typescript}, the project's own`,
     };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
@@ -190,12 +241,13 @@ for (const name of names) {
   console.log(`validate flagged ${result.flagged} findings after the injection`);
   console.log(`cleanup --fix (analysis, edits, tsc verification, record): ${result.cleanupSeconds.toFixed(2)} s wall`);
   console.log(result.cleanupOutput.split('\n').filter((line) => /^(Applied|Cleanup|Verification|  [✔✘]|Kept)/.test(line)).map((line) => `  | ${line}`).join('\n'));
-  console.log(`tsc --noEmit exit: before ${result.tscBefore}, after ${result.tscAfter}`);
+  console.log(`tsc --noEmit (${result.typescript}) exit: before ${result.tscBefore}, after ${result.tscAfter}`);
   console.log(`original files byte-identical: ${result.identical}, identical but for trailing blank lines: ${result.identicalButTrailingSpace}, changed: ${result.changed.length}`);
   for (const [check, held] of Object.entries(result.checks)) {
     console.log(`  ${held ? '✔' : '✘'} ${check}`);
     allHeld &&= held;
   }
+  for (const [file, line, text] of result.leftoverLines.slice(0, 10)) console.log(`  left: ${file}:${line}: ${text.trim()}`);
   for (const [label, list] of [['changed', result.changed], ['injected code left in', result.leftovers], ['left over', result.added], ['deleted', result.missing]]) {
     if (list.length > 0) console.log(`  ${label}: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ` (+${list.length - 10})` : ''}`);
   }

@@ -34,6 +34,8 @@ export interface ComputeOptions {
 export async function computeCleanup(first: Analysis, registry: RegistryDatabase, options: ComputeOptions): Promise<CleanupComputation> {
   const { project } = first;
   const before = new Set(first.findings.map((finding) => finding.fingerprint));
+  // The overlay analyses have no baseline: what the first one accepted stays accepted.
+  const baselined = new Set(first.findings.filter((finding) => finding.baselined === true).map((finding) => finding.fingerprint));
   const plan = planCleanup(first.context, first.findings, options.scope);
   const items = [...plan.items];
   const kept = [...plan.kept];
@@ -49,7 +51,7 @@ export async function computeCleanup(first: Analysis, registry: RegistryDatabase
     const applied = applyCleanup(originals, items);
     const next = await analyseOverlay(project, registry, applied.contents, options);
     const known = new Set([...items, ...kept.map((entry) => entry.item)].map(itemKey));
-    const followUp = planCleanup(next.context, next.findings, options.scope);
+    const followUp = planCleanup(next.context, next.findings.filter((finding) => !baselined.has(finding.fingerprint)), options.scope);
     const fresh = [...followUp.items, ...brokenReexports(next, before, items)].filter((item) => !known.has(itemKey(item)));
     kept.push(...followUp.kept.filter((entry) => !known.has(itemKey(entry.item))));
     if (fresh.length === 0) break;

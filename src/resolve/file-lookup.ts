@@ -7,14 +7,22 @@ import path from 'node:path';
  */
 export class FileLookup {
   private readonly diskCache = new Map<string, 'file' | 'dir' | 'none'>();
+  private readonly rootPrefix: string;
 
   constructor(
     readonly root: string,
     private readonly projectFiles: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.rootPrefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
+  }
 
   /** Root-relative posix path for an absolute path, or undefined when outside the root. */
   relative(absolute: string): string | undefined {
+    // The common case, called for every probe of every import: a normalised path under the root.
+    if (absolute.startsWith(this.rootPrefix) && !absolute.includes(`${path.sep}.`) && absolute.length > this.rootPrefix.length) {
+      const inside = absolute.slice(this.rootPrefix.length);
+      return path.sep === '/' ? inside : inside.split(path.sep).join('/');
+    }
     const relative = path.relative(this.root, absolute);
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
     return path.sep === '/' ? relative : relative.split(path.sep).join('/');

@@ -110,3 +110,26 @@ describe.concurrent('cleanup --fix refuses what it must not touch, and leaves no
     });
   });
 });
+
+describe('cleanup --fix and the baseline', () => {
+  test('baselined findings are kept, also in the rounds after the first removals', async () => {
+    await withRepo({}, async (root) => {
+      // Accept today's dead code (src/dead.js, lib.js#unused), then add new dead code whose
+      // removal takes a second round (legacy.js is dead only once stale.js is gone).
+      const saved = await runCli(['baseline', 'save', '--root', root]);
+      expect(saved.exitCode).toBe(0);
+      writeFileSync(path.join(root, 'src/stale.js'), "import { legacy } from './legacy.js';\nexport const stale = legacy + 1;\n");
+      writeFileSync(path.join(root, 'src/legacy.js'), 'export const legacy = 1;\n');
+      commitAll(root, 'new dead code');
+      const before = readTree(root);
+      const fixed = await runCli(['cleanup', '--fix', '--root', root]);
+      expect(fixed.stderr).toBe('');
+      expect(fixed.exitCode).toBe(0);
+      const after = readTree(root);
+      expect(after['src/stale.js']).toBeUndefined();
+      expect(after['src/legacy.js']).toBeUndefined();
+      expect(after['src/dead.js']).toBe(before['src/dead.js']);
+      expect(after['src/lib.js']).toBe(before['src/lib.js']);
+    });
+  });
+});
