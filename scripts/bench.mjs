@@ -34,8 +34,9 @@ const TOUCH_LINE = '\nexport const __benchTouch = 1;\n';
 
 const TARGETS = { cold: 1.0, warm: 0.1, oneChange: 0.2, hook: 0.15, rss: 1.5 };
 
-// Staged for the hook measurement: another line than TOUCH_LINE, so its blob is new to the registry.
-const HOOK_LINE = '\nexport const __benchHook = 1;\n';
+// Staged for the hook measurement (a previous commit, then the measured one): other lines than
+// TOUCH_LINE, so their blobs are new to the registry.
+const HOOK_LINES = ['\nexport const __benchHookPrevious = 1;\n', '\nexport const __benchHook = 1;\n'];
 
 /**
  * The corpora. `folder` is the package's source folder, copied under the same name, so a path
@@ -432,15 +433,26 @@ async function measureOrchGuard(state, timeoutMs) {
   } finally {
     restoreTouchedFile(projectDir, packageDir, corpus);
   }
-  // The pre-commit hook's path: one changed file staged, `validate --staged`, warm registry.
+  // The pre-commit hook's path, as on every commit but the first after a checkout: the previous
+  // commit went through the hook (so its findings are in the registry as the new HEAD's), then one
+  // changed file is staged and `validate --staged` runs. The commit is undone afterwards.
   ensureGitRepository(projectDir);
-  fs.appendFileSync(path.join(projectDir, corpus.touch), HOOK_LINE);
+  const hookArgs = [...args.slice(0, 2), '--staged', ...args.slice(2)];
+  const git = (...gitArgs) => runChecked('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...gitArgs], { cwd: projectDir, timeoutMs, what: `git ${gitArgs[0]}` });
+  let committed = false;
   try {
-    runChecked('git', ['add', '--', corpus.touch], { cwd: projectDir, timeoutMs, what: 'git add' });
-    const hookArgs = [...args.slice(0, 2), '--staged', ...args.slice(2)];
+    fs.appendFileSync(path.join(projectDir, corpus.touch), HOOK_LINES[0]);
+    git('add', '--', corpus.touch);
+    const previous = await measureNode(hookArgs, { cwd: projectDir, timeoutMs });
+    if (checkRun('orch-guard hook (previous commit)', previous, hookArgs)) return record(state, 'hook', previous, hookArgs, summarize);
+    git('commit', '-q', '--no-verify', '-m', 'previous commit');
+    committed = true;
+    fs.appendFileSync(path.join(projectDir, corpus.touch), HOOK_LINES[1]);
+    git('add', '--', corpus.touch);
     record(state, 'hook', await measureNode(hookArgs, { cwd: projectDir, timeoutMs }), hookArgs, summarize);
   } finally {
-    runChecked('git', ['reset', '-q', '--', corpus.touch], { cwd: projectDir, timeoutMs, what: 'git reset' });
+    if (committed) git('reset', '-q', '--soft', 'HEAD~1');
+    git('reset', '-q', '--', corpus.touch);
     restoreTouchedFile(projectDir, packageDir, corpus);
   }
 }

@@ -117,8 +117,14 @@ function saveFacts(
       facts_version = excluded.facts_version, facts = excluded.facts, link_hash = NULL`);
   const touch = registry.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?');
   const remove = registry.prepare('DELETE FROM files WHERE path = ?');
+  // The version a file had before is often the one HEAD has: its facts stay available, by blob
+  // id, for --staged and --changed-since (which would otherwise read and parse it from git).
+  const keepPrevious = registry.prepare(`INSERT OR IGNORE INTO blob_facts (hash, facts_version, facts, used_at)
+    SELECT hash, facts_version, facts, ? FROM files WHERE path = ? AND hash != ? AND facts_version = ?`);
+  const now = Date.now();
   const write = registry.transaction(() => {
     for (const [relative, { hash, factsJson }] of parsed) {
+      if (cachedRows.has(relative)) keepPrevious.run(now, relative, hash, FACTS_VERSION);
       const stat = stats.get(relative);
       upsert.run({ path: relative, hash, size: stat?.size ?? 0, mtime: stat?.mtimeMs ?? 0, version: FACTS_VERSION, facts: factsJson });
     }
@@ -129,7 +135,11 @@ function saveFacts(
         touch.run(stat.size, stat.mtimeMs, relative);
       }
     }
-    for (const relative of cachedRows.keys()) if (!present.has(relative)) remove.run(relative);
+    for (const relative of cachedRows.keys()) {
+      if (present.has(relative)) continue;
+      keepPrevious.run(now, relative, '', FACTS_VERSION);
+      remove.run(relative);
+    }
   });
   write.immediate();
 }

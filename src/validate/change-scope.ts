@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import { headCommit, listIndex, listTree, readBlobs, requireWorkTree, resolveCommit, tryGit } from '../git/git.js';
 import type { ProjectSource } from '../project/load-project.js';
@@ -7,8 +8,17 @@ export interface ChangeScope {
   option: '--staged' | '--changed-since';
   head: ProjectSource;
   base: ProjectSource;
-  /** Identifies the base content (a commit id), for caching its findings. */
+  /** Identifies the base content (a hash of its paths and blob ids), for caching its findings. */
   baseKey: string;
+  /** The same for the head when it is a snapshot (the index): once committed, it is the next base. */
+  headKey?: string;
+}
+
+/** A snapshot's content as a key: the same files with the same blobs give the same key, whatever the commit. */
+function contentKey(blobs: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha1');
+  for (const [file, blob] of [...blobs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${file}\0${blob}\n`);
+  return hash.digest('hex');
 }
 
 /**
@@ -19,11 +29,14 @@ function stagedScope(root: string): ChangeScope {
   requireWorkTree(root, '--staged');
   const read = (ids: string[]) => readBlobs(root, ids);
   const head = headCommit(root);
+  const index = listIndex(root);
+  const base = head === undefined ? new Map<string, string>() : listTree(root, head);
   return {
     option: '--staged',
-    head: { kind: 'snapshot', label: 'the index', blobs: listIndex(root), readBlobs: read },
-    base: { kind: 'snapshot', label: 'HEAD', blobs: head === undefined ? new Map() : listTree(root, head), readBlobs: read },
-    baseKey: head ?? 'empty',
+    head: { kind: 'snapshot', label: 'the index', blobs: index, readBlobs: read },
+    base: { kind: 'snapshot', label: 'HEAD', blobs: base, readBlobs: read },
+    baseKey: contentKey(base),
+    headKey: contentKey(index),
   };
 }
 
@@ -33,11 +46,12 @@ function changedSinceScope(root: string, ref: string): ChangeScope {
   const commit = resolveCommit(root, ref, '--changed-since');
   const head = headCommit(root);
   const mergeBase = head === undefined ? commit : tryGit(root, ['merge-base', commit, head])?.toString('utf8').trim() || commit;
+  const base = listTree(root, mergeBase);
   return {
     option: '--changed-since',
     head: { kind: 'working-tree' },
-    base: { kind: 'snapshot', label: ref, blobs: listTree(root, mergeBase), readBlobs: (ids) => readBlobs(root, ids) },
-    baseKey: mergeBase,
+    base: { kind: 'snapshot', label: ref, blobs: base, readBlobs: (ids) => readBlobs(root, ids) },
+    baseKey: contentKey(base),
   };
 }
 

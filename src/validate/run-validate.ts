@@ -61,7 +61,7 @@ export async function runValidate(options: ValidateOptions): Promise<ValidateRes
     }
     const noticesBefore = notices.length;
     // Loaded only when there is work to do: a cached run never needs the analysis modules.
-    const [{ analyse }, { storeSymbolGraph }, { baseFingerprints }] = await Promise.all([
+    const [{ analyse }, { storeSymbolGraph }, { baseFingerprints, rememberHeadFingerprints }] = await Promise.all([
       import('../pipeline/analyse.js'), import('../registry/graph-store.js'), import('./base-findings.js'),
     ]);
     const analysis = await analyse(project, registry, {
@@ -75,6 +75,7 @@ export async function runValidate(options: ValidateOptions): Promise<ValidateRes
     if (scope !== undefined) {
       const before = await baseFingerprints(scope, project, registry, { ...options, includeEntryExports });
       for (const finding of analysis.findings) finding.introduced = !before.has(finding.fingerprint);
+      rememberHeadFingerprints(scope, project, registry, { ...options, includeEntryExports }, analysis.findings.map((finding) => finding.fingerprint));
     }
     if (project.source.kind === 'working-tree') storeSymbolGraph(registry, analysis.context.graph);
     if (key !== undefined) storeResult(registry, key, { findings: analysis.findings, notices: notices.slice(noticesBefore), project });
