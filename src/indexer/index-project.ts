@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { pruneBlobFacts } from './index-snapshot.js';
 import { type FileFacts, FACTS_VERSION } from './facts.js';
 import type { ParseJob } from './parse-file.js';
 import { parseInParallel } from './parse-in-parallel.js';
@@ -123,8 +124,9 @@ function saveFacts(
     SELECT hash, facts_version, facts, ? FROM files WHERE path = ? AND hash != ? AND facts_version = ?`);
   const now = Date.now();
   const write = registry.transaction(() => {
+    let kept = 0;
     for (const [relative, { hash, factsJson }] of parsed) {
-      if (cachedRows.has(relative)) keepPrevious.run(now, relative, hash, FACTS_VERSION);
+      if (cachedRows.has(relative)) kept += keepPrevious.run(now, relative, hash, FACTS_VERSION).changes;
       const stat = stats.get(relative);
       upsert.run({ path: relative, hash, size: stat?.size ?? 0, mtime: stat?.mtimeMs ?? 0, version: FACTS_VERSION, facts: factsJson });
     }
@@ -137,9 +139,10 @@ function saveFacts(
     }
     for (const relative of cachedRows.keys()) {
       if (present.has(relative)) continue;
-      keepPrevious.run(now, relative, '', FACTS_VERSION);
+      kept += keepPrevious.run(now, relative, '', FACTS_VERSION).changes;
       remove.run(relative);
     }
+    if (kept > 0) pruneBlobFacts(registry);
   });
   write.immediate();
 }

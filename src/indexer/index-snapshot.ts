@@ -8,6 +8,11 @@ import { parseInParallel } from './parse-in-parallel.js';
 /** Content-addressed facts kept for snapshots; older entries are dropped. */
 const KEPT_BLOB_FACTS = 20_000;
 
+/** Drops the least recently used facts beyond KEPT_BLOB_FACTS (call inside a write transaction). */
+export function pruneBlobFacts(registry: Database.Database): void {
+  registry.prepare('DELETE FROM blob_facts WHERE hash IN (SELECT hash FROM blob_facts ORDER BY used_at DESC LIMIT -1 OFFSET ?)').run(KEPT_BLOB_FACTS);
+}
+
 export interface SnapshotIndexOptions {
   root: string;
   /** Project files of the snapshot and their git blob ids. */
@@ -54,7 +59,7 @@ export async function indexSnapshot(options: SnapshotIndexOptions): Promise<Inde
         insert.run(outcome.hash, FACTS_VERSION, outcome.factsJson, now);
         if (outcome.notice !== undefined) options.notices.push(outcome.notice);
       }
-      registry.prepare('DELETE FROM blob_facts WHERE hash IN (SELECT hash FROM blob_facts ORDER BY used_at DESC LIMIT -1 OFFSET ?)').run(KEPT_BLOB_FACTS);
+      pruneBlobFacts(registry);
     }).immediate();
   }
   const files: IndexedFile[] = [];
