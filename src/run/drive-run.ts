@@ -4,7 +4,7 @@ import type { RegistryDatabase } from '../registry/open-registry.js';
 import type { PipelinePlan } from './load-plan.js';
 import { checkTaskGraph, type GateCheck } from './check-task-graph.js';
 import type { RunGates } from './run-gates.js';
-import type { PlannedTask, RunGatePhase, Verdict } from './run-events.js';
+import { FAILED_STATUSES, type PlannedTask, type RunGatePhase, type Verdict } from './run-events.js';
 import type { RunOptions } from './run-pipeline.js';
 import { runWaveTasks, type WaveContext } from './run-wave.js';
 import type { ClaimedRun } from './state/claim-run.js';
@@ -22,8 +22,6 @@ export interface RunContext {
   options: RunOptions;
   notices: string[];
 }
-
-const FAILED: ReadonlySet<TaskResult['status']> = new Set(['failed', 'blocked', 'timed-out']);
 
 /**
  * The four phases of a run: the plan gate → the coordinated build in waves, each ending at
@@ -106,13 +104,13 @@ export async function driveRun(run: RunContext): Promise<number> {
   // 3. Integration validation and cleanup, unless --bail stopped the run.
   if (gates !== undefined && waveContext.bail.cause === undefined) {
     await gate('validate', () => gates.validate());
-    const allPassed = [...results.values()].every((result) => !FAILED.has(result.status) && result.gate !== 'blocked');
+    const allPassed = [...results.values()].every((result) => !FAILED_STATUSES.has(result.status) && result.gate !== 'blocked');
     if (options.fix !== undefined && !allPassed) run.notices.push('--fix: the cleanup was not applied because not every task passed; it ran as a dry run');
     const fix = allPassed ? options.fix : undefined;
     const cleanup = await gate('cleanup', () => gates.cleanup(fix));
     if (fix !== undefined && cleanup.verdict === 'pass' && gateVerdicts.get('validate') === 'blocked') await gate('validate', () => gates.validate());
   }
-  const failed = [...results.values()].some((result) => FAILED.has(result.status)) || [...gateVerdicts.values()].includes('blocked');
+  const failed = [...results.values()].some((result) => FAILED_STATUSES.has(result.status)) || [...gateVerdicts.values()].includes('blocked');
   return finish(run, failed ? 1 : 0);
 }
 

@@ -5,6 +5,9 @@ import type { AttemptOutcome } from './process/spawn-attempt.js';
 export type RunGatePhase = 'plan' | 'build' | 'produces' | 'wave' | 'validate' | 'cleanup';
 export type Verdict = 'pass' | 'blocked';
 export type FinishedStatus = TaskResult['status'];
+
+/** The outcomes that stop a task's dependants and fail the run. */
+export const FAILED_STATUSES: ReadonlySet<FinishedStatus> = new Set(['failed', 'blocked', 'timed-out']);
 /** `crashed`: the orch-guard process driving the run died without recording an end. */
 export type RunStatus = 'running' | 'passed' | 'failed' | 'interrupted' | 'crashed';
 

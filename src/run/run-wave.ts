@@ -1,5 +1,6 @@
 import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
 import { decideTask } from './decide-task.js';
+import { FAILED_STATUSES } from './run-events.js';
 import type { PipelinePlan } from './load-plan.js';
 import { runTask, type TaskContext } from './run-task.js';
 
@@ -15,8 +16,6 @@ export interface WaveContext {
   /** Stops the running tasks (an internal error in one of them ends the run). */
   stopAll: () => void;
 }
-
-const FAILED: ReadonlySet<TaskResult['status']> = new Set(['failed', 'blocked', 'timed-out']);
 
 /**
  * Runs the tasks of one wave that have not passed yet, at most `maxParallel` at once, each
@@ -36,7 +35,7 @@ export function runWaveTasks(ids: readonly string[], context: WaveContext): Prom
       active -= 1;
       if (result !== 'interrupted') {
         results.set(task.id, result);
-        if (FAILED.has(result.status) && context.bail.enabled) context.bail.cause ??= `${task.id} ${result.status}`;
+        if (FAILED_STATUSES.has(result.status) && context.bail.enabled) context.bail.cause ??= `${task.id} ${result.status}`;
       }
       pump();
     };
