@@ -16,7 +16,7 @@ export default defineConfig({
       paths: ['src/indexer/**'],
       requires: ['files'],
       provides: ['indexProject:function', 'indexSnapshot:function'],
-      consumedBy: ['pipeline'],
+      consumedBy: ['analyse'],
     },
     config: {
       paths: ['src/config/**'],
@@ -29,59 +29,59 @@ export default defineConfig({
       paths: ['src/graph/**'],
       requires: ['indexer', 'project'],
       provides: ['buildSymbolGraph:function', 'createGraphFiles:function', 'collectRoots:function', 'computeLiveness:function'],
-      consumedBy: ['pipeline'],
+      consumedBy: ['analyse'],
     },
     contracts: {
       paths: ['src/contracts/**'],
       requires: ['config', 'files', 'graph'],
       provides: ['buildContractModel:function'],
-      consumedBy: ['pipeline'],
+      consumedBy: ['analyse'],
     },
-    analysis: {
-      paths: ['src/analysis/**', 'rules/**'],
+    'rule-engine': {
+      paths: ['src/rule-engine/**', 'rules/**'],
       requires: ['baseline', 'config', 'contracts', 'files', 'graph', 'indexer'],
       provides: ['runRules:function', 'allRules:variable'],
-      consumedBy: ['pipeline'],
+      consumedBy: ['analyse'],
     },
     project: { paths: ['src/project/**', 'src/resolve/**'], requires: ['config', 'errors', 'files'] },
     registry: {
       paths: ['src/registry/**'],
-      requires: ['analysis', 'graph', 'indexer'],
+      requires: ['rule-engine', 'graph', 'indexer'],
       provides: ['storeSymbolGraph:function', 'startRun:function', 'finishRun:function'],
       consumedBy: ['commands'],
     },
     report: {
       paths: ['src/report/**'],
-      requires: ['analysis'],
+      requires: ['rule-engine'],
       provides: ['reporters:variable'],
       consumedBy: ['cli'],
     },
-    // The analysis pipeline: index → link → reach → rules, over the disk, a git snapshot or an overlay.
-    pipeline: {
-      paths: ['src/pipeline/**'],
-      requires: ['analysis', 'baseline', 'config', 'contracts', 'files', 'graph', 'indexer', 'project', 'registry'],
+    // The analysis: index → link → reach → rules, over the disk, a git snapshot or an overlay.
+    analyse: {
+      paths: ['src/analyse/**'],
+      requires: ['rule-engine', 'baseline', 'config', 'contracts', 'files', 'graph', 'indexer', 'project', 'registry'],
     },
     cleanup: {
       paths: ['src/cleanup/**'],
-      requires: ['analysis', 'errors', 'files', 'git', 'indexer', 'pipeline', 'project', 'registry', 'report'],
+      requires: ['rule-engine', 'errors', 'files', 'git', 'indexer', 'analyse', 'project', 'registry', 'report'],
       provides: ['runCleanup:function', 'runUndo:function', 'formatCleanupText:function', 'formatCleanupJson:function'],
       consumedBy: ['cli'],
     },
     // What the CLI commands run: validate, gates, queries, hooks, the PR report.
     commands: {
       paths: ['src/validate/**', 'src/gates/**', 'src/query/**', 'src/hook/**'],
-      requires: ['analysis', 'baseline', 'cleanup', 'config', 'contracts', 'errors', 'files', 'git', 'graph', 'indexer', 'pipeline', 'project', 'registry', 'report'],
+      requires: ['rule-engine', 'baseline', 'cleanup', 'config', 'contracts', 'errors', 'files', 'git', 'graph', 'indexer', 'analyse', 'project', 'registry', 'report'],
       // The hook installer writes the path of the CLI's bin file into the git hook.
       mayImport: ['cli'],
     },
     // `orch-guard run`: the orchestration pipeline, its process control and durable state.
-    run: {
-      paths: ['src/run/**'],
-      requires: ['analysis', 'cleanup', 'commands', 'config', 'errors', 'files', 'pipeline', 'registry'],
+    orchestrate: {
+      paths: ['src/orchestrate/**'],
+      requires: ['rule-engine', 'cleanup', 'commands', 'config', 'errors', 'files', 'analyse', 'registry'],
       provides: ['runPipeline:function', 'dryRunPipeline:function', 'readPipelineStatus:function'],
       consumedBy: ['cli'],
     },
-    cli: { paths: ['src/cli/**'], requires: ['cleanup', 'commands', 'errors', 'git', 'pipeline', 'report', 'run'] },
-    api: { paths: ['src/index.ts'], requires: ['analysis', 'commands', 'config'] },
+    cli: { paths: ['src/cli/**'], requires: ['cleanup', 'commands', 'errors', 'git', 'analyse', 'report', 'orchestrate'] },
+    api: { paths: ['src/index.ts'], requires: ['rule-engine', 'commands', 'config'] },
   },
 });

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/analysis/rule.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 import { configLineOf, evaluateRequirements } from '../src/contracts/contract-model.js';
 
 export const contractRequirement: Rule = {

@@ -1,7 +1,7 @@
-import { describeReason } from '../src/analysis/describe-reason.js';
-import type { Explanation } from '../src/analysis/explain-dead.js';
-import { usersOf } from '../src/analysis/explain-dead.js';
-import type { Rule } from '../src/analysis/rule.js';
+import { describeReason } from '../src/rule-engine/describe-reason.js';
+import type { Explanation } from '../src/rule-engine/explain-dead.js';
+import { usersOf } from '../src/rule-engine/explain-dead.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 
 export const contractUnconsumed: Rule = {
   meta: {

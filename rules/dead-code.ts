@@ -1,6 +1,6 @@
-import { describeReason } from '../src/analysis/describe-reason.js';
-import { explainDead } from '../src/analysis/explain-dead.js';
-import type { Rule } from '../src/analysis/rule.js';
+import { describeReason } from '../src/rule-engine/describe-reason.js';
+import { explainDead } from '../src/rule-engine/explain-dead.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 import { DeclarationFlag } from '../src/indexer/facts.js';
 
 const REPORTED_KINDS = new Set(['function', 'class', 'variable', 'type', 'interface', 'enum', 'namespace']);

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/analysis/rule.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 import type { GraphFile } from '../src/graph/symbol-graph.js';
 import type { ExportFact } from '../src/indexer/facts.js';
 

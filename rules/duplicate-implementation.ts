@@ -1,4 +1,4 @@
-import type { Rule } from '../src/analysis/rule.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 
 const DEFAULT_MIN_BODY_SIZE = 25;
 

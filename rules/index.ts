@@ -1,4 +1,4 @@
-import type { Rule } from '../src/analysis/rule.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 import { boundaryViolation } from './boundary-violation.js';
 import { contractRequirement } from './contract-requirement.js';
 import { contractUnconsumed } from './contract-unconsumed.js';

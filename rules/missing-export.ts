@@ -1,5 +1,5 @@
-import type { AnalysisContext } from '../src/analysis/analysis-context.js';
-import type { Rule } from '../src/analysis/rule.js';
+import type { AnalysisContext } from '../src/rule-engine/analysis-context.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 import type { GraphFile } from '../src/graph/symbol-graph.js';
 
 export const missingExport: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/analysis/rule.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 import { parseRequirement } from '../src/config/check-config.js';
 import { configLineOf } from '../src/contracts/contract-model.js';
 

@@ -1,7 +1,7 @@
-import type { AnalysisContext } from '../src/analysis/analysis-context.js';
-import { describeReason } from '../src/analysis/describe-reason.js';
-import { type Explanation, usersOf } from '../src/analysis/explain-dead.js';
-import type { Rule } from '../src/analysis/rule.js';
+import type { AnalysisContext } from '../src/rule-engine/analysis-context.js';
+import { describeReason } from '../src/rule-engine/describe-reason.js';
+import { type Explanation, usersOf } from '../src/rule-engine/explain-dead.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 import type { GraphFile } from '../src/graph/symbol-graph.js';
 
 export const unusedFile: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/analysis/rule.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 
 export const unusedSuppression: Rule = {
   meta: {

@@ -1,6 +1,6 @@
-import { describeReason } from '../src/analysis/describe-reason.js';
-import { analyseExports } from '../src/analysis/export-usage.js';
-import type { Rule } from '../src/analysis/rule.js';
+import { describeReason } from '../src/rule-engine/describe-reason.js';
+import { analyseExports } from '../src/rule-engine/export-usage.js';
+import type { Rule } from '../src/rule-engine/rule.js';
 
 export const unusedType: Rule = {
   meta: {

@@ -2,7 +2,7 @@
 // Run after `npm run build`: node scripts/write-docs.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { allRules } from '../dist/rules/index.js';
-import { ruleDocumentation } from '../dist/src/analysis/rule-docs.js';
+import { ruleDocumentation } from '../dist/src/rule-engine/rule-docs.js';
 
 const dir = new URL('../docs/rules/', import.meta.url);
 mkdirSync(dir, { recursive: true });

@@ -4,5 +4,5 @@
  */
 export { defineConfig } from './config/define-config.js';
 export type { OrchGuardConfig } from './config/config-schema.js';
-export type { Finding, Reason, Severity } from './analysis/finding.js';
+export type { Finding, Reason, Severity } from './rule-engine/finding.js';
 export { runValidate, type ValidateOptions, type ValidateResult } from './validate/run-validate.js';

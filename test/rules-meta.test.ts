@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { allRules } from '../rules/index.js';
-import { ruleDocumentation } from '../src/analysis/rule-docs.js';
+import { ruleDocumentation } from '../src/rule-engine/rule-docs.js';
 import { REPO_ROOT } from './support/run-cli.js';
 import { findFixtureCases, readExpected } from './support/fixture-cases.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../analysis/finding.js';
-import { analyse, type Analysis } from '../pipeline/analyse.js';
+import type { Finding } from '../rule-engine/finding.js';
+import { analyse, type Analysis } from '../analyse/analyse.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { applyCleanup } from './apply-cleanup.js';

@@ -1,5 +1,5 @@
-import type { Finding } from '../analysis/finding.js';
-import type { AnalysisContext } from '../analysis/analysis-context.js';
+import type { Finding } from '../rule-engine/finding.js';
+import type { AnalysisContext } from '../rule-engine/analysis-context.js';
 import { compileGlobs } from '../files/glob.js';
 import { DeclarationFlag } from '../indexer/facts.js';
 
@@ -61,7 +61,9 @@ export function planCleanup(context: AnalysisContext, findings: readonly Finding
     if (scope.components !== undefined && (finding.component === undefined || !scope.components.includes(finding.component))) continue;
     const item = itemFor(context, finding);
     if (item === undefined) continue;
-    const reason = keepReason(context, item);
+    const reason = finding.confidence === 'low'
+      ? `low confidence: ${finding.uncertainty ?? 'the analysis could not be sure'}`
+      : keepReason(context, item);
     if (reason !== undefined) kept.push({ item, reason });
     else items.push(item);
   }

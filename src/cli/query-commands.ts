@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { Analysis } from '../pipeline/analyse.js';
+import type { Analysis } from '../analyse/analyse.js';
 import { printNotices } from './terminal.js';
 
 interface QueryFlags {
@@ -60,7 +60,7 @@ function isJson(flags: QueryFlags): boolean {
 async function runQuery(flags: QueryFlags, answer: (analysis: Analysis) => Promise<string>): Promise<void> {
   isJson(flags);
   const notices: string[] = [];
-  const { withAnalysis } = await import('../pipeline/with-analysis.js');
+  const { withAnalysis } = await import('../analyse/with-analysis.js');
   const output = await withAnalysis({ root: flags.root, configFile: flags.config, production: flags.production, notices }, (analysis) => answer(analysis));
   printNotices(notices);
   process.stdout.write(output);

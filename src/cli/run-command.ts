@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { dryRunPipeline, runPipeline } from '../run/run-pipeline.js';
-import { createProgressView } from '../run/view/create-progress-view.js';
-import { formatPlan } from '../run/view/format-plan.js';
-import { formatRunJson, formatRunTable } from '../run/view/format-run-status.js';
+import { dryRunPipeline, runPipeline } from '../orchestrate/run-pipeline.js';
+import { createProgressView } from '../orchestrate/view/create-progress-view.js';
+import { formatPlan } from '../orchestrate/view/format-plan.js';
+import { formatRunJson, formatRunTable } from '../orchestrate/view/format-run-status.js';
 import { printNotices } from './terminal.js';
 
 interface RunFlags {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { readPipelineStatus } from '../run/read-status.js';
-import { formatRunJson, formatRunTable } from '../run/view/format-run-status.js';
+import { readPipelineStatus } from '../orchestrate/read-status.js';
+import { formatRunJson, formatRunTable } from '../orchestrate/view/format-run-status.js';
 import { printNotices } from './terminal.js';
 
 /** `orch-guard status [<run-id>]`: a pipeline run's table (the latest by default). */

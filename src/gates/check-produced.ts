@@ -1,5 +1,5 @@
 import { buildContractModel, evaluateRequirements, type RequirementStatus } from '../contracts/contract-model.js';
-import { withAnalysis } from '../pipeline/with-analysis.js';
+import { withAnalysis } from '../analyse/with-analysis.js';
 
 /** A name no config component can have (names start with a letter): the promise under check. */
 const PROMISE = '<produces>';

@@ -1,5 +1,5 @@
-import type { Finding } from '../analysis/finding.js';
-import { withAnalysis } from '../pipeline/with-analysis.js';
+import type { Finding } from '../rule-engine/finding.js';
+import { withAnalysis } from '../analyse/with-analysis.js';
 
 export interface FindingComparison {
   /** Every finding now. */

@@ -1,8 +1,8 @@
 import { findBaseline } from '../baseline/baseline-file.js';
-import { type Finding, isFailing } from '../analysis/finding.js';
+import { type Finding, isFailing } from '../rule-engine/finding.js';
 import { UsageError } from '../errors.js';
-import { analyse } from '../pipeline/analyse.js';
-import { registryPath, withRegistry } from '../pipeline/with-registry.js';
+import { analyse } from '../analyse/analyse.js';
+import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import { loadProject } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { finishRun, startRun } from '../registry/runs-store.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { requireWorkTree } from '../git/git.js';
-import { BLOCK_END, BLOCK_START, preCommitCommand, withoutBlock } from './hook-command.js';
+import { BLOCK_END, BLOCK_START, preCommitCommand, withoutBlock } from './hook-script.js';
 import { detectHookManager, type HookManager } from './hook-managers.js';
 
 export interface HookChange {

@@ -1,4 +1,4 @@
-import { describeReason } from '../analysis/describe-reason.js';
+import { describeReason } from '../rule-engine/describe-reason.js';
 import type { FoundSymbol, UsageNode, WhyAnswer } from './symbol-queries.js';
 
 /** Text and JSON for `registry find`, `usage` and `why` (pure: the CLI writes the string). */

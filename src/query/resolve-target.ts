@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../analysis/analysis-context.js';
+import type { AnalysisContext } from '../rule-engine/analysis-context.js';
 import { UsageError } from '../errors.js';
 import type { GraphFile } from '../graph/symbol-graph.js';
 

@@ -1,4 +1,4 @@
-import type { Analysis } from '../pipeline/analyse.js';
+import type { Analysis } from '../analyse/analyse.js';
 import { NodeKind } from '../graph/symbol-graph.js';
 
 /** How `why` names the start of a chain: the entry (and why it is one), a test, `@public`. */

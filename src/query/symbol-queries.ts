@@ -1,5 +1,5 @@
-import type { AnalysisContext } from '../analysis/analysis-context.js';
-import { type Explanation, explainDead } from '../analysis/explain-dead.js';
+import type { AnalysisContext } from '../rule-engine/analysis-context.js';
+import { type Explanation, explainDead } from '../rule-engine/explain-dead.js';
 import { globToRegExp } from '../files/glob.js';
 import { NodeKind } from '../graph/symbol-graph.js';
 import type { QueryTarget } from './resolve-target.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/finding.js';
+import type { Finding } from '../rule-engine/finding.js';
 import type { RegistryDatabase } from './open-registry.js';
 
 /** How many past runs (with their findings) the registry keeps. */

@@ -1,6 +1,6 @@
 import { plural } from './plural.js';
 import { escapeMarkdown } from './escape-markdown.js';
-import type { Finding } from '../analysis/finding.js';
+import type { Finding } from '../rule-engine/finding.js';
 import { actionableFindings, type ReportInput, repositoryRelative } from './report-input.js';
 
 /** GitHub shows at most 10 error and 10 warning annotations per step and drops the rest. */

@@ -32,6 +32,7 @@ export function formatJson(input: ReportInput): string {
       ...(finding.introduced !== undefined ? { introduced: finding.introduced } : {}),
       ...(finding.baselined !== undefined ? { baselined: finding.baselined } : {}),
       ...(finding.component !== undefined ? { component: finding.component } : {}),
+      ...(finding.confidence !== undefined ? { confidence: finding.confidence, uncertainty: finding.uncertainty } : {}),
     })),
   }, null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/finding.js';
+import type { Finding } from '../rule-engine/finding.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { plural } from './plural.js';
 

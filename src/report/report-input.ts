@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/finding.js';
+import type { Finding } from '../rule-engine/finding.js';
 
 /** What every reporter formats: the result of a run. */
 export interface ReportInput {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { allRules } from '../../rules/index.js';
-import type { Rule } from '../analysis/rule.js';
-import { codeBlock } from '../analysis/rule-docs.js';
-import type { Finding } from '../analysis/finding.js';
+import type { Rule } from '../rule-engine/rule.js';
+import { codeBlock } from '../rule-engine/rule-docs.js';
+import type { Finding } from '../rule-engine/finding.js';
 import { type ReportInput, repositoryRelative } from './report-input.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';

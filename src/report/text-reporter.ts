@@ -1,6 +1,6 @@
 import { plural } from './plural.js';
 import { Chalk } from 'chalk';
-import type { Finding } from '../analysis/finding.js';
+import type { Finding } from '../rule-engine/finding.js';
 import { actionableFindings, countByRule, type ReportInput, type ReporterOptions } from './report-input.js';
 
 /**
@@ -26,7 +26,8 @@ export function formatText(input: ReportInput, options: ReporterOptions): string
     }
     const position = `${finding.line}:${finding.column}`.padEnd(8);
     const severity = finding.severity === 'error' ? chalk.red('error'.padEnd(5)) : chalk.yellow('warn'.padEnd(5));
-    lines.push(`  ${chalk.dim(position)}${severity}  ${finding.message}  ${chalk.dim(finding.rule)}`);
+    const unsure = finding.confidence === 'low' ? `  ${chalk.yellow(`(low confidence: ${finding.uncertainty ?? 'the analysis could not be sure'})`)}` : '';
+    lines.push(`  ${chalk.dim(position)}${severity}  ${finding.message}  ${chalk.dim(finding.rule)}${unsure}`);
   }
   const components = countByComponent(shown);
   if (input.gate !== undefined && components !== '') lines.push('', `By component: ${components}`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { FACTS_VERSION } from '../indexer/facts.js';
-import { analyse } from '../pipeline/analyse.js';
+import { analyse } from '../analyse/analyse.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import type { ChangeScope } from './change-scope.js';

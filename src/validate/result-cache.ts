@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../analysis/finding.js';
+import type { Finding } from '../rule-engine/finding.js';
 import { FACTS_VERSION } from '../indexer/facts.js';
 import type { Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';

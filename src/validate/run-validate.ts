@@ -1,6 +1,6 @@
 import { findBaseline } from '../baseline/baseline-file.js';
-import { type Finding, isFailing } from '../analysis/finding.js';
-import { registryPath, withRegistry } from '../pipeline/with-registry.js';
+import { type Finding, isFailing } from '../rule-engine/finding.js';
+import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import { loadProject } from '../project/load-project.js';
 import { finishRun, startRun } from '../registry/runs-store.js';
 import { selectChangeScope } from './change-scope.js';
@@ -62,7 +62,7 @@ export async function runValidate(options: ValidateOptions): Promise<ValidateRes
     const noticesBefore = notices.length;
     // Loaded only when there is work to do: a cached run never needs the analysis modules.
     const [{ analyse }, { storeSymbolGraph }, { baseFingerprints, rememberHeadFingerprints }] = await Promise.all([
-      import('../pipeline/analyse.js'), import('../registry/graph-store.js'), import('./base-findings.js'),
+      import('../analyse/analyse.js'), import('../registry/graph-store.js'), import('./base-findings.js'),
     ]);
     const analysis = await analyse(project, registry, {
       production: options.production,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Finding } from '../../src/analysis/finding.js';
+import type { Finding } from '../../src/rule-engine/finding.js';
 import { formatMarkdownReport } from '../../src/report/markdown-report.js';
 import { commitAll, createGitRepo, git } from '../support/git-repo.js';
 import { removeTemp, runCli } from '../support/run-cli.js';

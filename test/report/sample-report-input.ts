@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/analysis/finding.js';
+import type { Finding } from '../../src/rule-engine/finding.js';
 import type { ReportInput } from '../../src/report/report-input.js';
 
 /** A finding with every field set; tests override what they are about. */

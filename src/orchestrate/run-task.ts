@@ -3,7 +3,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
 import { type AttemptResult, spawnAttempt } from './process/spawn-attempt.js';
-import type { RunGates } from './run-gates.js';
+import type { RunGates } from './pipeline-gates.js';
 import type { FinishedStatus } from './run-events.js';
 import type { RunJournal } from './state/run-journal.js';
 

@@ -3,7 +3,7 @@ import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import type { PipelinePlan } from './load-plan.js';
 import { checkTaskGraph, type GateCheck } from './check-task-graph.js';
-import type { RunGates } from './run-gates.js';
+import type { RunGates } from './pipeline-gates.js';
 import { FAILED_STATUSES, type PlannedTask, type RunGatePhase, type Verdict } from './run-events.js';
 import type { RunOptions } from './run-pipeline.js';
 import { runWaveTasks, type WaveContext } from './run-wave.js';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RecordedEvent, RunEvent } from '../../src/run/run-events.js';
-import { createLiveProgress } from '../../src/run/view/live-progress.js';
-import { applyEvent, type ProgressModel } from '../../src/run/view/progress-model.js';
-import { renderProgress } from '../../src/run/view/render-progress.js';
+import type { RecordedEvent, RunEvent } from '../../src/orchestrate/run-events.js';
+import { createLiveProgress } from '../../src/orchestrate/view/live-progress.js';
+import { applyEvent, type ProgressModel } from '../../src/orchestrate/view/progress-model.js';
+import { renderProgress } from '../../src/orchestrate/view/render-progress.js';
 
 const START = Date.parse('2026-01-01T00:00:00.000Z');
 let seq = 0;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
-import { registryPath, withRegistry } from '../pipeline/with-registry.js';
+import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import { type RunRecord, readRun } from './state/read-run.js';
 
 /** `orch-guard status [<run-id>]`: a run as the registry holds it (the latest by default). */

@@ -38,15 +38,25 @@ export interface Finding {
   baselined?: boolean;
   /** The component the finding belongs to, when components are declared. */
   component?: string;
+  /**
+   * `low` when the analysis could not be sure: the finding depends on something orch-guard
+   * could not map (an entry it could not find the source of, a dynamic load it could not
+   * bound). Cleanup never removes low-confidence findings and the hook does not block on them.
+   */
+  confidence?: 'low';
+  /** With confidence `low`: what the analysis could not be sure of, in one sentence. */
+  uncertainty?: string;
 }
 
 /** Findings that fail a run: errors the change introduced (if scoped) and not baselined. */
 export function isFailing(finding: Finding): boolean {
-  return finding.severity === 'error' && finding.introduced !== false && finding.baselined !== true;
+  if (finding.severity !== 'error' || finding.introduced === false || finding.baselined === true) return false;
+  // A change-scoped run (the hook, --changed-since) does not block on what it cannot be sure of.
+  return !(finding.introduced === true && finding.confidence === 'low');
 }
 
 /** What a rule reports, before severity, suppressions and fingerprints are applied. */
-export type RuleFinding = Omit<Finding, 'rule' | 'severity' | 'fingerprint' | 'symbol' | 'kind' | 'introduced' | 'baselined'> & {
+export type RuleFinding = Omit<Finding, 'rule' | 'severity' | 'fingerprint' | 'symbol' | 'kind' | 'introduced' | 'baselined' | 'confidence' | 'uncertainty'> & {
   symbol?: string;
   kind?: string;
 };

@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/finding.js';
+import type { Finding } from '../rule-engine/finding.js';
 import { parseRequirement } from '../config/check-config.js';
 import type { ComponentConfig } from '../config/config-schema.js';
 import type { TaskConfig } from '../config/pipeline-schema.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openRegistry } from '../registry/open-registry.js';
-import { registryPath } from '../pipeline/with-registry.js';
+import { registryPath } from '../analyse/with-registry.js';
 import { driveRun } from './drive-run.js';
 import { loadPlan, type PipelinePlan } from './load-plan.js';
 import { stopLeftoverGroup } from './process/stop-process-group.js';
@@ -57,7 +57,7 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
       const exitCode = await driveRun({
         plan, registry, claimed, runDir, journal, options,
         // The gates (and the analysis behind them) are loaded only when they run.
-        gates: options.gates ? (await import('./run-gates.js')).createRunGates(plan, gateNotices) : undefined,
+        gates: options.gates ? (await import('./pipeline-gates.js')).createPipelineGates(plan, gateNotices) : undefined,
         notices,
       });
       return { run: readRun(registry, claimed.runId) as RunRecord, notices: [...notices, ...gateNotices], exitCode };

@@ -1,4 +1,4 @@
-import { type Finding, isFailing } from '../analysis/finding.js';
+import { type Finding, isFailing } from '../rule-engine/finding.js';
 import type { TaskConfig } from '../config/pipeline-schema.js';
 import { isUserFacingError } from '../errors.js';
 import { checkProduced } from '../gates/check-produced.js';
@@ -36,7 +36,7 @@ const describeFinding = (finding: Finding) => `${finding.rule} ${finding.file}:$
  * the whole project (cheap, facts are cached by content hash), and tasks that finish together
  * must not start several analyses at once. Their notices are collected once each.
  */
-export function createRunGates(plan: PipelinePlan, notices: Set<string>): RunGates {
+export function createPipelineGates(plan: PipelinePlan, notices: Set<string>): RunGates {
   const where = { root: plan.root, configFile: plan.configFile };
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {

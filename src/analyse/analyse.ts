@@ -1,7 +1,7 @@
-import type { AnalysisOptions } from '../analysis/analysis-context.js';
-import { AnalysisContext } from '../analysis/analysis-context.js';
-import type { Finding } from '../analysis/finding.js';
-import { runRules } from '../analysis/run-rules.js';
+import type { AnalysisOptions } from '../rule-engine/analysis-context.js';
+import { AnalysisContext } from '../rule-engine/analysis-context.js';
+import type { Finding } from '../rule-engine/finding.js';
+import { runRules } from '../rule-engine/run-rules.js';
 import { buildSymbolGraph } from '../graph/build-graph.js';
 import { createGraphFiles } from '../graph/graph-files.js';
 import { computeLiveness } from '../graph/reachability.js';
