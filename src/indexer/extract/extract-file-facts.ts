@@ -28,16 +28,15 @@ export function extractFileFacts(ts: TypeScriptApi, relativePath: string, text: 
       message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
     });
   }
-  collectModuleScope(builder);
+  const scope = collectModuleScope(builder);
   for (const reference of sourceFile.referencedFiles) {
     // `/// <reference path="x.ts" />` names a file relative to this one and adds it to the program.
     const specifier = /^\.{0,2}\//.test(reference.fileName) ? reference.fileName : `./${reference.fileName}`;
     builder.addImport({ specifier, form: 'reference', ...builder.position(reference.pos), owner: -1, typeOnly: false });
   }
-  new ReferenceWalker(builder).walkFile();
-  if (builder.moduleKind === 'script') builder.moduleKind = inferModuleKind(relativePath, builder.freeNames);
+  new ReferenceWalker(builder, scope).walkFile();
   builder.suppressions.push(...findSuppressions(text, (offset) => builder.position(offset)));
-  return builder.finish();
+  return builder.finish(moduleKindOf(relativePath, builder));
 }
 
 function scriptKindOf(ts: TypeScriptApi, relativePath: string): ts.ScriptKind {
@@ -47,7 +46,14 @@ function scriptKindOf(ts: TypeScriptApi, relativePath: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
-function inferModuleKind(relativePath: string, freeNames: Set<string>): FileFacts['moduleKind'] {
+/**
+ * ES syntax (imports, exports) makes a module ESM; CommonJS exports or a `require` call make it
+ * CommonJS; otherwise the extension and the free names decide.
+ */
+function moduleKindOf(relativePath: string, builder: FactsBuilder): FileFacts['moduleKind'] {
+  if (builder.moduleKind !== 'script') return builder.moduleKind;
+  if (builder.imports.some((fact) => fact.form === 'require')) return 'cjs';
+  const { freeNames } = builder;
   if (/\.m[jt]s$/.test(relativePath)) return 'esm';
   if (/\.c[jt]s$/.test(relativePath)) return 'cjs';
   if (/\.[jt]sx?$/.test(relativePath) && /\.jsx?$/.test(relativePath)

@@ -12,7 +12,7 @@ import type {
 import { FACTS_VERSION } from '../facts.js';
 import type { TypeScriptApi, ts } from './typescript-api.js';
 
-/** Mutable state while one file is walked; `finish()` turns it into plain FileFacts. */
+/** The facts of one file while both passes add to them; `finish()` turns them into plain FileFacts. */
 export class FactsBuilder {
   readonly declarations: DeclarationFact[] = [];
   readonly imports: ImportFact[] = [];
@@ -21,17 +21,8 @@ export class FactsBuilder {
   readonly starExports: StarExportFact[] = [];
   readonly suppressions: SuppressionFact[] = [];
   readonly parseErrors: ParseErrorFact[] = [];
-  /** Names bound in module scope: declarations and import bindings. */
-  readonly moduleNames = new Set<string>();
-  /** Top-level declaration indexes by name (merged declarations share one entry). */
-  readonly topLevelByName = new Map<string, number>();
-  /** Declaration index for nodes that own references (statements, declarators). */
-  readonly ownerOfNode = new Map<ts.Node, number>();
-  /** Top-level nodes whose references pass 1 already recorded as import bindings. */
-  readonly consumedInitializers = new Set<ts.Node>();
+  /** Names used but not bound in module scope (pass 2). */
   readonly freeNames = new Set<string>();
-  /** JSDoc `@import` tags already bound in module scope by pass 1. */
-  readonly handledJsDocImports = new Set<ts.Node>();
   moduleKind: FileFacts['moduleKind'] = 'script';
   hasSideEffects = false;
   private readonly referenceKeys = new Map<string, ReferenceFact>();
@@ -73,10 +64,11 @@ export class FactsBuilder {
     this.referenceKeys.set(key, fact);
   }
 
-  finish(): FileFacts {
+  /** The facts; `moduleKind` is decided last, from the syntax both passes saw. */
+  finish(moduleKind: FileFacts['moduleKind']): FileFacts {
     return {
       version: FACTS_VERSION,
-      moduleKind: this.moduleKind,
+      moduleKind,
       hasSideEffects: this.hasSideEffects,
       declarations: this.declarations,
       imports: this.imports,

@@ -1,6 +1,6 @@
 import { namespaceUsageIn } from './access-chains.js';
 import { staticPropertyName, unwrapAwait, unwrapExpression } from './expression-shapes.js';
-import { moduleLoadCall } from './module-scope.js';
+import { moduleLoadCall } from './module-load-call.js';
 import type { ReferenceWalker } from './reference-walker.js';
 import type { ts } from './typescript-api.js';
 
@@ -18,7 +18,6 @@ const WHOLE: ModuleLoadUsage = { usedNames: [], whole: true };
  */
 export function visitCallExpression(walker: ReferenceWalker, node: ts.CallExpression): void {
   const { ts } = walker;
-  const builder = walker.builder;
   const callee = unwrapExpression(ts, node.expression);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'glob' && ts.isMetaProperty(callee.expression)) {
     // Vite's `import.meta.glob('./pages/*.ts')` loads every matching module.
@@ -27,7 +26,7 @@ export function visitCallExpression(walker: ReferenceWalker, node: ts.CallExpres
   }
   if (ts.isPropertyAccessExpression(callee)) {
     const target = unwrapAwait(ts, callee.expression);
-    const load = moduleLoadCall(builder, target);
+    const load = moduleLoadCall(ts, target);
     if (load !== undefined && callee.name.text === 'then') {
       walker.recordModuleLoad(load, usageOfCallback(walker, node.arguments[0]));
       walker.visitEach(node.arguments);
@@ -42,7 +41,7 @@ export function visitCallExpression(walker: ReferenceWalker, node: ts.CallExpres
       return;
     }
   }
-  const load = moduleLoadCall(builder, node);
+  const load = moduleLoadCall(ts, node);
   if (load !== undefined) {
     walker.recordModuleLoad(load, WHOLE);
     walker.visitEach(node.arguments.slice(1));
@@ -112,7 +111,7 @@ export function visitLocalModuleLoad(walker: ReferenceWalker, declaration: ts.Va
     member = expression.name.text;
     expression = unwrapAwait(ts, expression.expression);
   }
-  const load = moduleLoadCall(walker.builder, expression);
+  const load = moduleLoadCall(ts, expression);
   if (load === undefined) return false;
   let usage: ModuleLoadUsage;
   if (member !== undefined) {

@@ -10,7 +10,8 @@ import {
   unwrapAwait,
 } from './expression-shapes.js';
 import type { FactsBuilder } from './facts-builder.js';
-import { moduleLoadCall } from './module-scope.js';
+import { moduleLoadCall } from './module-load-call.js';
+import type { ModuleScope } from './scope-recorder.js';
 import { type ModuleLoadUsage, visitCallExpression, visitImportType, visitNewExpression, visitLocalModuleLoad } from './module-loads.js';
 import { type Scope, createScope, declareInScope, isShadowed, Meaning, nearestFunctionScope } from './scopes.js';
 import type { ts } from './typescript-api.js';
@@ -44,7 +45,7 @@ export class ReferenceWalker {
   /** Set while an enum member's initializer is walked. */
   private enumContext: { enumName: string; memberNames: Set<string> } | undefined;
 
-  constructor(readonly builder: FactsBuilder) {
+  constructor(readonly builder: FactsBuilder, private readonly module: ModuleScope) {
     this.ts = builder.ts;
   }
 
@@ -75,7 +76,7 @@ export class ReferenceWalker {
       this.recordReference(this.enumContext.enumName, [name]);
       return;
     }
-    if (!this.builder.moduleNames.has(name)) {
+    if (!this.module.names.has(name)) {
       this.builder.freeNames.add(name);
       return;
     }
@@ -101,7 +102,7 @@ export class ReferenceWalker {
 
   private walkTopLevelStatement(statement: ts.Statement): void {
     const { ts, builder } = this;
-    this.owner = builder.ownerOfNode.get(statement) ?? -1;
+    this.owner = this.module.ownerOfNode.get(statement) ?? -1;
     this.loadTimeOwner = undefined;
     this.deferred = false;
     switch (statement.kind) {
@@ -135,16 +136,16 @@ export class ReferenceWalker {
 
   private walkTopLevelDeclarator(declaration: ts.VariableDeclaration): void {
     const { ts, builder } = this;
-    if (builder.consumedInitializers.has(declaration)) return;
+    if (this.module.consumedInitializers.has(declaration)) return;
     if (ts.isIdentifier(declaration.name)) {
-      this.owner = builder.ownerOfNode.get(declaration) ?? -1;
+      this.owner = this.module.ownerOfNode.get(declaration) ?? -1;
       this.visitOptional(declaration.type);
       if (declaration.initializer !== undefined) this.visitInitializer(declaration.initializer, this.owner);
       return;
     }
     const ownerOfElement = (element: ts.BindingElement) => {
       const first = bindingNames(ts, element.name)[0];
-      return (first && builder.ownerOfNode.get(first)) ?? builder.ownerOfNode.get(declaration) ?? -1;
+      return (first && this.module.ownerOfNode.get(first)) ?? this.module.ownerOfNode.get(declaration) ?? -1;
     };
     const initializer = declaration.initializer;
     const root = initializer !== undefined ? referenceRoot(ts, initializer) : undefined;
@@ -167,16 +168,16 @@ export class ReferenceWalker {
 
   private walkTopLevelExpression(statement: ts.ExpressionStatement): void {
     const { ts, builder } = this;
-    if (builder.consumedInitializers.has(statement)) return;
+    if (this.module.consumedInitializers.has(statement)) return;
     const expression = statement.expression;
     if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
-      && builder.ownerOfNode.has(statement)) {
+      && this.module.ownerOfNode.has(statement)) {
       // A CommonJS export: the value belongs to the exported declaration (or per property).
       const value = expression.right;
-      if (ts.isObjectLiteralExpression(value) && builder.ownerOfNode.get(statement) === -1) {
+      if (ts.isObjectLiteralExpression(value) && this.module.ownerOfNode.get(statement) === -1) {
         for (const property of value.properties) {
           if (ts.isShorthandPropertyAssignment(property)) continue;
-          this.owner = builder.ownerOfNode.get(property) ?? -1;
+          this.owner = this.module.ownerOfNode.get(property) ?? -1;
           if (ts.isPropertyAssignment(property)) {
             if (!ts.isIdentifier(property.initializer)) this.visitInitializer(property.initializer, this.owner);
           } else {
@@ -398,7 +399,7 @@ export class ReferenceWalker {
     if (ts.isIdentifier(chain.root)) {
       this.recordReference(chain.root.text, chain.path.length > 0 ? chain.path : undefined);
     } else {
-      const load = moduleLoadCall(this.builder, root);
+      const load = moduleLoadCall(ts, root);
       if (load !== undefined) {
         this.recordModuleLoad(load, chain.path.length > 0 ? { usedNames: [chain.path[0]], whole: false } : { usedNames: [], whole: true });
         this.visitEach(load.call.arguments.slice(1));
@@ -542,7 +543,7 @@ export class ReferenceWalker {
     this.withScope(false, () => {
       for (const name of memberNames) this.declare(name, Meaning.Value);
       for (const member of node.members) {
-        this.owner = this.builder.ownerOfNode.get(member) ?? savedOwner;
+        this.owner = this.module.ownerOfNode.get(member) ?? savedOwner;
         this.visitPropertyName(member.name);
         if (member.initializer !== undefined) {
           this.enumContext = { enumName: node.name.text, memberNames };
@@ -571,7 +572,7 @@ export class ReferenceWalker {
     const target = isVar ? nearestFunctionScope(this.scope) : this.scope;
     for (const declaration of list.declarations) {
       for (const name of bindingNames(ts, declaration.name)) {
-        if (this.builder.moduleNames.has(name.text)) declareInScope(target, name.text, Meaning.Value);
+        if (this.module.names.has(name.text)) declareInScope(target, name.text, Meaning.Value);
       }
       this.visitBindingName(declaration.name);
       this.visitOptional(declaration.type);
@@ -585,7 +586,7 @@ export class ReferenceWalker {
     if (visitLocalModuleLoad(this, declaration)) return;
     const root = referenceRoot(ts, initializer);
     if (ts.isIdentifier(declaration.name) && root !== undefined && isPureReference(ts, initializer)
-      && this.builder.moduleNames.has(root.text)
+      && this.module.names.has(root.text)
       && !isNameUsedIn(ts, this.enclosingBody, declaration.name.text, declaration.name)) {
       // Assigned to a local that nothing reads: fake wiring.
       this.withFake(() => this.visit(initializer));
@@ -645,7 +646,7 @@ export class ReferenceWalker {
       this.withFake(() => this.visit(expression));
       return;
     }
-    const load = moduleLoadCall(this.builder, unwrapAwait(ts, expression));
+    const load = moduleLoadCall(ts, unwrapAwait(ts, expression));
     if (load !== undefined) {
       this.recordModuleLoad(load, { usedNames: [], whole: false });
       return;
@@ -663,7 +664,7 @@ export class ReferenceWalker {
     }
     // The classic JSX transform calls the factory imported under one of these names.
     for (const factory of ['React', 'h', 'jsx']) {
-      if (this.builder.moduleNames.has(factory)) this.recordReference(factory);
+      if (this.module.names.has(factory)) this.recordReference(factory);
     }
     this.visitEach(node.typeArguments);
     this.visit(node.attributes);
@@ -683,7 +684,7 @@ export class ReferenceWalker {
   private visitJsDocTag(tag: ts.JSDocTag): void {
     const { ts } = this;
     if (ts.isJSDocImportTag(tag)) {
-      if (ts.isStringLiteral(tag.moduleSpecifier) && !this.builder.handledJsDocImports.has(tag)) {
+      if (ts.isStringLiteral(tag.moduleSpecifier) && !this.module.handledJsDocImports.has(tag)) {
         const named = tag.importClause?.namedBindings;
         const usedNames = named !== undefined && ts.isNamedImports(named)
           ? named.elements.map((element) => (element.propertyName ?? element.name).text) : [];
@@ -717,6 +718,6 @@ export class ReferenceWalker {
   }
 
   declare(name: string, meaning: number): void {
-    if (this.scope !== this.moduleScope && this.builder.moduleNames.has(name)) declareInScope(this.scope, name, meaning);
+    if (this.scope !== this.moduleScope && this.module.names.has(name)) declareInScope(this.scope, name, meaning);
   }
 }

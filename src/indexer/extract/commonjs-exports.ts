@@ -1,0 +1,103 @@
+import { type DeclarationKind, DeclarationFlag } from '../facts.js';
+import { addDeclaration, addExport } from './declaration-facts.js';
+import { hasLoadTimeEffects, isFakeWiringExpression, staticPropertyName, unwrapAwait, unwrapExpression } from './expression-shapes.js';
+import { moduleLoadCall } from './module-load-call.js';
+import type { ScopeRecorder } from './scope-recorder.js';
+import type { FactsBuilder } from './facts-builder.js';
+import type { ts } from './typescript-api.js';
+
+/** CommonJS exports (`module.exports = ...`, `exports.a = ...`) and top-level side effects. */
+export function collectExpressionStatement(scope: ScopeRecorder, statement: ts.ExpressionStatement): void {
+  const { builder } = scope;
+  const { ts } = builder;
+  const expression = statement.expression;
+  if (ts.isStringLiteral(expression)) return; // directive prologue such as 'use strict'
+  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const target = commonJsExportTarget(builder, expression.left);
+    if (target !== undefined) {
+      if (builder.moduleKind === 'script') builder.moduleKind = 'cjs';
+      collectCommonJsExport(scope, statement, target, expression.right);
+      return;
+    }
+  }
+  if (isFakeWiringExpression(ts, expression)) return;
+  const load = moduleLoadCall(ts, unwrapAwait(ts, expression));
+  if (load !== undefined) return; // a bare require('x') / import('x') is recorded in pass 2
+  builder.hasSideEffects = true;
+}
+
+/** `module.exports` gives 'export='; `exports.a` and `module.exports.a` give 'a'. */
+function commonJsExportTarget(builder: FactsBuilder, left: ts.Expression): string | undefined {
+  const { ts } = builder;
+  const target = unwrapExpression(ts, left);
+  const isIdentifierNamed = (node: ts.Expression, name: string) => ts.isIdentifier(node) && node.text === name;
+  const memberName = (node: ts.Expression): [ts.Expression, string] | undefined => {
+    if (ts.isPropertyAccessExpression(node)) return [node.expression, node.name.text];
+    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+      return [node.expression, node.argumentExpression.text];
+    }
+    return undefined;
+  };
+  const outer = memberName(target);
+  if (outer === undefined) return undefined;
+  const [object, name] = outer;
+  if (isIdentifierNamed(object, 'module') && name === 'exports') return 'export=';
+  if (isIdentifierNamed(object, 'exports')) return name;
+  const inner = memberName(unwrapExpression(ts, object));
+  if (inner !== undefined && isIdentifierNamed(inner[0], 'module') && inner[1] === 'exports') return name;
+  return undefined;
+}
+
+function collectCommonJsExport(scope: ScopeRecorder, statement: ts.ExpressionStatement, exportName: string, valueNode: ts.Expression): void {
+  const { builder } = scope;
+  const { ts } = builder;
+  const value = unwrapExpression(ts, valueNode);
+  if (ts.isIdentifier(value)) {
+    addExport(builder, exportName, value, { local: value.text, public: false });
+    return;
+  }
+  if (exportName === 'export=' && ts.isObjectLiteralExpression(value)) {
+    scope.ownerOfNode.set(statement, -1);
+    for (const property of value.properties) {
+      if (ts.isShorthandPropertyAssignment(property)) {
+        addExport(builder, property.name.text, property.name, { local: property.name.text, public: false });
+      } else if (ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property)) {
+        const name = staticPropertyName(ts, property.name);
+        if (name === undefined) continue;
+        const initializer = ts.isPropertyAssignment(property) ? unwrapExpression(ts, property.initializer) : undefined;
+        if (initializer !== undefined && ts.isIdentifier(initializer)) {
+          addExport(builder, name, property.name, { local: initializer.text, public: false });
+          continue;
+        }
+        const kind = initializer === undefined || ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer)
+          ? 'function' : ts.isClassExpression(initializer) ? 'class' : 'variable';
+        const index = addDeclaration(builder, property, property.name, name, kind, -1, DeclarationFlag.Exported);
+        scope.ownerOfNode.set(property, index);
+        addExport(builder, name, property.name, { declaration: index, public: false });
+      }
+    }
+    return;
+  }
+  const load = moduleLoadCall(ts, value);
+  if (exportName === 'export=' && load !== undefined) {
+    // `module.exports = require('./x')` re-exports everything of ./x.
+    const importIndex = builder.addImport({
+      specifier: load.specifier, form: 'reexport', ...builder.positionOfNode(load.call), owner: -1, typeOnly: false,
+    });
+    builder.starExports.push({ importIndex, ...builder.positionOfNode(statement), typeOnly: false });
+    scope.consumedInitializers.add(statement);
+    return;
+  }
+  const kind: DeclarationKind = ts.isFunctionExpression(value) || ts.isArrowFunction(value) ? 'function'
+    : ts.isClassExpression(value) ? 'class' : 'variable';
+  let flags = DeclarationFlag.Exported;
+  if (hasLoadTimeEffects(ts, value, builder.text)) flags |= DeclarationFlag.LoadTimeEffects;
+  const existing = builder.exports.find((entry) => entry.name === exportName && entry.declaration !== undefined);
+  if (existing?.declaration !== undefined) {
+    scope.ownerOfNode.set(statement, existing.declaration);
+    return;
+  }
+  const index = addDeclaration(builder, statement, statement, exportName, kind, -1, flags);
+  scope.ownerOfNode.set(statement, index);
+  addExport(builder, exportName, statement, { declaration: index, public: false });
+}

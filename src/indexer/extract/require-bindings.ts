@@ -1,0 +1,62 @@
+import { bindingNames, staticPropertyName, unwrapAwait } from './expression-shapes.js';
+import { addDeclaration, addExport } from './declaration-facts.js';
+import { DeclarationFlag } from '../facts.js';
+import { moduleLoadCall } from './module-load-call.js';
+import type { ScopeRecorder } from './scope-recorder.js';
+import type { ts } from './typescript-api.js';
+
+/**
+ * Top-level `const x = require('m')`, `const { a } = require('m')`, `const m = await import('m')`
+ * and `const a = require('m').a` bind names like imports do.
+ */
+export function collectModuleLoadBinding(scope: ScopeRecorder, declaration: ts.VariableDeclaration, modifiers: number): boolean {
+  const { builder } = scope;
+  const { ts } = builder;
+  if (declaration.initializer === undefined) return false;
+  let expression = unwrapAwait(ts, declaration.initializer);
+  let member: string | undefined;
+  if (ts.isPropertyAccessExpression(expression)) {
+    member = expression.name.text;
+    expression = unwrapAwait(ts, expression.expression);
+  }
+  const load = moduleLoadCall(ts, expression);
+  if (load === undefined) return false;
+  const importIndex = builder.addImport({
+    specifier: load.specifier,
+    form: load.form,
+    ...builder.positionOfNode(load.call),
+    owner: -1,
+    typeOnly: false,
+  });
+  scope.consumedInitializers.add(declaration);
+  const bind = (local: ts.Identifier, imported: string) => {
+    builder.importBindings.push({ local: local.text, importIndex, imported, typeOnly: false });
+    scope.names.add(local.text);
+    if ((modifiers & DeclarationFlag.Exported) !== 0) {
+      addExport(builder, local.text, local, { local: local.text, public: false });
+    }
+  };
+  if (ts.isIdentifier(declaration.name)) {
+    bind(declaration.name, member ?? '*');
+    return true;
+  }
+  if (ts.isObjectBindingPattern(declaration.name) && member === undefined) {
+    for (const element of declaration.name.elements) {
+      if (element.dotDotDotToken !== undefined || !ts.isIdentifier(element.name)) {
+        // `...rest` or a nested pattern: treat every export as used.
+        builder.imports[importIndex].whole = true;
+        for (const name of bindingNames(ts, element.name)) {
+          const index = addDeclaration(builder, element, name, name.text, 'variable', -1, 0);
+          scope.topLevelByName.set(name.text, index);
+          scope.names.add(name.text);
+        }
+        continue;
+      }
+      bind(element.name, staticPropertyName(ts, element.propertyName) ?? element.name.text);
+    }
+    return true;
+  }
+  builder.imports[importIndex].whole = true;
+  scope.consumedInitializers.delete(declaration);
+  return false;
+}
