@@ -1,12 +1,13 @@
-import type Database from 'better-sqlite3';
 import type { IndexedFile } from '../indexer/index-project.js';
 import { indexProject } from '../indexer/index-project.js';
 import { indexSnapshot } from '../indexer/index-snapshot.js';
 import { gitBlobId } from '../indexer/parse-file.js';
 import type { Project } from '../project/load-project.js';
+import { createFactsStore } from '../registry/facts-store.js';
+import type { RegistryDatabase } from '../registry/open-registry.js';
 
 export interface IndexRequest {
-  registry: Database.Database;
+  registry: RegistryDatabase;
   useCache: boolean;
   maxFileSize: number;
   notices: string[];
@@ -20,8 +21,9 @@ export interface IndexRequest {
  */
 export async function indexSource(project: Project, request: IndexRequest): Promise<{ files: IndexedFile[]; parsedCount: number }> {
   const { source } = project;
+  const cache = createFactsStore(request.registry);
   const snapshot = (blobs: Map<string, string>, readBlobs: (ids: string[]) => Map<string, Buffer>) => indexSnapshot({
-    root: project.root, blobs, readBlobs, registry: request.registry, maxFileSize: request.maxFileSize, notices: request.notices,
+    root: project.root, blobs, readBlobs, cache, maxFileSize: request.maxFileSize, notices: request.notices,
   });
   if (source.kind === 'snapshot') {
     const files = await snapshot(new Map(project.files.map((file) => [file, source.blobs.get(file) as string])), source.readBlobs);
@@ -32,7 +34,7 @@ export async function indexSource(project: Project, request: IndexRequest): Prom
   const indexed = await indexProject({
     root: project.root,
     files: onDisk,
-    registry: request.registry,
+    cache,
     useCache: request.useCache,
     maxFileSize: request.maxFileSize,
     notices: request.notices,

@@ -4,8 +4,8 @@ import { UsageError } from '../errors.js';
 import { analyse } from '../analyse/analyse.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import { loadProject } from '../project/load-project.js';
-import type { RegistryDatabase } from '../registry/open-registry.js';
-import { finishRun, startRun } from '../registry/runs-store.js';
+import { recordGateResult } from '../registry/gate-result-store.js';
+import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
 import type { GateSummary } from '../report/report-input.js';
 
 export type GatePhase = GateSummary['phase'];
@@ -53,7 +53,7 @@ export async function runGate(phase: GatePhase, options: GateOptions): Promise<G
   }
   const baseline = phase === 'validate' || phase === 'cleanup' ? findBaseline(project.root, options.baseline) : undefined;
   return withRegistry(registryPath(project.root, project.loaded.config.registry), notices, async (registry) => {
-    const runId = startRun(registry, `gate ${phase}`, { component: options.component });
+    const runId = startValidateRun(registry, `gate ${phase}`, { component: options.component });
     const analysis = await analyse(project, registry, {
       production: options.production === true,
       includeEntryExports: project.loaded.config.includeEntryExports ?? false,
@@ -65,8 +65,8 @@ export async function runGate(phase: GatePhase, options: GateOptions): Promise<G
     const verdict = findings.some(isFailing) ? 'blocked' : 'pass';
     const gate: GateSummary = { phase, ...(options.component !== undefined ? { component: options.component } : {}), verdict, pending };
     const exitCode = verdict === 'blocked' ? 1 : 0;
-    finishRun(registry, runId, { fileCount: project.files.length, parsedCount: analysis.parsedCount, exitCode, findings });
-    recordGate(registry, runId, gate, findings);
+    finishValidateRun(registry, runId, { fileCount: project.files.length, parsedCount: analysis.parsedCount, exitCode, findings });
+    recordGateResult(registry, runId, gate, findings);
     return { root: project.root, gate, findings, notices, fileCount: project.files.length, exitCode };
   });
 }
@@ -88,9 +88,4 @@ function judgedFindings(phase: GatePhase, all: Finding[], component: string | un
     case 'cleanup':
       return { findings: all.filter((finding) => REMOVABLE_RULES.has(finding.rule) && finding.baselined !== true), pending: [] };
   }
-}
-
-function recordGate(registry: RegistryDatabase, runId: number, gate: GateSummary, findings: Finding[]): void {
-  registry.prepare('INSERT INTO gate_results (run_id, phase, component, verdict, findings, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(runId, gate.phase, gate.component ?? null, gate.verdict, JSON.stringify(findings), new Date().toISOString());
 }

@@ -8,7 +8,7 @@ import { FAILED_STATUSES, type PlannedTask, type RunGatePhase, type Verdict } fr
 import type { RunOptions } from './run-pipeline.js';
 import { runWaveTasks, type WaveContext } from './run-wave.js';
 import type { ClaimedRun } from './state/claim-run.js';
-import { readWaveBasis, saveBasis, saveWaveComparison } from './state/fingerprint-store.js';
+import { readWaveBasis, saveBasis, saveWaveComparison } from '../registry/pipeline-fingerprint-store.js';
 import { readRun, type TaskRecord } from './state/read-run.js';
 import type { RunJournal } from './state/run-journal.js';
 

@@ -178,6 +178,25 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX pipeline_gates_by_run ON pipeline_gates(run_id);
   `,
+  // 5 → 6: one name per concept. `runs` (validate and gate runs) becomes `validate_runs`, so it
+  // cannot be taken for the pipeline's runs; the two caches that were JSON strings in the
+  // untyped `meta` table get tables of their own (both are caches: their rows are not carried over).
+  `
+  ALTER TABLE runs RENAME TO validate_runs;
+  DROP TABLE meta;
+  CREATE TABLE validate_result_cache (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key TEXT NOT NULL,
+    findings TEXT NOT NULL,
+    notices TEXT NOT NULL,
+    disk_lookups TEXT NOT NULL
+  );
+  CREATE TABLE base_findings (
+    key TEXT PRIMARY KEY,
+    fingerprints TEXT NOT NULL,
+    used_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,16 +5,9 @@ import type { Finding } from '../rule-engine/finding.js';
 import { FACTS_VERSION } from '../indexer/facts.js';
 import type { Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
+import { readValidateResult, writeValidateResult } from '../registry/validate-result-cache-store.js';
 import { FileLookup } from '../resolve/file-lookup.js';
 
-const CACHE_KEY = 'validate-result';
-
-interface CachedResult {
-  key: string;
-  findings: Finding[];
-  notices: string[];
-  diskLookups: Array<[string, 'file' | 'dir' | 'none']>;
-}
 
 /**
  * What a validate result depends on, hashed: every project file's size and mtime, the
@@ -34,14 +27,11 @@ export function resultKey(project: Project, options: unknown, baselineFile: stri
 
 /** The previous run's findings when nothing they depend on changed; undefined otherwise. */
 export function cachedResult(registry: RegistryDatabase, key: string): { findings: Finding[]; notices: string[] } | undefined {
-  const row = registry.prepare('SELECT value FROM meta WHERE key = ?').get(CACHE_KEY) as { value: string } | undefined;
-  if (row === undefined) return undefined;
-  const cached = JSON.parse(row.value) as CachedResult;
-  if (cached.key !== key || !FileLookup.lookupsUnchanged(cached.diskLookups)) return undefined;
+  const cached = readValidateResult(registry);
+  if (cached === undefined || cached.key !== key || !FileLookup.lookupsUnchanged(cached.diskLookups)) return undefined;
   return { findings: cached.findings, notices: cached.notices };
 }
 
 export function storeResult(registry: RegistryDatabase, key: string, result: { findings: Finding[]; notices: string[]; project: Project }): void {
-  const value: CachedResult = { key, findings: result.findings, notices: result.notices, diskLookups: result.project.lookup.diskLookups() };
-  registry.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(CACHE_KEY, JSON.stringify(value));
+  writeValidateResult(registry, { key, findings: result.findings, notices: result.notices, diskLookups: result.project.lookup.diskLookups() });
 }

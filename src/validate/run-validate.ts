@@ -2,7 +2,7 @@ import { findBaseline } from '../baseline/baseline-file.js';
 import { type Finding, isFailing } from '../rule-engine/finding.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import { loadProject } from '../project/load-project.js';
-import { finishRun, startRun } from '../registry/runs-store.js';
+import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
 import { selectChangeScope } from './change-scope.js';
 import { cachedResult, resultKey, storeResult } from './result-cache.js';
 
@@ -47,7 +47,7 @@ export async function runValidate(options: ValidateOptions): Promise<ValidateRes
   const includeEntryExports = options.includeEntryExports ?? config.includeEntryExports ?? false;
   const baseline = findBaseline(project.root, options.baseline);
   return withRegistry(registryPath(project.root, config.registry), notices, async (registry) => {
-    const runId = startRun(registry, 'validate', { production: options.production, includeEntryExports, staged: options.staged, changedSince: options.changedSince });
+    const runId = startValidateRun(registry, 'validate', { production: options.production, includeEntryExports, staged: options.staged, changedSince: options.changedSince });
     // A warm run with nothing changed reuses the last result (the common case for hooks and editors).
     const key = scope === undefined && options.useCache
       ? resultKey(project, [options.production, includeEntryExports, options.entryGlobs, options.projectGlobs], baseline?.file)
@@ -56,7 +56,7 @@ export async function runValidate(options: ValidateOptions): Promise<ValidateRes
     if (reused !== undefined) {
       notices.push(...reused.notices);
       const exitCode = reused.findings.some(isFailing) ? 1 : 0;
-      finishRun(registry, runId, { fileCount: project.files.length, parsedCount: 0, exitCode, findings: reused.findings });
+      finishValidateRun(registry, runId, { fileCount: project.files.length, parsedCount: 0, exitCode, findings: reused.findings });
       return { root: project.root, findings: reused.findings, notices, fileCount: project.files.length, parsedCount: 0, exitCode };
     }
     const noticesBefore = notices.length;
@@ -80,7 +80,7 @@ export async function runValidate(options: ValidateOptions): Promise<ValidateRes
     if (project.source.kind === 'working-tree') storeSymbolGraph(registry, analysis.context.graph);
     if (key !== undefined) storeResult(registry, key, { findings: analysis.findings, notices: notices.slice(noticesBefore), project });
     const exitCode = analysis.findings.some(isFailing) ? 1 : 0;
-    finishRun(registry, runId, { fileCount: project.files.length, parsedCount: analysis.parsedCount, exitCode, findings: analysis.findings });
+    finishValidateRun(registry, runId, { fileCount: project.files.length, parsedCount: analysis.parsedCount, exitCode, findings: analysis.findings });
     return {
       root: project.root,
       findings: analysis.findings,

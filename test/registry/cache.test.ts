@@ -25,7 +25,7 @@ function shopProject(): string {
 const lastRun = (root: string) => {
   const db = new Database(path.join(root, '.orch-guard/registry.db'), { readonly: true });
   try {
-    return db.prepare('SELECT file_count, parsed_count, exit_code FROM runs ORDER BY id DESC LIMIT 1').get() as { file_count: number; parsed_count: number; exit_code: number };
+    return db.prepare('SELECT file_count, parsed_count, exit_code FROM validate_runs ORDER BY id DESC LIMIT 1').get() as { file_count: number; parsed_count: number; exit_code: number };
   } finally {
     db.close();
   }

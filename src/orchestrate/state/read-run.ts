@@ -1,5 +1,6 @@
 import type { TaskStatus } from '../../config/pipeline-schema.js';
 import type { RegistryDatabase } from '../../registry/open-registry.js';
+import { findPipelineRun, lastAttemptLogs, pipelineGates, pipelineTasks } from '../../registry/pipeline-store.js';
 import { isProcessAlive } from '../process/process-identity.js';
 import type { RunGatePhase, RunStatus, Verdict } from '../run-events.js';
 
@@ -41,46 +42,38 @@ export interface RunRecord {
 
 /** A run as the registry holds it (the latest when no id is given); undefined when there is none. */
 export function readRun(registry: RegistryDatabase, runId?: number): RunRecord | undefined {
-  const run = (runId === undefined
-    ? registry.prepare('SELECT * FROM pipeline_runs ORDER BY id DESC LIMIT 1').get()
-    : registry.prepare('SELECT * FROM pipeline_runs WHERE id = ?').get(runId)) as Record<string, unknown> | undefined;
+  const run = findPipelineRun(registry, runId ?? 'latest');
   if (run === undefined) return undefined;
-  const id = run.id as number;
-  const gates = (registry.prepare('SELECT * FROM pipeline_gates WHERE run_id = ? ORDER BY id').all(id) as Array<Record<string, unknown>>).map((row): GateRecord => ({
+  const gates = pipelineGates(registry, run.id).map((row): GateRecord => ({
     phase: row.phase as RunGatePhase,
-    wave: row.wave as number | null,
-    tasks: JSON.parse(row.tasks as string) as string[],
+    wave: row.wave,
+    tasks: JSON.parse(row.tasks) as string[],
     verdict: row.verdict as Verdict,
-    detail: JSON.parse(row.detail as string) as string[],
-    createdAt: row.created_at as string,
+    detail: JSON.parse(row.detail) as string[],
+    createdAt: row.created_at,
   }));
-  const logs = new Map((registry.prepare(`SELECT task_id, log_file FROM pipeline_attempts a WHERE run_id = ?
-    AND attempt = (SELECT max(attempt) FROM pipeline_attempts b WHERE b.run_id = a.run_id AND b.task_id = a.task_id)`).all(id) as Array<{ task_id: string; log_file: string }>)
-    .map((row) => [row.task_id, row.log_file]));
-  const tasks = (registry.prepare('SELECT * FROM pipeline_tasks WHERE run_id = ? ORDER BY wave, position').all(id) as Array<Record<string, unknown>>).map((row): TaskRecord => {
-    const task = row.task_id as string;
-    return {
-      id: task,
-      wave: row.wave as number,
-      status: row.status as TaskStatus,
-      reason: row.reason as string | null,
-      attempts: row.attempts as number,
-      exitCode: row.exit_code as number | null,
-      durationMs: row.duration_ms as number | null,
-      logFile: logs.get(task) ?? null,
-      gates: gatesOfTask(gates, task, row.wave as number),
-    };
-  });
+  const logs = lastAttemptLogs(registry, run.id);
+  const tasks = pipelineTasks(registry, run.id).map((row): TaskRecord => ({
+    id: row.task_id,
+    wave: row.wave,
+    status: row.status as TaskStatus,
+    reason: row.reason,
+    attempts: row.attempts,
+    exitCode: row.exit_code,
+    durationMs: row.duration_ms,
+    logFile: logs.get(row.task_id) ?? null,
+    gates: gatesOfTask(gates, row.task_id, row.wave),
+  }));
   const status = run.status as RunStatus;
   return {
-    id,
+    id: run.id,
     // A run is `running` only while its process lives; otherwise it crashed without a word.
-    status: status === 'running' && !isProcessAlive(run.pid as number, run.pid_started as string | null) ? 'crashed' : status,
-    pid: run.pid as number,
-    startedAt: run.started_at as string,
-    resumedAt: run.resumed_at as string | null,
-    finishedAt: run.finished_at as string | null,
-    exitCode: run.exit_code as number | null,
+    status: status === 'running' && !isProcessAlive(run.pid, run.pid_started) ? 'crashed' : status,
+    pid: run.pid,
+    startedAt: run.started_at,
+    resumedAt: run.resumed_at,
+    finishedAt: run.finished_at,
+    exitCode: run.exit_code,
     tasks,
     gates,
   };

@@ -1,4 +1,4 @@
-import type { RegistryDatabase } from '../../registry/open-registry.js';
+import type { RegistryDatabase } from './open-registry.js';
 
 /**
  * The findings (by fingerprint) a wave's validation gate compares with: those before the

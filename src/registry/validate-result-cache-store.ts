@@ -1,0 +1,29 @@
+import type { Finding } from '../rule-engine/finding.js';
+import type { RegistryDatabase } from './open-registry.js';
+
+/** The last validate result with what it depended on (one row: a newer result replaces it). */
+export interface CachedValidateResult {
+  /** Hash of everything the result depends on (see src/validate/result-cache.ts). */
+  key: string;
+  findings: Finding[];
+  notices: string[];
+  /** Disk lookups outside the project made by resolution, and what they found. */
+  diskLookups: Array<[string, 'file' | 'dir' | 'none']>;
+}
+
+export function readValidateResult(registry: RegistryDatabase): CachedValidateResult | undefined {
+  const row = registry.prepare('SELECT key, findings, notices, disk_lookups FROM validate_result_cache WHERE id = 1').get() as
+    { key: string; findings: string; notices: string; disk_lookups: string } | undefined;
+  if (row === undefined) return undefined;
+  return {
+    key: row.key,
+    findings: JSON.parse(row.findings) as Finding[],
+    notices: JSON.parse(row.notices) as string[],
+    diskLookups: JSON.parse(row.disk_lookups) as CachedValidateResult['diskLookups'],
+  };
+}
+
+export function writeValidateResult(registry: RegistryDatabase, result: CachedValidateResult): void {
+  registry.prepare('INSERT OR REPLACE INTO validate_result_cache (id, key, findings, notices, disk_lookups) VALUES (1, ?, ?, ?, ?)')
+    .run(result.key, JSON.stringify(result.findings), JSON.stringify(result.notices), JSON.stringify(result.diskLookups));
+}
