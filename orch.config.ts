@@ -9,25 +9,28 @@ export default defineConfig({
   project: ['src/**', 'rules/**', 'test/**', 'scripts/**', '*.ts'],
   entries: ['src/cli/bin.ts', 'scripts/*.mjs'],
   components: {
+    // The bottom: no orch-guard imports of their own beyond errors.
     errors: { paths: ['src/errors.ts'] },
+    'package-version': { paths: ['src/package-version.ts'] },
     files: { paths: ['src/files/**'] },
+    process: { paths: ['src/process/**'] },
+    typescript: { paths: ['src/typescript/**'] },
     git: { paths: ['src/git/**'], requires: ['errors'] },
+    config: { paths: ['src/config/**'], requires: ['errors', 'files', 'typescript'] },
+    // package.json, tsconfig and workspaces as data: what resolution and the project read.
+    manifests: { paths: ['src/manifests/**'], requires: ['errors', 'files'] },
+    resolve: { paths: ['src/resolve/**'], requires: ['files', 'manifests'] },
+    project: { paths: ['src/project/**'], requires: ['config', 'errors', 'files', 'manifests', 'resolve'] },
     indexer: {
       paths: ['src/indexer/**'],
-      requires: ['files'],
+      requires: ['files', 'typescript'],
       provides: ['indexProject:function', 'indexSnapshot:function'],
       consumedBy: ['analyse'],
-    },
-    config: {
-      paths: ['src/config/**'],
-      requires: ['errors', 'files', 'indexer'],
-      // The transpiled config imports `orch-guard`, rewritten to point at the package entry.
-      mayImport: ['api'],
     },
     baseline: { paths: ['src/baseline/**'], requires: ['errors', 'files'] },
     graph: {
       paths: ['src/graph/**'],
-      requires: ['indexer', 'project'],
+      requires: ['indexer', 'resolve'],
       provides: ['buildSymbolGraph:function', 'createGraphFiles:function', 'collectRoots:function', 'computeLiveness:function'],
       consumedBy: ['analyse'],
     },
@@ -39,22 +42,16 @@ export default defineConfig({
     },
     'rule-engine': {
       paths: ['src/rule-engine/**', 'rules/**'],
-      requires: ['baseline', 'config', 'contracts', 'files', 'graph', 'indexer'],
+      requires: ['baseline', 'config', 'contracts', 'files', 'graph', 'indexer', 'resolve'],
       provides: ['runRules:function', 'allRules:variable'],
       consumedBy: ['analyse'],
     },
-    project: { paths: ['src/project/**', 'src/resolve/**'], requires: ['config', 'errors', 'files'] },
+    // Owns every table: no SQL outside it.
     registry: {
       paths: ['src/registry/**'],
-      requires: ['rule-engine', 'graph', 'indexer'],
-      provides: ['storeSymbolGraph:function', 'startRun:function', 'finishRun:function'],
-      consumedBy: ['commands'],
-    },
-    report: {
-      paths: ['src/report/**'],
-      requires: ['rule-engine'],
-      provides: ['reporters:variable'],
-      consumedBy: ['cli'],
+      requires: ['rule-engine', 'graph', 'indexer', 'resolve'],
+      provides: ['storeSymbolGraph:function', 'startValidateRun:function', 'finishValidateRun:function'],
+      consumedBy: ['validate'],
     },
     // The analysis: index → link → reach → rules, over the disk, a git snapshot or an overlay.
     analyse: {
@@ -63,25 +60,35 @@ export default defineConfig({
     },
     cleanup: {
       paths: ['src/cleanup/**'],
-      requires: ['rule-engine', 'errors', 'files', 'git', 'indexer', 'analyse', 'project', 'registry', 'report'],
-      provides: ['runCleanup:function', 'runUndo:function', 'formatCleanupText:function', 'formatCleanupJson:function'],
+      requires: ['rule-engine', 'errors', 'files', 'git', 'indexer', 'analyse', 'process', 'project', 'registry', 'typescript'],
+      provides: ['runCleanup:function', 'runUndo:function'],
       consumedBy: ['cli'],
     },
-    // What the CLI commands run: validate, gates, queries, hooks, the PR report.
-    commands: {
-      paths: ['src/validate/**', 'src/gates/**', 'src/query/**', 'src/hook/**'],
-      requires: ['rule-engine', 'baseline', 'cleanup', 'config', 'contracts', 'errors', 'files', 'git', 'graph', 'indexer', 'analyse', 'project', 'registry', 'report'],
-      // The hook installer writes the path of the CLI's bin file into the git hook.
-      mayImport: ['cli'],
+    // What the CLI commands run.
+    validate: { paths: ['src/validate/**'], requires: ['rule-engine', 'analyse', 'baseline', 'errors', 'git', 'indexer', 'project', 'registry', 'resolve'] },
+    gates: { paths: ['src/gates/**'], requires: ['rule-engine', 'analyse', 'baseline', 'contracts', 'errors', 'project', 'registry'] },
+    query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'errors', 'files', 'graph', 'resolve'] },
+    hook: { paths: ['src/hook/**'], requires: ['errors', 'files', 'git', 'process'] },
+    // Pure reporters: (result, options) → string, for validate, gates and cleanup results.
+    report: {
+      paths: ['src/report/**'],
+      requires: ['rule-engine', 'cleanup', 'gates', 'package-version'],
+      provides: ['reporters:variable', 'formatCleanupText:function', 'formatCleanupJson:function'],
+      consumedBy: ['cli'],
     },
+    // `orch-guard report`: the working tree against a base, as a PR comment.
+    'pr-report': { paths: ['src/pr-report/**'], requires: ['rule-engine', 'analyse', 'baseline', 'cleanup', 'project', 'report', 'validate'] },
     // `orch-guard run`: the orchestration pipeline, its process control and durable state.
     orchestrate: {
       paths: ['src/orchestrate/**'],
-      requires: ['rule-engine', 'cleanup', 'commands', 'config', 'errors', 'files', 'analyse', 'registry'],
+      requires: ['rule-engine', 'analyse', 'cleanup', 'config', 'errors', 'files', 'gates', 'process', 'registry'],
       provides: ['runPipeline:function', 'dryRunPipeline:function', 'readPipelineStatus:function'],
       consumedBy: ['cli'],
     },
-    cli: { paths: ['src/cli/**'], requires: ['cleanup', 'commands', 'errors', 'git', 'analyse', 'report', 'orchestrate'] },
-    api: { paths: ['src/index.ts'], requires: ['rule-engine', 'commands', 'config'] },
+    cli: {
+      paths: ['src/cli/**'],
+      requires: ['cleanup', 'errors', 'gates', 'git', 'hook', 'analyse', 'orchestrate', 'package-version', 'pr-report', 'query', 'report', 'validate'],
+    },
+    api: { paths: ['src/index.ts'], requires: ['rule-engine', 'config', 'validate'] },
   },
 });

@@ -1,5 +1,6 @@
 import type { Rule } from '../src/rule-engine/rule.js';
-import { parseRequirement } from '../src/config/check-config.js';
+import { parseRequirement } from '../src/config/requirement.js';
+import { resolvedFiles } from '../src/resolve/resolved-files.js';
 
 export const boundaryViolation: Rule = {
   meta: {
@@ -33,7 +34,7 @@ export const boundaryViolation: Rule = {
       if (from === undefined) continue;
       for (const [index, fact] of file.facts.imports.entries()) {
         const resolution = file.resolutions[index];
-        const targets = resolution.kind === 'file' ? [resolution.path, ...(resolution.alternatives ?? [])] : resolution.kind === 'files' ? resolution.paths : [];
+        const targets = resolvedFiles(resolution);
         const crossed = [...new Set(targets.map((target) => model.componentOfFile.get(target)).filter((to): to is string => to !== undefined && !allowed.get(from)?.has(to)))];
         for (const to of crossed) {
           findings.push({

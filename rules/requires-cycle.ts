@@ -1,5 +1,5 @@
 import type { Rule } from '../src/rule-engine/rule.js';
-import { parseRequirement } from '../src/config/check-config.js';
+import { parseRequirement } from '../src/config/requirement.js';
 import { configLineOf } from '../src/contracts/contract-model.js';
 
 export const requiresCycle: Rule = {

@@ -3,6 +3,7 @@ import { describeReason } from '../src/rule-engine/describe-reason.js';
 import { type Explanation, usersOf } from '../src/rule-engine/explain-dead.js';
 import type { Rule } from '../src/rule-engine/rule.js';
 import type { GraphFile } from '../src/graph/symbol-graph.js';
+import { resolvedFiles } from '../src/resolve/resolved-files.js';
 
 export const unusedFile: Rule = {
   meta: {
@@ -43,7 +44,7 @@ function importersByFile(context: AnalysisContext): Map<string, string[]> {
   const importers = new Map<string, string[]>();
   for (const file of context.files) {
     for (const resolution of file.resolutions) {
-      const targets = resolution.kind === 'file' ? [resolution.path, ...(resolution.alternatives ?? [])] : resolution.kind === 'files' ? resolution.paths : [];
+      const targets = resolvedFiles(resolution);
       for (const target of targets) {
         if (target === file.path) continue;
         const list = importers.get(target) ?? [];

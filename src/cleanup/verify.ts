@@ -1,11 +1,17 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readLogTail } from '../process/log-tail.js';
+import { runInProcessGroup } from '../process/run-in-process-group.js';
+import { shellQuote } from '../process/shell-quote.js';
 
 /** How long one verification command may run before it counts as failed. */
 const VERIFY_TIMEOUT_MS = 15 * 60 * 1000;
+/** Between SIGTERM and SIGKILL when a verification command times out. */
+const VERIFY_GRACE_MS = 5000;
 const OUTPUT_TAIL = 4000;
+const OUTPUT_TAIL_LINES = 80;
 
 export interface VerificationStep {
   command: string;
@@ -27,7 +33,7 @@ export function verificationCommands(root: string, configured: readonly string[]
     const own = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     const require = createRequire(import.meta.url);
     const tsc = existsSync(own) ? own : path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
-    commands.push(`${quote(process.execPath)} ${quote(tsc)} --noEmit -p tsconfig.json`);
+    commands.push(`${shellQuote(process.execPath)} ${shellQuote(tsc)} --noEmit -p tsconfig.json`);
   }
   return [...commands, ...configured];
 }
@@ -47,35 +53,28 @@ export function verificationPassed(steps: readonly VerificationStep[]): boolean 
   return steps.every((step) => step.ok);
 }
 
-function runCommand(root: string, command: string): Promise<VerificationStep> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(command, { cwd: root, shell: true, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    const timer = setTimeout(() => {
-      output += `\n(timed out after ${VERIFY_TIMEOUT_MS / 1000} s)`;
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, VERIFY_TIMEOUT_MS);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve({ command, ok: false, output: error.message, durationMs: Date.now() - started });
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ command, ok: code === 0, output: output.trim(), durationMs: Date.now() - started });
-    });
-  });
-}
-
-function quote(value: string): string {
-  return /^[\w./@:-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+/**
+ * One command, run like a pipeline task: in a process group of its own that is stopped whole
+ * (at the timeout, or whatever it leaves running), its output through a temporary log file.
+ */
+async function runCommand(root: string, command: string): Promise<VerificationStep> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'orch-guard-verify-'));
+  const logFile = path.join(dir, 'output.log');
+  try {
+    const result = await runInProcessGroup({
+      command,
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: '0' },
+      logFile,
+      timeoutMs: VERIFY_TIMEOUT_MS,
+      gracePeriodMs: VERIFY_GRACE_MS,
+      signal: new AbortController().signal,
+    }, () => {});
+    let output = readLogTail(logFile, OUTPUT_TAIL_LINES).join('\n').slice(-OUTPUT_TAIL);
+    // A timeout, a signal or a failure to start is not in the output: say it.
+    if (result.outcome !== 'passed' && (result.outcome !== 'failed' || result.exitCode === null)) output += `\n(${result.reason})`;
+    return { command, ok: result.outcome === 'passed', output: output.trim(), durationMs: result.durationMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

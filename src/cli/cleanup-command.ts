@@ -66,7 +66,7 @@ export function registerCleanupCommand(program: Command, setExitCode: (code: num
         noGit: !flags.git,
       });
       printNotices(result.notices);
-      const { formatCleanupJson, formatCleanupText } = await import('../cleanup/format-cleanup.js');
+      const { formatCleanupJson, formatCleanupText } = await import('../report/format-cleanup.js');
       process.stdout.write(flags.reporter === 'json' ? formatCleanupJson(result) : formatCleanupText(result, { color: useColor(process.stdout) }));
       setExitCode(result.exitCode);
     });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GatePhase } from '../gates/run-gate.js';
+import type { GatePhase } from '../gates/gate-summary.js';
 import { collect } from './options.js';
 import { parseReporterSpecs, printNotices, writeReports } from './terminal.js';
 

@@ -2,14 +2,15 @@ import path from 'node:path';
 import type { Command } from 'commander';
 
 /** `orch-guard hook install|uninstall`: the pre-commit gate. */
-export function registerHookCommand(program: Command, setExitCode: (code: number) => void): void {
+export function registerHookCommand(program: Command, setExitCode: (code: number) => void, binFile: string): void {
   const hook = program.command('hook').description('Install or remove the pre-commit hook that blocks commits introducing dead code.');
   hook.command('install')
     .description('Add `orch-guard validate --staged` to the pre-commit hook (git, husky, lefthook or simple-git-hooks).')
     .option('--root <dir>', 'project root', '.')
     .action(async (flags: { root: string }) => {
       const { installHook } = await import('../hook/install-hook.js');
-      const change = installHook(flags.root);
+      // The hook runs this installation's CLI when the project has none of its own.
+      const change = installHook(flags.root, binFile);
       const where = path.relative(process.cwd(), change.file) || change.file;
       process.stdout.write(change.changed ? `Installed the orch-guard pre-commit hook (${change.manager}): ${where}\n` : `The orch-guard pre-commit hook is already installed (${change.manager}): ${where}\n`);
       if (change.hint !== undefined) process.stdout.write(`Next: ${change.hint}\n`);

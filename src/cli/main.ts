@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isUserFacingError } from '../errors.js';
+import { packageVersion } from '../package-version.js';
 import { registerBaselineCommand } from './baseline-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
 import { registerGateCommand } from './gate-command.js';
@@ -14,29 +14,32 @@ import { registerValidateCommand } from './validate-command.js';
 /** Exit codes: 0 clean, 1 findings (or a blocked gate), 2 usage, config or internal error. */
 const ExitCode = { Clean: 0, Findings: 1, Error: 2 } as const;
 
-/** Parses the command line, runs the command and returns the exit code. Never throws. */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Parses the command line, runs the command and returns the exit code. Never throws.
+ * `binFile`: this CLI's entry file, which an installed hook runs.
+ */
+export async function main(argv: readonly string[], binFile: string): Promise<number> {
   const debug = argv.includes('--debug');
   let exitCode: number = ExitCode.Clean;
-  const program = new Command('orch-guard')
-    .description('Stops dead code from being born: a symbol-level code registry, reachability analysis and integration gates for TypeScript/JavaScript.')
-    .version(packageVersion(), '-v, --version')
-    .option('--debug', 'print stack traces for errors')
-    .exitOverride()
-    .showSuggestionAfterError();
   const setExitCode = (code: number) => {
     exitCode = code;
   };
-  registerValidateCommand(program, setExitCode);
-  registerBaselineCommand(program, setExitCode);
-  registerHookCommand(program, setExitCode);
-  registerGateCommand(program, setExitCode);
-  registerCleanupCommand(program, setExitCode);
-  registerReportCommand(program, setExitCode);
-  registerRunCommand(program, setExitCode);
-  registerStatusCommand(program, setExitCode);
-  registerQueryCommands(program);
   try {
+    const program = new Command('orch-guard')
+      .description('Stops dead code from being born: a symbol-level code registry, reachability analysis and integration gates for TypeScript/JavaScript.')
+      .version(packageVersion(), '-v, --version')
+      .option('--debug', 'print stack traces for errors')
+      .exitOverride()
+      .showSuggestionAfterError();
+    registerValidateCommand(program, setExitCode);
+    registerBaselineCommand(program, setExitCode);
+    registerHookCommand(program, setExitCode, binFile);
+    registerGateCommand(program, setExitCode);
+    registerCleanupCommand(program, setExitCode);
+    registerReportCommand(program, setExitCode);
+    registerRunCommand(program, setExitCode);
+    registerStatusCommand(program, setExitCode);
+    registerQueryCommands(program);
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
@@ -53,9 +56,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
     return ExitCode.Error;
   }
-}
-
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }

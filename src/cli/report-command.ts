@@ -26,7 +26,7 @@ export function registerReportCommand(program: Command, setExitCode: (code: numb
     .option('--production', 'analyse without test files')
     .action(async (flags: ReportFlags) => {
       if (flags.format !== 'markdown') throw new UsageError(`--format ${flags.format}: the report is available as markdown`);
-      const { runReport } = await import('../validate/run-report.js');
+      const { runReport } = await import('../pr-report/run-report.js');
       const { markdown, notices } = await runReport({ root: flags.root, configFile: flags.config, production: flags.production === true, base: flags.base });
       printNotices(notices);
       if (flags.output !== undefined) writeFileSync(path.resolve(flags.output), markdown);

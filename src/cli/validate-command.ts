@@ -37,8 +37,8 @@ export function registerValidateCommand(program: Command, setExitCode: (code: nu
       const reporterSpecs = parseReporterSpecs(flags.reporter);
       const progress = createProgress('indexing');
       // Each command loads its implementation when it runs, so `--help` and others start fast.
-      const { runValidate } = await import('../validate/run-validate.js');
-      const result = await runValidate({
+      const { validateProject } = await import('../validate/run-validate.js');
+      const result = await validateProject({
         root: flags.root,
         configFile: flags.config,
         entryGlobs: flags.entry,

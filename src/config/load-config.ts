@@ -5,10 +5,18 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
-import { loadTypeScript } from '../indexer/load-typescript.js';
+import { loadTypeScript } from '../typescript/load-typescript.js';
 import { ensureStateDir } from '../files/state-dir.js';
 import { type OrchGuardConfig, configSchema } from './config-schema.js';
+import { defineConfig } from './define-config.js';
 import { SchemaIssue } from './schema-builder.js';
+
+/**
+ * What `import { defineConfig } from 'orch-guard'` gives a config: the config helpers only, as
+ * a module of their own, so loading a config loads neither the analysis (SQLite, TypeScript)
+ * nor any file of a particular installation.
+ */
+const CONFIG_API_URL = `data:text/javascript,${encodeURIComponent(`export ${defineConfig.toString()}`)}`;
 
 const CONFIG_FILE_NAMES = ['orch.config.ts', 'orch.config.mts', 'orch.config.js', 'orch.config.mjs', 'orch.config.cjs', 'orch.config.json'];
 
@@ -68,12 +76,12 @@ async function importConfigModule(root: string, file: string, label: string): Pr
 
 /**
  * Writes an importable ESM copy of the config: TypeScript transpiled, `orch-guard` imports
- * pointed at this installation (the project need not install it), relative imports made
+ * replaced by the config API (the project need not install orch-guard), relative imports made
  * absolute. Cached by content hash so later runs do not load the TypeScript compiler.
  */
 function compiledConfigPath(root: string, file: string): string {
   const source = readFileSync(file, 'utf8');
-  const hash = createHash('sha1').update(file).update('\0').update(source).digest('hex').slice(0, 16);
+  const hash = createHash('sha1').update(file).update('\0').update(source).update('\0').update(CONFIG_API_URL).digest('hex').slice(0, 16);
   const target = path.join(ensureStateDir(root), 'config', `orch.config.${hash}.mjs`);
   if (existsSync(target)) return target;
   const isTypeScript = /\.m?ts$/.test(file);
@@ -85,9 +93,8 @@ function compiledConfigPath(root: string, file: string): string {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
     }).outputText;
   }
-  const selfUrl = new URL('../index.js', import.meta.url).href;
   code = code.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\2/g, (match, prefix: string, quote: string, specifier: string) => {
-    if (specifier === 'orch-guard') return `${prefix}${quote}${selfUrl}${quote}`;
+    if (specifier === 'orch-guard') return `${prefix}${quote}${CONFIG_API_URL}${quote}`;
     if (specifier.startsWith('./') || specifier.startsWith('../')) {
       return `${prefix}${quote}${pathToFileURL(path.resolve(path.dirname(file), specifier)).href}${quote}`;
     }

@@ -1,4 +1,4 @@
-import { parseRequirement } from './check-config.js';
+import { parseRequirement } from './requirement.js';
 import { array, func, type Infer, number, object, oneOf, optional, record, refine, SchemaIssue, string, union } from './schema-builder.js';
 
 /** Where a task is in `orch-guard run`: pending until it ends in one of the other states. */

@@ -1,5 +1,5 @@
 import type { ComponentConfig } from '../config/config-schema.js';
-import { parseRequirement, type Requirement } from '../config/check-config.js';
+import { parseRequirement, type Requirement } from '../config/requirement.js';
 import { compileGlobs } from '../files/glob.js';
 import type { LinkedGraph } from '../graph/build-graph.js';
 import type { GraphFile } from '../graph/symbol-graph.js';

@@ -6,9 +6,7 @@ import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import { loadProject } from '../project/load-project.js';
 import { recordGateResult } from '../registry/gate-result-store.js';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
-import type { GateSummary } from '../report/report-input.js';
-
-export type GatePhase = GateSummary['phase'];
+import type { GatePhase, GateSummary } from './gate-summary.js';
 
 export interface GateOptions {
   root: string;

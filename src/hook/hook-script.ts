@@ -1,24 +1,19 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { shellQuote } from '../process/shell-quote.js';
 
 /**
  * The command the hook runs, from the repository's top directory: the project's own
- * orch-guard when it is installed there, else this installation (absolute paths, so the hook
- * works without orch-guard on PATH).
+ * orch-guard when it is installed there, else this installation's `binFile` (absolute paths, so
+ * the hook works without orch-guard on PATH).
  */
-export function preCommitCommand(workTree: string, root: string): string {
+export function preCommitCommand(workTree: string, root: string, binFile: string): string {
   const rootOption = path.relative(workTree, root);
-  const rootArgument = rootOption === '' ? '' : ` --root ${quote(rootOption)}`;
+  const rootArgument = rootOption === '' ? '' : ` --root ${shellQuote(rootOption)}`;
   if (existsSync(path.join(root, 'node_modules', '.bin', 'orch-guard'))) {
     return `npx --no-install orch-guard validate --staged${rootArgument}`;
   }
-  const bin = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
-  return `${quote(process.execPath)} ${quote(bin)} validate --staged${rootArgument}`;
-}
-
-function quote(value: string): string {
-  return /^[\w./@:-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+  return `${shellQuote(process.execPath)} ${shellQuote(binFile)} validate --staged${rootArgument}`;
 }
 
 export const BLOCK_START = '# >>> orch-guard pre-commit >>>';

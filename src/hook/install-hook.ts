@@ -18,10 +18,10 @@ export interface HookChange {
  * Idempotent; it never replaces a hook it did not write: it adds a marked block (or, in
  * package.json, a marked command) that `hook uninstall` removes exactly.
  */
-export function installHook(root: string): HookChange {
+export function installHook(root: string, binFile: string): HookChange {
   const workTree = requireWorkTree(root, 'hook install');
   const manager = detectHookManager(workTree, path.resolve(root));
-  const command = preCommitCommand(workTree, path.resolve(root));
+  const command = preCommitCommand(workTree, path.resolve(root), binFile);
   switch (manager.kind) {
     case 'git':
     case 'husky':

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import type { TypeScriptApi } from './extract/typescript-api.js';
+import type { TypeScriptApi } from '../typescript/typescript-api.js';
 import { extractFileFacts } from './extract/extract-file-facts.js';
 import { skippedFileFacts } from './skipped-file-facts.js';
 

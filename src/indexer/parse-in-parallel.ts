@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { loadTypeScript, saveTypeScriptCodeCache } from './load-typescript.js';
+import { loadTypeScript, saveTypeScriptCodeCache } from '../typescript/load-typescript.js';
 import { type ParseJob, type ParseOutcome, parseFile } from './parse-file.js';
 
 /** Below this many files, starting workers (each loads the compiler) costs more than it saves. */

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { loadTypeScript, saveTypeScriptCodeCache } from './load-typescript.js';
+import { loadTypeScript, saveTypeScriptCodeCache } from '../typescript/load-typescript.js';
 import { type ParseJob, parseFile } from './parse-file.js';
 
 // A worker thread: receives batches of parse jobs, answers with their outcomes.

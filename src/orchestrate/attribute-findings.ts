@@ -1,5 +1,5 @@
 import type { Finding } from '../rule-engine/finding.js';
-import { parseRequirement } from '../config/check-config.js';
+import { parseRequirement } from '../config/requirement.js';
 import type { ComponentConfig } from '../config/config-schema.js';
 import type { TaskConfig } from '../config/pipeline-schema.js';
 import { requiresWhereFindingIs } from './pending-findings.js';

@@ -5,7 +5,7 @@ import type { PipelinePlan } from './load-plan.js';
 import { checkTaskGraph, type GateCheck } from './check-task-graph.js';
 import type { RunGates } from './pipeline-gates.js';
 import { FAILED_STATUSES, type PlannedTask, type RunGatePhase, type Verdict } from './run-events.js';
-import type { RunOptions } from './run-pipeline.js';
+import type { RunOptions } from './run-options.js';
 import { runWaveTasks, type WaveContext } from './run-wave.js';
 import type { ClaimedRun } from './state/claim-run.js';
 import { readWaveBasis, saveBasis, saveWaveComparison } from '../registry/pipeline-fingerprint-store.js';

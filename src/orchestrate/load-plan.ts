@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ComponentConfig } from '../config/config-schema.js';
-import { parseRequirement } from '../config/check-config.js';
+import { parseRequirement } from '../config/requirement.js';
 import { loadConfig } from '../config/load-config.js';
 import type { TaskConfig } from '../config/pipeline-schema.js';
 import { ConfigError, UsageError } from '../errors.js';

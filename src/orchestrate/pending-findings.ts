@@ -1,5 +1,5 @@
 import type { Finding } from '../rule-engine/finding.js';
-import { parseRequirement } from '../config/check-config.js';
+import { parseRequirement } from '../config/requirement.js';
 import type { ComponentConfig } from '../config/config-schema.js';
 
 /**

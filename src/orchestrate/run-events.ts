@@ -1,5 +1,5 @@
 import type { TaskResult } from '../config/pipeline-schema.js';
-import type { AttemptOutcome } from './process/spawn-attempt.js';
+import type { AttemptOutcome } from '../process/run-in-process-group.js';
 
 /** The gates of a run: plan; per task build and `produces`; per wave; at the end validate and cleanup. */
 export type RunGatePhase = 'plan' | 'build' | 'produces' | 'wave' | 'validate' | 'cleanup';

@@ -3,29 +3,12 @@ import { openRegistry } from '../registry/open-registry.js';
 import { registryPath } from '../analyse/with-registry.js';
 import { driveRun } from './drive-run.js';
 import { loadPlan, type PipelinePlan } from './load-plan.js';
-import { stopLeftoverGroup } from './process/stop-process-group.js';
-import type { RecordedEvent } from './run-events.js';
+import { stopLeftoverGroup } from '../process/stop-process-group.js';
+import type { RunOptions } from './run-options.js';
 import { claimRun } from './state/claim-run.js';
 import { type RunRecord, readRun } from './state/read-run.js';
 import { prepareRunDir } from './state/run-dir.js';
 import { openRunJournal } from './state/run-journal.js';
-
-export interface RunOptions {
-  root: string;
-  configFile?: string;
-  maxParallel?: number;
-  /** Continue a run (by id, or the latest) instead of starting one. */
-  resume?: number | 'latest';
-  bail: boolean;
-  /** false: no gates at all (--no-gates), only the tasks. */
-  gates: boolean;
-  /** --fix: apply the cleanup at the end (when every task passed). */
-  fix?: { allowDirty: boolean; noGit: boolean };
-  /** Aborted on Ctrl-C / SIGTERM, with the signal's name as reason. */
-  signal: AbortSignal;
-  /** Every event, as it is recorded: the CLI shows them. */
-  onEvent: (event: RecordedEvent) => void;
-}
 
 export interface RunOutcome {
   run: RunRecord;

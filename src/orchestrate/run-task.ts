@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
-import { type AttemptResult, spawnAttempt } from './process/spawn-attempt.js';
+import { type AttemptResult, runInProcessGroup } from '../process/run-in-process-group.js';
 import type { RunGates } from './pipeline-gates.js';
 import type { FinishedStatus } from './run-events.js';
 import type { RunJournal } from './state/run-journal.js';
@@ -84,7 +84,7 @@ let baseEnvironment: NodeJS.ProcessEnv | undefined;
 async function runAttempt(task: TaskConfig, context: TaskContext, attempt: number, cwd: string): Promise<AttemptResult> {
   baseEnvironment ??= { ...process.env };
   const logFile = path.join(context.runDir, attemptLogName(task.id, attempt));
-  const result = await spawnAttempt({
+  const result = await runInProcessGroup({
     command: task.run,
     cwd,
     env: {

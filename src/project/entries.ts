@@ -2,9 +2,9 @@ import path from 'node:path';
 import { compileGlobs } from '../files/glob.js';
 import type { FileLookup } from '../resolve/file-lookup.js';
 import { mapOutputToSource, sourcePatternFor } from '../resolve/output-to-source.js';
-import { closedExportSubpaths, packageEntryTargets } from './package-json.js';
-import type { TsconfigFacts } from './read-tsconfig.js';
-import type { WorkspacePackage } from './workspaces.js';
+import { closedExportSubpaths, packageEntryTargets } from '../manifests/package-json.js';
+import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
+import type { WorkspacePackage } from '../manifests/workspaces.js';
 
 /** Test, story and mock files: entries unless --production, which drops them. */
 const TEST_FILE = /(?:^|\/)(?:test|tests|__tests__|__mocks__|e2e|cypress)\/|\.(?:test|spec|test-d|spec-d|bench|e2e|stories|story)\.[cm]?[jt]sx?$/;

@@ -8,8 +8,8 @@ import { compileGlobs } from '../files/glob.js';
 import { FileLookup } from '../resolve/file-lookup.js';
 import { ModuleResolver } from '../resolve/module-resolver.js';
 import { findEntryFiles, isTestFile } from './entries.js';
-import { findTsconfig, readTsconfig, type TsconfigFacts } from './read-tsconfig.js';
-import { findWorkspacePackages, type WorkspacePackage } from './workspaces.js';
+import { findTsconfig, readTsconfig, type TsconfigFacts } from '../manifests/read-tsconfig.js';
+import { findWorkspacePackages, type WorkspacePackage } from '../manifests/workspaces.js';
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 

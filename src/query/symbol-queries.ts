@@ -3,6 +3,7 @@ import { type Explanation, explainDead } from '../rule-engine/explain-dead.js';
 import { globToRegExp } from '../files/glob.js';
 import { NodeKind } from '../graph/symbol-graph.js';
 import type { QueryTarget } from './resolve-target.js';
+import { resolvedFiles } from '../resolve/resolved-files.js';
 
 export interface FoundSymbol {
   name: string;
@@ -140,7 +141,7 @@ function referenceIndex(context: AnalysisContext, direction: 'callers' | 'callee
   // Module-level loads (imports for side effects, re-exports): file to file.
   for (const file of context.files) {
     for (const resolution of file.resolutions) {
-      const targets = resolution.kind === 'file' ? [resolution.path, ...(resolution.alternatives ?? [])] : resolution.kind === 'files' ? resolution.paths : [];
+      const targets = resolvedFiles(resolution);
       for (const path of targets) {
         const target = context.fileByPath(path);
         if (target === undefined || target === file) continue;

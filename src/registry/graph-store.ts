@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SymbolGraph } from '../graph/symbol-graph.js';
 import { DeclarationFlag } from '../indexer/facts.js';
 import type { RegistryDatabase } from './open-registry.js';
+import { resolvedFiles } from '../resolve/resolved-files.js';
 
 /**
  * Keeps the queryable symbol graph in the registry (symbols, symbol_references, module_edges)
@@ -41,9 +42,8 @@ export function storeSymbolGraph(registry: RegistryDatabase, graph: SymbolGraph)
       const references = [...new Set(referencesByFile.get(file.index) ?? [])].sort();
       const edges = file.facts.imports.map((fact, index) => {
         const resolution = file.resolutions[index];
-        const target = resolution.kind === 'file' || resolution.kind === 'asset' ? resolution.path
-          : resolution.kind === 'external' ? resolution.packageName
-            : resolution.kind === 'files' ? resolution.paths.join('\n') : null;
+        const target = resolution.kind === 'asset' ? resolution.path
+          : resolution.kind === 'external' ? resolution.packageName : resolvedFiles(resolution).join('\n') || null;
         return [fact.specifier, fact.form, fact.line, fact.column, resolution.kind, target] as const;
       });
       const linkHash = createHash('sha1').update(file.hash).update(JSON.stringify([references, edges])).digest('hex');

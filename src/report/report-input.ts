@@ -1,4 +1,5 @@
 import type { Finding } from '../rule-engine/finding.js';
+import type { GateSummary } from '../gates/gate-summary.js';
 
 /** What every reporter formats: the result of a run. */
 export interface ReportInput {
@@ -27,14 +28,6 @@ export function actionableFindings(findings: readonly Finding[]): Finding[] {
 /** A root-relative path as CI tools expect it: relative to the repository's top. */
 export function repositoryRelative(input: ReportInput, file: string): string {
   return input.repositoryPath === undefined || input.repositoryPath === '' ? file : `${input.repositoryPath}/${file}`;
-}
-
-export interface GateSummary {
-  phase: 'plan' | 'build' | 'validate' | 'cleanup';
-  component?: string;
-  verdict: 'pass' | 'blocked';
-  /** Plan gate: requirements declared in `provides` and not built yet. */
-  pending: string[];
 }
 
 export interface ReporterOptions {

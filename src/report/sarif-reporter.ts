@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { packageVersion } from '../package-version.js';
 import { allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-engine/rule.js';
 import { codeBlock } from '../rule-engine/rule-docs.js';
@@ -12,7 +11,6 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/orch-guard';
 /** Versioned key, so a future change to how fingerprints are computed can use a new one. */
 const FINGERPRINT_KEY = 'orchGuard/v1';
 const SOURCE_ROOT = '%SRCROOT%';
-const ORCH_GUARD_VERSION = readOwnVersion();
 
 const LEVELS = { error: 'error', warn: 'warning' } as const;
 
@@ -30,7 +28,7 @@ export function formatSarif(input: ReportInput): string {
         driver: {
           name: 'orch-guard',
           informationUri: INFORMATION_URI,
-          version: ORCH_GUARD_VERSION,
+          version: packageVersion(),
           rules: allRules.map(describeRule),
         },
       },
@@ -95,21 +93,4 @@ function toUriReference(posixPath: string): string {
 function directoryUri(directory: string): string {
   const uri = pathToFileURL(directory).href;
   return uri.endsWith('/') ? uri : `${uri}/`;
-}
-
-
-/** Finds this package's package.json whether the module runs from src/ or from dist/src/. */
-function readOwnVersion(): string {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === 'orch-guard' && typeof manifest.version === 'string') return manifest.version;
-    } catch {
-      // No readable package.json here: keep looking in the parent directory.
-    }
-    const parent = path.dirname(directory);
-    if (parent === directory) throw new Error('orch-guard package.json not found');
-    directory = parent;
-  }
 }

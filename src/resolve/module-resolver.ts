@@ -1,8 +1,8 @@
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import type { WorkspacePackage } from '../project/workspaces.js';
-import { packageNameOf, subpathTargets } from '../project/package-json.js';
-import type { TsconfigFacts } from '../project/read-tsconfig.js';
+import type { WorkspacePackage } from '../manifests/workspaces.js';
+import { packageNameOf, subpathTargets } from '../manifests/package-json.js';
+import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { compileGlobs } from '../files/glob.js';
 import type { FileLookup } from './file-lookup.js';
 import { mapOutputToSource } from './output-to-source.js';

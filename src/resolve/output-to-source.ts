@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { TsconfigFacts } from '../project/read-tsconfig.js';
+import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
 import type { FileLookup } from './file-lookup.js';
 
 /** Output extensions and the source extensions that compile to them, most likely first. */

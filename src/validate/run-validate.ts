@@ -39,7 +39,7 @@ export interface ValidateResult {
  * changed version against its base, marking what the change introduced), apply the
  * baseline, record the run, and judge it.
  */
-export async function runValidate(options: ValidateOptions): Promise<ValidateResult> {
+export async function validateProject(options: ValidateOptions): Promise<ValidateResult> {
   const notices: string[] = [];
   const scope = selectChangeScope(options.root, options);
   const project = await loadProject({ ...options, notices, ...(scope !== undefined ? { source: scope.head } : {}) });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { type BaselineEntry, DEFAULT_BASELINE_FILE, entryFor, isExpired, readBaseline, writeBaseline } from '../baseline/baseline-file.js';
-import { runValidate, type ValidateOptions } from './run-validate.js';
+import { validateProject, type ValidateOptions } from './run-validate.js';
 
 type AnalysisOptions = Omit<ValidateOptions, 'baseline' | 'staged' | 'changedSince'>;
 
@@ -25,7 +25,7 @@ export async function saveBaseline(options: AnalysisOptions & { file?: string; e
   const file = path.resolve(options.root, options.file ?? DEFAULT_BASELINE_FILE);
   const previous = existsSync(file) ? readBaseline(file).entries : [];
   const byFingerprint = new Map(previous.map((entry) => [entry.fingerprint, entry]));
-  const result = await runValidate({ ...options, baseline: false });
+  const result = await validateProject({ ...options, baseline: false });
   const entries: BaselineEntry[] = result.findings
     .filter((finding) => finding.rule !== 'stale-baseline')
     .map((finding) => {
@@ -49,7 +49,7 @@ export async function pruneBaseline(options: AnalysisOptions & { file?: string }
   const file = path.resolve(options.root, options.file ?? DEFAULT_BASELINE_FILE);
   if (!existsSync(file)) throw new UsageError(`baseline prune: ${path.relative(process.cwd(), file) || file} does not exist (create it with \`orch-guard baseline save\`)`);
   const baseline = readBaseline(file);
-  const result = await runValidate({ ...options, baseline: false });
+  const result = await validateProject({ ...options, baseline: false });
   const current = new Set(result.findings.map((finding) => finding.fingerprint));
   const today = new Date();
   const entries = baseline.entries.filter((entry) => current.has(entry.fingerprint) && !isExpired(entry, today));

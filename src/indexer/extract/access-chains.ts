@@ -1,4 +1,4 @@
-import type { TypeScriptApi, ts } from './typescript-api.js';
+import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** Longest member path kept for a reference: enough for `ns.Enum.Member`. */
 const MAX_PATH = 3;

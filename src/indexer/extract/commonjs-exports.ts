@@ -4,7 +4,7 @@ import { hasLoadTimeEffects, isFakeWiringExpression, staticPropertyName, unwrapA
 import { moduleLoadCall } from './module-load-call.js';
 import type { ScopeRecorder } from './scope-recorder.js';
 import type { FactsBuilder } from './facts-builder.js';
-import type { ts } from './typescript-api.js';
+import type { ts } from '../../typescript/typescript-api.js';
 
 /** CommonJS exports (`module.exports = ...`, `exports.a = ...`) and top-level side effects. */
 export function collectExpressionStatement(scope: ScopeRecorder, statement: ts.ExpressionStatement): void {

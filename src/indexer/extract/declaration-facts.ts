@@ -2,7 +2,7 @@ import { type DeclarationKind, DeclarationFlag } from '../facts.js';
 import { hasPublicTag } from './comments.js';
 import type { FactsBuilder } from './facts-builder.js';
 import { functionBodyOf, hashBody, signatureText } from './signatures.js';
-import type { TypeScriptApi, ts } from './typescript-api.js';
+import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 // Facts of one declaration or export, shared by the module-scope collectors of every module system.
 

@@ -5,7 +5,7 @@ import { collectModuleLoadBinding } from './require-bindings.js';
 import type { FactsBuilder } from './facts-builder.js';
 import type { ScopeRecorder } from './scope-recorder.js';
 import { signatureText } from './signatures.js';
-import type { TypeScriptApi, ts } from './typescript-api.js';
+import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 // Pass 1, ES declarations: functions, classes (with members), interfaces, types, enums,
 // namespaces and variables at the top level, with their `export` modifiers.

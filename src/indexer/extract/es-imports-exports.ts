@@ -3,7 +3,7 @@ import { addDeclaration, addExport, isPublicStatement, modifierFlags } from './d
 import { collectClassMembers } from './es-declarations.js';
 import { hasLoadTimeEffects, unwrapExpression } from './expression-shapes.js';
 import type { ScopeRecorder } from './scope-recorder.js';
-import type { ts } from './typescript-api.js';
+import type { ts } from '../../typescript/typescript-api.js';
 
 // Pass 1, ES module syntax: import and export declarations, `import x = require()`,
 // `export default` / `export =`, and JSDoc `@import` tags.

@@ -1,4 +1,4 @@
-import type { TypeScriptApi, ts } from './typescript-api.js';
+import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** Calls that build a value without side effects, so their arguments belong to the value. */
 const PURE_CALLEES = new Set([

@@ -3,7 +3,7 @@ import { findSuppressions } from './comments.js';
 import { FactsBuilder } from './facts-builder.js';
 import { collectModuleScope } from './module-scope.js';
 import { ReferenceWalker } from './reference-walker.js';
-import type { TypeScriptApi, ts } from './typescript-api.js';
+import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** Parses one file and extracts its facts. Never throws on bad syntax: the parser recovers. */
 export function extractFileFacts(ts: TypeScriptApi, relativePath: string, text: string): FileFacts {

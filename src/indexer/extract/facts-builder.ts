@@ -10,7 +10,7 @@ import type {
   SuppressionFact,
 } from '../facts.js';
 import { FACTS_VERSION } from '../facts.js';
-import type { TypeScriptApi, ts } from './typescript-api.js';
+import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** The facts of one file while both passes add to them; `finish()` turns them into plain FileFacts. */
 export class FactsBuilder {

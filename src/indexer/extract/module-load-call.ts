@@ -1,4 +1,4 @@
-import type { TypeScriptApi, ts } from './typescript-api.js';
+import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /**
  * `require('m')` or `import('m')`. A template literal or concatenation with a static relative

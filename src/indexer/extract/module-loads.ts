@@ -1,13 +1,30 @@
 import { namespaceUsageIn } from './access-chains.js';
 import { staticPropertyName, unwrapAwait, unwrapExpression } from './expression-shapes.js';
 import { moduleLoadCall } from './module-load-call.js';
-import type { ReferenceWalker } from './reference-walker.js';
-import type { ts } from './typescript-api.js';
+import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** Which exports a dynamic import, require or import type uses. */
 export interface ModuleLoadUsage {
   usedNames: string[];
   whole: boolean;
+}
+
+/** A module load as the walker records it. */
+export interface ModuleLoad {
+  specifier: string;
+  form: 'require' | 'dynamic' | 'url' | 'import-type';
+  call: ts.Node;
+  pattern?: boolean;
+}
+
+/** What visiting module loads needs of pass 2's reference walker (it visits, the walker records). */
+export interface LoadWalker {
+  readonly ts: TypeScriptApi;
+  /** The function body (or file) the visited code is in. */
+  readonly enclosingBody: ts.Node;
+  recordModuleLoad(load: ModuleLoad, usage: ModuleLoadUsage): void;
+  visit(node: ts.Node): void;
+  visitEach(nodes: readonly ts.Node[] | undefined): void;
 }
 
 const WHOLE: ModuleLoadUsage = { usedNames: [], whole: true };
@@ -16,7 +33,7 @@ const WHOLE: ModuleLoadUsage = { usedNames: [], whole: true };
  * Calls: `import('m')`, `require('m')`, `import('m').then(cb)` and `require.resolve('m')`
  * become module loads with the narrowest usage the syntax shows; other calls are walked.
  */
-export function visitCallExpression(walker: ReferenceWalker, node: ts.CallExpression): void {
+export function visitCallExpression(walker: LoadWalker, node: ts.CallExpression): void {
   const { ts } = walker;
   const callee = unwrapExpression(ts, node.expression);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'glob' && ts.isMetaProperty(callee.expression)) {
@@ -52,7 +69,7 @@ export function visitCallExpression(walker: ReferenceWalker, node: ts.CallExpres
   walker.visitEach(node.arguments);
 }
 
-function visitImportMetaGlob(walker: ReferenceWalker, node: ts.CallExpression): void {
+function visitImportMetaGlob(walker: LoadWalker, node: ts.CallExpression): void {
   const { ts } = walker;
   const first = node.arguments[0];
   const patterns = first === undefined ? [] : ts.isArrayLiteralExpression(first) ? [...first.elements] : [first];
@@ -64,7 +81,7 @@ function visitImportMetaGlob(walker: ReferenceWalker, node: ts.CallExpression): 
 }
 
 /** `new URL('./worker.js', import.meta.url)` refers to a file that is loaded some other way. */
-export function visitNewExpression(walker: ReferenceWalker, node: ts.NewExpression): void {
+export function visitNewExpression(walker: LoadWalker, node: ts.NewExpression): void {
   const { ts } = walker;
   const args = node.arguments ?? [];
   if (ts.isIdentifier(node.expression) && node.expression.text === 'URL' && args.length === 2
@@ -77,12 +94,12 @@ export function visitNewExpression(walker: ReferenceWalker, node: ts.NewExpressi
   walker.visitEach(args);
 }
 
-function isImportMetaUrl(ts: ReferenceWalker['ts'], node: ts.Expression): boolean {
+function isImportMetaUrl(ts: TypeScriptApi, node: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(node) && node.name.text === 'url' && ts.isMetaProperty(node.expression);
 }
 
 /** `import('m').Name` and `typeof import('m')` in type positions. */
-export function visitImportType(walker: ReferenceWalker, node: ts.ImportTypeNode): void {
+export function visitImportType(walker: LoadWalker, node: ts.ImportTypeNode): void {
   const { ts } = walker;
   const argument = node.argument;
   if (ts.isLiteralTypeNode(argument) && ts.isStringLiteral(argument.literal)) {
@@ -101,7 +118,7 @@ export function visitImportType(walker: ReferenceWalker, node: ts.ImportTypeNode
  * A local `const { a } = await import('m')`, `const m = require('m')` or the like: the usage
  * comes from the binding pattern, or from how the local is used in its function.
  */
-export function visitLocalModuleLoad(walker: ReferenceWalker, declaration: ts.VariableDeclaration): boolean {
+export function visitLocalModuleLoad(walker: LoadWalker, declaration: ts.VariableDeclaration): boolean {
   const { ts } = walker;
   const initializer = declaration.initializer;
   if (initializer === undefined) return false;
@@ -126,7 +143,7 @@ export function visitLocalModuleLoad(walker: ReferenceWalker, declaration: ts.Va
   return true;
 }
 
-function usageOfCallback(walker: ReferenceWalker, callback: ts.Expression | undefined): ModuleLoadUsage {
+function usageOfCallback(walker: LoadWalker, callback: ts.Expression | undefined): ModuleLoadUsage {
   const { ts } = walker;
   if (callback === undefined) return WHOLE;
   const fn = unwrapExpression(ts, callback);
@@ -137,7 +154,7 @@ function usageOfCallback(walker: ReferenceWalker, callback: ts.Expression | unde
   return usageOfPattern(walker, parameter.name);
 }
 
-function usageOfPattern(walker: ReferenceWalker, pattern: ts.BindingName): ModuleLoadUsage {
+function usageOfPattern(walker: LoadWalker, pattern: ts.BindingName): ModuleLoadUsage {
   const { ts } = walker;
   if (!ts.isObjectBindingPattern(pattern)) return WHOLE;
   const usedNames: string[] = [];

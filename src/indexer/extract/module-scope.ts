@@ -3,7 +3,7 @@ import { collectModuleDeclaration, collectNamedDeclaration, collectVariableState
 import { collectExportAssignment, collectExportDeclaration, collectImportDeclaration, collectImportEquals, collectJsDocImports } from './es-imports-exports.js';
 import type { FactsBuilder } from './facts-builder.js';
 import { type ModuleScope, createScopeRecorder, type ScopeRecorder } from './scope-recorder.js';
-import type { ts } from './typescript-api.js';
+import type { ts } from '../../typescript/typescript-api.js';
 
 /**
  * Pass 1: the module scope. Records every top-level declaration (with its class, enum and

@@ -12,9 +12,9 @@ import {
 import type { FactsBuilder } from './facts-builder.js';
 import { moduleLoadCall } from './module-load-call.js';
 import type { ModuleScope } from './scope-recorder.js';
-import { type ModuleLoadUsage, visitCallExpression, visitImportType, visitNewExpression, visitLocalModuleLoad } from './module-loads.js';
+import { type LoadWalker, type ModuleLoad, type ModuleLoadUsage, visitCallExpression, visitImportType, visitNewExpression, visitLocalModuleLoad } from './module-loads.js';
 import { type Scope, createScope, declareInScope, isShadowed, Meaning, nearestFunctionScope } from './scopes.js';
-import type { ts } from './typescript-api.js';
+import type { ts } from '../../typescript/typescript-api.js';
 
 interface PendingReference {
   scope: Scope;
@@ -29,7 +29,7 @@ interface PendingReference {
  * declaration that owns the use (or -1 for code that runs when the module loads). Uses are
  * resolved against inner scopes after the walk, so hoisting needs no special casing.
  */
-export class ReferenceWalker {
+export class ReferenceWalker implements LoadWalker {
   readonly ts: FactsBuilder['ts'];
   private readonly moduleScope: Scope = createScope(undefined, true);
   private scope: Scope = this.moduleScope;
@@ -88,7 +88,7 @@ export class ReferenceWalker {
     }
   }
 
-  recordModuleLoad(load: { specifier: string; form: 'require' | 'dynamic' | 'url' | 'import-type'; call: ts.Node; pattern?: boolean }, usage: ModuleLoadUsage): void {
+  recordModuleLoad(load: ModuleLoad, usage: ModuleLoadUsage): void {
     this.builder.addImport({
       specifier: load.specifier,
       form: load.form,

@@ -3,7 +3,7 @@ import { addDeclaration, addExport } from './declaration-facts.js';
 import { DeclarationFlag } from '../facts.js';
 import { moduleLoadCall } from './module-load-call.js';
 import type { ScopeRecorder } from './scope-recorder.js';
-import type { ts } from './typescript-api.js';
+import type { ts } from '../../typescript/typescript-api.js';
 
 /**
  * Top-level `const x = require('m')`, `const { a } = require('m')`, `const m = await import('m')`

@@ -1,5 +1,5 @@
 import type { FactsBuilder } from './facts-builder.js';
-import type { ts } from './typescript-api.js';
+import type { ts } from '../../typescript/typescript-api.js';
 
 /** What pass 1 learns about the module scope, handed to pass 2 read-only. */
 export interface ModuleScope {

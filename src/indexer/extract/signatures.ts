@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TypeScriptApi, ts } from './typescript-api.js';
+import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 const MAX_SIGNATURE_LENGTH = 200;
 /** Bodies smaller than this many syntax nodes get no hash (too small to be a duplicate). */

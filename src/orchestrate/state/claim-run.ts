@@ -4,7 +4,7 @@ import {
   findPipelineRun, insertPipelineRun, markPipelineRunCrashed, resumePipelineRun, runningPipelineRuns,
 } from '../../registry/pipeline-store.js';
 import { writeTransaction } from '../../registry/write-transaction.js';
-import { isProcessAlive, processStartMarker } from '../process/process-identity.js';
+import { isProcessAlive, processStartMarker } from '../../process/process-identity.js';
 
 /** How many pipeline runs (with their logs) are kept. */
 const KEPT_PIPELINE_RUNS = 20;

@@ -1,7 +1,7 @@
 import type { TaskStatus } from '../../config/pipeline-schema.js';
 import type { RegistryDatabase } from '../../registry/open-registry.js';
 import { findPipelineRun, lastAttemptLogs, pipelineGates, pipelineTasks } from '../../registry/pipeline-store.js';
-import { isProcessAlive } from '../process/process-identity.js';
+import { isProcessAlive } from '../../process/process-identity.js';
 import type { RunGatePhase, RunStatus, Verdict } from '../run-events.js';
 
 export interface GateRecord {

@@ -1,4 +1,4 @@
-import { readLogTail } from '../process/log-tail.js';
+import { readLogTail } from '../../process/log-tail.js';
 import type { RecordedEvent } from '../run-events.js';
 
 const TAIL_LINES = 12;

@@ -1,8 +1,8 @@
-import { plural } from '../report/plural.js';
+import { plural } from './plural.js';
 import { Chalk } from 'chalk';
 import { diffStat, unifiedDiff } from './unified-diff.js';
-import type { CleanupResult } from './run-cleanup.js';
-import type { CleanupItem } from './plan-cleanup.js';
+import type { CleanupResult } from '../cleanup/run-cleanup.js';
+import type { CleanupItem } from '../cleanup/plan-cleanup.js';
 
 const ACTION_LABELS: Record<CleanupItem['action'], string> = {
   'delete-file': 'delete file',

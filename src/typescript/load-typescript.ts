@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
-import type { TypeScriptApi } from './extract/typescript-api.js';
+import type { TypeScriptApi } from './typescript-api.js';
 
 let loaded: TypeScriptApi | undefined;
 /** Set when the code cache was missing or stale: written once the parser has run. */

@@ -34,7 +34,7 @@ export interface AttemptResult {
  * printing gigabytes costs no memory). A timeout or an interruption stops the whole group,
  * SIGTERM then SIGKILL; whatever the command leaves running when it exits is stopped too.
  */
-export function spawnAttempt(spec: AttemptSpec, onSpawn: (pid: number, startMarker: string | undefined) => void): Promise<AttemptResult> {
+export function runInProcessGroup(spec: AttemptSpec, onSpawn: (pid: number, startMarker: string | undefined) => void): Promise<AttemptResult> {
   return new Promise((resolve) => {
     const startedAt = performance.now();
     const fd = openSync(spec.logFile, 'w');

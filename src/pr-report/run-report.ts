@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { Finding } from '../rule-engine/finding.js';
 import { DEFAULT_BASELINE_FILE, readBaseline } from '../baseline/baseline-file.js';
 import { computeCleanup } from '../cleanup/compute-cleanup.js';
-import { cleanupStats } from '../cleanup/format-cleanup.js';
+import { cleanupStats } from '../report/format-cleanup.js';
 import { analyse } from '../analyse/analyse.js';
 import { withAnalysis } from '../analyse/with-analysis.js';
 import { loadProject } from '../project/load-project.js';
 import { formatMarkdownReport } from '../report/markdown-report.js';
-import { selectChangeScope } from './change-scope.js';
+import { selectChangeScope } from '../validate/change-scope.js';
 
 export interface ReportOptions {
   root: string;
