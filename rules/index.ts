@@ -1,4 +1,4 @@
-import type { Rule } from '../src/rule-engine/rule.js';
+import type { AnyRule } from '../src/rule-engine/rule.js';
 import { boundaryViolation } from './boundary-violation.js';
 import { contractRequirement } from './contract-requirement.js';
 import { contractUnconsumed } from './contract-unconsumed.js';
@@ -19,7 +19,7 @@ import { unusedSuppression } from './unused-suppression.js';
 import { unusedType } from './unused-type.js';
 
 /** Every analysis rule, in reporting order. */
-export const allRules: readonly Rule[] = [
+export const allRules: readonly AnyRule[] = [
   unusedFile,
   unusedExport,
   unusedType,

@@ -1,6 +1,6 @@
-import type { Rule } from '../src/rule-engine/rule.js';
+import type { SuppressionRule } from '../src/rule-engine/rule.js';
 
-export const staleBaseline: Rule = {
+export const staleBaseline: SuppressionRule = {
   meta: {
     id: 'stale-baseline',
     description: 'A baseline entry that matches no current finding.',
@@ -14,8 +14,8 @@ export const staleBaseline: Rule = {
       cleanExample: '// after `orch-guard baseline prune` the entry is gone',
     },
   },
-  check(context) {
-    return context.staleBaselineEntries.map(({ entry, baselineFile, line }) => ({
+  check(_context, review) {
+    return review.staleBaselineEntries.map(({ entry, baselineFile, line }) => ({
       file: baselineFile,
       line,
       column: 1,

@@ -1,6 +1,6 @@
-import type { Rule } from '../src/rule-engine/rule.js';
+import type { SuppressionRule } from '../src/rule-engine/rule.js';
 
-export const unusedSuppression: Rule = {
+export const unusedSuppression: SuppressionRule = {
   meta: {
     id: 'unused-suppression',
     description: 'A suppression comment or ignore pattern that no longer matches anything.',
@@ -14,8 +14,8 @@ export const unusedSuppression: Rule = {
       cleanExample: 'export function used() {}',
     },
   },
-  check(context) {
-    const fromComments = context.suppressionUses
+  check(_context, review) {
+    const fromComments = review.suppressionUses
       .filter((use) => !use.used)
       .map(({ file, suppression }) => ({
         file,
@@ -26,7 +26,7 @@ export const unusedSuppression: Rule = {
         reason: 'stale-suppression' as const,
         message: `This suppression comment suppresses nothing: ${suppression.targetLine === 0 ? 'the file' : `line ${suppression.targetLine}`} has no ${suppression.rules.length > 0 ? `${suppression.rules.join('/')} ` : ''}finding. Delete the comment.`,
       }));
-    const fromPatterns = context.unusedIgnorePatterns.map(({ pattern, configFile }) => ({
+    const fromPatterns = review.unusedIgnorePatterns.map(({ pattern, configFile }) => ({
       file: configFile,
       line: 1,
       column: 1,

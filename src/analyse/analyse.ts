@@ -41,14 +41,12 @@ export async function analyse(
   const linked = buildSymbolGraph(files);
   const roots = collectRoots(linked, options);
   const liveness = computeLiveness(linked.graph, roots.production, roots.test);
-  const context = new AnalysisContext(linked, liveness, { ...options, minDuplicateBodySize: config.duplicates?.minBodySize });
-  context.roots = roots;
-  if (config.components !== undefined && project.loaded.file !== undefined) {
-    context.contracts = buildContractModel(linked, config.components, {
-      file: relativeTo(project.root, project.loaded.file),
-      text: readFileSync(project.loaded.file, 'utf8'),
-    });
-  }
+  const contracts = config.components !== undefined && project.loaded.file !== undefined
+    ? buildContractModel(linked, config.components, { file: relativeTo(project.root, project.loaded.file), text: readFileSync(project.loaded.file, 'utf8') })
+    : undefined;
+  const context = new AnalysisContext({
+    linked, liveness, roots, contracts, options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize },
+  });
   const findings = runRules(context, allRules, {
     severities: config.rules ?? {},
     ignorePatterns: config.ignore ?? [],

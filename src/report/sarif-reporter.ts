@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { packageVersion } from '../package-version.js';
 import { allRules } from '../../rules/index.js';
-import type { Rule } from '../rule-engine/rule.js';
+import type { AnyRule } from '../rule-engine/rule.js';
 import { codeBlock } from '../rule-engine/rule-docs.js';
 import type { Finding } from '../rule-engine/finding.js';
 import { type ReportInput, repositoryRelative } from './report-input.js';
@@ -40,7 +40,7 @@ export function formatSarif(input: ReportInput): string {
   }, null, 2)}\n`;
 }
 
-function describeRule({ meta }: Rule) {
+function describeRule({ meta }: AnyRule) {
   const { docs } = meta;
   return {
     id: meta.id,

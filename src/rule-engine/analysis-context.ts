@@ -13,33 +13,53 @@ export interface AnalysisOptions {
   minDuplicateBodySize?: number;
 }
 
-/** A suppression comment or ignore pattern, and whether it suppressed anything this run. */
+/** A suppression comment, and whether it suppressed anything this run. */
 export interface SuppressionUse {
   file: string;
   suppression: SuppressionFact;
   used: boolean;
 }
 
-/** Everything a rule can ask about the analysed project. */
-export class AnalysisContext {
-  readonly graph: SymbolGraph;
-  /** Filled in after the other rules ran, for the rules about suppressions. */
-  suppressionUses: SuppressionUse[] = [];
-  unusedIgnorePatterns: Array<{ pattern: string; configFile: string }> = [];
-  staleBaselineEntries: Array<{ entry: BaselineEntry; baselineFile: string; line: number }> = [];
+/**
+ * What the first phase of the rules left unused: the input of the rules about suppressions
+ * (phase `after-suppressions`), handed to them as an argument once the other findings are known.
+ */
+export interface SuppressionReview {
+  suppressionUses: readonly SuppressionUse[];
+  unusedIgnorePatterns: ReadonlyArray<{ pattern: string; configFile: string }>;
+  staleBaselineEntries: ReadonlyArray<{ entry: BaselineEntry; baselineFile: string; line: number }>;
+}
+
+/** What the analysis computed before the rules: the context is built from it, whole. */
+export interface AnalysisInputs {
+  linked: LinkedGraph;
+  liveness: Liveness;
+  /** The nodes live by definition, for `why`. */
+  roots: Roots;
   /** Components and contracts, when the config declares any. */
   contracts: ContractModel | undefined;
-  /** The nodes live by definition, for `why`. */
-  roots: Roots = { production: [], test: [] };
-  private exportsByDeclaration = new Map<number, Map<number, ExportFact[]>>();
+  options: AnalysisOptions;
+}
+
+/** Everything a rule can ask about the analysed project. Built once, never changed. */
+export class AnalysisContext {
+  readonly graph: SymbolGraph;
+  readonly linked: LinkedGraph;
+  readonly liveness: Liveness;
+  readonly roots: Roots;
+  readonly contracts: ContractModel | undefined;
+  readonly options: AnalysisOptions;
+  // Memoised views of the graph (derived, not state: the same for every caller).
+  private readonly exportsByDeclaration = new Map<number, Map<number, ExportFact[]>>();
   private byPath: Map<string, GraphFile> | undefined;
 
-  constructor(
-    readonly linked: LinkedGraph,
-    readonly liveness: Liveness,
-    readonly options: AnalysisOptions,
-  ) {
-    this.graph = linked.graph;
+  constructor(inputs: AnalysisInputs) {
+    this.linked = inputs.linked;
+    this.graph = inputs.linked.graph;
+    this.liveness = inputs.liveness;
+    this.roots = inputs.roots;
+    this.contracts = inputs.contracts;
+    this.options = inputs.options;
   }
 
   get files(): GraphFile[] {

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { AnyRule } from './rule.js';
 
 /** A fenced TypeScript block, its fence longer than any backtick run in the code. */
 export function codeBlock(code: string): string {
@@ -8,7 +8,7 @@ export function codeBlock(code: string): string {
 }
 
 /** The documentation page of a rule (docs/rules/<id>.md), generated from its metadata. */
-export function ruleDocumentation(rule: Rule): string {
+export function ruleDocumentation(rule: AnyRule): string {
   const { meta } = rule;
   const fence = codeBlock;
   return [

@@ -1,5 +1,5 @@
 import type { RuleFinding, Severity } from './finding.js';
-import type { AnalysisContext } from './analysis-context.js';
+import type { AnalysisContext, SuppressionReview } from './analysis-context.js';
 
 interface RuleDocs {
   /** What the rule flags. */
@@ -18,11 +18,19 @@ interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
   docs: RuleDocs;
-  /** Rules about suppressions run after the others' findings are filtered. */
-  phase?: 'after-suppressions';
 }
 
+/** A rule about the analysed code. */
 export interface Rule {
-  meta: RuleMeta;
+  meta: RuleMeta & { phase?: undefined };
   check(context: AnalysisContext): RuleFinding[];
 }
+
+/** A rule about suppressions: runs after the others' findings are filtered, on what that left unused. */
+export interface SuppressionRule {
+  meta: RuleMeta & { phase: 'after-suppressions' };
+  check(context: AnalysisContext, review: SuppressionReview): RuleFinding[];
+}
+
+/** Either kind, for what only reads a rule's metadata (docs, SARIF, presets). */
+export type AnyRule = Rule | SuppressionRule;

@@ -3,9 +3,9 @@ import type { SeveritySetting } from '../config/config-schema.js';
 import { readFileSync } from 'node:fs';
 import { type Baseline, isExpired } from '../baseline/baseline-file.js';
 import { compileGlobs } from '../files/glob.js';
-import type { AnalysisContext, SuppressionUse } from './analysis-context.js';
+import type { AnalysisContext, SuppressionReview, SuppressionUse } from './analysis-context.js';
 import type { Finding, RuleFinding } from './finding.js';
-import type { Rule } from './rule.js';
+import type { AnyRule, Rule, SuppressionRule } from './rule.js';
 
 interface RuleSettings {
   severities: Record<string, SeveritySetting>;
@@ -23,7 +23,7 @@ interface RuleSettings {
  * drops a rule), `ignore` patterns and suppression comments applied, then the rules about
  * suppressions, fingerprints, and a stable order.
  */
-export function runRules(context: AnalysisContext, rules: readonly Rule[], settings: RuleSettings): Finding[] {
+export function runRules(context: AnalysisContext, rules: readonly AnyRule[], settings: RuleSettings): Finding[] {
   const isIgnored = compileGlobs(settings.ignorePatterns);
   const uses: SuppressionUse[] = context.files.flatMap((file) => file.facts.suppressions.map((suppression) => ({ file: file.path, suppression, used: false })));
   const usesByFile = new Map<string, SuppressionUse[]>();
@@ -33,12 +33,12 @@ export function runRules(context: AnalysisContext, rules: readonly Rule[], setti
     usesByFile.set(use.file, list);
   }
 
-  const run = (phaseRules: readonly Rule[]): Finding[] => {
+  const run = <R extends AnyRule>(phaseRules: readonly R[], check: (rule: R) => RuleFinding[]): Finding[] => {
     const findings: Finding[] = [];
     for (const rule of phaseRules) {
       const severity = settings.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
       if (severity === 'off') continue;
-      for (const raw of rule.check(context)) {
+      for (const raw of check(rule)) {
         if (isIgnored(raw.file)) continue;
         if (isSuppressed(usesByFile.get(raw.file), rule.meta.id, raw.line)) continue;
         const finding = toFinding(rule.meta.id, severity, raw);
@@ -50,38 +50,43 @@ export function runRules(context: AnalysisContext, rules: readonly Rule[], setti
     return findings;
   };
 
-  const findings = assignFingerprints(run(rules.filter((rule) => rule.meta.phase === undefined)).sort(compareFindings));
-  context.suppressionUses = uses.filter((use) => !isIgnored(use.file));
-  context.unusedIgnorePatterns = settings.configFile === undefined ? [] : settings.ignorePatterns
-    .filter((pattern) => !settings.projectFiles.some(compileGlobs([pattern])))
-    .map((pattern) => ({ pattern, configFile: settings.configFile as string }));
-  if (settings.baseline !== undefined) applyBaseline(context, findings, settings.baseline.baseline, settings.baseline.label, settings.notices);
-  const later = assignFingerprints(run(rules.filter((rule) => rule.meta.phase === 'after-suppressions')).sort(compareFindings));
-  return [...findings, ...later].sort(compareFindings);
+  const findings = assignFingerprints(run(rules.filter((rule): rule is Rule => rule.meta.phase === undefined), (rule) => rule.check(context)).sort(compareFindings));
+  const baselined = settings.baseline === undefined ? undefined : applyBaseline(findings, settings.baseline.baseline, settings.baseline.label, settings.notices);
+  const review: SuppressionReview = {
+    suppressionUses: uses.filter((use) => !isIgnored(use.file)).map((use) => ({ ...use })),
+    unusedIgnorePatterns: settings.configFile === undefined ? [] : settings.ignorePatterns
+      .filter((pattern) => !settings.projectFiles.some(compileGlobs([pattern])))
+      .map((pattern) => ({ pattern, configFile: settings.configFile as string })),
+    staleBaselineEntries: baselined?.stale ?? [],
+  };
+  const later = assignFingerprints(run(rules.filter((rule): rule is SuppressionRule => rule.meta.phase === 'after-suppressions'), (rule) => rule.check(context, review)).sort(compareFindings));
+  return [...(baselined?.findings ?? findings), ...later].sort(compareFindings);
 }
 
 /**
- * Marks findings the baseline accepts. Expired entries accept nothing (with a notice);
- * entries that match no finding are stale, for the stale-baseline rule.
+ * The findings with those the baseline accepts marked. Expired entries accept nothing (with a
+ * notice); entries that match no finding are stale, for the stale-baseline rule.
  */
-function applyBaseline(context: AnalysisContext, findings: Finding[], baseline: Baseline, label: string, notices: string[]): void {
+function applyBaseline(findings: readonly Finding[], baseline: Baseline, label: string, notices: string[]):
+  { findings: Finding[]; stale: SuppressionReview['staleBaselineEntries'] } {
   const today = new Date();
   const byFingerprint = new Map(baseline.entries.map((entry) => [entry.fingerprint, entry]));
   const matched = new Set<string>();
-  for (const finding of findings) {
+  const marked = findings.map((finding) => {
     const entry = byFingerprint.get(finding.fingerprint);
-    if (entry === undefined) continue;
+    if (entry === undefined) return finding;
     matched.add(entry.fingerprint);
     if (isExpired(entry, today)) {
       notices.push(`baseline entry for ${entry.rule} ${entry.symbol ?? entry.file} expired on ${entry.expires}: it counts again`);
-      continue;
+      return finding;
     }
-    finding.baselined = true;
-  }
+    return { ...finding, baselined: true };
+  });
   const text = readFileSync(baseline.file, 'utf8').split('\n');
-  context.staleBaselineEntries = baseline.entries
+  const stale = baseline.entries
     .filter((entry) => !matched.has(entry.fingerprint))
     .map((entry) => ({ entry, baselineFile: label, line: Math.max(1, text.findIndex((line) => line.includes(`"${entry.fingerprint}"`)) + 1) }));
+  return { findings: marked, stale };
 }
 
 function isSuppressed(uses: SuppressionUse[] | undefined, rule: string, line: number): boolean {
