@@ -1,41 +1,38 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { type ExpectedFinding, findFixtureCases, readExpected } from './support/fixture-cases.js';
+import { formatJson } from '../src/report/json-reporter.js';
+import { validateProject } from '../src/validate/run-validate.js';
+import { byPosition, comparable, type ExpectedFinding, findFixtureCases, readExpected } from './support/fixture-cases.js';
 import { validateJsonSchema } from './support/json-schema.js';
-import { copyFixture, REPO_ROOT, removeTemp, runCli } from './support/run-cli.js';
+import { copyFixture, REPO_ROOT, removeTemp } from './support/run-cli.js';
 
-const outputSchema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/validate-output.schema.json'), 'utf8'));
+const outputSchema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/validate-output.schema.json'), 'utf8')) as Record<string, unknown>;
 
-const byPosition = (a: ExpectedFinding, b: ExpectedFinding) =>
-  a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule) || String(a.symbol).localeCompare(String(b.symbol));
-
-describe.concurrent('fixture projects: exact findings of `orch-guard validate`', () => {
+/**
+ * Every fixture project, analysed in-process through the library (what `orch-guard validate
+ * --reporter json` runs): the JSON output must match its schema and the findings must be exactly
+ * the expected ones, severity included. test/cli/fixtures-cli.test.ts runs a few through the built CLI.
+ */
+describe('fixture projects: exact findings of validate', () => {
   for (const fixture of findFixtureCases()) {
     const expected = readExpected(fixture);
     test(`${fixture}: ${expected.description}`, async () => {
       const root = copyFixture(fixture);
       try {
-        const result = await runCli(['validate', '--root', root, '--reporter', 'json', ...(expected.args ?? [])]);
-        if (result.stdout === '') throw new Error(`no output (exit ${result.exitCode}): ${result.stderr}`);
-        const output = JSON.parse(result.stdout);
-        expect(validateJsonSchema(outputSchema, output)).toEqual([]);
-        const actual = (output.findings as Array<ExpectedFinding & Record<string, unknown>>).map((finding) => {
-          const wanted = expected.findings.find((entry) => entry.rule === finding.rule && entry.file === finding.file && entry.line === finding.line && entry.symbol === finding.symbol);
-          return {
-            rule: finding.rule,
-            file: finding.file,
-            line: finding.line,
-            symbol: finding.symbol,
-            reason: finding.reason,
-            ...(wanted?.column !== undefined ? { column: finding.column } : {}),
-            ...(wanted?.referrers !== undefined ? { referrers: finding.referrers } : {}),
-          };
+        const args = expected.args ?? [];
+        const result = await validateProject({
+          root,
+          production: args.includes('--production'),
+          ...(args.includes('--include-entry-exports') ? { includeEntryExports: true } : {}),
+          useCache: true,
         });
-        expect(actual.sort(byPosition)).toEqual([...expected.findings].sort(byPosition));
-        const errors = expected.findings.length > 0 && output.summary.errors > 0;
-        expect(result.exitCode).toBe(expected.exitCode ?? (errors ? 1 : 0));
-        for (const text of expected.stderr ?? []) expect(result.stderr).toContain(text);
+        const output = JSON.parse(formatJson(result)) as { findings: Array<ExpectedFinding & Record<string, unknown>>; summary: { errors: number } };
+        expect(validateJsonSchema(outputSchema, output)).toEqual([]);
+        expect(comparable(output.findings, expected.findings).sort(byPosition)).toEqual([...expected.findings].sort(byPosition));
+        expect(result.exitCode).toBe(expected.exitCode ?? (output.summary.errors > 0 ? 1 : 0));
+        const stderr = result.notices.map((notice) => `orch-guard: ${notice}\n`).join('');
+        for (const text of expected.stderr ?? []) expect(stderr).toContain(text);
       } finally {
         removeTemp(root);
       }
