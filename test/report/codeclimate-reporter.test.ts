@@ -4,7 +4,7 @@ import { finding, hostileFinding, sampleInput } from './sample-report-input.js';
 
 describe('codeclimate reporter: GitLab Code Quality issues', () => {
   test('one issue per finding; fingerprint is the MD5 of the finding fingerprint', () => {
-    const output = formatCodeClimate(sampleInput, { color: false });
+    const output = formatCodeClimate(sampleInput);
     expect(output.endsWith(']\n')).toBe(true);
     expect(JSON.parse(output)).toEqual([
       {
@@ -40,11 +40,11 @@ describe('codeclimate reporter: GitLab Code Quality issues', () => {
 
   test('a repeated identity (`:2`) gets its own fingerprint, as GitLab requires', () => {
     const input = { ...sampleInput, findings: [finding({ fingerprint: '0f1e2d3c4b5a6978' }), finding({ fingerprint: '0f1e2d3c4b5a6978:2' })] };
-    const fingerprints = (JSON.parse(formatCodeClimate(input, { color: false })) as Array<{ fingerprint: string }>).map((issue) => issue.fingerprint);
+    const fingerprints = (JSON.parse(formatCodeClimate(input)) as Array<{ fingerprint: string }>).map((issue) => issue.fingerprint);
     expect(fingerprints).toEqual(['b64ce5b9d439392a8d2b1a2d07a89733', '54ee2d064592cd6a4b23a92fcb8b706c']);
   });
 
   test('no findings: an empty array', () => {
-    expect(formatCodeClimate({ ...sampleInput, findings: [] }, { color: false })).toBe('[]\n');
+    expect(formatCodeClimate({ ...sampleInput, findings: [] })).toBe('[]\n');
   });
 });

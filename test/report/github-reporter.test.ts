@@ -7,7 +7,7 @@ const many = (count: number, severity: 'error' | 'warn') =>
 
 describe('github reporter: workflow command annotations', () => {
   test('one annotation per finding, properties and data escaped as GitHub decodes them', () => {
-    expect(formatGithubAnnotations(sampleInput, { color: false })).toBe([
+    expect(formatGithubAnnotations(sampleInput)).toBe([
       '::error file=src/cart/cart.ts,line=18,col=17,title=unused-export::Export `totalWithCoupon` is unused by other modules: nothing refers to it.',
       '::warning file=src/lib/format.ts,line=11,col=17,title=test-only-export::Export `formatDate` is never used by production code: only tests use it.',
       // In properties `%`, `,` and `:` are encoded; in the message only `%`, CR and LF.
@@ -19,7 +19,7 @@ describe('github reporter: workflow command annotations', () => {
 
   test('at most 10 errors and 10 warnings, then one notice counting the rest', () => {
     const input = { ...sampleInput, findings: [...many(12, 'error'), ...many(11, 'warn')] };
-    const lines = formatGithubAnnotations(input, { color: false }).trimEnd().split('\n');
+    const lines = formatGithubAnnotations(input).trimEnd().split('\n');
     expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(10);
     expect(lines.filter((line) => line.startsWith('::warning '))).toHaveLength(10);
     expect(lines).toHaveLength(21);
@@ -29,11 +29,11 @@ describe('github reporter: workflow command annotations', () => {
 
   test('exactly 10 of each level needs no notice', () => {
     const input = { ...sampleInput, findings: [...many(10, 'error'), ...many(10, 'warn')] };
-    expect(formatGithubAnnotations(input, { color: false })).not.toContain('::notice');
+    expect(formatGithubAnnotations(input)).not.toContain('::notice');
   });
 
   test('no findings, no output', () => {
-    expect(formatGithubAnnotations({ ...sampleInput, findings: [] }, { color: false })).toBe('');
+    expect(formatGithubAnnotations({ ...sampleInput, findings: [] })).toBe('');
   });
 });
 
