@@ -1,4 +1,4 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -97,6 +97,17 @@ describe('the registry caches facts by content hash', () => {
     expect(first.exitCode).toBe(1);
     expect(second.exitCode).toBe(1);
     expect(JSON.parse(first.stdout).findings).toEqual(JSON.parse(second.stdout).findings);
-    copyFileSync(path.join(root, '.orch-guard/registry.db'), path.join(root, 'copy.db'));
+    // Both runs wrote the one database: it is intact, holds both runs, and its cache serves a third.
+    const db = new Database(path.join(root, '.orch-guard/registry.db'), { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare('SELECT count(*) AS runs FROM validate_runs WHERE exit_code = 1').get()).toEqual({ runs: 2 });
+    } finally {
+      db.close();
+    }
+    expect((await runCli(['validate', '--root', root, '--no-cache'])).exitCode).toBe(1);
+    expect(lastRun(root)).toEqual({ file_count: 4, parsed_count: 4, exit_code: 1 });
+    await runCli(['validate', '--root', root]);
+    expect(lastRun(root).parsed_count).toBe(0);
   }, 30_000);
 });
