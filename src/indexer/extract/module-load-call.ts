@@ -1,4 +1,5 @@
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
+import { unwrapAwait } from './expression-shapes.js';
 
 /**
  * `require('m')` or `import('m')`. A template literal or concatenation with a static relative
@@ -40,4 +41,21 @@ function specifierPattern(ts: TypeScriptApi, node: ts.Expression): string | unde
   collect(node);
   const pattern = parts.join('').replace(/\*+/g, '*');
   return /^\.\.?\/[^*]/.test(pattern) && pattern.includes('*') ? pattern : undefined;
+}
+
+/**
+ * The module load a variable is initialised with: `require('m')`, `await import('m')`, or one
+ * member of it (`require('m').a`, which gives `member`).
+ */
+export function loadInInitializer(ts: TypeScriptApi, initializer: ts.Expression):
+  { load: NonNullable<ReturnType<typeof moduleLoadCall>>; member?: string } | undefined {
+  let expression = unwrapAwait(ts, initializer);
+  let member: string | undefined;
+  if (ts.isPropertyAccessExpression(expression)) {
+    member = expression.name.text;
+    expression = unwrapAwait(ts, expression.expression);
+  }
+  const load = moduleLoadCall(ts, expression);
+  if (load === undefined) return undefined;
+  return member === undefined ? { load } : { load, member };
 }

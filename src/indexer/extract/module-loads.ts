@@ -1,6 +1,6 @@
 import { namespaceUsageIn } from './access-chains.js';
 import { staticPropertyName, unwrapAwait, unwrapExpression } from './expression-shapes.js';
-import { moduleLoadCall } from './module-load-call.js';
+import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** Which exports a dynamic import, require or import type uses. */
@@ -120,16 +120,10 @@ export function visitImportType(walker: LoadWalker, node: ts.ImportTypeNode): vo
  */
 export function visitLocalModuleLoad(walker: LoadWalker, declaration: ts.VariableDeclaration): boolean {
   const { ts } = walker;
-  const initializer = declaration.initializer;
-  if (initializer === undefined) return false;
-  let expression = unwrapAwait(ts, initializer);
-  let member: string | undefined;
-  if (ts.isPropertyAccessExpression(expression)) {
-    member = expression.name.text;
-    expression = unwrapAwait(ts, expression.expression);
-  }
-  const load = moduleLoadCall(ts, expression);
-  if (load === undefined) return false;
+  if (declaration.initializer === undefined) return false;
+  const found = loadInInitializer(ts, declaration.initializer);
+  if (found === undefined) return false;
+  const { load, member } = found;
   let usage: ModuleLoadUsage;
   if (member !== undefined) {
     usage = { usedNames: [member], whole: false };

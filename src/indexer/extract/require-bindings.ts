@@ -1,7 +1,7 @@
-import { bindingNames, staticPropertyName, unwrapAwait } from './expression-shapes.js';
+import { bindingNames, staticPropertyName } from './expression-shapes.js';
 import { addDeclaration, addExport } from './declaration-facts.js';
 import { DeclarationFlag } from '../facts.js';
-import { moduleLoadCall } from './module-load-call.js';
+import { loadInInitializer } from './module-load-call.js';
 import type { ScopeRecorder } from './scope-recorder.js';
 import type { ts } from '../../typescript/typescript-api.js';
 
@@ -13,14 +13,9 @@ export function collectModuleLoadBinding(scope: ScopeRecorder, declaration: ts.V
   const { builder } = scope;
   const { ts } = builder;
   if (declaration.initializer === undefined) return false;
-  let expression = unwrapAwait(ts, declaration.initializer);
-  let member: string | undefined;
-  if (ts.isPropertyAccessExpression(expression)) {
-    member = expression.name.text;
-    expression = unwrapAwait(ts, expression.expression);
-  }
-  const load = moduleLoadCall(ts, expression);
-  if (load === undefined) return false;
+  const found = loadInInitializer(ts, declaration.initializer);
+  if (found === undefined) return false;
+  const { load, member } = found;
   const importIndex = builder.addImport({
     specifier: load.specifier,
     form: load.form,
