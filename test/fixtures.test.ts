@@ -30,6 +30,7 @@ describe.concurrent('fixture projects: exact findings of `orch-guard validate`',
             reason: finding.reason,
             ...(wanted?.column !== undefined ? { column: finding.column } : {}),
             ...(wanted?.referrers !== undefined ? { referrers: finding.referrers } : {}),
+            ...(finding.confidence !== undefined ? { confidence: finding.confidence } : {}),
           };
         });
         expect(actual.sort(byPosition)).toEqual([...expected.findings].sort(byPosition));

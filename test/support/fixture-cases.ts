@@ -10,6 +10,8 @@ export interface ExpectedFinding {
   reason: string;
   column?: number;
   referrers?: string[];
+  /** `low` when the finding depends on an entry orch-guard could not map; always compared. */
+  confidence?: 'low';
 }
 
 /** The expected.json beside each fixture project. */
