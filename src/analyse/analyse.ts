@@ -40,7 +40,7 @@ export async function analyse(
   registry: RegistryDatabase,
   options: AnalysisOptions & { useCache: boolean; notices: string[]; baseline?: Baseline; onProgress?: (done: number, total: number) => void },
 ): Promise<Analysis> {
-  const { project, knip } = await withToolEntries(loadedProject, registry, options.notices);
+  const { project, knip } = await withToolEntries(loadedProject, registry, options.notices, options.useCache);
   options.notices.push(...project.entryGaps.filter((gap) => gap.kind === 'unmapped-entry').map(describeGap));
   const { config } = project.loaded;
   checkRuleIds(config, configLabel(project.root, project.loaded.file), allRules.map((rule) => rule.meta.id));

@@ -24,6 +24,8 @@ interface AskOptions {
    * their list says nothing about knip's answer, so a stored answer whose files are unchanged holds.
    */
   snapshot?: boolean;
+  /** false (--no-cache): ask knip again whatever is stored. */
+  useCache?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function askKnip(options: AskOptions): Promise<KnipOutcome> {
   const elapsed = () => Math.round(performance.now() - started);
   const listHash = fileListHash(options.root, options.files, options.packageDirs);
   const stored = loadKnipAnswer(options.registry);
-  if (stored !== undefined && (stored.listHash === listHash || options.snapshot === true) && hashesUnchanged(options.root, stored.fileHashes)) {
+  if (options.useCache !== false && stored !== undefined && (stored.listHash === listHash || options.snapshot === true) && hashesUnchanged(options.root, stored.fileHashes)) {
     return { kind: 'answer', answer: stored.answer as KnipAnswer, cached: true, milliseconds: elapsed() };
   }
   const outcome = await runKnipWorker(options.root);

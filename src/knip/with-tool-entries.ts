@@ -19,10 +19,10 @@ const NAMES_NO_FILES = /(?:^|\/)(?:\.?prettierrc|prettier\.config|\.?stylelintrc
  * Entries of test tools become test files. If knip fails, a notice says so and every
  * package gets a gap: its findings are low confidence, never silently "no entries".
  */
-export async function withToolEntries(project: Project, registry: RegistryDatabase, notices: string[]): Promise<{ project: Project; knip?: KnipOutcome; testSources?: Map<string, EntrySource> }> {
+export async function withToolEntries(project: Project, registry: RegistryDatabase, notices: string[], useCache = true): Promise<{ project: Project; knip?: KnipOutcome; testSources?: Map<string, EntrySource> }> {
   if (!usesTools(project)) return { project };
   const packageDirs = project.packages.map((workspace) => workspace.dir);
-  const outcome = await askKnip({ root: project.root, files: project.files, packageDirs, registry, snapshot: project.source.kind !== 'working-tree' });
+  const outcome = await askKnip({ root: project.root, files: project.files, packageDirs, registry, snapshot: project.source.kind !== 'working-tree', useCache });
   if (outcome.kind === 'failed') {
     notices.push(`knip could not read the project's tools (${outcome.message}): only orch-guard's own entry discovery is used, and findings are low confidence`);
     const gaps: EntryGap[] = packageDirs.map((dir) => ({ kind: 'tool-failure', packageDir: relativeDir(project.root, dir), entry: 'the entries of the project\'s tools (knip failed)', fix: 'entries: [...the files your tools load]' }));
