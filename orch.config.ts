@@ -53,10 +53,12 @@ export default defineConfig({
       provides: ['storeSymbolGraph:function', 'startValidateRun:function', 'finishValidateRun:function'],
       consumedBy: ['validate'],
     },
+    // knip's plugins: the entries of ~150 frameworks and tools, and dependency issues (cached).
+    knip: { paths: ['src/knip/**'], requires: ['files', 'project', 'registry'] },
     // The analysis: index → link → reach → rules, over the disk, a git snapshot or an overlay.
     analyse: {
       paths: ['src/analyse/**'],
-      requires: ['rule-engine', 'baseline', 'config', 'contracts', 'files', 'graph', 'indexer', 'project', 'registry'],
+      requires: ['rule-engine', 'baseline', 'config', 'contracts', 'files', 'graph', 'indexer', 'knip', 'project', 'registry'],
     },
     cleanup: {
       paths: ['src/cleanup/**'],
@@ -65,9 +67,9 @@ export default defineConfig({
       consumedBy: ['cli'],
     },
     // What the CLI commands run.
-    validate: { paths: ['src/validate/**'], requires: ['rule-engine', 'analyse', 'baseline', 'errors', 'git', 'indexer', 'project', 'registry', 'resolve'] },
+    validate: { paths: ['src/validate/**'], requires: ['rule-engine', 'analyse', 'baseline', 'errors', 'git', 'indexer', 'knip', 'project', 'registry', 'resolve'] },
     gates: { paths: ['src/gates/**'], requires: ['rule-engine', 'analyse', 'baseline', 'contracts', 'errors', 'project', 'registry'] },
-    query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'errors', 'files', 'graph', 'resolve'] },
+    query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'errors', 'files', 'graph', 'knip', 'project', 'resolve'] },
     hook: { paths: ['src/hook/**'], requires: ['errors', 'files', 'git', 'process'] },
     // Pure reporters: (result, options) → string, for validate, gates and cleanup results.
     report: {

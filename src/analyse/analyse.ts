@@ -7,12 +7,17 @@ import { createGraphFiles } from '../graph/graph-files.js';
 import { computeLiveness } from '../graph/reachability.js';
 import { collectRoots } from '../graph/roots.js';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Baseline } from '../baseline/baseline-file.js';
 import { buildContractModel } from '../contracts/contract-model.js';
 import { checkRuleIds } from '../config/check-config.js';
 import { configLabel, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { indexSource } from './index-source.js';
+import type { KnipOutcome } from '../knip/ask-knip.js';
+import { withToolEntries } from '../knip/with-tool-entries.js';
+import { describeGap, markGapFindings } from '../project/entries/entry-gap.js';
+import { dropExampleFindings } from '../project/entries/example-files.js';
 import { allRules } from '../../rules/index.js';
 
 const DEFAULT_MAX_FILE_SIZE_KB = 2048;
@@ -22,6 +27,8 @@ export interface Analysis {
   context: AnalysisContext;
   findings: Finding[];
   parsedCount: number;
+  /** knip's part (tool entries, dependency issues), when the project uses tools. */
+  knip?: KnipOutcome;
 }
 
 /**
@@ -29,10 +36,12 @@ export interface Analysis {
  * mark what entries reach → run the rules.
  */
 export async function analyse(
-  project: Project,
+  loadedProject: Project,
   registry: RegistryDatabase,
   options: AnalysisOptions & { useCache: boolean; notices: string[]; baseline?: Baseline; onProgress?: (done: number, total: number) => void },
 ): Promise<Analysis> {
+  const { project, knip } = await withToolEntries(loadedProject, registry, options.notices, options.useCache);
+  options.notices.push(...project.entryGaps.filter((gap) => gap.kind === 'unmapped-entry').map(describeGap));
   const { config } = project.loaded;
   checkRuleIds(config, configLabel(project.root, project.loaded.file), allRules.map((rule) => rule.meta.id));
   const maxFileSize = (config.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
@@ -47,7 +56,7 @@ export async function analyse(
   const context = new AnalysisContext({
     linked, liveness, roots, contracts, options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize },
   });
-  const findings = runRules(context, allRules, {
+  const allFindings = runRules(context, allRules, {
     severities: config.rules ?? {},
     ignorePatterns: config.ignore ?? [],
     configFile: project.loaded.file === undefined ? undefined : relativeTo(project.root, project.loaded.file),
@@ -55,7 +64,9 @@ export async function analyse(
     notices: options.notices,
     ...(options.baseline !== undefined ? { baseline: { baseline: options.baseline, label: relativeTo(project.root, options.baseline.file) } } : {}),
   });
-  return { project, context, findings, parsedCount: indexed.parsedCount };
+  const findings = dropExampleFindings(allFindings, options.notices);
+  markGapFindings(findings, project.entryGaps, project.packages.map((workspace) => path.relative(project.root, workspace.dir).split(path.sep).join('/')));
+  return { project, context, findings, parsedCount: indexed.parsedCount, ...(knip !== undefined ? { knip } : {}) };
 }
 
 function relativeTo(root: string, file: string): string {

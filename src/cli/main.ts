@@ -3,6 +3,7 @@ import { isUserFacingError } from '../errors.js';
 import { packageVersion } from '../package-version.js';
 import { registerBaselineCommand } from './baseline-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
+import { registerEntriesCommand } from './entries-command.js';
 import { registerGateCommand } from './gate-command.js';
 import { registerHookCommand } from './hook-command.js';
 import { registerQueryCommands } from './query-commands.js';
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     registerRunCommand(program, setExitCode);
     registerStatusCommand(program, setExitCode);
     registerQueryCommands(program);
+    registerEntriesCommand(program, setExitCode);
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {

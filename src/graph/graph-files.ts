@@ -7,7 +7,7 @@ import type { GraphFile } from './symbol-graph.js';
 export function createGraphFiles(
   indexed: readonly IndexedFile[],
   resolver: ModuleResolver,
-  roles: { entries: ReadonlyMap<string, string>; tests: ReadonlySet<string> },
+  roles: { entries: ReadonlyMap<string, unknown>; tests: ReadonlySet<string> },
 ): GraphFile[] {
   return indexed.map((file, index) => {
     const { facts } = file;

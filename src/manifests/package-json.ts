@@ -5,6 +5,7 @@ export interface PackageJson {
   name?: string;
   main?: unknown;
   module?: unknown;
+  source?: unknown;
   browser?: unknown;
   types?: unknown;
   typings?: unknown;
@@ -63,18 +64,30 @@ export function subpathTargets(map: unknown, subpath: string): string[] {
   return conditionalTargets(entries[matched.key]).map((target) => target.split('*').join(matched.star));
 }
 
-/** Files a package.json names as entry points (main, module, browser, types, bin, exports), by field. */
-export function packageEntryTargets(pkg: PackageJson): Array<{ field: string; target: string }> {
-  const targets: Array<{ field: string; target: string }> = [];
-  for (const field of ['main', 'module', 'types', 'typings', 'browser'] as const) {
+/**
+ * Files a package.json names as entry points (main, module, source, browser, types, bin,
+ * exports), by field. `group` ties together the conditional targets of one exports subpath:
+ * they are builds of the same entry, so one of them mapping to source is enough.
+ */
+export function packageEntryTargets(pkg: PackageJson): Array<{ field: string; target: string; group: string }> {
+  const targets: Array<{ field: string; target: string; group: string }> = [];
+  for (const field of ['main', 'module', 'source', 'types', 'typings', 'browser'] as const) {
     const value = pkg[field];
-    if (typeof value === 'string') targets.push({ field, target: value });
+    if (typeof value === 'string') targets.push({ field, target: value, group: field === 'main' || field === 'module' || field === 'source' || field === 'types' || field === 'typings' ? '.' : field });
   }
-  if (typeof pkg.bin === 'string') targets.push({ field: 'bin', target: pkg.bin });
+  if (typeof pkg.bin === 'string') targets.push({ field: 'bin', target: pkg.bin, group: 'bin' });
   else if (pkg.bin !== null && typeof pkg.bin === 'object') {
-    for (const value of Object.values(pkg.bin)) if (typeof value === 'string') targets.push({ field: 'bin', target: value });
+    for (const [name, value] of Object.entries(pkg.bin)) if (typeof value === 'string') targets.push({ field: `bin.${name}`, target: value, group: `bin.${name}` });
   }
-  for (const target of conditionalTargets(pkg.exports)) targets.push({ field: 'exports', target });
+  const { exports } = pkg;
+  const isSubpathMap = exports !== null && typeof exports === 'object' && !Array.isArray(exports) && Object.keys(exports).some((key) => key.startsWith('.'));
+  if (isSubpathMap) {
+    for (const [subpath, value] of Object.entries(exports as Record<string, unknown>)) {
+      for (const target of conditionalTargets(value)) targets.push({ field: `exports["${subpath}"]`, target, group: subpath });
+    }
+  } else {
+    for (const target of conditionalTargets(exports)) targets.push({ field: 'exports', target, group: '.' });
+  }
   return targets;
 }
 

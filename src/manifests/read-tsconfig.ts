@@ -25,6 +25,11 @@ export interface TsconfigFacts {
   /** Directory that include/exclude patterns are relative to. */
   patternsBase: string;
   references: string[];
+  /**
+   * Set when `extends` names a config a framework build makes (`.nuxt/tsconfig.json`): the
+   * aliases it defines (`#imports`, `~/`) are unknown until then.
+   */
+  missingGeneratedBase?: string;
   warnings: string[];
 }
 
@@ -66,8 +71,15 @@ function applyConfig(facts: TsconfigFacts, file: string, leafDir: string, seen: 
   for (const parent of toArray(raw.extends)) {
     const parentFile = resolveExtends(parent, dir);
     if (parentFile === undefined) {
-      if (parent.startsWith('.') || path.isAbsolute(parent)) {
+      // `.nuxt/tsconfig.json`, `.svelte-kit/tsconfig.json`: made by a framework's build.
+      const isGenerated = /(?:^|\/)\.(?!\.?\/)[^/]+\//.test(parent);
+      if ((parent.startsWith('.') || path.isAbsolute(parent)) && !isGenerated) {
         throw new ConfigError(`${relativeName(file)}: "extends" target "${parent}" not found`);
+      }
+      if (isGenerated) {
+        facts.warnings.push(`${relativeName(file)}: "extends" target "${parent}" does not exist yet (a framework build makes it); its options are ignored`);
+        facts.missingGeneratedBase = parent;
+        continue;
       }
       facts.warnings.push(`${relativeName(file)}: "extends" package "${parent}" is not installed; its options are ignored`);
       continue;
@@ -107,7 +119,12 @@ function applyConfig(facts: TsconfigFacts, file: string, leafDir: string, seen: 
         const target = resolveHere(reference);
         return isDirectory(target) ? path.join(target, 'tsconfig.json') : target;
       })
-      .filter((target) => existsSync(target));
+      .filter((target) => {
+        if (existsSync(target)) return true;
+        // Nuxt 4 refers to `.nuxt/tsconfig.app.json` and friends: its aliases come from there.
+        if (/(?:^|[\\/])\.[^./\\][^/\\]*[\\/]/.test(path.relative(dir, target))) facts.missingGeneratedBase ??= path.relative(dir, target);
+        return false;
+      });
   }
 }
 

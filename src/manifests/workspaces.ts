@@ -24,7 +24,9 @@ export function findWorkspacePackages(root: string): WorkspacePackage[] {
   const include = patterns.filter((pattern) => !pattern.startsWith('!')).map((pattern) => globToRegExp(trimSlashes(pattern)));
   const exclude = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => globToRegExp(trimSlashes(pattern.slice(1))));
   const maxDepth = Math.max(...patterns.map((pattern) => (pattern.includes('**') ? 4 : pattern.split('/').length)));
-  for (const relativeDir of listDirectories(root, maxDepth)) {
+  // Dot folders are skipped unless a pattern names one (`packages/.internal/*`).
+  const includeDotFolders = patterns.some((pattern) => /(?:^|\/)\.[^./]/.test(pattern.replace(/^!/, '')));
+  for (const relativeDir of listDirectories(root, maxDepth, includeDotFolders)) {
     if (!include.some((regex) => regex.test(relativeDir)) || exclude.some((regex) => regex.test(relativeDir))) continue;
     const dir = path.join(root, relativeDir);
     const pkg = readPackageJson(dir);
@@ -48,7 +50,7 @@ function workspacePatterns(root: string, rootPkg: PackageJson | undefined): stri
   }
 }
 
-function listDirectories(root: string, maxDepth: number): string[] {
+function listDirectories(root: string, maxDepth: number, includeDotFolders: boolean): string[] {
   const found: string[] = [];
   const visit = (relative: string, depth: number) => {
     if (depth > maxDepth) return;
@@ -59,7 +61,7 @@ function listDirectories(root: string, maxDepth: number): string[] {
       return;
     }
     for (const entry of entries) {
-      if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name === '.git' || (entry.name.startsWith('.') && !includeDotFolders)) continue;
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
       found.push(child);
       visit(child, depth + 1);

@@ -1,13 +1,17 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isDirectory } from '../files/fs-checks.js';
 import { checkContracts } from '../config/check-config.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { enumerateFiles, selectProjectPaths } from '../files/enumerate-files.js';
 import { compileGlobs } from '../files/glob.js';
 import { FileLookup } from '../resolve/file-lookup.js';
 import { ModuleResolver } from '../resolve/module-resolver.js';
-import { findEntryFiles, isTestFile } from './entries.js';
+import type { EntryGap } from './entries/entry-gap.js';
+import type { EntryMap } from './entries/entry-source.js';
+import { findEntryFiles } from './entries/find-entry-files.js';
+import { isTestFile } from './entries/test-files.js';
 import { findTsconfig, readTsconfig, type TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from '../manifests/workspaces.js';
 
@@ -42,8 +46,10 @@ export interface Project {
   files: string[];
   resolver: ModuleResolver;
   lookup: FileLookup;
-  /** Entry files, each with the reason it is one. */
-  entries: Map<string, string>;
+  /** Entry files, each with where it comes from. */
+  entries: EntryMap;
+  /** Entries named by a package that map to no source file: findings there are low confidence. */
+  entryGaps: EntryGap[];
   tests: Set<string>;
 }
 
@@ -58,7 +64,8 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const { config } = loaded;
   checkContracts(config, configLabel(root, loaded.file));
   const packages = findWorkspacePackages(root);
-  const tsconfigs = readTsconfigs(root, packages, options.notices);
+  const packageGaps: EntryGap[] = [];
+  const tsconfigs = readTsconfigs(root, packages, options.notices, packageGaps);
 
   const projectGlobs = options.projectGlobs ?? config.project;
   const inProject = projectGlobs !== undefined ? compileGlobs(projectGlobs) : () => true;
@@ -74,20 +81,22 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
 
   const lookup = new FileLookup(root, new Set(files));
   const resolver = new ModuleResolver(lookup, tsconfigs, packages);
-  const entries = findEntryFiles({
+  const { entries, gaps } = findEntryFiles({
+    root,
     files,
     packages,
     tsconfigs,
     lookup,
     entryGlobs: [...(config.entries ?? []), ...(options.entryGlobs ?? [])],
+    taskCommands: (config.pipeline?.tasks ?? []).map((task) => ({ id: task.id, command: task.run, dir: path.resolve(root, task.cwd ?? '.') })),
     notices: options.notices,
   });
   if (loaded.file !== undefined) {
     const configRelative = lookup.relative(loaded.file);
-    if (configRelative !== undefined && files.includes(configRelative)) entries.set(configRelative, 'orch-guard config');
+    if (configRelative !== undefined && files.includes(configRelative)) entries.set(configRelative, { kind: 'config', detail: 'orch-guard config' });
   }
   const tests = new Set(options.production ? [] : files.filter(isTestFile));
-  return { root, source, loaded, tsconfigs, packages, files, resolver, lookup, entries, tests };
+  return { root, source, loaded, tsconfigs, packages, files, resolver, lookup, entries, entryGaps: [...packageGaps, ...gaps], tests };
 }
 
 /** How errors name the config file: relative to the root. */
@@ -95,29 +104,48 @@ export function configLabel(root: string, file: string | undefined): string {
   return file === undefined ? 'config' : path.relative(root, file) || file;
 }
 
-/** The root tsconfig, its project references, and workspace packages' own tsconfigs. */
-function readTsconfigs(root: string, packages: readonly WorkspacePackage[], notices: string[]): TsconfigFacts[] {
-  const rootConfig = findTsconfig(root);
+/**
+ * The root tsconfig, its project references, workspace packages' own tsconfigs, and the build
+ * tsconfigs beside each (`tsconfig.build.json`, `tsconfig.lib.json`, ...: they say where output
+ * goes). A package whose tsconfig cannot be read is a notice and a gap, not a failed run; the
+ * root tsconfig's errors still stop the run (exit 2).
+ */
+function readTsconfigs(root: string, packages: readonly WorkspacePackage[], notices: string[], gaps: EntryGap[]): TsconfigFacts[] {
   const configs: TsconfigFacts[] = [];
   const seen = new Set<string>();
-  const pending = rootConfig === undefined ? [] : [rootConfig];
-  while (pending.length > 0) {
-    const file = pending.shift() as string;
-    if (seen.has(file)) continue;
+  const read = (file: string, packageDir: string | undefined) => {
+    if (seen.has(file)) return;
     seen.add(file);
-    const facts = readTsconfig(file);
-    notices.push(...facts.warnings);
-    configs.push(facts);
-    pending.push(...facts.references);
-  }
-  for (const workspace of packages) {
-    const candidate = findTsconfig(workspace.dir);
-    if (candidate !== undefined && !seen.has(candidate)) {
-      seen.add(candidate);
-      const facts = readTsconfig(candidate);
+    try {
+      const facts = readTsconfig(file);
       notices.push(...facts.warnings);
       configs.push(facts);
+      for (const reference of facts.references) read(reference, packageDir ?? path.dirname(reference));
+    } catch (error) {
+      if (packageDir === undefined || !(error instanceof ConfigError)) throw error;
+      const label = path.relative(root, packageDir) || '.';
+      const message = error.message.split(file).join(path.relative(root, file));
+      notices.push(`package ${label}: ${message}; its tsconfig options are ignored`);
+      gaps.push({ kind: 'unreadable-config', packageDir: path.relative(root, packageDir).split(path.sep).join('/'), entry: `${path.relative(root, file)}`, fix: `a valid "extends" in ${path.relative(root, file)}` });
     }
+  };
+  const rootConfig = findTsconfig(root);
+  if (rootConfig !== undefined) read(rootConfig, undefined);
+  for (const workspace of packages) {
+    const candidate = findTsconfig(workspace.dir);
+    if (candidate !== undefined) read(candidate, workspace.dir);
+  }
+  for (const dir of new Set([root, ...packages.map((workspace) => workspace.dir)])) {
+    for (const name of buildTsconfigNames(dir)) read(path.join(dir, name), dir);
   }
   return configs;
+}
+
+/** `tsconfig.build.json`, `tsconfig.dist.json`, `tsconfig.lib.json`, `tsconfig.esm.json`, ... */
+function buildTsconfigNames(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((name) => /^tsconfig\.(?:build|dist|lib|prod|production|publish|esm|cjs|types|release|node)\.json$/.test(name)).sort();
+  } catch {
+    return [];
+  }
 }

@@ -8,7 +8,7 @@ export function rootLabeller(analysis: Analysis): (node: number) => string {
     const file = graph.files[graph.nodeFile[node]];
     const kind = graph.nodeKind[node];
     if (kind === NodeKind.ExportName || kind === NodeKind.Declaration) return `${graph.describe(node)} (@public)`;
-    const role = file.isTest ? 'test file' : file.isDeclarationFile ? 'declaration file' : `entry: ${analysis.project.entries.get(file.path) ?? 'not parsed, kept as is'}`;
+    const role = file.isTest ? 'test file' : file.isDeclarationFile ? 'declaration file' : `entry: ${analysis.project.entries.get(file.path)?.detail ?? 'not parsed, kept as is'}`;
     return kind === NodeKind.WholeModule ? `${file.path} (exports are public API; ${role})` : `${file.path} (${role})`;
   };
 }

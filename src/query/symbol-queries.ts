@@ -93,9 +93,19 @@ export function whyLive(context: AnalysisContext, target: QueryTarget, rootLabel
   if (!goal.some((node) => context.isLive(node))) {
     return { target: target.label, live: false, explanation: explainDead(graph, goal[0]) };
   }
+  // A chain from a production entry says more than one from a test: try those first.
+  const chain = shortestChain(context, context.roots.production, goal) ?? shortestChain(context, context.roots.test, goal) ?? [];
+  const steps = chain.filter((step, index) => index === 0 || graph.nodeKind[step] !== NodeKind.WholeModule);
+  const labels = steps.map((step, index) => (index === 0 ? rootLabel(step) : graph.describe(step)));
+  return { target: target.label, live: true, chain: labels.filter((label, index) => index === 0 || label !== labels[index - 1]) };
+}
+
+/** The shortest path of uses from any of `roots` to any of `goal`, root first (whole-module nodes only relay). */
+function shortestChain(context: AnalysisContext, roots: readonly number[], goal: readonly number[]): number[] | undefined {
+  const { graph } = context;
   const parent = new Int32Array(graph.nodeKind.length).fill(-2);
   const queue: number[] = [];
-  for (const root of [...context.roots.production, ...context.roots.test]) {
+  for (const root of roots) {
     if (parent[root] === -2) {
       parent[root] = -1;
       queue.push(root);
@@ -107,10 +117,7 @@ export function whyLive(context: AnalysisContext, target: QueryTarget, rootLabel
     if (goals.has(node)) {
       const path: number[] = [];
       for (let current = node; current !== -1; current = parent[current]) path.unshift(current);
-      // Whole-module nodes only relay; export names show which export carries the use.
-      const steps = path.filter((step, index) => index === 0 || graph.nodeKind[step] !== NodeKind.WholeModule);
-      const labels = steps.map((step, index) => (index === 0 ? rootLabel(step) : graph.describe(step)));
-      return { target: target.label, live: true, chain: labels.filter((label, index) => index === 0 || label !== labels[index - 1]) };
+      return path;
     }
     for (const next of graph.edges[node]) {
       if (parent[next] === -2) {
@@ -119,7 +126,7 @@ export function whyLive(context: AnalysisContext, target: QueryTarget, rootLabel
       }
     }
   }
-  return { target: target.label, live: true, chain: [] };
+  return undefined;
 }
 
 /**

@@ -197,6 +197,16 @@ export const MIGRATIONS: readonly string[] = [
     used_at INTEGER NOT NULL
   );
   `,
+  // 6 → 7: knip's last answer (tool entries and dependency issues) with what it depended on: the
+  // hash of the project's file list and the content hash of each file knip read.
+  `
+  CREATE TABLE knip_answer (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    list_hash TEXT NOT NULL,
+    file_hashes TEXT NOT NULL,
+    answer TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,6 +5,9 @@ import { packageNameOf, subpathTargets } from '../manifests/package-json.js';
 import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { compileGlobs } from '../files/glob.js';
 import type { FileLookup } from './file-lookup.js';
+import { isBuildOutputPath } from './build-output-path.js';
+import { frameworkAliasTargets } from './framework-aliases.js';
+import { ngPackageEntry } from './ng-package.js';
 import { mapOutputToSource } from './output-to-source.js';
 
 export type Resolution =
@@ -72,12 +75,18 @@ export class ModuleResolver {
       const found = this.resolvePath(absolute) ?? this.resolveThroughRootDirs(config, fromDir, specifier);
       if (found === undefined || found.kind === 'asset') {
         // A script importing build output (`../dist/x.js`) uses the source it is built from.
-        const source = this.isInOutputDir(absolute) ? mapOutputToSource(absolute, this.tsconfigs, this.lookup) : undefined;
+        const isOutput = this.isInOutputDir(absolute) || isBuildOutputPath(this.lookup.relative(absolute));
+        const source = isOutput ? mapOutputToSource(absolute, this.tsconfigs, this.lookup) : undefined;
         if (source !== undefined) return this.classify(source);
+        // What only a build makes (`./dist/server/entry.js`, `../.output/server/index.mjs`) is not broken.
+        if (found === undefined && isOutput) return { kind: 'asset', path: this.lookup.relative(absolute) ?? absolute };
       }
       return found ?? { kind: 'unresolved' };
     }
-    if (specifier.startsWith('#')) return this.resolvePackageImports(fromDir, specifier);
+    if (specifier.startsWith('#')) {
+      const resolved = this.resolvePackageImports(fromDir, specifier);
+      return resolved.kind === 'unresolved' ? this.resolveFrameworkAlias(config, specifier) ?? resolved : resolved;
+    }
     if (config?.paths !== undefined) {
       const aliased = this.resolveThroughPaths(config, specifier);
       if (aliased !== undefined) return aliased;
@@ -86,10 +95,42 @@ export class ModuleResolver {
       const found = this.resolvePath(path.resolve(config.baseUrl, specifier));
       if (found !== undefined) return found;
     }
+    if (specifier.startsWith('@site/')) {
+      // Docusaurus: `@site/` is the site's folder (the package that depends on @docusaurus/core).
+      const site = this.packageFor(fromDir, (candidate) => candidate.pkg.dependencies?.['@docusaurus/core'] !== undefined || candidate.pkg.devDependencies?.['@docusaurus/core'] !== undefined);
+      if (site !== undefined) return this.resolvePath(path.join(site.dir, specifier.slice('@site/'.length))) ?? { kind: 'unresolved' };
+    }
+    if (/^(?:~~?|@@?)\//.test(specifier)) {
+      const aliased = this.resolveFrameworkAlias(config, specifier);
+      if (aliased !== undefined) return aliased;
+    }
     const packageName = packageNameOf(specifier);
     const own = this.packages.find((candidate) => candidate.name === packageName);
-    if (own !== undefined) return this.resolvePackageSelf(own, specifier.slice(packageName.length));
+    if (own !== undefined) {
+      const subpath = specifier.length === packageName.length ? '.' : `.${specifier.slice(packageName.length)}`;
+      const resolved = this.resolvePackageSelf(own, specifier.slice(packageName.length));
+      const angular = resolved.kind === 'unresolved' ? ngPackageEntry(own.dir, subpath, this.lookup) : undefined;
+      if (angular !== undefined) return this.classify(angular);
+      // A workspace package whose exports name only build output (ng-packagr, custom builds): built, not broken.
+      if (resolved.kind === 'unresolved' && own.pkg.exports !== undefined) {
+        const targets = subpathTargets(own.pkg.exports, subpath);
+        const built = targets.find((target) => isBuildOutputPath(this.lookup.relative(path.resolve(own.dir, target))));
+        if (built !== undefined) return { kind: 'asset', path: this.lookup.relative(path.resolve(own.dir, built)) ?? built };
+      }
+      return resolved;
+    }
     return { kind: 'external', packageName };
+  }
+
+  /** Nuxt-style aliases while the framework's generated tsconfig does not exist yet (see framework-aliases.ts). */
+  private resolveFrameworkAlias(config: TsconfigFacts | undefined, specifier: string): Resolution | undefined {
+    const bases = frameworkAliasTargets(config, specifier);
+    if (bases === undefined) return undefined;
+    for (const base of bases) {
+      const found = this.resolvePath(base);
+      if (found !== undefined) return found;
+    }
+    return { kind: 'asset', path: specifier };
   }
 
   /**
@@ -119,6 +160,15 @@ export class ModuleResolver {
       }
       const index = this.probeFile(path.join(absolute, 'index'));
       if (index !== undefined) return this.classify(index);
+      // A package folder named by a `paths` alias: its `exports`, or its ng-packagr entry.
+      if (manifest !== undefined) {
+        for (const target of subpathTargets(manifest.pkg.exports, '.')) {
+          const mapped = mapOutputToSource(path.resolve(absolute, target), this.tsconfigs, this.lookup);
+          if (mapped !== undefined) return this.classify(mapped);
+        }
+        const angular = ngPackageEntry(absolute, '.', this.lookup);
+        if (angular !== undefined) return this.classify(angular);
+      }
     }
     return undefined;
   }
@@ -187,6 +237,11 @@ export class ModuleResolver {
       const found = this.resolvePath(path.resolve(config.pathsBase, target.replace('*', match.star)));
       if (found !== undefined) return found;
     }
+    // An alias to what a build generates (`contentlayer/generated` → `.contentlayer/generated`) is not broken.
+    for (const target of config.paths?.[match.pattern] ?? []) {
+      const absolute = path.resolve(config.pathsBase, target.replace('*', match.star));
+      if (isBuildOutputPath(this.lookup.relative(absolute))) return { kind: 'asset', path: this.lookup.relative(absolute) ?? absolute };
+    }
     // An alias that matches but names no file is broken, unless it only shadows a package.
     return match.pattern === '*' ? undefined : { kind: 'unresolved' };
   }
@@ -241,10 +296,10 @@ export class ModuleResolver {
   }
 
   /** The workspace package whose directory most closely contains `dir`. */
-  private packageFor(dir: string): WorkspacePackage | undefined {
+  private packageFor(dir: string, accept: (candidate: WorkspacePackage) => boolean = () => true): WorkspacePackage | undefined {
     let best: WorkspacePackage | undefined;
     for (const candidate of this.packages) {
-      if ((dir === candidate.dir || dir.startsWith(candidate.dir + path.sep)) && (best === undefined || candidate.dir.length > best.dir.length)) {
+      if (accept(candidate) && (dir === candidate.dir || dir.startsWith(candidate.dir + path.sep)) && (best === undefined || candidate.dir.length > best.dir.length)) {
         best = candidate;
       }
     }

@@ -2,24 +2,37 @@ import path from 'node:path';
 import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
 import type { FileLookup } from './file-lookup.js';
 
-/** Output extensions and the source extensions that compile to them, most likely first. */
+/**
+ * Output extensions and the source extensions that compile to them, most likely first.
+ * Bundlers (tsup, tsdown, unbuild, vite) emit `.mjs`/`.cjs` from plain `.ts`.
+ */
 const SOURCE_EXTENSIONS: Record<string, string[]> = {
-  '.js': ['.ts', '.tsx', '.js', '.jsx'],
+  '.js': ['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs'],
   '.jsx': ['.tsx', '.jsx'],
-  '.mjs': ['.mts', '.mjs'],
-  '.cjs': ['.cts', '.cjs'],
-  '.d.ts': ['.ts', '.tsx', '.d.ts'],
-  '.d.mts': ['.mts', '.d.mts'],
-  '.d.cts': ['.cts', '.d.cts'],
+  '.mjs': ['.mts', '.mjs', '.ts', '.tsx', '.js'],
+  '.cjs': ['.cts', '.cjs', '.ts', '.tsx', '.js'],
+  '.d.ts': ['.ts', '.tsx', '.d.ts', '.mts'],
+  '.d.mts': ['.mts', '.d.mts', '.ts', '.tsx'],
+  '.d.cts': ['.cts', '.d.cts', '.ts', '.tsx'],
 };
 
+/** Longest first, so `.d.ts` wins over `.ts`-like endings. */
+const OUTPUT_EXTENSIONS = Object.keys(SOURCE_EXTENSIONS).sort((a, b) => b.length - a.length);
+
 /** Conventional build output folders, tried when no tsconfig says where output goes. */
-const CONVENTIONAL_OUTPUT_DIRS = ['dist', 'build', 'lib', 'out', 'esm', 'cjs', 'es', 'types'];
+const CONVENTIONAL_OUTPUT_DIRS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs', 'es', 'types', 'distribution', 'output', 'dts', 'typings']);
+/** Format sub-folders inside an output folder (`dist/esm/x.js`, `dist/types/x.d.ts`). */
+const FORMAT_DIRS = new Set(['esm', 'cjs', 'es', 'mjs', 'umd', 'types', 'node', 'browser', 'module', 'commonjs', 'src', 'lib', 'dts', 'typings']);
+/** Format infixes bundlers add to file names (`index.esm.js`, `index.cjs.js`, `index.min.js`). */
+const FORMAT_INFIX = /\.(?:esm|cjs|es|mjs|umd|min|modern|module|node|browser|production|development|prod|dev)(?=\.)/g;
+const SOURCE_DIRS = ['src', 'lib', 'source', ''];
 
 /**
  * Maps a path named by package.json (usually build output such as `dist/index.js`) to the
- * project source file it is built from, using tsconfig `outDir`/`rootDir` first and then
- * conventional layouts (`dist/x.js` from `src/x.ts` or `x.ts`).
+ * project source file it is built from: tsconfig `outDir`/`declarationDir` → `rootDir` first
+ * (every tsconfig read, including tsconfig.build.json and references), then the conventional
+ * layouts of any enclosing package (`dist/x.js`, `dist/esm/x.js`, `dist/x.esm.js` from
+ * `src/x.ts` or `x.ts`).
  */
 export function mapOutputToSource(absolute: string, tsconfigs: readonly TsconfigFacts[], lookup: FileLookup): string | undefined {
   if (lookup.isProjectFile(absolute)) return absolute;
@@ -29,7 +42,7 @@ export function mapOutputToSource(absolute: string, tsconfigs: readonly Tsconfig
       const relative = path.relative(outDir, absolute);
       if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
       const sourceRoot = config.rootDir ?? path.dirname(config.configPath);
-      const found = withSourceExtension(path.join(sourceRoot, relative), lookup);
+      const found = withSourceExtension(path.join(sourceRoot, relative), lookup) ?? withSourceExtension(path.join(sourceRoot, 'src', relative), lookup);
       if (found !== undefined) return found;
     }
   }
@@ -37,25 +50,35 @@ export function mapOutputToSource(absolute: string, tsconfigs: readonly Tsconfig
   if (sameDir !== undefined) return sameDir;
   const relative = lookup.relative(absolute);
   if (relative === undefined) return undefined;
-  const [first, ...rest] = relative.split('/');
-  if (!CONVENTIONAL_OUTPUT_DIRS.includes(first) || rest.length === 0) return undefined;
-  for (const sourceDir of ['src', 'lib', 'source', '']) {
-    if (sourceDir === first) continue;
-    const found = withSourceExtension(path.join(lookup.root, sourceDir, ...rest), lookup);
-    if (found !== undefined) return found;
+  const segments = relative.split('/');
+  // Any folder on the way can be the package's output folder (monorepos nest packages).
+  for (let index = 0; index < segments.length - 1; index += 1) {
+    if (!CONVENTIONAL_OUTPUT_DIRS.has(segments[index])) continue;
+    const packageDir = path.join(lookup.root, ...segments.slice(0, index));
+    let rest = segments.slice(index + 1);
+    for (let attempt = 0; attempt < 2 && rest.length > 0; attempt += 1) {
+      for (const sourceDir of SOURCE_DIRS) {
+        if (sourceDir === segments[index]) continue;
+        const found = withSourceExtension(path.join(packageDir, sourceDir, ...rest), lookup);
+        if (found !== undefined) return found;
+      }
+      if (rest.length > 1 && FORMAT_DIRS.has(rest[0])) rest = rest.slice(1);
+      else break;
+    }
   }
   return undefined;
 }
 
 function withSourceExtension(absolute: string, lookup: FileLookup): string | undefined {
   if (lookup.isProjectFile(absolute)) return absolute;
-  for (const [outputExtension, sourceExtensions] of Object.entries(SOURCE_EXTENSIONS).sort((a, b) => b[0].length - a[0].length)) {
-    if (!absolute.endsWith(outputExtension)) continue;
-    const base = absolute.slice(0, -outputExtension.length);
-    for (const extension of sourceExtensions) {
+  const withoutInfix = path.join(path.dirname(absolute), path.basename(absolute).replace(FORMAT_INFIX, ''));
+  for (const candidate of new Set([absolute, withoutInfix])) {
+    const outputExtension = OUTPUT_EXTENSIONS.find((extension) => candidate.endsWith(extension));
+    if (outputExtension === undefined) continue;
+    const base = candidate.slice(0, -outputExtension.length);
+    for (const extension of SOURCE_EXTENSIONS[outputExtension]) {
       if (lookup.isProjectFile(base + extension)) return base + extension;
     }
-    return undefined;
   }
   return undefined;
 }
@@ -70,12 +93,14 @@ export function sourcePatternFor(target: string, packageDir: string, tsconfigs: 
     if (!relative.startsWith('..')) candidates.add(path.join(config.rootDir ?? path.dirname(config.configPath), relative));
   }
   candidates.add(absolute);
-  const relative = lookup.relative(absolute);
-  if (relative !== undefined) {
-    const [first, ...rest] = relative.split('/');
-    if (CONVENTIONAL_OUTPUT_DIRS.includes(first)) {
-      candidates.add(path.join(lookup.root, 'src', ...rest));
-      candidates.add(path.join(lookup.root, ...rest));
+  const inPackage = path.relative(packageDir, absolute).split(path.sep);
+  if (CONVENTIONAL_OUTPUT_DIRS.has(inPackage[0])) {
+    let rest = inPackage.slice(1);
+    for (let attempt = 0; attempt < 2 && rest.length > 0; attempt += 1) {
+      candidates.add(path.join(packageDir, 'src', ...rest));
+      candidates.add(path.join(packageDir, ...rest));
+      if (rest.length > 1 && FORMAT_DIRS.has(rest[0])) rest = rest.slice(1);
+      else break;
     }
   }
   const sources = [...candidates]
@@ -83,7 +108,7 @@ export function sourcePatternFor(target: string, packageDir: string, tsconfigs: 
     .filter((candidate): candidate is string => candidate !== undefined)
     .map((candidate) => {
       const escaped = candidate.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.+');
-      return escaped.replace(/\\\.d\\\.ts$|\\\.[mc]?jsx?$|\\\.[mc]?tsx?$/, '\\.(?:d\\.)?[mc]?[jt]sx?');
+      return escaped.replace(/\\\.d\\\.[mc]?ts$|\\\.[mc]?jsx?$|\\\.[mc]?tsx?$/, '\\.(?:d\\.)?[mc]?[jt]sx?');
     });
   return sources.length === 0 ? undefined : new RegExp(`^(?:${sources.join('|')})$`);
 }

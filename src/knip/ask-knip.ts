@@ -1,0 +1,92 @@
+import { Worker } from 'node:worker_threads';
+import type { RegistryDatabase } from '../registry/open-registry.js';
+import { loadKnipAnswer, storeKnipAnswer } from '../registry/knip-store.js';
+import type { KnipAnswer } from './knip-answer.js';
+import { contentHashes, fileListHash, hashesUnchanged } from './knip-cache-key.js';
+
+/** A run that takes longer than this is stopped: orch-guard never hangs on a tool's config. */
+const KNIP_TIMEOUT_MS = 120_000;
+
+export type KnipOutcome =
+  | { kind: 'answer'; answer: KnipAnswer; cached: boolean; milliseconds: number }
+  /** knip threw, timed out or could not load: the caller falls back and lowers confidence. */
+  | { kind: 'failed'; message: string; milliseconds: number };
+
+interface AskOptions {
+  root: string;
+  /** Root-relative project files (their list decides what knip's globs can match). */
+  files: readonly string[];
+  /** Absolute directories of the workspace packages. */
+  packageDirs: readonly string[];
+  registry: RegistryDatabase;
+  /**
+   * The files are a git snapshot's or an overlay's, not the working tree's that knip reads:
+   * their list says nothing about knip's answer, so a stored answer whose files are unchanged holds.
+   */
+  snapshot?: boolean;
+  /** false (--no-cache): ask knip again whatever is stored. */
+  useCache?: boolean;
+}
+
+/**
+ * knip's answer for the project: the cached one when neither the file list nor any file knip
+ * read changed, else a fresh run on a worker thread (stored for the next run).
+ */
+export async function askKnip(options: AskOptions): Promise<KnipOutcome> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const listHash = fileListHash(options.root, options.files, options.packageDirs);
+  const stored = loadKnipAnswer(options.registry);
+  if (options.useCache !== false && stored !== undefined && (stored.listHash === listHash || options.snapshot === true) && hashesUnchanged(options.root, stored.fileHashes)) {
+    return { kind: 'answer', answer: stored.answer as KnipAnswer, cached: true, milliseconds: elapsed() };
+  }
+  const outcome = await runKnipWorker(options.root);
+  if (outcome.kind === 'failed') return { ...outcome, milliseconds: elapsed() };
+  // From a snapshot, the working tree's file list is unknown: the next working-tree run asks again.
+  storeKnipAnswer(options.registry, { listHash: options.snapshot === true ? 'snapshot' : listHash, fileHashes: contentHashes(options.root, outcome.answer.readFiles), answer: outcome.answer });
+  return { kind: 'answer', answer: outcome.answer, cached: false, milliseconds: elapsed() };
+}
+
+/**
+ * A stamp of the tool entries for result caches: the stored answer's identity when it still
+ * holds, else a value that matches nothing (the next analysis asks knip again).
+ */
+export function toolEntriesStamp(options: Omit<AskOptions, 'registry'> & { registry: RegistryDatabase }): string {
+  const listHash = fileListHash(options.root, options.files, options.packageDirs);
+  const stored = loadKnipAnswer(options.registry);
+  if (stored === undefined || stored.listHash !== listHash || !hashesUnchanged(options.root, stored.fileHashes)) return `stale ${Date.now()} ${Math.random()}`;
+  return `${listHash} ${JSON.stringify(stored.fileHashes)}`;
+}
+
+function runKnipWorker(root: string): Promise<{ kind: 'answer'; answer: KnipAnswer } | { kind: 'failed'; message: string }> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./knip-worker.js', import.meta.url), { workerData: { root }, stdout: true, stderr: true });
+    let output = '';
+    worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let settled = false;
+    const settle = (result: { kind: 'answer'; answer: KnipAnswer } | { kind: 'failed'; message: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(result);
+    };
+    const timer = setTimeout(() => settle({ kind: 'failed', message: `no answer after ${KNIP_TIMEOUT_MS / 1000} s` }), KNIP_TIMEOUT_MS);
+    worker.on('message', (message: { ok: true; answer: KnipAnswer } | { ok: false; message: string }) => {
+      if (!message.ok) {
+        settle({ kind: 'failed', message: firstLine(message.message) });
+        return;
+      }
+      // knip prints "Error loading <file> (<cause>)" for a tool config it could not load.
+      const configLoadErrors = [...output.matchAll(/Error loading (\S+) \((.*)\)/g)].map((match) => ({ file: match[1], message: firstLine(match[2]) }));
+      settle({ kind: 'answer', answer: { ...message.answer, configLoadErrors } });
+    });
+    worker.on('error', (error) => settle({ kind: 'failed', message: firstLine(error.message) }));
+    worker.on('exit', (code) => settle({ kind: 'failed', message: `knip stopped (exit ${code}) ${firstLine(output)}`.trim() }));
+  });
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
+}

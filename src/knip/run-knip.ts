@@ -1,0 +1,80 @@
+import path from 'node:path';
+import type { DependencyIssue, KnipAnswer, ToolEntry } from './knip-answer.js';
+import { type KnipResults, loadKnip } from './load-knip.js';
+import { createAttributor, isTestPlugin, recordPluginInputs } from './record-plugin-inputs.js';
+
+/** knip issue groups that are dependency problems, and what orch-guard calls them. */
+const DEPENDENCY_ISSUE_TYPES: Record<string, DependencyIssue['type']> = {
+  dependencies: 'unused-dependency',
+  devDependencies: 'unused-dev-dependency',
+  unlisted: 'unlisted-dependency',
+  binaries: 'unlisted-binary',
+  unresolved: 'unresolved-import',
+};
+
+/**
+ * Runs knip's pipeline once on `root` (in this thread: call it from the knip worker) and
+ * returns the files its plugins make entries, each attributed to its plugin and config file,
+ * and its dependency issues. Throws what knip throws.
+ */
+export async function runKnip(root: string): Promise<KnipAnswer> {
+  const knip = await loadKnip();
+  const recorded = recordPluginInputs(knip.Plugins);
+  const options = await knip.createOptions({ cwd: root, isSession: true, isShowProgress: false });
+  const { results, session } = await knip.run(options);
+  if (session === undefined) throw new Error('knip returned no session');
+  const relative = (file: string) => toPosix(path.relative(root, file));
+  const enabled = enabledPluginsByDir(root, results);
+  const attribute = createAttributor(knip.Plugins, recorded.statements, new Map([...Object.entries(enabled)].map(([dir, names]) => [path.join(root, dir), names])));
+  const entries: ToolEntry[] = [...session.getEntryPaths()]
+    .filter((file) => !relative(file).startsWith('..'))
+    .sort()
+    .map((file) => {
+      const { plugin, configFile } = attribute(file);
+      return {
+        file: relative(file),
+        ...(plugin !== undefined ? { plugin } : {}),
+        ...(configFile !== undefined ? { configFile: relative(configFile) } : {}),
+        isTest: isTestPlugin(plugin),
+      };
+    });
+  const workspaceFiles = results.includedWorkspaceDirs.flatMap((dir) => ['package.json', 'tsconfig.json'].map((name) => path.join(dir, name)));
+  return {
+    entries,
+    dependencyIssues: dependencyIssues(root, results),
+    enabledPlugins: enabled,
+    configLoadErrors: [],
+    readFiles: [...new Set([...workspaceFiles, ...recorded.configFiles].map(relative))].filter((file) => !file.startsWith('..')).sort(),
+  };
+}
+
+function enabledPluginsByDir(root: string, results: KnipResults): Record<string, string[]> {
+  const byDir: Record<string, string[]> = {};
+  for (const [workspace, names] of Object.entries(results.enabledPlugins)) {
+    byDir[workspace === '.' ? '' : toPosix(path.relative(root, path.resolve(root, workspace)))] = names;
+  }
+  return byDir;
+}
+
+function dependencyIssues(root: string, results: KnipResults): DependencyIssue[] {
+  const issues: DependencyIssue[] = [];
+  for (const [group, type] of Object.entries(DEPENDENCY_ISSUE_TYPES)) {
+    for (const byName of Object.values(results.issues[group] ?? {})) {
+      for (const issue of Object.values(byName)) {
+        issues.push({
+          type,
+          name: issue.symbol,
+          file: toPosix(path.relative(root, issue.filePath)),
+          ...(issue.line !== undefined ? { line: issue.line } : {}),
+          ...(issue.col !== undefined ? { column: issue.col } : {}),
+          workspace: issue.workspace === '.' ? '' : issue.workspace,
+        });
+      }
+    }
+  }
+  return issues.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.name.localeCompare(b.name));
+}
+
+function toPosix(relative: string): string {
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+}

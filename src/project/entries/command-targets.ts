@@ -1,0 +1,64 @@
+/**
+ * The files a shell command runs, as people write them in package.json scripts, CI workflow
+ * `run:` lines and `orch-guard run` tasks: `node x.js`, `tsx src/cli.ts`, `ts-node`, `bun`,
+ * `vite-node`, `esno`, `npx tsx ...`, `node --import ./register.js main.js`, a folder argument
+ * meaning its index, and any word that looks like a path to a code file.
+ * Returns the words as written (relative to the command's directory); the caller probes them.
+ */
+const RUNNERS = new Set(['node', 'nodejs', 'tsx', 'ts-node', 'ts-node-esm', 'ts-node-dev', 'bun', 'vite-node', 'esno', 'esr', 'jiti', 'babel-node', 'nodemon', 'sucrase-node', 'swc-node', 'deno']);
+/** Words that only prefix the real command. */
+const PREFIXES = new Set(['npx', 'pnpx', 'bunx', 'exec', 'cross-env', 'dotenv', 'env', 'time', 'nohup', 'run', 'dlx']);
+/** Runner flags whose value is a module to preload (an entry too). */
+const PRELOAD_FLAGS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
+/** Runner flags that take a value that is not a file to run. */
+const VALUE_FLAGS = new Set(['-e', '--eval', '-p', '--print', '--env-file', '--tsconfig', '--conditions', '-C', '--watch-path', '--inspect-port', '--max-old-space-size', '--title', '--cwd']);
+const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+
+export function commandTargets(command: string): string[] {
+  const targets: string[] = [];
+  for (const segment of command.split(/&&|\|\||[;|\n]|\$\(|`/)) {
+    const words = segment.trim().split(/\s+/).map(unquote).filter((word) => word !== '');
+    targets.push(...segmentTargets(words));
+  }
+  return [...new Set(targets.map((target) => target.replace(/^\.\//, '')))];
+}
+
+function segmentTargets(words: string[]): string[] {
+  let index = 0;
+  // Environment assignments and prefixes (`NODE_ENV=x npx cross-env tsx ...`, `pnpm exec`, `yarn`).
+  while (index < words.length && (/^\w+=/.test(words[index]) || PREFIXES.has(words[index]) || ((words[index] === 'pnpm' || words[index] === 'yarn') && PREFIXES.has(words[index + 1] ?? '')) || words[index] === '--')) index += 1;
+  const targets: string[] = [];
+  const command = words[index]?.replace(/^.*\/node_modules\/\.bin\//, '');
+  if (command !== undefined && RUNNERS.has(command)) {
+    for (let position = index + 1; position < words.length; position += 1) {
+      const word = words[position];
+      if (PRELOAD_FLAGS.has(word)) {
+        const value = words[position + 1];
+        if (value !== undefined && isPathLike(value)) targets.push(value);
+        position += 1;
+        continue;
+      }
+      if (VALUE_FLAGS.has(word)) { position += 1; continue; }
+      if (word.startsWith('-')) continue;
+      if (command === 'bun' && ['run', 'test', 'x', 'build'].includes(word)) continue;
+      if (word === 'watch' && command === 'tsx') continue;
+      // The script (a file or a folder, whose index runs); what follows are its own arguments.
+      if (isPathLike(word) || /^[\w@.-]+$/.test(word)) targets.push(word);
+      break;
+    }
+  }
+  // Any other word that names a code file (`jest --setupFiles ./setup.ts`, `c8 node x.mjs`).
+  for (const word of words.slice(index)) {
+    const value = word.replace(/^--?[\w-]+=/, '');
+    if (!value.includes('://') && !value.startsWith('-') && (CODE_FILE.test(value) || value.startsWith('./') || value.startsWith('../'))) targets.push(value);
+  }
+  return targets;
+}
+
+function isPathLike(word: string): boolean {
+  return !word.includes('://') && !word.startsWith('-') && (CODE_FILE.test(word) || word.includes('/') || word.startsWith('.'));
+}
+
+function unquote(word: string): string {
+  return word.replace(/^['"]+|['"]+$/g, '');
+}

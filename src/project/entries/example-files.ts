@@ -1,0 +1,21 @@
+/**
+ * Code that stands alone: examples, demos and playgrounds (read, copied or run on their own), and
+ * what a site serves as is (`static/` of Docusaurus and SvelteKit, `public/` of Vite and Next.js).
+ */
+const EXAMPLE_DIR = /(?:^|\/)(?:examples?|demos?|playgrounds?|sandbox(?:es)?|static|public)\//;
+/** What is still worth saying about example code: it does not load, or does not parse. */
+const REPORTED_IN_EXAMPLES = new Set(['unresolved-import', 'parse-error', 'missing-export']);
+
+export function isExampleFile(relativePath: string): boolean {
+  return EXAMPLE_DIR.test(relativePath);
+}
+
+/**
+ * Findings in example code, except broken imports and syntax errors, are not reported: an
+ * example's `function App` is meant to be copied, not called, and its exports are for readers.
+ */
+export function dropExampleFindings<T extends { file: string; rule: string }>(findings: T[], notices: string[]): T[] {
+  const kept = findings.filter((finding) => !isExampleFile(finding.file) || REPORTED_IN_EXAMPLES.has(finding.rule));
+  if (kept.length < findings.length) notices.push(`${findings.length - kept.length} findings in example, demo, playground and static code are not reported (it stands alone)`);
+  return kept;
+}

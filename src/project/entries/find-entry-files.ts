@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { compileGlobs } from '../../files/glob.js';
+import type { FileLookup } from '../../resolve/file-lookup.js';
+import type { TsconfigFacts } from '../../manifests/read-tsconfig.js';
+import type { WorkspacePackage } from '../../manifests/workspaces.js';
+import { commandTargets } from './command-targets.js';
+import { addConventional, addDeepConventional } from './convention-entries.js';
+import type { EntryMap, EntrySource } from './entry-source.js';
+import type { EntryGap } from './entry-gap.js';
+import { htmlScriptTargets } from './html-entries.js';
+import { addManifestEntries, probeSource } from './manifest-entries.js';
+import { findNestedPackages } from './nested-packages.js';
+import { toolConventions } from './tools/index.js';
+import { readWorkflowCommands } from './workflow-commands.js';
+
+interface EntryOptions {
+  root: string;
+  files: readonly string[];
+  packages: readonly WorkspacePackage[];
+  tsconfigs: readonly TsconfigFacts[];
+  lookup: FileLookup;
+  /** Globs from the config and --entry. */
+  entryGlobs: readonly string[];
+  /** `orch-guard run` task commands, with their directory. */
+  taskCommands: ReadonlyArray<{ id: string; command: string; dir: string }>;
+  notices: string[];
+}
+
+/**
+ * orch-guard's own entry discovery: package.json entry points of every workspace package
+ * (mapped from build output to source), files that scripts, CI workflows and `orch-guard run`
+ * tasks run, configured globs, conventional `index`/`main`/`cli` files, and tool config files.
+ * Manifest entries with no source file are returned as gaps (findings there are unsure).
+ */
+export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps: EntryGap[] } {
+  const { files, lookup } = options;
+  const entries: EntryMap = new Map();
+  const gaps: EntryGap[] = [];
+  const fileSet = new Set(files);
+  const addFile = (file: string, source: EntrySource) => {
+    if (!entries.has(file)) entries.set(file, source);
+  };
+  const add = (absolute: string | undefined, source: EntrySource): boolean => {
+    const relative = absolute === undefined ? undefined : lookup.relative(absolute);
+    if (relative === undefined || !fileSet.has(relative)) return false;
+    addFile(relative, source);
+    return true;
+  };
+  const addCommand = (command: string, dir: string, source: EntrySource) => {
+    for (const word of commandTargets(command)) add(probeSource(path.resolve(dir, word), options.tsconfigs, lookup), source);
+  };
+
+  for (const pattern of options.entryGlobs) {
+    const matches = compileGlobs([pattern]);
+    const matched = files.filter((file) => matches(file));
+    if (matched.length === 0) options.notices.push(`entry pattern "${pattern}" matches no project file`);
+    for (const file of matched) addFile(file, { kind: 'configured', detail: `configured entry "${pattern}"` });
+  }
+
+  const nested = findNestedPackages(options.root, files, options.packages);
+  for (const workspace of [...options.packages, ...nested]) {
+    const packagePrefix = lookup.relative(workspace.dir) ?? '';
+    const manifest = packagePrefix === '' ? 'package.json' : `${packagePrefix}/package.json`;
+    gaps.push(...addManifestEntries(workspace, packagePrefix, { files, tsconfigs: options.tsconfigs, lookup, add, addFile }));
+    for (const [name, script] of Object.entries(workspace.pkg.scripts ?? {})) {
+      if (typeof script === 'string') addCommand(script, workspace.dir, { kind: 'script', detail: `${manifest} scripts.${name}` });
+    }
+    for (const tool of toolConventions) {
+      const { dependencies, devDependencies } = workspace.pkg;
+      if (dependencies?.[tool.dependency] === undefined && devDependencies?.[tool.dependency] === undefined) continue;
+      const matches = compileGlobs(tool.entries);
+      for (const file of files) {
+        const relative = packagePrefix === '' ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined;
+        if (relative !== undefined && matches(relative)) addFile(file, { kind: 'framework', detail: `${tool.name} convention` });
+      }
+    }
+    for (const { page, target } of htmlScriptTargets(workspace.dir)) {
+      add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `${packagePrefix === '' ? '' : `${packagePrefix}/`}${page} <script>` });
+    }
+    for (const file of files) {
+      const relative = packagePrefix === '' ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined;
+      if (relative !== undefined) addConventional(file, relative, addFile);
+    }
+  }
+  if (options.packages.length === 0) for (const file of files) addConventional(file, file, addFile);
+  for (const file of files) addDeepConventional(file, addFile);
+  for (const { file, dir, command } of readWorkflowCommands(options.root)) addCommand(command, dir, { kind: 'workflow', detail: `${file} run` });
+  for (const { id, command, dir } of options.taskCommands) addCommand(command, dir, { kind: 'task', detail: `orch-guard run task "${id}"` });
+  return { entries, gaps };
+}

@@ -1,0 +1,12 @@
+import type { ToolConvention } from './tool-convention.js';
+
+/**
+ * Docusaurus: pages, swizzled theme components (a file in `src/theme/` replaces the theme's
+ * component of that path, nothing imports it), the config and sidebars. knip's plugin knows the
+ * pages but not the swizzled theme.
+ */
+export const docusaurus: ToolConvention = {
+  name: 'docusaurus',
+  dependency: '@docusaurus/core',
+  entries: ['src/theme/**', 'src/pages/**', 'docusaurus.config.*', 'sidebars.*'],
+};

@@ -1,0 +1,5 @@
+import { docusaurus } from './docusaurus.js';
+import type { ToolConvention } from './tool-convention.js';
+
+/** One module per tool; add new ones here. */
+export const toolConventions: readonly ToolConvention[] = [docusaurus];
