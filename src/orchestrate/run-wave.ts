@@ -18,7 +18,7 @@ export interface WaveContext {
 }
 
 /**
- * Runs the tasks of one wave that have not passed yet, at most `maxParallel` at once, each
+ * Runs the tasks of one wave that have no result yet (kept ones are not run again), at most `maxParallel` at once, each
  * decided (run, skip, fail) when its turn comes. Resolves when all have ended or the run is
  * interrupted; returns the tasks that ran, whose work the wave's gate then judges.
  */
@@ -26,7 +26,7 @@ export function runWaveTasks(ids: readonly string[], context: WaveContext): Prom
   const { plan, results } = context;
   const taskContext = context.task;
   const journalSkip = skipWith(context);
-  const queue = ids.filter((id) => results.get(id)?.status !== 'passed').map((id) => plan.byId.get(id) as TaskConfig);
+  const queue = ids.filter((id) => !results.has(id)).map((id) => plan.byId.get(id) as TaskConfig);
   const ran: TaskConfig[] = [];
   let active = 0;
   return new Promise((resolve, reject) => {
@@ -70,7 +70,7 @@ export function runWaveTasks(ids: readonly string[], context: WaveContext): Prom
 }
 
 /** Records a task that ends without running: skipped (a dependency, a condition, --bail) or failed (`when` threw). */
-function skipWith(context: WaveContext) {
+export function skipWith(context: WaveContext) {
   return (task: TaskConfig, status: 'skipped' | 'failed', reason: string) => {
     const result: TaskResult = { status, exitCode: null, attempts: context.previousAttempts.get(task.id) ?? 0, durationMs: null, reason, gate: null };
     context.results.set(task.id, result);
