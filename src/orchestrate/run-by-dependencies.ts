@@ -1,8 +1,7 @@
 import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
-import { decideTask } from './decide-task.js';
 import { FAILED_STATUSES } from './run-events.js';
 import { runTask } from './run-task.js';
-import { skipWith, type WaveContext } from './run-wave.js';
+import { admitTask, type WaveContext } from './run-wave.js';
 
 /** A sync point: once every task in `after` has finished, a validation gate judges the work so far. */
 export interface SyncPoint {
@@ -37,7 +36,6 @@ export function runByDependencies(ids: readonly string[], context: DependencySch
   let active = 0;
   let failure: unknown;
   const inside = insidePoints(context.syncPoints, plan.byId);
-  const skip = skipWith(context);
   return new Promise((resolve, reject) => {
     const waitsForGate = (task: TaskConfig) => context.syncPoints.some((point) => (open.has(point.number) || gating.has(point.number))
       && !inside.get(point.number)?.has(task.id) && (task.dependsOn ?? []).some((id) => point.after.has(id)));
@@ -83,15 +81,7 @@ export function runByDependencies(ids: readonly string[], context: DependencySch
           if (!ready(task)) continue;
           queue.splice(queue.indexOf(task), 1);
           progressed = true;
-          if (context.bail.cause !== undefined) {
-            skip(task, 'skipped', `not started: --bail after ${context.bail.cause}`);
-            continue;
-          }
-          const decision = decideTask(task, results);
-          if (decision.kind !== 'run') {
-            skip(task, decision.kind === 'skip' ? 'skipped' : 'failed', decision.reason);
-            continue;
-          }
+          if (!admitTask(task, context)) continue;
           active += 1;
           runTask(task, context.task, context.previousAttempts.get(task.id) ?? 0).then((result) => settle(task, result), (error: unknown) => {
             failure ??= error;
