@@ -47,7 +47,9 @@ export function blameFindings(findings: readonly Finding[], context: BlameContex
       blamed.push(toRunFinding(finding, { state: state === 'blocking' ? 'pending' : state, waitingFor: verdict.pending }));
       continue;
     }
-    const writers = verdict === undefined ? writersOf(finding.file, context) : [];
+    // A consumer no task builds (it was there before) has no builder to blame: then the file's writers.
+    const byConsumer = verdict?.tasks ?? [];
+    const writers = byConsumer.length === 0 ? writersOf(finding.file, context) : [];
     const rerunning = writers.filter((task) => !context.results.has(task));
     if (writers.length > 0 && rerunning.length === writers.length) {
       // Resumed: the file's writer runs again later in this run; its new work is judged then.
@@ -55,7 +57,7 @@ export function blameFindings(findings: readonly Finding[], context: BlameContex
       blamed.push(toRunFinding(finding, { state: state === 'blocking' ? 'pending' : state, waitingFor: component ?? rerunning[0] }));
       continue;
     }
-    const tasks = verdict?.tasks ?? writers.filter((task) => context.results.has(task));
+    const tasks = byConsumer.length > 0 ? byConsumer : writers.filter((task) => context.results.has(task));
     const responsible = tasks.length > 0 ? tasks : fallback(finding, context);
     if (responsible.length === 0) blamed.push(toRunFinding(finding, { state, ...(verdict?.consumer !== undefined ? { consumer: verdict.consumer } : {}) }));
     for (const task of responsible) blamed.push(toRunFinding(finding, { state, task, ...(verdict?.consumer !== undefined ? { consumer: verdict.consumer } : {}) }));
