@@ -129,7 +129,7 @@ function doesNotUse(provider: string, consumer: string, finding: Finding, contex
  * The tasks whose attempts wrote the file in this run. Tasks running at the same time all see
  * a change made while they ran: of several, those building the component the file is in.
  */
-function writersOf(file: string, context: BlameContext): string[] {
+export function writersOf(file: string, context: Pick<BlameContext, 'tasks' | 'components' | 'writers'>): string[] {
   const builders = new Set(context.tasks.filter((task) => task.role !== 'review').map((task) => task.id));
   const writers = [...context.writers.get(file) ?? []].filter((task) => builders.has(task));
   if (writers.length < 2) return writers;

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
-import { readTaskChanges } from '../registry/pipeline-blame-store.js';
+import { readRunWriters, readTaskChanges } from '../registry/pipeline-blame-store.js';
+import { writersOf } from './blame-findings.js';
 import { type RunRecord, readRun } from './state/read-run.js';
 import type { FixBrief } from './view/format-fix-brief.js';
 
@@ -19,7 +20,9 @@ export async function readPipelineStatus(options: { root: string; configFile?: s
     if (found === undefined || options.task === undefined) return { run: found, brief: undefined };
     const task = found.tasks.find((entry) => entry.id === options.task);
     if (task === undefined) throw new UsageError(`--task ${options.task}: run #${found.id} has no such task (tasks: ${found.tasks.map((entry) => entry.id).join(', ')})`);
-    const changes = readTaskChanges(registry, found.id, task.id);
+    // Tasks running at once all see each other's writes: keep the files this task is taken to have written.
+    const writes = { tasks: config.pipeline?.tasks ?? [], components: config.components ?? {}, writers: readRunWriters(registry, found.id) };
+    const changes = readTaskChanges(registry, found.id, task.id).filter((change) => writersOf(change.path, writes).includes(task.id));
     const lastAttempt = changes.reduce((latest, change) => Math.max(latest, change.attempt), 0);
     const dependants = dependantsOf(task.id, config.pipeline?.tasks ?? []);
     const brief: FixBrief = {

@@ -13,7 +13,7 @@ export function formatMetricsText(metrics: PipelineMetrics): string {
     row.task, String(row.runs), String(row.passed), String(row.failed), String(row.blocked), String(row.timedOut), String(row.skipped), String(row.retried), formatDuration(row.avgDurationMs),
   ])), '');
   lines.push('Time per phase', ...table(['phase', 'count', 'total', 'average'], metrics.phases.map((row) => [row.phase, String(row.count), formatDuration(row.totalMs), formatDuration(row.avgMs)])), '');
-  lines.push('Time per wave (first start to last end)', ...table(['wave', 'runs', 'average'], metrics.waves.map((row) => [String(row.wave), String(row.runs), formatDuration(row.avgMs)])), '');
+  lines.push('Time per wave or dependency level (first start to last end)', ...table(['wave', 'runs', 'average'], metrics.waves.map((row) => [String(row.wave), String(row.runs), formatDuration(row.avgMs)])), '');
   lines.push('Trend per run (at its validate gate)', ...table(['run', 'status', 'started', 'took', 'dead code', 'duplicates', 'blocked tasks'], metrics.trend.map((row) => [
     `#${row.run}`, row.status, row.startedAt, formatDuration(row.wallMs), String(row.deadCode), String(row.duplicates), String(row.blockedTasks),
   ])));
