@@ -1,6 +1,6 @@
 import type { TaskConfig } from '../config/pipeline-schema.js';
 import { judgeWork, type GateRecorder } from './judge-work.js';
-import type { RunContext } from './drive-run.js';
+import type { RunContext } from './run-context.js';
 import { runByDependencies } from './run-by-dependencies.js';
 import { runWaveTasks, type WaveContext } from './run-wave.js';
 import { readWaveBasis, saveBasis } from '../registry/pipeline-fingerprint-store.js';

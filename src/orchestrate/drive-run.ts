@@ -1,27 +1,12 @@
 import { constants } from 'node:os';
-import type { RegistryDatabase } from '../registry/open-registry.js';
 import type { PipelinePlan } from './load-plan.js';
 import { checkTaskGraph, type GateCheck } from './check-task-graph.js';
-import type { RunGates } from './pipeline-gates.js';
 import { FAILED_STATUSES, type PlannedTask, type RunGatePhase, type Verdict } from './run-events.js';
-import type { RunOptions } from './run-options.js';
 import { buildByDependencies, buildInWaves } from './build-phase.js';
+import type { RunContext } from './run-context.js';
 import type { WaveContext } from './run-wave.js';
-import type { ClaimedRun } from './state/claim-run.js';
 import { selectKeptResults } from './select-kept-results.js';
 import { readRun } from './state/read-run.js';
-import type { RunJournal } from './state/run-journal.js';
-
-export interface RunContext {
-  plan: PipelinePlan;
-  registry: RegistryDatabase;
-  claimed: ClaimedRun;
-  runDir: string;
-  journal: RunJournal;
-  gates: RunGates | undefined;
-  options: RunOptions;
-  notices: string[];
-}
 
 /**
  * The four phases of a run: the plan gate → the coordinated build (tasks by their

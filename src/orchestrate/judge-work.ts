@@ -1,7 +1,7 @@
 import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
 import { readRunWriters } from '../registry/pipeline-blame-store.js';
 import type { WaveGateCheck } from './pipeline-gates.js';
-import type { RunContext } from './drive-run.js';
+import type { RunContext } from './run-context.js';
 import type { RunGatePhase } from './run-events.js';
 import { saveWaveComparison } from '../registry/pipeline-fingerprint-store.js';
 

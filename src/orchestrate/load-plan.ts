@@ -9,10 +9,15 @@ import type { TaskConfig } from '../config/pipeline-schema.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { isDirectory } from '../files/fs-checks.js';
 import { planWaves, type TaskGraphPlan } from './plan-waves.js';
-import type { SyncPoint } from './run-by-dependencies.js';
 
 const DEFAULT_GRACE_PERIOD_MS = 5000;
 export const DEFAULT_KEPT_RUNS = 200;
+
+/** A sync point: once every task in `after` has finished, a validation gate judges the work so far. */
+export interface SyncPoint {
+  number: number;
+  after: ReadonlySet<string>;
+}
 
 /** What `orch-guard run` will run: the tasks of orch.config.ts and their waves. */
 export interface PipelinePlan {

@@ -1,13 +1,9 @@
 import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
 import { FAILED_STATUSES } from './run-events.js';
+import type { SyncPoint } from './load-plan.js';
 import { runTask } from './run-task.js';
 import { admitTask, type WaveContext } from './run-wave.js';
 
-/** A sync point: once every task in `after` has finished, a validation gate judges the work so far. */
-export interface SyncPoint {
-  number: number;
-  after: ReadonlySet<string>;
-}
 
 export interface DependencySchedule extends WaveContext {
   syncPoints: readonly SyncPoint[];
