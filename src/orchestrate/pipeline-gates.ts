@@ -5,7 +5,7 @@ import { checkProduced } from '../gates/check-produced.js';
 import { compareFindings } from '../gates/compare-findings.js';
 import type { GatePhase } from '../gates/gate-summary.js';
 import { runGate } from '../gates/run-gate.js';
-import { blameFindings } from './blame-findings.js';
+import { type BlameContext, blameFindings } from './blame-findings.js';
 import type { PipelinePlan } from './load-plan.js';
 import { checkTaskGraph, type GateCheck } from './check-task-graph.js';
 import { describeGateFindings, type RunFinding, toRunFinding } from './run-finding.js';
@@ -92,7 +92,8 @@ export function createPipelineGates(plan: PipelinePlan, notices: Set<string>): R
       const result = await compareFindings(where, input.before);
       note(result.notices);
       const introduced = result.introduced.filter((finding) => finding.baselined !== true);
-      const findings = blameFindings(introduced, { tasks: plan.tasks, components: plan.components, writers: input.writers, results: input.results, judged: input.judged, all: result.findings });
+      const blame: BlameContext = { tasks: plan.tasks, components: plan.components, writers: input.writers, results: input.results, judged: input.judged, all: result.findings };
+      const findings = blameFindings(introduced, blame);
       const blocking = findings.filter((finding) => finding.state === 'blocking');
       // Pending findings stay out of the comparison set, so the next wave judges them again.
       const waiting = new Set(findings.filter((finding) => finding.state === 'pending').map((finding) => finding.fingerprint));
