@@ -45,6 +45,7 @@ export const contractUnconsumed: Rule = {
             symbol: symbol.name,
             kind: declaration?.kind ?? 'symbol',
             component: provider,
+            consumer,
             reason: explanation.reason,
             ...(explanation.referrers !== undefined ? { referrers: explanation.referrers } : {}),
             message: `\`${symbol.name}\`, provided by ${provider}, is not used by live production code of ${consumer}, which consumes it: ${explanation.reason === 'unreferenced' ? `${consumer} never refers to it` : describeReason(explanation)}. Wire it into ${consumer}, or change the contract.`,

@@ -15,6 +15,11 @@
 //   at most maxParallel at once, wave after wave, nothing recorded), timed the same way. This is
 //   the floor for any Node runner on this machine; the difference is what orch-guard adds
 //   (state in SQLite, events.jsonl, logs, process groups, the progress lines).
+// Both measures are taken for each schedule (`--schedule waves|dependencies|both`, default both).
+// Then a plan where a barrier costs: `--slow <ms>` (default 1500) 4 chains of 4 tasks, each wave
+// holding one slow task (in a different chain each time) and three of 100 ms, maxParallel 4:
+// with waves every wave waits for its slow task (about 4 × slow); by dependencies each chain
+// waits only for its own (about slow + 3 × 100 ms).
 // It is a measurement, not a test: it exits 0 whatever the numbers are.
 
 import { spawnSync } from 'node:child_process';
@@ -34,6 +39,8 @@ const { values } = parseArgs({
     parallel: { type: 'string', default: '8' },
     runs: { type: 'string', default: '3' },
     monaco: { type: 'boolean', default: false },
+    schedule: { type: 'string', default: 'both' },
+    slow: { type: 'string', default: '1500' },
   },
 });
 const taskCount = Number(values.tasks);
@@ -46,7 +53,7 @@ if (![taskCount, waveCount, maxParallel, runs].every((n) => Number.isInteger(n) 
 }
 
 /** Tasks in `waveCount` layers; each task of a layer depends on one task of the layer before. */
-function planSource() {
+function planSource(schedule) {
   const perWave = Math.ceil(taskCount / waveCount);
   const tasks = [];
   for (let index = 0; index < taskCount; index += 1) {
@@ -54,15 +61,15 @@ function planSource() {
     const dependsOn = wave === 0 ? [] : [`t${(wave - 1) * perWave + (index % perWave)}`];
     tasks.push(`    { id: 't${index}', run: 'true'${dependsOn.length > 0 ? `, dependsOn: ${JSON.stringify(dependsOn)}` : ''} },`);
   }
-  return `export default {\n  project: ['src/**'],\n  pipeline: {\n    maxParallel: ${maxParallel},\n    tasks: [\n${tasks.join('\n')}\n    ],\n  },\n};\n`;
+  return `export default {\n  project: ['src/**'],\n  pipeline: {\n    schedule: '${schedule}',\n    maxParallel: ${maxParallel},\n    tasks: [\n${tasks.join('\n')}\n    ],\n  },\n};\n`;
 }
 
-function measure() {
+function measure(schedule) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-guard-bench-scheduling-'));
   try {
     fs.mkdirSync(path.join(root, 'src'));
     fs.writeFileSync(path.join(root, 'src/index.ts'), 'export {};\n');
-    fs.writeFileSync(path.join(root, 'orch.config.mjs'), planSource());
+    fs.writeFileSync(path.join(root, 'orch.config.mjs'), planSource(schedule));
     const started = process.hrtime.bigint();
     const result = spawnSync(process.execPath, [CLI, 'run', '--no-gates', '--root', root], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     const processMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -108,13 +115,15 @@ function barePoolMs() {
 }
 
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const schedules = values.schedule === 'both' ? ['waves', 'dependencies'] : [values.schedule];
+for (const schedule of schedules) {
 const results = Array.from({ length: runs }, () => {
-  const run = measure();
+  const run = measure(schedule);
   const poolMs = barePoolMs();
   return { ...run, poolMs, overheadVsPoolPerTaskMs: (run.wallMs - poolMs) / taskCount };
 });
 const row = (label, key, digits = 0) => `| ${label} | ${results.map((entry) => entry[key].toFixed(digits)).join(' | ')} | ${median(results.map((entry) => entry[key])).toFixed(digits)} |`;
-console.log(`${taskCount} no-op tasks in ${waveCount} waves, maxParallel ${maxParallel}, --no-gates, ${os.availableParallelism()} CPUs\n`);
+console.log(`\nschedule ${schedule}: ${taskCount} no-op tasks in ${waveCount} waves, maxParallel ${maxParallel}, --no-gates, ${os.availableParallelism()} CPUs\n`);
 console.log(`| measure | ${results.map((_, index) => `run ${index + 1}`).join(' | ')} | median |`);
 console.log(`|---|${results.map(() => '---').join('|')}|---|`);
 console.log(row('orch-guard process, start to exit (ms)', 'processMs'));
@@ -124,6 +133,38 @@ console.log(row('mean attempt, spawn to exit (ms)', 'meanAttemptMs', 1));
 console.log(row('**overhead per task, against the tasks\' own time (ms)**', 'overheadPerTaskMs', 2));
 console.log(row('bare Node spawn pool, same waves (ms)', 'poolMs'));
 console.log(row('**overhead per task, against the bare pool (ms)**', 'overheadVsPoolPerTaskMs', 2));
+}
+
+/** 4 chains × 4 waves; wave w's slow task is in chain w. Wall time (first to last event) per schedule. */
+function slowPlanMs(schedule, slowMs) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orch-guard-bench-slow-'));
+  try {
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(path.join(root, 'src/index.ts'), 'export {};\n');
+    const tasks = [];
+    for (let wave = 0; wave < 4; wave += 1) {
+      for (let chain = 0; chain < 4; chain += 1) {
+        const seconds = (chain === wave ? slowMs : 100) / 1000;
+        tasks.push(`    { id: 'w${wave}c${chain}', run: 'sleep ${seconds}'${wave > 0 ? `, dependsOn: ['w${wave - 1}c${chain}']` : ''} },`);
+      }
+    }
+    fs.writeFileSync(path.join(root, 'orch.config.mjs'), `export default {\n  project: ['src/**'],\n  pipeline: {\n    schedule: '${schedule}',\n    maxParallel: 4,\n    tasks: [\n${tasks.join('\n')}\n    ],\n  },\n};\n`);
+    const result = spawnSync(process.execPath, [CLI, 'run', '--no-gates', '--root', root], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    if (result.status !== 0) throw new Error(`orch-guard run exited ${result.status}:\n${result.stderr}`);
+    const events = fs.readFileSync(path.join(root, '.orch-guard/runs/1/events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const time = (type) => Date.parse(events.find((event) => event.type === type).time);
+    return time('run-finished') - time('run-started');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const slowMs = Number(values.slow);
+const slowRows = ['waves', 'dependencies'].map((schedule) => [schedule, Array.from({ length: runs }, () => slowPlanMs(schedule, slowMs))]);
+console.log(`\n16 tasks, 4 chains × 4 waves, one ${slowMs} ms task per wave (others 100 ms), maxParallel 4, --no-gates: wall time (ms)\n`);
+console.log(`| schedule | ${Array.from({ length: runs }, (_, index) => `run ${index + 1}`).join(' | ')} | median |`);
+console.log(`|---|${Array.from({ length: runs }, () => '---').join('|')}|---|`);
+for (const [schedule, times] of slowRows) console.log(`| ${schedule} | ${times.join(' | ')} | ${median(times)} |`);
 
 // ---------------------------------------------------------------------------------------------
 // The per-wave gate on monaco-editor: a one-task plan whose task appends an export to one file;

@@ -10,6 +10,7 @@ import { registerQueryCommands } from './query-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRunCommand } from './run-command.js';
 import { registerStatusCommand } from './status-command.js';
+import { registerMetricsCommand } from './metrics-command.js';
 import { registerValidateCommand } from './validate-command.js';
 
 /** Exit codes: 0 clean, 1 findings (or a blocked gate), 2 usage, config or internal error. */
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     registerReportCommand(program, setExitCode);
     registerRunCommand(program, setExitCode);
     registerStatusCommand(program, setExitCode);
+    registerMetricsCommand(program, setExitCode);
     registerQueryCommands(program);
     registerEntriesCommand(program, setExitCode);
     await program.parseAsync(argv);

@@ -10,9 +10,12 @@ interface RunFlags {
   root: string;
   config?: string;
   resume?: string | true;
+  only?: string[];
+  rerunFailed?: boolean;
   dryRun?: boolean;
   bail?: boolean;
   gates: boolean;
+  taskCache: boolean;
   maxParallel?: string;
   fix?: boolean;
   allowDirty?: boolean;
@@ -29,10 +32,13 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .description('Run the pipeline of orch.config.ts: plan gate → tasks in dependency waves, each task behind its build gate, a validation gate after each wave → validate gate → cleanup.')
     .option('--root <dir>', 'project root', '.')
     .option('--config <file>', 'config file (default: orch.config.* in the root)')
-    .option('--resume [run-id]', 'continue an interrupted, crashed or failed run (default: the latest); passed tasks are not run again')
+    .option('--resume [run-id]', 'continue an interrupted, crashed or failed run (default: the latest); tasks that did not pass (blocked ones too) run again with their dependants, the others are kept')
+    .option('--only <task-id...>', 'resume (the latest run unless --resume names one) running only these tasks again')
+    .option('--rerun-failed', 'resume (the latest run unless --resume names one) running only the failed, timed-out and blocked tasks again')
     .option('--dry-run', 'print the waves and gates it would run, and exit')
     .option('--bail', 'stop starting tasks after the first failure or blocked gate (running tasks finish)')
     .option('--no-gates', 'run the tasks only, without any gate')
+    .option('--no-task-cache', 'run tasks with `inputs` and `outputs` even when the task cache has their outputs')
     .option('--max-parallel <n>', 'most tasks at once (default: pipeline.maxParallel, else the number of CPUs)')
     .option('--fix', 'apply the cleanup at the end, when every task passed (otherwise a dry run)')
     .option('--allow-dirty', 'with --fix: edit files with uncommitted changes')
@@ -42,7 +48,9 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
       if (flags.reporter !== 'text' && flags.reporter !== 'json') throw new UsageError(`--reporter ${flags.reporter}: run supports text and json`);
       const maxParallel = flags.maxParallel === undefined ? undefined : Number(flags.maxParallel);
       if (maxParallel !== undefined && (!Number.isInteger(maxParallel) || maxParallel < 1)) throw new UsageError(`--max-parallel ${flags.maxParallel}: expected a whole number >= 1`);
-      const resume = flags.resume === undefined ? undefined : flags.resume === true ? 'latest' as const : Number(flags.resume);
+      if (flags.only !== undefined && flags.rerunFailed === true) throw new UsageError('--only and --rerun-failed: choose one');
+      const targeted = flags.only !== undefined || flags.rerunFailed === true;
+      const resume = flags.resume === undefined ? (targeted ? 'latest' as const : undefined) : flags.resume === true ? 'latest' as const : Number(flags.resume);
       if (typeof resume === 'number' && !Number.isInteger(resume)) throw new UsageError(`--resume ${flags.resume}: expected a run id`);
       if (flags.dryRun === true) {
         const result = await dryRunPipeline({ root: flags.root, configFile: flags.config, maxParallel });
@@ -61,8 +69,10 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
           configFile: flags.config,
           maxParallel,
           ...(resume !== undefined ? { resume } : {}),
+          ...(targeted ? { rerun: flags.only !== undefined ? { only: flags.only } : { failed: true } } : {}),
           bail: flags.bail === true,
           gates: flags.gates,
+          taskCache: flags.taskCache,
           ...(flags.fix === true ? { fix: { allowDirty: flags.allowDirty === true, noGit: !flags.git } } : {}),
           signal: stop.signal,
           onEvent: (event) => view.onEvent(event),

@@ -1,8 +1,9 @@
 import { parseRequirement } from './requirement.js';
-import { array, func, type Infer, number, object, oneOf, optional, record, refine, SchemaIssue, string, union } from './schema-builder.js';
+import { array, boolean, func, type Infer, number, object, oneOf, optional, record, refine, SchemaIssue, string, union } from './schema-builder.js';
 
 /** Where a task is in `orch-guard run`: pending until it ends in one of the other states. */
-const TASK_STATUSES = ['pending', 'running', 'passed', 'failed', 'blocked', 'skipped', 'timed-out'] as const;
+// `interrupted`: it was running when orch-guard stopped without a word (kill -9, a crash): shown so, run again on resume.
+const TASK_STATUSES = ['pending', 'running', 'passed', 'failed', 'blocked', 'skipped', 'timed-out', 'interrupted'] as const;
 export type TaskStatus = typeof TASK_STATUSES[number];
 
 const FINISHED_STATUSES = ['passed', 'failed', 'blocked', 'skipped', 'timed-out'] as const;
@@ -60,6 +61,11 @@ const taskSchema = object({
   retryBackoff: optional(number({ integer: true, minimum: 0, description: 'Milliseconds before the first retry, doubled for each further one. Default 1000.' })),
   env: optional(record(string(), { description: 'Environment variables added for the task.', keyPattern: /^[A-Za-z_][A-Za-z0-9_]*$/ })),
   cwd: optional(string({ minLength: 1, description: 'Working directory, relative to the root.' })),
+  inputs: optional(array(string({ minLength: 1 }), {
+    description: 'Globs (root-relative) of the files the task reads: with `outputs`, when they, the command and env are unchanged since a passed attempt, its outputs are restored from .orch-guard/task-cache/ and it does not run.',
+  })),
+  outputs: optional(array(string({ minLength: 1 }), { description: 'Globs (root-relative) of the files the task writes, kept in the task cache after it passes.' })),
+  gate: optional(boolean({ description: 'A sync point after this task: a validation gate judges the work finished so far before its dependants start.' })),
   role: optional(oneOf(['build', 'review'] as const, {
     description: 'build (default) changes code; review only reads it: no build gate, no `produces`, never blamed for findings.',
   })),
@@ -67,8 +73,15 @@ const taskSchema = object({
 
 const pipelineShape = object({
   maxParallel: optional(number({ integer: true, minimum: 1, description: 'Most tasks running at once. Default: the number of CPUs.' })),
+  keepRuns: optional(number({ integer: true, minimum: 1, description: 'How many runs (with their logs and findings) the registry keeps for `orch-guard metrics`. Default 200.' })),
   gracePeriod: optional(number({ integer: true, minimum: 0, description: 'Milliseconds between SIGTERM and SIGKILL when a task times out or the run is stopped. Default 5000.' })),
-  tasks: array(taskSchema, { description: 'The tasks, run in waves by `dependsOn`.' }),
+  schedule: optional(oneOf(['dependencies', 'waves'] as const, {
+    description: 'dependencies (default): a task starts as soon as its own dependencies are done, with validation gates at the sync points and at the end; waves: dependency waves, each ending at a validation gate (a barrier).',
+  })),
+  syncAfter: optional(array(array(string({ minLength: 1 })), {
+    description: 'Sync points: once every task of a list has finished, a validation gate judges the work so far; tasks depending on them start after it.',
+  })),
+  tasks: array(taskSchema, { description: 'The tasks, started by `dependsOn` (see `schedule`).' }),
 }, { description: 'The orchestration pipeline of `orch-guard run`: tasks in dependency waves between integration gates.' });
 
 type PipelineConfig = Infer<typeof pipelineShape>;
@@ -100,6 +113,7 @@ function checkTaskReferences(pipeline: PipelineConfig, path: string): void {
         throw new SchemaIssue(`${at}.produces[${position}]`, `expected "<component>:<Symbol>", "<path>#<Symbol>" or "<component>", got "${entry}"`);
       }
     });
+    if (task.gate === true && task.role === 'review') throw new SchemaIssue(`${at}.gate`, 'a review task changes nothing for a gate to judge');
     const when = task.when;
     if (when !== undefined && typeof when !== 'function') {
       if (!byId.has(when.task)) throw new SchemaIssue(`${at}.when.task`, `unknown task "${when.task}" (known: ${known.join(', ')})`);
@@ -107,6 +121,16 @@ function checkTaskReferences(pipeline: PipelineConfig, path: string): void {
         throw new SchemaIssue(`${at}.when.task`, `"${when.task}" must finish before "${task.id}" is decided: list it in dependsOn (directly or through another task)`);
       }
     }
+  });
+  checkSyncPoints(pipeline, path, known);
+}
+
+function checkSyncPoints(pipeline: PipelineConfig, path: string, known: readonly string[]): void {
+  (pipeline.syncAfter ?? []).forEach((ids, index) => {
+    if (ids.length === 0) throw new SchemaIssue(`${path}.syncAfter[${index}]`, 'name at least one task');
+    ids.forEach((id, position) => {
+      if (!known.includes(id)) throw new SchemaIssue(`${path}.syncAfter[${index}][${position}]`, `unknown task "${id}" (known: ${known.join(', ')})`);
+    });
   });
 }
 

@@ -2,11 +2,10 @@ import type { Finding } from '../rule-engine/finding.js';
 import { parseRequirement } from '../config/requirement.js';
 import type { ComponentConfig } from '../config/config-schema.js';
 import type { TaskConfig } from '../config/pipeline-schema.js';
-import { requiresWhereFindingIs } from './pending-findings.js';
 
 /**
- * Which tasks of a wave a finding the wave introduced is blamed on, since tasks that run in
- * parallel cannot be told apart by when they wrote: the tasks that promised the symbol
+ * The last resort of blame, for a finding in a file no task of the run wrote (what a task
+ * deleted or renamed broke code elsewhere): the tasks that promised the symbol
  * (`produces`), else those building the finding's component, else those building a component
  * that requires it (they should have wired it), else every build task of the wave. Review
  * tasks only read, so they are never blamed.
@@ -28,6 +27,15 @@ export function attributeFindings(findings: readonly Finding[], waveTasks: reado
     }
   }
   return blamed;
+}
+
+/** Whether a component requires the component (or the file) a finding is in: it is that code's consumer. */
+function requiresWhereFindingIs(component: ComponentConfig | undefined, finding: Finding): boolean {
+  return (component?.requires ?? []).some((entry) => {
+    const requirement = parseRequirement(entry);
+    if (requirement === undefined) return false;
+    return requirement.path !== undefined ? requirement.path === finding.file : finding.component !== undefined && requirement.component === finding.component;
+  });
 }
 
 function promises(entry: string, finding: Finding): boolean {

@@ -11,6 +11,7 @@ export function decideTask(task: TaskConfig, results: ReadonlyMap<string, TaskRe
   if (task.when === undefined) {
     for (const dependency of task.dependsOn ?? []) {
       const result = results.get(dependency) as TaskResult;
+      if (result.gate === 'blocked' && result.reason !== null) return { kind: 'skip', reason: `dependency ${dependency}: ${result.reason}` };
       if (result.status !== 'passed') return { kind: 'skip', reason: `dependency ${dependency} ${result.status === 'skipped' ? 'was skipped' : result.status}` };
       if (result.gate === 'blocked') return { kind: 'skip', reason: `dependency ${dependency}: ${result.reason ?? 'a gate blocked its work'}` };
     }

@@ -11,6 +11,13 @@ import { isDirectory } from '../files/fs-checks.js';
 import { planWaves, type TaskGraphPlan } from './plan-waves.js';
 
 const DEFAULT_GRACE_PERIOD_MS = 5000;
+export const DEFAULT_KEPT_RUNS = 200;
+
+/** A sync point: once every task in `after` has finished, a validation gate judges the work so far. */
+export interface SyncPoint {
+  number: number;
+  after: ReadonlySet<string>;
+}
 
 /** What `orch-guard run` will run: the tasks of orch.config.ts and their waves. */
 export interface PipelinePlan {
@@ -25,6 +32,11 @@ export interface PipelinePlan {
   graph: TaskGraphPlan;
   maxParallel: number;
   gracePeriodMs: number;
+  schedule: 'dependencies' | 'waves';
+  /** Where validation gates run besides the end: after tasks with `gate: true`, and after each `syncAfter` list. */
+  syncPoints: SyncPoint[];
+  /** How many runs the registry keeps (pipeline.keepRuns). */
+  keepRuns: number;
 }
 
 /** Loads the config's `pipeline` and checks what the schema cannot (the components it names). */
@@ -49,6 +61,12 @@ export async function loadPlan(options: { root: string; configFile?: string; max
     graph: planWaves(config.pipeline.tasks),
     maxParallel: options.maxParallel ?? config.pipeline.maxParallel ?? availableParallelism(),
     gracePeriodMs: config.pipeline.gracePeriod ?? DEFAULT_GRACE_PERIOD_MS,
+    keepRuns: config.pipeline.keepRuns ?? DEFAULT_KEPT_RUNS,
+    schedule: config.pipeline.schedule ?? 'dependencies',
+    syncPoints: [
+      ...config.pipeline.tasks.filter((task) => task.gate === true).map((task) => [task.id]),
+      ...config.pipeline.syncAfter ?? [],
+    ].map((ids, index) => ({ number: index + 1, after: new Set(ids) })),
   };
 }
 

@@ -1,20 +1,29 @@
 import { type Finding, isFailing } from '../rule-engine/finding.js';
-import type { TaskConfig } from '../config/pipeline-schema.js';
+import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
 import { isUserFacingError } from '../errors.js';
 import { checkProduced } from '../gates/check-produced.js';
 import { compareFindings } from '../gates/compare-findings.js';
 import type { GatePhase } from '../gates/gate-summary.js';
 import { runGate } from '../gates/run-gate.js';
-import { attributeFindings } from './attribute-findings.js';
-import { splitPendingFindings } from './pending-findings.js';
+import { type BlameContext, blameFindings } from './blame-findings.js';
 import type { PipelinePlan } from './load-plan.js';
 import { checkTaskGraph, type GateCheck } from './check-task-graph.js';
+import { describeGateFindings, type RunFinding, toRunFinding } from './run-finding.js';
 
 export interface WaveGateCheck extends GateCheck {
-  /** The tasks the introduced findings are blamed on. */
+  /** The tasks the introduced blocking findings are blamed on. */
   blamed: string[];
   /** Every finding now but the pending ones: what the next wave is compared with. */
   fingerprints: string[];
+}
+
+/** What a wave gate needs besides the findings: who wrote what, and how far the run got. */
+export interface WaveGateInput {
+  before: ReadonlySet<string>;
+  /** The tasks that ran in the wave. */
+  judged: readonly TaskConfig[];
+  writers: ReadonlyMap<string, ReadonlySet<string>>;
+  results: ReadonlyMap<string, TaskResult>;
 }
 
 export interface RunGates {
@@ -23,14 +32,14 @@ export interface RunGates {
   produces(symbols: readonly string[]): Promise<GateCheck>;
   /** The fingerprints of every finding now: the starting point of the first wave. */
   fingerprints(): Promise<string[]>;
-  /** `stillToBuild`: components whose builder tasks have not run yet (their providers' findings are pending). */
-  wave(before: ReadonlySet<string>, tasks: readonly TaskConfig[], stillToBuild: ReadonlySet<string>): Promise<WaveGateCheck>;
+  wave(input: WaveGateInput): Promise<WaveGateCheck>;
   validate(): Promise<GateCheck>;
   /** Dry run (the cleanup gate), or with `fix` the cleanup itself, then the gate. */
   cleanup(fix: { allowDirty: boolean; noGit: boolean } | undefined): Promise<GateCheck>;
 }
 
-const describeFinding = (finding: Finding) => `${finding.rule} ${finding.file}:${finding.line}: ${finding.message}`;
+const asRunFindings = (findings: readonly Finding[]): RunFinding[] => findings.filter((finding) => finding.baselined !== true)
+  .map((finding) => toRunFinding(finding, { state: isFailing(finding) ? 'blocking' : 'warning' }));
 
 /**
  * The gates of one run, over the analysis of src/gates. They run one at a time: each analyses
@@ -49,16 +58,17 @@ export function createPipelineGates(plan: PipelinePlan, notices: Set<string>): R
   const phaseGate = (phase: GatePhase, component?: string) => serial(async (): Promise<GateCheck> => {
     const result = await runGate(phase, { ...where, ...(component !== undefined ? { component } : {}) });
     note(result.notices);
-    return { verdict: result.gate.verdict, detail: result.findings.filter(isFailing).map(describeFinding) };
+    const findings = asRunFindings(result.findings);
+    return { verdict: result.gate.verdict, detail: describeGateFindings(findings.filter((finding) => finding.state === 'blocking')), findings };
   });
   return {
     async plan() {
-      const graph = checkTaskGraph(plan.graph);
+      const graph = checkTaskGraph(plan);
       return graph.verdict === 'blocked' ? graph : phaseGate('plan');
     },
     build(component) {
       if ((plan.components[component]?.requires ?? []).length === 0) {
-        return Promise.resolve({ verdict: 'pass', detail: [`component ${component} requires nothing`] });
+        return Promise.resolve({ verdict: 'pass', detail: [`component ${component} requires nothing`], findings: [] });
       }
       return phaseGate('build', component);
     },
@@ -66,27 +76,34 @@ export function createPipelineGates(plan: PipelinePlan, notices: Set<string>): R
       const result = await checkProduced(where, symbols);
       note(result.notices);
       const missing = result.statuses.filter((status) => status.state !== 'ok');
-      return { verdict: missing.length > 0 ? 'blocked' : 'pass', detail: missing.map((status) => `${status.requirement.text} is missing: ${status.detail}`) };
+      const findings = missing.map((status): RunFinding => ({
+        rule: 'produces', severity: 'error', state: 'blocking', file: status.requirement.path ?? null, line: null, symbol: status.requirement.symbol ?? null,
+        component: status.requirement.component ?? null, consumer: null, task: null, fingerprint: `produces:${status.requirement.text}`,
+        message: `${status.requirement.text} is missing: ${status.detail}`, fix: `create ${status.requirement.text} as promised, or take it out of the task's produces`,
+      }));
+      return { verdict: missing.length > 0 ? 'blocked' : 'pass', detail: findings.map((finding) => finding.message), findings };
     }),
     fingerprints: () => serial(async () => {
       const result = await compareFindings(where, new Set());
       note(result.notices);
       return result.fingerprints;
     }),
-    wave: (before, tasks, stillToBuild) => serial(async () => {
-      const result = await compareFindings(where, before);
+    wave: (input) => serial(async () => {
+      const result = await compareFindings(where, input.before);
       note(result.notices);
-      const { blocking, pending } = splitPendingFindings(result.introduced.filter(isFailing), plan.components, stillToBuild);
-      const blamed = attributeFindings(blocking, tasks, plan.components);
+      const introduced = result.introduced.filter((finding) => finding.baselined !== true);
+      const blame: BlameContext = { tasks: plan.tasks, components: plan.components, writers: input.writers, results: input.results, judged: input.judged, all: result.findings };
+      const findings = blameFindings(introduced, blame);
+      const blocking = findings.filter((finding) => finding.state === 'blocking');
       // Pending findings stay out of the comparison set, so the next wave judges them again.
-      const waiting = new Set(pending.map(({ finding }) => finding.fingerprint));
+      const waiting = new Set(findings.filter((finding) => finding.state === 'pending').map((finding) => finding.fingerprint));
+      const order = (finding: RunFinding) => ['blocking', 'pending', 'warning'].indexOf(finding.state);
+      const sorted = [...findings].sort((a, b) => order(a) - order(b));
       return {
         verdict: blocking.length > 0 ? 'blocked' : 'pass',
-        detail: [
-          ...[...blamed].flatMap(([task, findings]) => findings.map((finding) => `${task}: ${describeFinding(finding)}`)),
-          ...pending.map(({ finding, consumer }) => `pending until component ${consumer} is built: ${describeFinding(finding)}`),
-        ],
-        blamed: [...blamed.keys()],
+        detail: describeGateFindings(sorted),
+        findings: sorted,
+        blamed: [...new Set(blocking.flatMap((finding) => (finding.task !== null ? [finding.task] : [])))],
         fingerprints: result.fingerprints.filter((fingerprint) => !waiting.has(fingerprint)),
       };
     }),
@@ -103,7 +120,7 @@ export function createPipelineGates(plan: PipelinePlan, notices: Set<string>): R
         } catch (error) {
           // The cleanup refused (files not committed, verification failing): that is its verdict.
           if (!isUserFacingError(error)) throw error;
-          return { verdict: 'blocked', detail: [error.message] };
+          return { verdict: 'blocked', detail: [error.message], findings: [] };
         }
       });
       return applied ?? phaseGate('cleanup');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openRegistry } from '../registry/open-registry.js';
 import { registryPath } from '../analyse/with-registry.js';
+import { UsageError } from '../errors.js';
 import { driveRun } from './drive-run.js';
 import { loadPlan, type PipelinePlan } from './load-plan.js';
 import { stopLeftoverGroup } from '../process/stop-process-group.js';
@@ -23,12 +24,16 @@ export interface RunOutcome {
  */
 export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   const plan = await loadPlan(options);
+  const unknown = (options.rerun?.only ?? []).filter((id) => !plan.byId.has(id));
+  if (unknown.length > 0) throw new UsageError(`--only ${unknown.join(' ')}: no such task (known: ${plan.tasks.map((task) => task.id).join(', ')})`);
   const notices: string[] = [];
   const registry = openRegistry(registryPath(plan.root, plan.registry), notices);
   try {
     const claimed = claimRun(registry, {
       ...(options.resume !== undefined ? { resume: options.resume } : {}),
       configHash: plan.configHash,
+      keepRuns: plan.keepRuns,
+      resumePassed: options.rerun?.only !== undefined,
       options: { bail: options.bail, gates: options.gates, fix: options.fix !== undefined, maxParallel: plan.maxParallel },
     });
     if (claimed.configChanged) notices.push(`the config changed since run #${claimed.runId} started: its passed tasks are kept by id`);

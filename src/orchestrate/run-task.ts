@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
+import { diffSnapshots, snapshotFiles } from './changes/snapshot-files.js';
+import { restoreOutputs, saveOutputs, taskCacheKey } from './task-cache/task-cache.js';
 import { type AttemptResult, runInProcessGroup } from '../process/run-in-process-group.js';
+import type { GateCheck } from './check-task-graph.js';
 import type { RunGates } from './pipeline-gates.js';
 import type { FinishedStatus } from './run-events.js';
 import type { RunJournal } from './state/run-journal.js';
@@ -18,6 +21,8 @@ export interface TaskContext {
   gates: RunGates | undefined;
   journal: RunJournal;
   signal: AbortSignal;
+  /** false with --no-task-cache: tasks with `inputs` and `outputs` always run. */
+  taskCache: boolean;
 }
 
 /** The file name of an attempt's log in the run's folder. */
@@ -40,11 +45,13 @@ export async function runTask(task: TaskConfig, context: TaskContext, previousAt
   if (gates !== undefined && task.role !== 'review' && task.component !== undefined) {
     const started = Date.now();
     const check = await gates.build(task.component);
-    journal.record({ type: 'gate', phase: 'build', verdict: check.verdict, tasks: [task.id], detail: check.detail, durationMs: Date.now() - started });
+    journal.record({ type: 'gate', phase: 'build', verdict: check.verdict, tasks: [task.id], detail: check.detail, findings: check.findings.map((finding) => ({ ...finding, task: task.id })), durationMs: Date.now() - started });
     if (check.verdict === 'blocked') return finish('blocked', { reason: `build gate of component ${task.component} blocked: ${summarize(check.detail)}`, gate: 'blocked' });
   }
   const cwd = path.resolve(context.root, task.cwd ?? '.');
   if (!existsSync(cwd)) return finish('failed', { reason: `cwd ${task.cwd} does not exist`, gate: null });
+  const cached = context.taskCache ? await fromCache(task, context) : undefined;
+  if (cached === 'restored') return finish('passed', { gate: gates === undefined ? null : 'pass', durationMs: 0, reason: 'outputs restored from the task cache: inputs, command and env unchanged since a passed attempt' });
   const retries = task.retries ?? 0;
   let attempt = previousAttempts;
   let last: AttemptResult | undefined;
@@ -69,13 +76,36 @@ export async function runTask(task: TaskConfig, context: TaskContext, previousAt
   const outcome = last as AttemptResult;
   const ran = { attempts: attempt, exitCode: outcome.exitCode, durationMs };
   if (outcome.outcome !== 'passed') return finish(outcome.outcome === 'timed-out' ? 'timed-out' : 'failed', { ...ran, reason: outcome.reason, gate: null });
-  if (gates !== undefined && (task.produces ?? []).length > 0) {
-    const started = Date.now();
-    const check = await gates.produces(task.produces as string[]);
-    journal.record({ type: 'gate', phase: 'produces', verdict: check.verdict, tasks: [task.id], detail: check.detail, durationMs: Date.now() - started });
-    if (check.verdict === 'blocked') return finish('failed', { ...ran, reason: `did not produce what it promised: ${summarize(check.detail)}`, gate: 'blocked' });
-  }
+  const produced = await checkProduces(task, context);
+  if (produced?.verdict === 'blocked') return finish('failed', { ...ran, reason: `did not produce what it promised: ${summarize(produced.detail)}`, gate: 'blocked' });
+  if (typeof cached === 'string' && context.taskCache) saveOutputs(context.root, cached, task, snapshotFiles(context.root));
   return finish('passed', { ...ran, gate: gates === undefined ? null : 'pass' });
+}
+
+/**
+ * The task cache: 'restored' when a passed attempt with the same key left outputs to put back
+ * (then the produces gate still checks them), else the key to save the outputs under after it
+ * passes (undefined: the task declares no inputs and outputs).
+ */
+async function fromCache(task: TaskConfig, context: TaskContext): Promise<'restored' | string | undefined> {
+  const snapshot = snapshotFiles(context.root);
+  const key = taskCacheKey(task, snapshot);
+  if (key === undefined) return undefined;
+  const changes = restoreOutputs(context.root, key, snapshot);
+  if (changes === undefined) return key;
+  context.journal.record({ type: 'task-restored', task: task.id, key, changes });
+  return (await checkProduces(task, context))?.verdict === 'blocked' ? key : 'restored';
+}
+
+/** The check that what the task promised (`produces`) exists now, recorded as a gate; undefined when there is nothing to check. */
+async function checkProduces(task: TaskConfig, context: TaskContext): Promise<GateCheck | undefined> {
+  if (context.gates === undefined || (task.produces ?? []).length === 0) return undefined;
+  const started = Date.now();
+  const check = await context.gates.produces(task.produces as string[]);
+  context.journal.record({
+    type: 'gate', phase: 'produces', verdict: check.verdict, tasks: [task.id], detail: check.detail, findings: check.findings.map((finding) => ({ ...finding, task: task.id })), durationMs: Date.now() - started,
+  });
+  return check;
 }
 
 /** orch-guard's environment, copied once: reading process.env is slow, and a run spawns many tasks. */
@@ -84,6 +114,9 @@ let baseEnvironment: NodeJS.ProcessEnv | undefined;
 async function runAttempt(task: TaskConfig, context: TaskContext, attempt: number, cwd: string): Promise<AttemptResult> {
   baseEnvironment ??= { ...process.env };
   const logFile = path.join(context.runDir, attemptLogName(task.id, attempt));
+  // What the attempt wrote, by content: tasks running at the same time may both see a file
+  // change, and blame then prefers the task building the file's component.
+  const before = snapshotFiles(context.root);
   const result = await runInProcessGroup({
     command: task.run,
     cwd,
@@ -104,6 +137,7 @@ async function runAttempt(task: TaskConfig, context: TaskContext, attempt: numbe
   context.journal.record({
     type: 'attempt-finished', task: task.id, attempt, outcome: result.outcome, exitCode: result.exitCode, signal: result.signal, durationMs: result.durationMs,
     ...(result.reason !== undefined ? { reason: result.reason } : {}),
+    changes: diffSnapshots(before, snapshotFiles(context.root)),
   });
   return result;
 }

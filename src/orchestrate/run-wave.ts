@@ -18,15 +18,14 @@ export interface WaveContext {
 }
 
 /**
- * Runs the tasks of one wave that have not passed yet, at most `maxParallel` at once, each
+ * Runs the tasks of one wave that have no result yet (kept ones are not run again), at most `maxParallel` at once, each
  * decided (run, skip, fail) when its turn comes. Resolves when all have ended or the run is
  * interrupted; returns the tasks that ran, whose work the wave's gate then judges.
  */
 export function runWaveTasks(ids: readonly string[], context: WaveContext): Promise<TaskConfig[]> {
   const { plan, results } = context;
   const taskContext = context.task;
-  const journalSkip = skipWith(context);
-  const queue = ids.filter((id) => results.get(id)?.status !== 'passed').map((id) => plan.byId.get(id) as TaskConfig);
+  const queue = ids.filter((id) => !results.has(id)).map((id) => plan.byId.get(id) as TaskConfig);
   const ran: TaskConfig[] = [];
   let active = 0;
   return new Promise((resolve, reject) => {
@@ -43,15 +42,7 @@ export function runWaveTasks(ids: readonly string[], context: WaveContext): Prom
       const stopped = taskContext.signal.aborted || failure !== undefined;
       while (!stopped && active < plan.maxParallel && queue.length > 0) {
         const task = queue.shift() as TaskConfig;
-        if (context.bail.cause !== undefined) {
-          journalSkip(task, 'skipped', `not started: --bail after ${context.bail.cause}`);
-          continue;
-        }
-        const decision = decideTask(task, results);
-        if (decision.kind !== 'run') {
-          journalSkip(task, decision.kind === 'skip' ? 'skipped' : 'failed', decision.reason);
-          continue;
-        }
+        if (!admitTask(task, context)) continue;
         active += 1;
         ran.push(task);
         runTask(task, taskContext, context.previousAttempts.get(task.id) ?? 0).then((result) => settle(task, result), (error: unknown) => {
@@ -69,12 +60,19 @@ export function runWaveTasks(ids: readonly string[], context: WaveContext): Prom
   });
 }
 
-/** Records a task that ends without running: skipped (a dependency, a condition, --bail) or failed (`when` threw). */
-function skipWith(context: WaveContext) {
-  return (task: TaskConfig, status: 'skipped' | 'failed', reason: string) => {
-    const result: TaskResult = { status, exitCode: null, attempts: context.previousAttempts.get(task.id) ?? 0, durationMs: null, reason, gate: null };
-    context.results.set(task.id, result);
-    context.task.journal.record({ type: 'task-finished', task: task.id, status, reason, attempts: result.attempts, exitCode: null, durationMs: null });
-    if (status === 'failed' && context.bail.enabled) context.bail.cause ??= `${task.id} failed`;
-  };
+/**
+ * Whether a task whose turn has come runs. One that does not is recorded here: skipped (after
+ * --bail, a dependency that did not pass, a condition not met) or failed (`when` threw).
+ */
+export function admitTask(task: TaskConfig, context: WaveContext): boolean {
+  const decision = context.bail.cause !== undefined
+    ? { kind: 'skip' as const, reason: `not started: --bail after ${context.bail.cause}` }
+    : decideTask(task, context.results);
+  if (decision.kind === 'run') return true;
+  const status = decision.kind === 'skip' ? 'skipped' : 'failed';
+  const result: TaskResult = { status, exitCode: null, attempts: context.previousAttempts.get(task.id) ?? 0, durationMs: null, reason: decision.reason, gate: null };
+  context.results.set(task.id, result);
+  context.task.journal.record({ type: 'task-finished', task: task.id, status, reason: decision.reason, attempts: result.attempts, exitCode: null, durationMs: null });
+  if (status === 'failed' && context.bail.enabled) context.bail.cause ??= `${task.id} failed`;
+  return false;
 }

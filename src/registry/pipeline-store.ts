@@ -27,6 +27,7 @@ export interface PipelineTaskRow {
 }
 
 export interface PipelineGateRow {
+  id: number;
   phase: string;
   wave: number | null;
   tasks: string;
@@ -124,9 +125,10 @@ export function insertPipelineGate(
   registry: RegistryDatabase,
   runId: number,
   gate: { phase: string; wave?: number; tasks: readonly string[]; verdict: string; detail: readonly string[]; time: string },
-): void {
-  statement(registry, 'INSERT INTO pipeline_gates (run_id, phase, wave, tasks, verdict, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+): number {
+  const inserted = statement(registry, 'INSERT INTO pipeline_gates (run_id, phase, wave, tasks, verdict, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(runId, gate.phase, gate.wave ?? null, JSON.stringify(gate.tasks), gate.verdict, JSON.stringify(gate.detail), gate.time);
+  return Number(inserted.lastInsertRowid);
 }
 
 export function startPipelineAttempt(

@@ -207,6 +207,41 @@ export const MIGRATIONS: readonly string[] = [
     answer TEXT NOT NULL
   );
   `,
+  // 7 → 8: what each attempt of a pipeline task changed (content hashes before and after:
+  // blame follows what a task wrote), every gate's findings as rows (who was blamed), and how
+  // long each gate took (for `orch-guard metrics`).
+  `
+  CREATE TABLE pipeline_changes (
+    run_id INTEGER NOT NULL REFERENCES pipeline_runs(id) ON DELETE CASCADE,
+    task_id TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    before_hash TEXT,
+    after_hash TEXT,
+    PRIMARY KEY (run_id, task_id, attempt, path)
+  ) WITHOUT ROWID;
+  CREATE TABLE pipeline_findings (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES pipeline_runs(id) ON DELETE CASCADE,
+    gate_id INTEGER NOT NULL REFERENCES pipeline_gates(id) ON DELETE CASCADE,
+    task_id TEXT,
+    rule TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    state TEXT NOT NULL,
+    file TEXT,
+    line INTEGER,
+    symbol TEXT,
+    component TEXT,
+    consumer TEXT,
+    fingerprint TEXT NOT NULL,
+    message TEXT NOT NULL,
+    fix TEXT NOT NULL,
+    waiting_for TEXT,
+    original TEXT
+  );
+  CREATE INDEX pipeline_findings_by_run ON pipeline_findings(run_id);
+  ALTER TABLE pipeline_gates ADD COLUMN duration_ms INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

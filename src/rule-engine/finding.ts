@@ -38,6 +38,8 @@ export interface Finding {
   baselined?: boolean;
   /** The component the finding belongs to, when components are declared. */
   component?: string;
+  /** contract-unconsumed: the consuming component that does not use the provided symbol. */
+  consumer?: string;
   /**
    * `low` when the analysis could not be sure: the finding depends on something orch-guard
    * could not map (an entry it could not find the source of, a dynamic load it could not

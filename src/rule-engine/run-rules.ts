@@ -114,6 +114,7 @@ function toFinding(rule: string, severity: 'error' | 'warn', raw: RuleFinding): 
     message: raw.message,
     fingerprint: '',
     ...(raw.referrers !== undefined ? { referrers: raw.referrers } : {}),
+    ...(raw.consumer !== undefined ? { consumer: raw.consumer } : {}),
   };
 }
 

@@ -56,6 +56,36 @@ describe('the live progress view', () => {
     ]);
   });
 
+  it('by dependencies: shows the gate under way, the timeout left, a retry countdown, and a wait for a sync point', () => {
+    const model = modelAfter([
+      at(0, {
+        type: 'run-started', runId: 5, resumed: false, maxParallel: 3, kept: [], schedule: 'dependencies',
+        syncPoints: [{ number: 1, after: ['build-billing'] }],
+        tasks: [
+          { id: 'build-billing', wave: 1, dependsOn: [], role: 'build', component: 'billing' },
+          { id: 'flaky', wave: 1, dependsOn: [], role: 'build' },
+          { id: 'slow', wave: 1, dependsOn: [], role: 'build', timeoutMs: 10_000 },
+          { id: 'wire-api', wave: 2, dependsOn: ['build-billing'], role: 'build' },
+          { id: 'after-slow', wave: 2, dependsOn: ['slow'], role: 'build' },
+        ],
+      }),
+      at(5, { type: 'gate', phase: 'plan', verdict: 'pass', tasks: [], detail: [], findings: [], durationMs: 5 }),
+      at(10, { type: 'attempt-started', task: 'build-billing', attempt: 1, pid: 11, logFile: 'b.log' }),
+      at(10, { type: 'attempt-started', task: 'flaky', attempt: 1, pid: 12, logFile: 'f.log' }),
+      at(10, { type: 'attempt-started', task: 'slow', attempt: 1, pid: 13, logFile: 's.log' }),
+      at(500, { type: 'task-finished', task: 'build-billing', status: 'passed', attempts: 1, exitCode: 0, durationMs: 490 }),
+      at(510, { type: 'gate-started', phase: 'sync', wave: 1 }),
+      at(600, { type: 'retry-scheduled', task: 'flaky', attempt: 2, delayMs: 2_000 }),
+    ]);
+    expect(renderProgress(model, START + 1_010)).toEqual([
+      'run #5 · by dependencies · gate at sync point 1 500 ms · 1.0s · 1 passed · 2 running · 2 queued',
+      '  ▸ flaky       retry in 1.6s (attempt 2)',
+      '  ▸ slow        1.0s  timeout in 9.0s',
+      '  · wire-api    waits for the gate at sync point 1 (after build-billing)',
+      '  · after-slow  waits for slow',
+    ]);
+  });
+
   afterEach(() => vi.useRealTimers());
 
   it('redraws the block in place under the lines of finished work, and erases it at the end', () => {

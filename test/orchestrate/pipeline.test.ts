@@ -20,15 +20,17 @@ function pipelineCase(name: string): string {
 interface StatusJson {
   version: number;
   run: { id: number; status: string; exitCode: number | null };
-  gates: Array<{ phase: string; wave: number | null; tasks: string[]; verdict: string; detail: string[] }>;
+  gates: Array<{ phase: string; wave: number | null; tasks: string[]; verdict: string; detail: string[]; findings: Array<Record<string, unknown>> }>;
   tasks: Array<{ id: string; wave: number; status: string; attempts: number; exitCode: number | null; reason: string | null; logFile: string | null; gates: Record<string, string> }>;
 }
 
 async function status(root: string, runId?: number): Promise<StatusJson> {
   const result = await runCli(['status', ...(runId !== undefined ? [String(runId)] : []), '--reporter', 'json'], { cwd: root });
   expect(result.stderr).toBe('');
-  expect(result.exitCode).toBe(0);
-  return JSON.parse(result.stdout) as StatusJson;
+  const run = JSON.parse(result.stdout) as StatusJson;
+  // status exits 1 for a run that did not pass (failed, blocked, interrupted, crashed).
+  expect(result.exitCode).toBe(['passed', 'running'].includes(run.run.status) ? 0 : 1);
+  return run;
 }
 
 const taskStates = (run: StatusJson) => Object.fromEntries(run.tasks.map((task) => [task.id, task.status]));
@@ -141,7 +143,7 @@ describe('orch-guard run: a task that forgets to wire its output', () => {
     expect(result.exitCode).toBe(1);
     const run = await status(root);
     expect(run.run).toMatchObject({ status: 'failed', exitCode: 1 });
-    expect(taskStates(run)).toEqual({ 'build-billing': 'passed', 'build-reports': 'passed', 'wire-api': 'passed', 'publish-reports': 'skipped' });
+    expect(taskStates(run)).toEqual({ 'build-billing': 'passed', 'build-reports': 'blocked', 'wire-api': 'passed', 'publish-reports': 'skipped' });
     expect(run.tasks.find((task) => task.id === 'build-reports')?.gates).toEqual({ build: 'pass', produces: 'pass', wave: 'blocked' });
     expect(run.tasks.find((task) => task.id === 'publish-reports')?.reason)
       .toMatch(/^dependency build-reports: the validation gate after wave 1 blocked its work: unused-file src\/reports\/index\.ts:1: /);
@@ -156,12 +158,28 @@ describe('orch-guard run: a task that forgets to wire its output', () => {
     expect(executions(root)).toEqual({ 'build-billing': 1, 'build-reports': 1, 'wire-api': 2 });
   });
 
+  it('re-runs only what it is told: --rerun-failed the blocked task, --only the named ones', async () => {
+    const root = pipelineCase('forgets-wiring');
+    expect((await runCli(['run'], { cwd: root, env: { CI: 'true' } })).exitCode).toBe(1);
+    const failed = await runCli(['run', '--rerun-failed'], { cwd: root, env: { CI: 'true' } });
+    expect(failed.exitCode).toBe(1);
+    // build-reports ran again (and is blocked again); its skipped dependant was not retried.
+    expect(executions(root)).toEqual({ 'build-billing': 1, 'build-reports': 2, 'wire-api': 2 });
+    expect(taskStates(await status(root))).toEqual({ 'build-billing': 'passed', 'build-reports': 'blocked', 'wire-api': 'passed', 'publish-reports': 'skipped' });
+    const only = await runCli(['run', '--only', 'build-billing'], { cwd: root, env: { CI: 'true' } });
+    expect(only.exitCode).toBe(1);
+    expect(executions(root)).toEqual({ 'build-billing': 2, 'build-reports': 2, 'wire-api': 2 });
+    const unknown = await runCli(['run', '--only', 'nope'], { cwd: root });
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toBe('orch-guard: --only nope: no such task (known: build-billing, build-reports, wire-api, publish-reports)\n');
+  });
+
   it('with --bail starts nothing after the blocked gate', async () => {
     const root = pipelineCase('forgets-wiring');
     const result = await runCli(['run', '--bail'], { cwd: root, env: { CI: 'true' } });
     expect(result.exitCode).toBe(1);
     const run = await status(root);
-    expect(taskStates(run)).toEqual({ 'build-billing': 'passed', 'build-reports': 'passed', 'wire-api': 'skipped', 'publish-reports': 'skipped' });
+    expect(taskStates(run)).toEqual({ 'build-billing': 'passed', 'build-reports': 'blocked', 'wire-api': 'skipped', 'publish-reports': 'skipped' });
     expect(run.tasks.find((task) => task.id === 'wire-api')?.reason).toBe('not started: --bail after the validation gate after wave 1 blocked');
     expect(gateVerdicts(run)).toEqual(['plan: pass', 'wave 1: blocked']);
   });
@@ -179,7 +197,7 @@ describe('orch-guard run: the seven coordination patterns', () => {
       'par-a': 'passed', 'par-b': 'passed', 'seq-1': 'passed', 'seq-2': 'passed', 'seq-3': 'passed',
       'sync-a': 'passed', 'sync-b': 'passed', 'sync-next': 'passed',
       primary: 'passed', 'review-types': 'passed', 'review-style': 'passed', merge: 'passed',
-      'phase-1': 'passed', 'phase-2': 'skipped',
+      'phase-1': 'blocked', 'phase-2': 'skipped',
       split: 'passed', 'shard-1': 'passed', 'shard-2': 'passed', 'shard-3': 'passed', join: 'passed',
       check: 'failed', 'on-failure': 'passed', 'on-success': 'skipped', 'on-exit-3': 'passed',
     });
@@ -189,15 +207,17 @@ describe('orch-guard run: the seven coordination patterns', () => {
     // 2. Sequential: each starts after the one before finished.
     expect(at('seq-1').finished).toBeLessThan(at('seq-2').started);
     expect(at('seq-2').finished).toBeLessThan(at('seq-3').started);
-    // 3. Sync point: sync-next waits for the whole wave (the slow sync-a too) and its gate.
-    const wave1Gate = events.find((event) => event.type === 'gate' && event.phase === 'wave' && event.wave === 1)?.seq ?? Number.NaN;
-    expect(at('sync-a').finished).toBeLessThan(wave1Gate);
-    expect(wave1Gate).toBeLessThan(at('sync-next').started);
+    // 3. Sync point: sync-next waits for the slow sync-a too, and the gate over both (sync point 2).
+    const syncGate = events.find((event) => event.type === 'gate' && event.phase === 'sync' && event.wave === 2)?.seq ?? Number.NaN;
+    expect(at('sync-a').finished).toBeLessThan(syncGate);
+    expect(syncGate).toBeLessThan(at('sync-next').started);
+    // No barriers: the sequence went on while the slow tasks of its level still ran.
+    expect(at('seq-2').started).toBeLessThan(at('sync-a').finished);
     // 4. Primary and reviewers: reviews after the primary, the merge after both reviews.
     expect(at('primary').finished).toBeLessThan(Math.min(at('review-types').started, at('review-style').started));
     expect(Math.max(at('review-types').finished, at('review-style').finished)).toBeLessThan(at('merge').started);
     // 5. Incremental phases stop when validation fails: phase-1 left reports unwired.
-    expect(run.tasks.find((task) => task.id === 'phase-2')?.reason).toMatch(/^dependency phase-1: the validation gate after wave 1 blocked its work: unused-file src\/reports\/index\.ts:1: /);
+    expect(run.tasks.find((task) => task.id === 'phase-2')?.reason).toMatch(/^dependency phase-1: the validation gate at sync point 1 blocked its work: unused-file src\/reports\/index\.ts:1: /);
     // 6. Fan-out / fan-in.
     for (const shard of ['shard-1', 'shard-2', 'shard-3']) {
       expect(at('split').finished).toBeLessThan(at(shard).started);
@@ -265,6 +285,21 @@ describe('orch-guard run: bad plans', () => {
     expect(executions(root)).toEqual({});
   });
 
+  it('blocks the plan when a task does not depend on the task producing what its component requires', async () => {
+    const root = pipelineCase('missing-order');
+    const result = await runCli(['run'], { cwd: root, env: { CI: 'true' } });
+    expect(result.exitCode).toBe(1);
+    const run = await status(root);
+    expect(taskStates(run)).toEqual({ 'build-billing': 'skipped', 'wire-api': 'skipped', docs: 'skipped' });
+    const plan = run.gates.find((gate) => gate.phase === 'plan');
+    expect(plan?.verdict).toBe('blocked');
+    expect(plan?.detail).toEqual([
+      'plan-order: task wire-api builds api, which requires billing:createInvoice; task build-billing produces it, but wire-api does not depend on it (directly or not): add "build-billing" to the dependsOn of wire-api',
+    ]);
+    expect(plan?.findings).toEqual([expect.objectContaining({ rule: 'plan-order', severity: 'error', state: 'blocking', task: 'wire-api', component: 'api', symbol: 'createInvoice', fix: 'add "build-billing" to the dependsOn of wire-api' })]);
+    expect(executions(root)).toEqual({});
+  });
+
   it.each([
     ['duplicate-id', 'orch-guard: orch.config.ts: pipeline.tasks[2].id: duplicate task id "build" (also pipeline.tasks[0])'],
     ['unknown-dependency', 'orch-guard: orch.config.ts: pipeline.tasks[2].dependsOn[1]: unknown task "biuld" (known: build, test, deploy)'],
@@ -312,6 +347,10 @@ describe('orch-guard run: durable state', () => {
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
     const orphan = readEvents(root).find((event) => event.type === 'attempt-started' && event.task === 'slow-api')?.pid as number;
     expect(isAlive(orphan)).toBe(true);
+    // The crashed run's running task is shown as interrupted, and status exits 1.
+    const crashed = await status(root);
+    expect(crashed.run.status).toBe('crashed');
+    expect(taskStates(crashed)).toEqual({ 'build-billing': 'passed', 'slow-api': 'interrupted', 'wire-entry': 'pending' });
 
     const resumed = await runCli(['run', '--resume'], { cwd: root, env: { CI: 'true' } });
     expect(resumed.stderr).toBe('');
@@ -322,7 +361,8 @@ describe('orch-guard run: durable state', () => {
     const run = await status(root);
     expect(run.run).toMatchObject({ id: 1, status: 'passed', exitCode: 0 });
     expect(run.tasks.map((task) => [task.id, task.status, task.attempts])).toEqual([['build-billing', 'passed', 1], ['slow-api', 'passed', 2], ['wire-entry', 'passed', 1]]);
-    expect(gateVerdicts(run)).toEqual(['plan: pass', 'wave 1: pass', 'plan: pass', 'wave 2: pass', 'wave 3: pass', 'validate: pass', 'cleanup: pass']);
+    // The resumed session's gates; wave 1's, not judged again, stays from the first session.
+    expect(gateVerdicts(run)).toEqual(['wave 1: pass', 'plan: pass', 'wave 2: pass', 'wave 3: pass', 'validate: pass', 'cleanup: pass']);
     // The wave gate after slow-api held api's unwired file as pending, and billing's through it:
     // app (wire-entry's component) requires api, which requires billing.
     expect(run.gates.find((gate) => gate.phase === 'wave' && gate.wave === 2)?.detail).toEqual([

@@ -6,15 +6,12 @@ import {
 import { writeTransaction } from '../../registry/write-transaction.js';
 import { isProcessAlive, processStartMarker } from '../../process/process-identity.js';
 
-/** How many pipeline runs (with their logs) are kept. */
-const KEPT_PIPELINE_RUNS = 20;
-
 export interface ClaimedRun {
   runId: number;
   resumed: boolean;
   /** A resumed run whose config changed since it started. */
   configChanged: boolean;
-  /** Runs dropped to keep the last KEPT_PIPELINE_RUNS: their log folders go too. */
+  /** Runs dropped to keep the last `keepRuns`: their log folders go too. */
   pruned: number[];
   /** Resumed: attempts that were running when the run died; their processes may still run. */
   lostAttempts: Array<{ task: string; attempt: number; pid: number; pidStarted: string | null }>;
@@ -26,7 +23,7 @@ export interface ClaimedRun {
  * naming that run; a `running` row whose process is gone (kill -9, a crash) is a stale lock,
  * marked `crashed` and taken over. One IMMEDIATE transaction, so two starts cannot both win.
  */
-export function claimRun(registry: RegistryDatabase, request: { resume?: number | 'latest'; configHash: string; options: unknown }): ClaimedRun {
+export function claimRun(registry: RegistryDatabase, request: { resume?: number | 'latest'; configHash: string; options: unknown; keepRuns: number; resumePassed?: boolean }): ClaimedRun {
   const now = new Date().toISOString();
   const pid = process.pid;
   const pidStarted = processStartMarker(pid) ?? null;
@@ -38,14 +35,14 @@ export function claimRun(registry: RegistryDatabase, request: { resume?: number 
       markPipelineRunCrashed(registry, run.id);
     }
     if (request.resume === undefined) {
-      const { id, pruned } = insertPipelineRun(registry, { pid, pidStarted, configHash: request.configHash, options: request.options, startedAt: now }, KEPT_PIPELINE_RUNS);
+      const { id, pruned } = insertPipelineRun(registry, { pid, pidStarted, configHash: request.configHash, options: request.options, startedAt: now }, request.keepRuns);
       return { runId: id, resumed: false, configChanged: false, pruned, lostAttempts: [] };
     }
     const target = findPipelineRun(registry, request.resume);
     if (target === undefined) {
       throw new UsageError(request.resume === 'latest' ? '--resume: there is no run to resume on this registry' : `--resume ${request.resume}: no such run (\`orch-guard status\` lists the latest)`);
     }
-    if (target.status === 'passed') throw new UsageError(`--resume: run #${target.id} passed: there is nothing to resume`);
+    if (target.status === 'passed' && request.resumePassed !== true) throw new UsageError(`--resume: run #${target.id} passed: there is nothing to resume`);
     const lostAttempts = resumePipelineRun(registry, target.id, { pid, pidStarted, at: now });
     return { runId: target.id, resumed: true, configChanged: target.config_hash !== request.configHash, pruned: [], lostAttempts };
   });

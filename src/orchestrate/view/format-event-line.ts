@@ -35,6 +35,10 @@ export function formatEventLine(event: RecordedEvent, tail: readonly string[] = 
       const reason = event.reason !== undefined ? `: ${event.reason}` : '';
       return [`${STATUS_LABEL[event.status]} ${event.task}${duration}${attempts}${reason}`, ...tail.map((line) => `      | ${line}`)].join('\n');
     }
+    case 'task-restored':
+      return `cache ${event.task}: outputs restored (${event.changes.length} file${event.changes.length === 1 ? '' : 's'} changed), not run`;
+    case 'task-blocked':
+      return `block ${event.task}: ${event.reason}${event.findings.length > 1 ? ` (and ${event.findings.length - 1} more finding${event.findings.length === 2 ? '' : 's'})` : ''}`;
     case 'run-finished':
       return `run ${event.status} (exit ${event.exitCode})`;
   }

@@ -28,6 +28,9 @@ export function formatRunTable(run: RunRecord, root: string): string {
   if (explained.length > 0) lines.push('', ...explained.map((task) => `${task.id}: ${task.reason}${logHint(task, root)}`));
   const blocked = run.gates.filter((gate) => gate.verdict === 'blocked' && gate.phase !== 'build' && gate.phase !== 'produces');
   for (const gate of latestPerGate(blocked)) lines.push('', `${gateName(gate)} blocked:`, ...gate.detail.map((line) => `  ${line}`));
+  const warnings = [...new Map(run.gates.flatMap((gate) => gate.findings).filter((finding) => finding.state === 'warning' && finding.task !== null)
+    .map((finding) => [`${finding.fingerprint} ${finding.task}`, finding])).values()];
+  if (warnings.length > 0) lines.push('', 'Warnings blamed on tasks:', ...warnings.map((finding) => `  ${finding.task}: ${finding.rule} ${finding.file ?? ''}: ${finding.message}`));
   return `${lines.join('\n')}\n`;
 }
 
