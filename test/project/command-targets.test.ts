@@ -19,4 +19,8 @@ describe('commandTargets: the files a shell command runs', () => {
   ])('%s', (command, expected) => {
     expect(commandTargets(command)).toEqual(expected);
   });
+
+  test('an `orch-guard run` task: only the scripts it runs, not the files it names (mostly what it writes)', () => {
+    expect(commandTargets('node tasks/put.mjs billing.ts src/billing/index.ts && tsx ./gen.ts out/api.ts', { scriptsOnly: true })).toEqual(['tasks/put.mjs', 'gen.ts']);
+  });
 });

@@ -2,7 +2,7 @@
  * The files a shell command runs, as people write them in package.json scripts, CI workflow
  * `run:` lines and `orch-guard run` tasks: `node x.js`, `tsx src/cli.ts`, `ts-node`, `bun`,
  * `vite-node`, `esno`, `npx tsx ...`, `node --import ./register.js main.js`, a folder argument
- * meaning its index, and any word that looks like a path to a code file.
+ * meaning its index, and (unless `scriptsOnly`) any word that looks like a path to a code file.
  * Returns the words as written (relative to the command's directory); the caller probes them.
  */
 const RUNNERS = new Set(['node', 'nodejs', 'tsx', 'ts-node', 'ts-node-esm', 'ts-node-dev', 'bun', 'vite-node', 'esno', 'esr', 'jiti', 'babel-node', 'nodemon', 'sucrase-node', 'swc-node', 'deno']);
@@ -14,16 +14,16 @@ const PRELOAD_FLAGS = new Set(['-r', '--require', '--import', '--loader', '--exp
 const VALUE_FLAGS = new Set(['-e', '--eval', '-p', '--print', '--env-file', '--tsconfig', '--conditions', '-C', '--watch-path', '--inspect-port', '--max-old-space-size', '--title', '--cwd']);
 const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
-export function commandTargets(command: string): string[] {
+export function commandTargets(command: string, options: { scriptsOnly?: boolean } = {}): string[] {
   const targets: string[] = [];
   for (const segment of command.split(/&&|\|\||[;|\n]|\$\(|`/)) {
     const words = segment.trim().split(/\s+/).map(unquote).filter((word) => word !== '');
-    targets.push(...segmentTargets(words));
+    targets.push(...segmentTargets(words, options.scriptsOnly === true));
   }
   return [...new Set(targets.map((target) => target.replace(/^\.\//, '')))];
 }
 
-function segmentTargets(words: string[]): string[] {
+function segmentTargets(words: string[], scriptsOnly: boolean): string[] {
   let index = 0;
   // Environment assignments and prefixes (`NODE_ENV=x npx cross-env tsx ...`, `pnpm exec`, `yarn`).
   while (index < words.length && (/^\w+=/.test(words[index]) || PREFIXES.has(words[index]) || ((words[index] === 'pnpm' || words[index] === 'yarn') && PREFIXES.has(words[index + 1] ?? '')) || words[index] === '--')) index += 1;
@@ -48,6 +48,9 @@ function segmentTargets(words: string[]): string[] {
     }
   }
   // Any other word that names a code file (`jest --setupFiles ./setup.ts`, `c8 node x.mjs`).
+  // Not for `orch-guard run` tasks: their arguments are mostly the files they write, and a
+  // task's output must not be live just because its command names it.
+  if (scriptsOnly) return targets;
   for (const word of words.slice(index)) {
     const value = word.replace(/^--?[\w-]+=/, '');
     if (!value.includes('://') && !value.startsWith('-') && (CODE_FILE.test(value) || value.startsWith('./') || value.startsWith('../'))) targets.push(value);

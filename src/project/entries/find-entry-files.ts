@@ -47,7 +47,7 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     return true;
   };
   const addCommand = (command: string, dir: string, source: EntrySource) => {
-    for (const word of commandTargets(command)) add(probeSource(path.resolve(dir, word), options.tsconfigs, lookup), source);
+    for (const word of commandTargets(command, { scriptsOnly: source.kind === 'task' })) add(probeSource(path.resolve(dir, word), options.tsconfigs, lookup), source);
   };
 
   for (const pattern of options.entryGlobs) {
