@@ -50,7 +50,11 @@ function countBy(values: readonly string[]): Record<string, number> {
 function findingsByGateAndRule(history: PipelineHistory, gateById: ReadonlyMap<number, PipelineHistory['gates'][number]>): PipelineMetrics['findings'] {
   const rows = new Map<string, PipelineMetrics['findings'][number]>();
   const seen = new Set<string>();
-  for (const finding of history.findings) {
+  // The validate and cleanup gates blame nobody: what is still there is on the task an earlier gate of the run blamed.
+  const blamedEarlier = new Map(history.findings.filter((finding) => finding.task !== null && finding.state !== 'pending')
+    .map((finding) => [`${finding.runId} ${finding.fingerprint}`, finding.task as string]));
+  for (const found of history.findings) {
+    const finding = found.task === null ? { ...found, task: blamedEarlier.get(`${found.runId} ${found.fingerprint}`) ?? null } : found;
     const phase = gateById.get(finding.gateId)?.phase ?? '?';
     // A pending finding is judged again at every later gate: it counts once per run and state.
     const identity = `${finding.runId} ${phase} ${finding.fingerprint} ${finding.state} ${finding.task ?? ''}`;
