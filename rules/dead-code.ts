@@ -1,3 +1,6 @@
+import { deadDeclarationFinding } from '../src/rule-engine/dead-declaration-finding.js';
+import { deadNamespaceMembers } from '../src/rule-engine/namespace-members.js';
+import { localUncertainty } from '../src/rule-engine/uncertain-reach.js';
 import { describeReason } from '../src/rule-engine/describe-reason.js';
 import { explainDead } from '../src/rule-engine/explain-dead.js';
 import type { Rule } from '../src/rule-engine/rule.js';
@@ -30,16 +33,18 @@ export const deadCode: Rule = {
         if (context.isLive(node)) continue;
         const explanation = explainDead(context.graph, node);
         findings.push({
-          file: file.path,
-          line: declaration.line,
-          column: declaration.column,
-          symbol: declaration.name,
-          kind: declaration.kind,
-          reason: explanation.reason,
-          ...(explanation.referrers !== undefined ? { referrers: explanation.referrers } : {}),
+          ...deadDeclarationFinding(file, declaration, declaration.name, explanation),
+          ...localUncertainty(context, file),
           message: `${capitalize(declaration.kind)} \`${declaration.name}\` is never used: ${describeReason(explanation)}. Delete it, or call it from the code that needs it.`,
         });
       }
+    }
+    for (const { file, member, symbol, exported, explanation } of deadNamespaceMembers(context)) {
+      if (exported || !REPORTED_KINDS.has(member.kind)) continue;
+      findings.push({
+        ...deadDeclarationFinding(file, member, symbol, explanation),
+        message: `${capitalize(member.kind)} \`${symbol}\` is never used: ${describeReason(explanation)}. Delete it, or call it from the code that needs it.`,
+      });
     }
     return findings;
   },

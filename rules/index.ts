@@ -12,6 +12,7 @@ import { requiresCycle } from './requires-cycle.js';
 import { staleBaseline } from './stale-baseline.js';
 import { testOnlyExport } from './test-only-export.js';
 import { unresolvedImport } from './unresolved-import.js';
+import { unusedClassMember } from './unused-class-member.js';
 import { unusedEnumMember } from './unused-enum-member.js';
 import { unusedExport } from './unused-export.js';
 import { unusedFile } from './unused-file.js';
@@ -24,6 +25,7 @@ export const allRules: readonly AnyRule[] = [
   unusedExport,
   unusedType,
   unusedEnumMember,
+  unusedClassMember,
   deadCode,
   testOnlyExport,
   unresolvedImport,

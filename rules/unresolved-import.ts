@@ -18,7 +18,8 @@ export const unresolvedImport: Rule = {
     for (const file of context.files) {
       for (const [index, fact] of file.facts.imports.entries()) {
         // `new URL('./x', import.meta.url)` names a runtime path (often in build output): not checked.
-        if (file.resolutions[index]?.kind !== 'unresolved' || fact.form === 'url') continue;
+        // An unbounded load (`import(name)`) has no path to check: it makes reach uncertain instead.
+        if (file.resolutions[index]?.kind !== 'unresolved' || fact.form === 'url' || fact.unbounded === true) continue;
         findings.push({
           file: file.path,
           line: fact.line,

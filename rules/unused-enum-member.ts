@@ -1,3 +1,4 @@
+import { deadDeclarationFinding } from '../src/rule-engine/dead-declaration-finding.js';
 import { describeReason } from '../src/rule-engine/describe-reason.js';
 import { explainDead } from '../src/rule-engine/explain-dead.js';
 import type { Rule } from '../src/rule-engine/rule.js';
@@ -9,7 +10,7 @@ export const unusedEnumMember: Rule = {
     description: 'A member of a live enum that no live code reads.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'Members of enums that are themselves in use, when no live code reads the member (`E.A`, `E[\'A\']`, destructuring or another member\'s initializer). Using the enum object as a whole (`Object.values(E)`, `E[key]`) counts as using every member.',
+      flags: 'Members of enums that are themselves in use, when no live code reads the member (`E.A`, `E[\'A\']`, destructuring or another member\'s initializer). Using the enum object as a whole (`Object.values(E)`, `E[key]`) counts as using every member. A numeric member of an enum that live code uses as a type is reported with low confidence: a number can select it (`setLevel(1)`).',
       why: 'An enum member nobody reads is a state the program never produces or handles; it suggests handling that does not exist.',
       fix: 'Delete the member, or handle it where the enum is used.',
       flaggedExample: 'export enum Status { Active, Legacy } // Legacy is never read\nexport const isActive = (s: Status) => s === Status.Active;',
@@ -18,6 +19,9 @@ export const unusedEnumMember: Rule = {
   },
   check(context) {
     const findings = [];
+    // Enums that live code names as a type: a number can be passed or assigned where one is expected.
+    const typedAs = new Set(context.graph.symbolReferences
+      .filter((reference) => reference.kind === 'type' && context.isLive(reference.from)).map((reference) => reference.to));
     for (const file of context.files) {
       if (!context.isAnalysedFile(file)) continue;
       for (const [index, member] of file.facts.declarations.entries()) {
@@ -30,13 +34,11 @@ export const unusedEnumMember: Rule = {
         const explanation = explainDead(context.graph, node);
         const symbol = `${owner.name}.${member.name}`;
         findings.push({
-          file: file.path,
-          line: member.line,
-          column: member.column,
-          symbol,
-          kind: 'enum-member',
-          reason: explanation.reason,
-          ...(explanation.referrers !== undefined ? { referrers: explanation.referrers } : {}),
+          ...deadDeclarationFinding(file, member, symbol, explanation),
+          ...((member.flags & DeclarationFlag.StringValue) === 0 && typedAs.has(file.firstDeclarationNode + member.parent) ? {
+            confidence: 'low' as const,
+            uncertainty: `\`${owner.name}\` is used as a type, and a numeric member can be selected by its number (\`f(1)\` for a parameter of that type)`,
+          } : {}),
           message: `Enum member \`${symbol}\` is never read: ${describeReason(explanation)}. Delete it, or handle it where the enum is used.`,
         });
       }

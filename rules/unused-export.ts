@@ -1,3 +1,8 @@
+import { deadDeclarationFinding } from '../src/rule-engine/dead-declaration-finding.js';
+import { deadNamespaceMembers } from '../src/rule-engine/namespace-members.js';
+import type { GraphFile } from '../src/graph/symbol-graph.js';
+import { DeclarationFlag, type ExportFact } from '../src/indexer/facts.js';
+import { exportUncertainty } from '../src/rule-engine/uncertain-reach.js';
 import { describeReason } from '../src/rule-engine/describe-reason.js';
 import { analyseExports } from '../src/rule-engine/export-usage.js';
 import type { Rule } from '../src/rule-engine/rule.js';
@@ -16,7 +21,13 @@ export const unusedExport: Rule = {
     },
   },
   check(context) {
-    return analyseExports(context)
+    const members = deadNamespaceMembers(context)
+      .filter((dead) => dead.exported && !TYPE_KINDS.has(dead.member.kind))
+      .map(({ file, member, symbol, explanation }) => ({
+        ...deadDeclarationFinding(file, member, symbol, explanation),
+        message: `Export \`${symbol}\` is unused: ${describeReason(explanation)}. Remove it from the namespace, or wire it into the code that should use it.`,
+      }));
+    return [...members, ...analyseExports(context)
       .filter((usage) => usage.unused !== undefined && !usage.isType)
       .map(({ file, fact, kind, unused }) => ({
         file: file.path,
@@ -26,7 +37,27 @@ export const unusedExport: Rule = {
         kind,
         reason: unused!.reason,
         ...(unused!.referrers !== undefined ? { referrers: unused!.referrers } : {}),
-        message: `Export \`${fact.name}\` is unused by other modules: ${describeReason(unused!)}. ${unused!.reason === 'only-referenced-in-own-file' ? 'Remove the `export` keyword.' : 'Remove it, or wire it into the code that should use it.'}`,
-      }));
+        ...(registersItself(file, fact)
+          ? {
+            confidence: 'low' as const,
+            uncertainty: 'the declaration registers itself when its module loads (a static block or decorator): removing it removes that effect',
+            message: `Export \`${fact.name}\` is unused by other modules, but the declaration registers itself when its module loads. Remove the \`export\` keyword if the registration is wanted, else delete it with its registration.`,
+          }
+          : {
+            ...exportUncertainty(context, fact.name),
+            message: `Export \`${fact.name}\` is unused by other modules: ${describeReason(unused!)}. ${unused!.reason === 'only-referenced-in-own-file' ? 'Remove the `export` keyword.' : 'Remove it, or wire it into the code that should use it.'}`,
+          }),
+      }))];
   },
 };
+
+/** A class whose decorators or static block run when its module loads (and register it). */
+function registersItself(file: GraphFile, fact: ExportFact): boolean {
+  const indexes = fact.declaration !== undefined ? [fact.declaration] : file.declarationsByName.get(fact.local ?? '') ?? [];
+  return indexes.some((index) => {
+    const declaration = file.facts.declarations[index];
+    return declaration.kind === 'class' && (declaration.flags & DeclarationFlag.LoadTimeEffects) !== 0;
+  });
+}
+
+const TYPE_KINDS = new Set(['type', 'interface', 'enum']);

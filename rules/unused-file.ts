@@ -1,3 +1,4 @@
+import { fileUncertainty } from '../src/rule-engine/uncertain-reach.js';
 import type { AnalysisContext } from '../src/rule-engine/analysis-context.js';
 import { describeReason } from '../src/rule-engine/describe-reason.js';
 import { type Explanation, usersOf } from '../src/rule-engine/explain-dead.js';
@@ -21,7 +22,7 @@ export const unusedFile: Rule = {
   check(context) {
     const importers = importersByFile(context);
     return context.files
-      .filter((file) => !file.isEntry && !file.isTest && !file.isDeclarationFile && file.facts.skipped === undefined && !context.isFileLive(file))
+      .filter((file) => !file.isEntry && !file.isTest && file.facts.skipped === undefined && !context.isFileLive(file))
       .map((file) => {
         const deadImporters = (importers.get(file.path) ?? []).filter((path) => !context.isFileLive(context.fileByPath(path) as GraphFile));
         const explanation = explainDeadFile(context, file, deadImporters);
@@ -33,6 +34,7 @@ export const unusedFile: Rule = {
           kind: 'file',
           reason: explanation.reason,
           ...(explanation.referrers !== undefined ? { referrers: explanation.referrers } : {}),
+          ...fileUncertainty(context, file, deadImporters),
           message: `File \`${file.path}\` is not reachable from any entry: ${describeReason(explanation)}. Delete it, or import it from live code or list it in \`entries\`.`,
         };
       });

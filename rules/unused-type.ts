@@ -1,3 +1,5 @@
+import { deadDeclarationFinding } from '../src/rule-engine/dead-declaration-finding.js';
+import { deadNamespaceMembers } from '../src/rule-engine/namespace-members.js';
 import { describeReason } from '../src/rule-engine/describe-reason.js';
 import { analyseExports } from '../src/rule-engine/export-usage.js';
 import type { Rule } from '../src/rule-engine/rule.js';
@@ -16,7 +18,13 @@ export const unusedType: Rule = {
     },
   },
   check(context) {
-    return analyseExports(context)
+    const members = deadNamespaceMembers(context)
+      .filter((dead) => dead.exported && TYPE_KINDS.has(dead.member.kind))
+      .map(({ file, member, symbol, explanation }) => ({
+        ...deadDeclarationFinding(file, member, symbol, explanation),
+        message: `Exported ${member.kind} \`${symbol}\` is unused: ${describeReason(explanation)}. Remove it from the namespace.`,
+      }));
+    return [...members, ...analyseExports(context)
       .filter((usage) => usage.unused !== undefined && usage.isType)
       .map(({ file, fact, kind, unused }) => ({
         file: file.path,
@@ -27,6 +35,8 @@ export const unusedType: Rule = {
         reason: unused!.reason,
         ...(unused!.referrers !== undefined ? { referrers: unused!.referrers } : {}),
         message: `Exported ${kind} \`${fact.name}\` is unused by other modules: ${describeReason(unused!)}. ${unused!.reason === 'only-referenced-in-own-file' ? 'Remove the `export` keyword.' : 'Remove it.'}`,
-      }));
+      }))];
   },
 };
+
+const TYPE_KINDS = new Set(['type', 'interface', 'enum']);

@@ -1,4 +1,5 @@
-import { type DeclarationKind, type ImportFact, ReferenceFlag } from '../indexer/facts.js';
+import { DeclarationFlag, type DeclarationKind, type ImportFact, ReferenceFlag } from '../indexer/facts.js';
+import { linkClassMembers } from './class-members.js';
 import { type ExportTerminal, ExportResolver } from './export-resolution.js';
 import { type GraphFile, NodeKind, SymbolGraph } from './symbol-graph.js';
 
@@ -20,6 +21,8 @@ interface Use {
   from: number;
   isType: boolean;
   fake: boolean;
+  /** A type named inside a function body, not in a signature. */
+  body?: boolean;
 }
 
 /**
@@ -58,6 +61,7 @@ export function buildSymbolGraph(files: GraphFile[]): LinkedGraph {
   }
   const globals = collectScriptGlobals(files);
   for (const file of files) linker.linkFile(file, globals);
+  linkClassMembers(graph, files, exports);
   return {
     graph,
     exports,
@@ -96,9 +100,20 @@ class Linker {
     const { graph } = this;
     const facts = file.facts;
     const ownerNode = (owner: number) => (owner === -1 ? file.moduleNode : file.firstDeclarationNode + owner);
-    facts.declarations.forEach((_, index) => graph.addEdge(file.firstDeclarationNode + index, file.moduleNode));
+    facts.declarations.forEach((declaration, index) => {
+      graph.addEdge(file.firstDeclarationNode + index, file.moduleNode);
+      // Globals, ambient and declared namespaces are read by name from anywhere: all their members.
+      if (declaration.kind === 'namespace' && (facts.moduleKind === 'script' || file.isDeclarationFile || (declaration.flags & DeclarationFlag.Ambient) !== 0)) {
+        for (const member of this.children(file, index)) graph.addEdge(file.firstDeclarationNode + index, file.firstDeclarationNode + member);
+      }
+    });
     for (const reference of facts.references) {
-      const use = { from: ownerNode(reference.owner), isType: (reference.flags & ReferenceFlag.Type) !== 0, fake: (reference.flags & ReferenceFlag.Fake) !== 0 };
+      const use = {
+        from: ownerNode(reference.owner),
+        isType: (reference.flags & ReferenceFlag.Type) !== 0,
+        fake: (reference.flags & ReferenceFlag.Fake) !== 0,
+        body: (reference.flags & ReferenceFlag.Body) !== 0,
+      };
       this.useLocalName(file, reference.name, reference.path ?? [], use);
     }
     // The parser recovered from syntax errors, so uses may be missing: its imports use everything.
@@ -131,6 +146,8 @@ class Linker {
         case 'url':
         case 'reference':
           graph.addEdge(use.from, target.moduleNode);
+          // A loader registered with `module.register` is read for its hooks.
+          if (fact.whole) this.useWhole(target, use);
           break;
         case 'static':
         case 'import-equals':
@@ -202,6 +219,10 @@ class Linker {
     if (!viaExport) this.addUse(use, node);
     else this.recordSymbolReference(use, node);
     const declaration = file.facts.declarations[terminal.declaration];
+    if (declaration.kind === 'namespace') {
+      this.useNamespaceMembers(file, terminal.declaration, path, use);
+      return;
+    }
     if (declaration.kind !== 'enum') return;
     const members = this.enumMembers(file, terminal.declaration);
     if (path.length > 0) {
@@ -211,6 +232,30 @@ class Linker {
       // The enum object itself escapes (Object.values(E), E[key]): every member may be read.
       for (const member of members) this.addUse(use, file.firstDeclarationNode + member);
     }
+  }
+
+  /**
+   * `NS.member` uses that member (and follows the rest of the path into it); a namespace used
+   * as a value object (`Object.keys(NS)`, passed on) may read every member, and so does a path
+   * the members do not explain (`A.B.x` for `namespace A.B`).
+   */
+  private useNamespaceMembers(file: GraphFile, namespaceIndex: number, path: string[], use: Use): void {
+    if (path.length === 0 && use.isType) return;
+    const members = this.children(file, namespaceIndex);
+    const named = path.length > 0 ? members.filter((index) => file.facts.declarations[index].name === path[0]) : [];
+    const rest = named.length > 0 ? path.slice(1) : [];
+    for (const member of named.length > 0 ? named : members) {
+      this.applyTerminal({ kind: 'declaration', file: file.index, declaration: member }, rest, use);
+    }
+  }
+
+  /** Declarations whose parent is `parent` (members of a class, enum or namespace). */
+  private children(file: GraphFile, parent: number): number[] {
+    const children: number[] = [];
+    file.facts.declarations.forEach((declaration, index) => {
+      if (declaration.parent === parent) children.push(index);
+    });
+    return children;
   }
 
   private enumMembers(file: GraphFile, enumIndex: number): number[] {
@@ -328,6 +373,7 @@ class Linker {
   private addUse(use: Use, to: number): void {
     if (use.fake) this.graph.addFakeEdge(use.from, to);
     else this.graph.addEdge(use.from, to);
+    if (!use.fake) this.graph.noteUsePlace(use.from, to, use.body === true);
     this.recordSymbolReference(use, to);
   }
 

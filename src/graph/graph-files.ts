@@ -1,6 +1,6 @@
-import type { ExportFact, ImportBindingFact } from '../indexer/facts.js';
+import type { ExportFact, ImportBindingFact, ImportFact } from '../indexer/facts.js';
 import type { IndexedFile } from '../indexer/index-project.js';
-import type { ModuleResolver } from '../resolve/module-resolver.js';
+import type { ModuleResolver, Resolution } from '../resolve/module-resolver.js';
 import type { GraphFile } from './symbol-graph.js';
 
 /** Turns indexed files into graph files: imports resolved, names indexed, roles assigned. */
@@ -28,9 +28,8 @@ export function createGraphFiles(
       isTest: roles.tests.has(file.path),
       isEntry: roles.entries.has(file.path),
       isDeclarationFile: /\.d\.[cm]?ts$/.test(file.path),
-      resolutions: facts.imports.map((fact) => (fact.pattern
-        ? resolver.resolvePattern(file.path, fact.specifier)
-        : resolver.resolve(file.path, fact.specifier))),
+      inProgram: (/\.d\.[cm]?ts$/.test(file.path) || facts.ambientOnly === true) && resolver.isInProgram(file.path),
+      resolutions: facts.imports.map((fact) => resolveImport(resolver, file.path, fact)),
       moduleNode: -1,
       firstDeclarationNode: -1,
       declarationsByName,
@@ -38,6 +37,25 @@ export function createGraphFiles(
       exportsByName,
     };
   });
+}
+
+/** A plain specifier, a pattern (minus what a glob's `!` patterns leave out), or nothing for an unbounded load. */
+function resolveImport(resolver: ModuleResolver, from: string, fact: ImportFact): Resolution {
+  if (fact.unbounded === true) return { kind: 'unresolved' };
+  if (fact.pattern !== true) {
+    const resolution = resolver.resolve(from, fact.specifier);
+    // A path a process is started with (`fork('./jobs/run.js')`) is relative to the working directory.
+    if (resolution.kind === 'unresolved' && fact.form === 'url' && fact.specifier.startsWith('./')) return resolver.resolve('package.json', fact.specifier);
+    return resolution;
+  }
+  const resolution = resolver.resolvePattern(from, fact.specifier);
+  if (resolution.kind !== 'files' || fact.exclude === undefined) return resolution;
+  const excluded = new Set(fact.exclude.flatMap((pattern) => {
+    const match = /[*?]/.test(pattern) ? resolver.resolvePattern(from, pattern) : resolver.resolve(from, pattern);
+    return match.kind === 'files' ? match.paths : match.kind === 'file' ? [match.path] : [];
+  }));
+  const paths = resolution.paths.filter((path) => !excluded.has(path));
+  return paths.length > 0 ? { kind: 'files', paths } : { kind: 'external', packageName: fact.specifier };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

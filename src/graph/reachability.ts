@@ -27,13 +27,16 @@ function propagate(graph: SymbolGraph, marks: Uint8Array, roots: number[]): void
       stack.push(root);
     }
   }
+  const gates = graph.memberGates;
   while (stack.length > 0) {
     const node = stack.pop() as number;
     for (const next of graph.edges[node]) {
-      if (marks[next] === 0) {
-        marks[next] = 1;
-        stack.push(next);
-      }
+      if (marks[next] !== 0) continue;
+      const gate = gates.get(next);
+      // A gated class member needs both its class and its name: whichever comes second opens it.
+      if (gate !== undefined && (gate.nameNode === -1 || marks[gate.classNode] === 0 || marks[gate.nameNode] === 0)) continue;
+      marks[next] = 1;
+      stack.push(next);
     }
   }
 }

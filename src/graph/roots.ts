@@ -1,5 +1,6 @@
 import { DeclarationFlag } from '../indexer/facts.js';
 import type { LinkedGraph } from './build-graph.js';
+import type { GraphFile } from './symbol-graph.js';
 
 export interface Roots {
   production: number[];
@@ -17,14 +18,17 @@ export function collectRoots(linked: LinkedGraph, options: { includeEntryExports
   for (const file of linked.graph.files) {
     const { facts } = file;
     if (file.isTest) {
-      test.push(file.moduleNode, linked.wholeNode(file));
+      test.push(file.moduleNode, linked.wholeNode(file), ...exportedClassMembers(linked, file));
       continue;
     }
     if (file.isEntry) {
       production.push(file.moduleNode);
-      if (!options.includeEntryExports) production.push(linked.wholeNode(file));
+      // Public API: the exports of an entry, and the members of the classes it exports.
+      if (!options.includeEntryExports) production.push(linked.wholeNode(file), ...exportedClassMembers(linked, file));
     }
-    if (file.isDeclarationFile) production.push(file.moduleNode, linked.wholeNode(file));
+    // The compiler includes declaration and augmentation files by tsconfig, not by import.
+    if (file.isDeclarationFile && file.inProgram) production.push(file.moduleNode, linked.wholeNode(file));
+    else if (file.facts.ambientOnly === true && file.inProgram) production.push(file.moduleNode);
     if (facts.skipped !== undefined) production.push(file.moduleNode);
     for (const fact of facts.exports) {
       const declarationIsPublic = fact.declaration !== undefined
@@ -41,4 +45,21 @@ export function collectRoots(linked: LinkedGraph, options: { includeEntryExports
     });
   }
   return { production, test };
+}
+
+/** Member nodes of the classes a file exports, wherever they are declared (re-exports too). */
+function exportedClassMembers(linked: LinkedGraph, file: GraphFile): number[] {
+  const members: number[] = [];
+  for (const name of linked.exports.exportedNames(file)) {
+    for (const terminal of linked.exports.terminals(file, name)) {
+      if (terminal.kind !== 'declaration') continue;
+      const target = linked.exports.fileAt(terminal.file);
+      const { declarations } = target.facts;
+      if (declarations[terminal.declaration].kind !== 'class') continue;
+      declarations.forEach((declaration, index) => {
+        if (declaration.parent === terminal.declaration) members.push(target.firstDeclarationNode + index);
+      });
+    }
+  }
+  return members;
 }

@@ -10,6 +10,8 @@ export const NodeKind = {
   ExportName: 2,
   /** Every export of a module at once (namespace passed whole, `export *` of an entry). */
   WholeModule: 3,
+  /** A property name read from some object (`x.name`): uses the class members of that name. */
+  MemberName: 4,
 } as const;
 
 export interface GraphFile {
@@ -20,6 +22,8 @@ export interface GraphFile {
   isTest: boolean;
   isEntry: boolean;
   isDeclarationFile: boolean;
+  /** A tsconfig includes the file: ambient declarations in it count without an import. */
+  inProgram: boolean;
   /** Resolution of each import, by import index. */
   resolutions: Resolution[];
   moduleNode: number;
@@ -42,12 +46,21 @@ export class SymbolGraph {
   /** Declaration index for declaration nodes, -1 otherwise. */
   readonly nodeDeclaration: number[] = [];
   readonly exportNameOfNode = new Map<number, string>();
+  readonly memberNameOfNode = new Map<number, string>();
+  /**
+   * Class members that are live only when both their class and their name node are (an AND,
+   * where every other edge is an OR); nameNode -1 when no code reads the name.
+   */
+  readonly memberGates = new Map<number, { classNode: number; nameNode: number }>();
   readonly edges: number[][] = [];
   readonly referrers: number[][] = [];
   readonly fakeReferrers = new Map<number, number[]>();
   /** Direct symbol-to-symbol uses after resolving imports and re-exports, for the registry. */
   readonly symbolReferences: Array<{ from: number; to: number; kind: 'value' | 'type' | 'fake' }> = [];
   private readonly edgeKeys = new Set<number>();
+  /** Edges used in a signature (or as a value) and edges used only inside function bodies. */
+  private readonly signatureUses = new Set<number>();
+  private readonly bodyUses = new Set<number>();
 
   constructor(readonly files: GraphFile[]) {}
 
@@ -70,15 +83,21 @@ export class SymbolGraph {
     this.referrers[to].push(from);
   }
 
+  noteUsePlace(from: number, to: number, inBody: boolean): void {
+    (inBody ? this.bodyUses : this.signatureUses).add(from * 0x200000 + to);
+  }
+
+  /** `from` names `to` only inside function bodies (as a type): not in its signature. */
+  isBodyOnlyUse(from: number, to: number): boolean {
+    const key = from * 0x200000 + to;
+    return this.bodyUses.has(key) && !this.signatureUses.has(key);
+  }
+
   addFakeEdge(from: number, to: number): void {
     if (from === to) return;
     let list = this.fakeReferrers.get(to);
     if (list === undefined) this.fakeReferrers.set(to, (list = []));
     if (!list.includes(from)) list.push(from);
-  }
-
-  declarationNode(file: GraphFile, declaration: number): number {
-    return file.firstDeclarationNode + declaration;
   }
 
   declarationOf(node: number): DeclarationFact | undefined {
@@ -93,6 +112,7 @@ export class SymbolGraph {
       case NodeKind.Module: return `${file.path} (top level)`;
       case NodeKind.ExportName: return `${file.path}#${this.exportNameOfNode.get(node)}`;
       case NodeKind.WholeModule: return `${file.path} (all exports)`;
+      case NodeKind.MemberName: return `.${this.memberNameOfNode.get(node)} (read from any object)`;
       default: return `${file.path}#${qualifiedName(file, this.nodeDeclaration[node])}`;
     }
   }

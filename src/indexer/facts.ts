@@ -5,7 +5,7 @@
  */
 
 /** Bump whenever extraction changes: cached facts from another version are re-extracted. */
-export const FACTS_VERSION = 6;
+export const FACTS_VERSION = 8;
 
 export type DeclarationKind =
   | 'function'
@@ -34,6 +34,15 @@ export const DeclarationFlag = {
   Default: 32,
   /** Initializer has calls, `new` or `await` that run when the module loads. */
   LoadTimeEffects: 64,
+  /** A class member only its class can reach: `private` or `#name`. */
+  Private: 128,
+  /**
+   * A class whose members other code can reach without naming them: it extends or implements
+   * something outside the module scope's names, or `this` escapes (`register(this)`, `this[key]`).
+   */
+  OpenMembers: 256,
+  /** An enum member with a string value: no number can stand for it. */
+  StringValue: 512,
 } as const;
 
 export interface DeclarationFact {
@@ -50,6 +59,8 @@ export interface DeclarationFact {
   parent: number;
   flags: number;
   signature?: string;
+  /** Classes: the names their `extends`/`implements` clauses start with (`''` for an expression). */
+  heritage?: string[];
   /** Hash of the body with names, literals and formatting normalised; large bodies only. */
   bodyHash?: string;
   bodySize?: number;
@@ -85,6 +96,13 @@ export interface ImportFact {
    * `require('./x/' + name)`, `import.meta.glob('./pages/*.ts')`. Every matching file is loaded.
    */
   pattern?: boolean;
+  /** Patterns a glob load leaves out (`import.meta.glob(['./*.ts', '!./skip.ts'])`). */
+  exclude?: string[];
+  /**
+   * The path is computed at run time and cannot be bounded (`import(name)`, `require(x)`,
+   * `eval`, `new Function`): any file could be loaded, so what nothing else reaches is uncertain.
+   */
+  unbounded?: boolean;
 }
 
 /** A name in module scope bound by an import: `import { a as b }` binds `b` to `a`. */
@@ -125,6 +143,8 @@ export const ReferenceFlag = {
   Type: 1,
   /** Fake wiring: `void x`, a bare `x;`, or assigned to a local nothing reads. */
   Fake: 2,
+  /** A type named inside a function body: not part of the function's signature. */
+  Body: 4,
 } as const;
 
 /** A use of a module-scope name from a declaration (or the module's top level, owner -1). */
@@ -165,10 +185,17 @@ export interface FileFacts {
   exports: ExportFact[];
   starExports: StarExportFact[];
   references: ReferenceFact[];
+  /**
+   * Property names read from any object (`x.name`, `x['name']`, `{ name } = x`), by owner:
+   * how class members are found used, whatever the object's type. `[owner, name]` pairs.
+   */
+  memberUses?: Array<[number, string]>;
   /** Names used but not declared in module scope: how script-file globals are found. */
   freeNames: string[];
   suppressions: SuppressionFact[];
   parseErrors: ParseErrorFact[];
+  /** Only ambient declarations and augmentations: the compiler includes it, nothing imports it. */
+  ambientOnly?: boolean;
   /** Set when the file was not parsed (binary or too large): why. */
   skipped?: string;
 }

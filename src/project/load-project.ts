@@ -15,7 +15,8 @@ import { isTestFile } from './entries/test-files.js';
 import { findTsconfig, readTsconfig, type TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from '../manifests/workspaces.js';
 
-const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+// Component files (.vue, .svelte, .astro) take part through their script blocks.
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 
 /** Where file contents come from: the disk, or a git snapshot (the index, a commit). */
 export type ProjectSource =

@@ -23,16 +23,22 @@ const FINDABLE = new Set(['function', 'class', 'variable', 'type', 'interface', 
 
 /** `registry find`: symbols whose name matches a name or glob, optionally of one kind. */
 export function findSymbols(context: AnalysisContext, pattern: string, kind?: string): FoundSymbol[] {
-  const matches = /[*?[{]/.test(pattern) ? globToRegExp(pattern) : undefined;
+  // Smart case: a pattern with capitals matches exactly, one without ignores case.
+  const caseless = pattern === pattern.toLowerCase();
+  const glob = /[*?[{]/.test(pattern) ? globToRegExp(pattern) : undefined;
+  const matches = (name: string) => (glob !== undefined
+    ? new RegExp(glob.source, caseless ? 'i' : '').test(name)
+    : caseless ? name.toLowerCase() === pattern : name === pattern);
   const callers = referenceIndex(context, 'callers');
   const found: FoundSymbol[] = [];
   for (const file of context.files) {
     const exported = context.exportsOfDeclarations(file);
     file.facts.declarations.forEach((declaration, index) => {
       if (!FINDABLE.has(declaration.kind) || (kind !== undefined && declaration.kind !== kind)) return;
-      if (matches !== undefined ? !matches.test(declaration.name) : declaration.name !== pattern) return;
-      const node = file.firstDeclarationNode + index;
       const owner = declaration.parent >= 0 ? `${file.facts.declarations[declaration.parent].name}.` : '';
+      // Members match by their own name or as `Class.member`.
+      if (!matches(declaration.name) && (owner === '' || !matches(`${owner}${declaration.name}`))) return;
+      const node = file.firstDeclarationNode + index;
       found.push({
         name: `${owner}${declaration.name}`,
         kind: declaration.kind,
@@ -120,6 +126,8 @@ function shortestChain(context: AnalysisContext, roots: readonly number[], goal:
       return path;
     }
     for (const next of graph.edges[node]) {
+      // A gated member is reached through a read of its name; its class only lets that through.
+      if (graph.memberGates.get(next)?.classNode === node) continue;
       if (parent[next] === -2) {
         parent[next] = node;
         queue.push(next);

@@ -137,14 +137,40 @@ export class ModuleResolver {
    * A pattern specifier from a template literal or `import.meta.glob`: `*` stands for any text
    * (slashes included, to stay on the safe side); a missing or `.js` extension matches sources.
    */
-  resolvePattern(fromRelative: string, pattern: string): Resolution {
-    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromRelative), pattern));
+  resolvePattern(fromRelative: string, rawPattern: string): Resolution {
+    const pattern = this.patternFromRoot(fromRelative, rawPattern);
+    if (pattern === undefined) return { kind: 'external', packageName: packageNameOf(rawPattern) };
+    const joined = path.posix.normalize(pattern);
     if (joined.startsWith('../')) return { kind: 'unresolved' };
     let source = joined.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*+\/?/g, (stars) => (stars.endsWith('/') ? '(?:.*/)?' : '.*'));
     source = source.replace(/\\\.js$/, '\\.(?:js|ts|tsx)');
     const regex = new RegExp(`^${source}(?:\\.[cm]?[jt]sx?|\\.vue|\\.svelte)?$`);
     const paths = this.lookup.projectFilesMatching(regex);
     return paths.length > 0 ? { kind: 'files', paths } : { kind: 'unresolved' };
+  }
+
+  /** Whether a tsconfig compiles the file (its `include`/`files`); true when there is none. */
+  isInProgram(relativePath: string): boolean {
+    if (this.tsconfigs.length === 0) return true;
+    const file = path.join(this.lookup.root, relativePath);
+    return this.tsconfigs.some((config) => file.startsWith(path.dirname(config.configPath) + path.sep) && coversFile(config, file));
+  }
+
+  /**
+   * A pattern as a root-relative path pattern: relative to the importing file, `/x` from the
+   * root (Vite), or through a tsconfig `paths` alias; undefined for a package's own files.
+   */
+  private patternFromRoot(fromRelative: string, pattern: string): string | undefined {
+    if (pattern.startsWith('./') || pattern.startsWith('../')) return path.posix.join(path.posix.dirname(fromRelative), pattern);
+    if (pattern.startsWith('/')) return pattern.slice(1);
+    const config = this.tsconfigFor(path.join(this.lookup.root, fromRelative));
+    for (const [alias, targets] of Object.entries(config?.paths ?? {})) {
+      const prefix = alias.replace(/\*$/, '');
+      if (prefix === '' || !pattern.startsWith(prefix) || targets.length === 0 || (prefix === alias && pattern !== alias)) continue;
+      const target = path.resolve(config?.pathsBase ?? this.lookup.root, targets[0].replace(/\*$/, '') + pattern.slice(prefix.length));
+      return path.relative(this.lookup.root, target).split(path.sep).join('/');
+    }
+    return undefined;
   }
 
   /** A file or directory path: exact, with extensions, emitted→source, or a directory index. */

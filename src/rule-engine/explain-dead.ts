@@ -16,6 +16,9 @@ export function usersOf(graph: SymbolGraph, node: number, includeFake = false): 
   const users = new Set<number>();
   const seen = new Set<number>([node]);
   const pending = [node];
+  // A class reaches its members only together with a use of their name: it is not a user.
+  const gate = graph.memberGates.get(node);
+  if (gate !== undefined) seen.add(gate.classNode);
   while (pending.length > 0) {
     const current = pending.pop() as number;
     const referrers = includeFake
@@ -25,7 +28,7 @@ export function usersOf(graph: SymbolGraph, node: number, includeFake = false): 
       if (seen.has(referrer)) continue;
       seen.add(referrer);
       const kind = graph.nodeKind[referrer];
-      if (kind === NodeKind.ExportName || kind === NodeKind.WholeModule) pending.push(referrer);
+      if (kind === NodeKind.ExportName || kind === NodeKind.WholeModule || kind === NodeKind.MemberName) pending.push(referrer);
       else users.add(referrer);
     }
   }

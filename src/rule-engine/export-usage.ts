@@ -33,7 +33,8 @@ export function analyseExports(context: AnalysisContext): ExportUsage[] {
   if (cached !== undefined) return cached;
   const results: ExportUsage[] = [];
   for (const file of context.files) {
-    if (!context.isAnalysedFile(file) || context.hasPublicExports(file)) continue;
+    // A component's exports (`prerender`, `getStaticPaths`, the component) are read by its framework.
+    if (!context.isAnalysedFile(file) || context.hasPublicExports(file) || /\.(?:vue|svelte|astro)$/.test(file.path)) continue;
     for (const [name, facts] of file.exportsByName) {
       if (name === 'export=') continue;
       for (const { fact, meaning } of meaningGroups(file, facts)) {
@@ -104,8 +105,14 @@ function isInExportedSignature(context: AnalysisContext, file: GraphFile, typeNo
   const pending = [typeNode];
   while (pending.length > 0) {
     const node = pending.pop() as number;
-    for (const user of usersOf(graph, node)) {
-      if (seen.has(user) || graph.nodeFile[user] !== file.index || graph.nodeKind[user] !== NodeKind.Declaration) continue;
+    for (const found of usersOf(graph, node)) {
+      if (graph.nodeFile[found] !== file.index || graph.nodeKind[found] !== NodeKind.Declaration) continue;
+      // A type named only inside a function's body is not part of its signature.
+      if (graph.isBodyOnlyUse(found, node)) continue;
+      // A member's signature is its class's (or namespace's) signature.
+      const parent = graph.declarationOf(found)?.parent ?? -1;
+      const user = parent >= 0 ? file.firstDeclarationNode + parent : found;
+      if (seen.has(user)) continue;
       seen.add(user);
       const facts = exported.get(graph.nodeDeclaration[user]) ?? [];
       if (facts.some((other) => linked.existingExportNodes(file, other.name).some(({ node: exportNode }) => context.isLive(exportNode)))) {

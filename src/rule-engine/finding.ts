@@ -58,7 +58,7 @@ export function isFailing(finding: Finding): boolean {
 }
 
 /** What a rule reports, before severity, suppressions and fingerprints are applied. */
-export type RuleFinding = Omit<Finding, 'rule' | 'severity' | 'fingerprint' | 'symbol' | 'kind' | 'introduced' | 'baselined' | 'confidence' | 'uncertainty'> & {
+export type RuleFinding = Omit<Finding, 'rule' | 'severity' | 'fingerprint' | 'symbol' | 'kind' | 'introduced' | 'baselined'> & {
   symbol?: string;
   kind?: string;
 };

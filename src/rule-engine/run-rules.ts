@@ -115,6 +115,7 @@ function toFinding(rule: string, severity: 'error' | 'warn', raw: RuleFinding): 
     fingerprint: '',
     ...(raw.referrers !== undefined ? { referrers: raw.referrers } : {}),
     ...(raw.consumer !== undefined ? { consumer: raw.consumer } : {}),
+    ...(raw.confidence !== undefined ? { confidence: raw.confidence, uncertainty: raw.uncertainty } : {}),
   };
 }
 

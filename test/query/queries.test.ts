@@ -88,3 +88,37 @@ describe.concurrent('registry find, usage and why on the example shop', () => {
     }
   });
 });
+
+describe.concurrent('class members in the registry', () => {
+  async function onMembers(...args: string[]) {
+    const root = copyFixture('unused-class-member/flagged');
+    try {
+      return await runCli([...args, '--root', root]);
+    } finally {
+      removeTemp(root);
+    }
+  }
+
+  test("registry find 'Class.member' gives the member's own liveness; lowercase patterns ignore case", async () => {
+    const exact = await onMembers('registry', 'find', 'Cart.total', '--reporter', 'json');
+    expect(JSON.parse(exact.stdout).symbols.map((symbol: { name: string; live: boolean; liveCallers: number }) => [symbol.name, symbol.live, symbol.liveCallers]))
+      .toEqual([['Cart.total', true, 1]]);
+    const caseless = await onMembers('registry', 'find', 'cart.*', '--reporter', 'json');
+    expect(caseless.stdout).toContain('"Cart.legacyTotal"');
+    expect((await onMembers('registry', 'find', 'CART.*')).stdout).toBe('No symbol matches "CART.*".\n');
+  });
+
+  test('why and usage answer for members: live through a read of its name, dead when only dead code reads it', async () => {
+    expect((await onMembers('why', 'Cart.sum')).stdout).toBe([
+      'src/cart.ts#Cart.sum is live:',
+      '  src/index.ts (entry: package.json main)',
+      '  → .total (read from any object)',
+      '  → src/cart.ts#Cart.total',
+      '  → .sum (read from any object)',
+      '  → src/cart.ts#Cart.sum',
+      '',
+    ].join('\n'));
+    expect((await onMembers('why', 'Cart.old')).stdout).toBe('src/cart.ts#Cart.old is dead: it is used only by dead code (src/cart.ts#Cart.legacyTotal).\n');
+    expect((await onMembers('usage', 'Cart.sum')).stdout).toContain('callers:\n  src/cart.ts#Cart.total\n');
+  });
+});

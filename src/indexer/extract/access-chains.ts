@@ -10,6 +10,10 @@ interface AccessChain {
   path: string[];
   /** Index expressions of dynamic accesses (`a[b]`), which are visited on their own. */
   dynamicArguments: ts.Expression[];
+  /** Every static member name of the chain, also past a dynamic access: `a.b[i].c` gives b and c. */
+  names: string[];
+  /** The access right on the root is dynamic (`a[i].b`). */
+  dynamicOnRoot: boolean;
 }
 
 /**
@@ -19,17 +23,24 @@ interface AccessChain {
 export function flattenAccessChain(ts: TypeScriptApi, node: ts.Expression): AccessChain {
   let path: string[] = [];
   const dynamicArguments: ts.Expression[] = [];
+  const names: string[] = [];
+  let dynamicOnRoot = false;
   let current: ts.Expression = node;
   for (;;) {
     if (ts.isPropertyAccessExpression(current)) {
       path.unshift(current.name.text);
+      names.push(current.name.text);
+      dynamicOnRoot = false;
       current = current.expression;
     } else if (ts.isElementAccessExpression(current)) {
       if (ts.isStringLiteralLike(current.argumentExpression)) {
         path.unshift(current.argumentExpression.text);
+        names.push(current.argumentExpression.text);
+        dynamicOnRoot = false;
       } else {
         dynamicArguments.push(current.argumentExpression);
         path = [];
+        dynamicOnRoot = true;
       }
       current = current.expression;
     } else if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) {
@@ -38,7 +49,7 @@ export function flattenAccessChain(ts: TypeScriptApi, node: ts.Expression): Acce
       break;
     }
   }
-  return { root: current, path: path.slice(0, MAX_PATH), dynamicArguments };
+  return { root: current, path: path.slice(0, MAX_PATH), dynamicArguments, names, dynamicOnRoot };
 }
 
 /** Flattens a type-position `A.B.C` into the root identifier and `['B', 'C']`. */

@@ -83,6 +83,7 @@ function collectCommonJsExport(scope: ScopeRecorder, statement: ts.ExpressionSta
     // `module.exports = require('./x')` re-exports everything of ./x.
     const importIndex = builder.addImport({
       specifier: load.specifier, form: 'reexport', ...builder.positionOfNode(load.call), owner: -1, typeOnly: false,
+      ...(load.pattern === true ? { pattern: true } : {}),
     });
     builder.starExports.push({ importIndex, ...builder.positionOfNode(statement), typeOnly: false });
     scope.consumedInitializers.add(statement);

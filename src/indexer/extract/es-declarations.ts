@@ -1,6 +1,7 @@
 import { type DeclarationKind, DeclarationFlag } from '../facts.js';
 import { addBodyHash, addDeclaration, addExport, hasDecorators, isPublicStatement, modifierFlags } from './declaration-facts.js';
 import { bindingNames, hasLoadTimeEffects, isPureReference, staticPropertyName } from './expression-shapes.js';
+import { noteModuleAugmentation } from './augmentations.js';
 import { collectModuleLoadBinding } from './require-bindings.js';
 import type { FactsBuilder } from './facts-builder.js';
 import type { ScopeRecorder } from './scope-recorder.js';
@@ -66,15 +67,19 @@ export function collectNamedDeclaration(scope: ScopeRecorder, node: NamedStateme
     });
   }
   if (ts.isClassDeclaration(node)) {
-    collectClassMembers(builder, node, index);
-    if ((flags & DeclarationFlag.Decorated) !== 0 && parent === -1 && name !== 'default') {
-      // A decorator registers the class with a framework when the module loads.
-      builder.addReference(-1, name, 0);
+    collectClassMembers(scope, node, index);
+    if (parent === -1 && ((flags & DeclarationFlag.Decorated) !== 0 || classRunsAtLoad(builder, node))) {
+      // A decorator or a static block registers the class when the module loads: loading the
+      // module uses it, and importing the module for anything runs that.
+      builder.declarations[index].flags |= DeclarationFlag.LoadTimeEffects;
+      builder.hasSideEffects = true;
+      if (name !== 'default') builder.addReference(-1, name, 0);
     }
   } else if (ts.isEnumDeclaration(node)) {
     for (const member of node.members) {
       const memberName = staticPropertyName(ts, member.name) ?? member.name.getText(builder.sourceFile);
-      const memberIndex = addDeclaration(builder, member, member.name, memberName, 'enum-member', index, 0);
+      const isString = member.initializer !== undefined && (ts.isStringLiteralLike(member.initializer) || ts.isTemplateExpression(member.initializer));
+      const memberIndex = addDeclaration(builder, member, member.name, memberName, 'enum-member', index, isString ? DeclarationFlag.StringValue : 0);
       // Member initializers (`AB = A | B`) are owned by their member.
       if (parent === -1) scope.ownerOfNode.set(member, memberIndex);
     }
@@ -82,23 +87,67 @@ export function collectNamedDeclaration(scope: ScopeRecorder, node: NamedStateme
   return index;
 }
 
-export function collectClassMembers(builder: FactsBuilder, node: ts.ClassLikeDeclaration, classIndex: number): void {
+/** A `static {}` block or static initializer with effects (`customElements.define('x', this)`). */
+function classRunsAtLoad(builder: FactsBuilder, node: ts.ClassLikeDeclaration): boolean {
   const { ts } = builder;
+  return node.members.some((member) => (ts.isClassStaticBlockDeclaration(member) && hasLoadTimeEffects(ts, member.body, builder.text))
+    || (ts.isPropertyDeclaration(member) && member.initializer !== undefined
+      && (ts.getModifiers(member) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)
+      && hasLoadTimeEffects(ts, member.initializer, builder.text)));
+}
+
+export function collectClassMembers(scope: ScopeRecorder, node: ts.ClassLikeDeclaration, classIndex: number): void {
+  const { builder } = scope;
+  const { ts } = builder;
+  builder.declarations[classIndex].heritage = classHeritage(ts, node);
   for (const member of node.members) {
-    if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) {
+    if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)
+      || ts.isPropertyDeclaration(member)) {
       const name = staticPropertyName(ts, member.name);
-      if (name !== undefined) addDeclaration(builder, member, member.name, name, 'method', classIndex, modifierFlags(builder, member));
-    } else if (ts.isPropertyDeclaration(member)) {
-      const name = staticPropertyName(ts, member.name);
-      if (name !== undefined) addDeclaration(builder, member, member.name, name, 'property', classIndex, modifierFlags(builder, member));
+      if (name === undefined) continue;
+      const kind = ts.isPropertyDeclaration(member) ? 'property' : 'method';
+      let flags = memberFlags(builder, member);
+      // A field whose initializer does something (`static registered = track(this)`) is kept for it.
+      if (ts.isPropertyDeclaration(member) && member.initializer !== undefined && hasLoadTimeEffects(ts, member.initializer, builder.text)) {
+        flags |= DeclarationFlag.LoadTimeEffects;
+      }
+      const index = addDeclaration(builder, member, member.name, name, kind, classIndex, flags);
+      // A method's body runs when it is called: its uses belong to it, not to the class.
+      if (kind === 'method') scope.ownerOfNode.set(member, index);
     } else if (ts.isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
-        if (ts.getModifiers(parameter)?.some((modifier) => isParameterPropertyModifier(ts, modifier.kind)) && ts.isIdentifier(parameter.name)) {
-          addDeclaration(builder, parameter, parameter.name, parameter.name.text, 'property', classIndex, 0);
+        const modifiers = ts.getModifiers(parameter) ?? [];
+        if (modifiers.some((modifier) => isParameterPropertyModifier(ts, modifier.kind)) && ts.isIdentifier(parameter.name)) {
+          addDeclaration(builder, parameter, parameter.name, parameter.name.text, 'property', classIndex, memberFlags(builder, parameter));
         }
       }
     }
   }
+}
+
+/** The root names of `extends` and `implements` (`''` for a call such as a mixin). */
+function classHeritage(ts: TypeScriptApi, node: ts.ClassLikeDeclaration): string[] {
+  const names: string[] = [];
+  for (const clause of node.heritageClauses ?? []) {
+    for (const type of clause.types) {
+      let expression: ts.Expression = type.expression;
+      while (ts.isPropertyAccessExpression(expression)) expression = expression.expression;
+      names.push(ts.isIdentifier(expression) ? expression.text : '');
+    }
+  }
+  return names;
+}
+
+function memberFlags(builder: FactsBuilder, member: ts.Node): number {
+  const { ts } = builder;
+  let flags = modifierFlags(builder, member);
+  if (hasDecorators(ts, member)) flags |= DeclarationFlag.Decorated;
+  const modifiers = ts.canHaveModifiers(member) ? ts.getModifiers(member) ?? [] : [];
+  const name = (member as { name?: ts.Node }).name;
+  if (modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.PrivateKeyword) || (name !== undefined && ts.isPrivateIdentifier(name))) {
+    flags |= DeclarationFlag.Private;
+  }
+  return flags;
 }
 
 function isParameterPropertyModifier(ts: TypeScriptApi, kind: ts.SyntaxKind): boolean {
@@ -112,6 +161,7 @@ export function collectModuleDeclaration(scope: ScopeRecorder, node: ts.ModuleDe
   if (ts.isStringLiteral(node.name) || (node.flags & ts.NodeFlags.GlobalAugmentation) !== 0) {
     // `declare module 'x'` and `declare global`: ambient; their references live with the file.
     scope.ownerOfNode.set(node, -1);
+    if (ts.isStringLiteral(node.name)) noteModuleAugmentation(builder, node);
     return;
   }
   const index = collectNamedDeclaration(scope, node, -1);
@@ -123,12 +173,14 @@ export function collectModuleDeclaration(scope: ScopeRecorder, node: ts.ModuleDe
       || ts.isTypeAliasDeclaration(inner) || ts.isEnumDeclaration(inner)) {
       if (inner.name !== undefined) {
         const kind = KIND_OF_STATEMENT[ts.SyntaxKind[inner.kind]];
-        addDeclaration(builder, inner, inner.name, inner.name.text, kind, index, modifierFlags(builder, inner));
+        // A namespace member owns its code: it is live when something reads it (`NS.member`).
+        scope.ownerOfNode.set(inner, addDeclaration(builder, inner, inner.name, inner.name.text, kind, index, modifierFlags(builder, inner)));
       }
     } else if (ts.isVariableStatement(inner)) {
       for (const declaration of inner.declarationList.declarations) {
         for (const name of bindingNames(ts, declaration.name)) {
-          addDeclaration(builder, declaration, name, name.text, 'variable', index, modifierFlags(builder, inner));
+          const member = addDeclaration(builder, declaration, name, name.text, 'variable', index, modifierFlags(builder, inner));
+          if (!scope.ownerOfNode.has(declaration)) scope.ownerOfNode.set(declaration, member);
         }
       }
     }

@@ -160,6 +160,6 @@ export function collectExportAssignment(scope: ScopeRecorder, node: ts.ExportAss
   if (hasLoadTimeEffects(ts, expression, builder.text)) flags |= DeclarationFlag.LoadTimeEffects;
   const index = addDeclaration(builder, node, node, exportName, kind, -1, flags);
   scope.ownerOfNode.set(node, index);
-  if (ts.isClassExpression(expression)) collectClassMembers(builder, expression, index);
+  if (ts.isClassExpression(expression)) collectClassMembers(scope, expression, index);
   addExport(builder, exportName, node, { declaration: index, public: isPublic });
 }

@@ -1,4 +1,7 @@
 import type { FileFacts } from '../facts.js';
+import { isAmbientOnly } from './augmentations.js';
+import { markComponentScope } from './component-scope.js';
+import { COMPONENT_FILE, componentScriptText } from './sfc-scripts.js';
 import { findSuppressions } from './comments.js';
 import { FactsBuilder } from './facts-builder.js';
 import { collectModuleScope } from './module-scope.js';
@@ -6,8 +9,10 @@ import { ReferenceWalker } from './reference-walker.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** Parses one file and extracts its facts. Never throws on bad syntax: the parser recovers. */
-export function extractFileFacts(ts: TypeScriptApi, relativePath: string, text: string): FileFacts {
-  const scriptKind = scriptKindOf(ts, relativePath);
+export function extractFileFacts(ts: TypeScriptApi, relativePath: string, fileText: string): FileFacts {
+  const component = COMPONENT_FILE.test(relativePath) ? componentScriptText(fileText) : undefined;
+  const text = component?.code ?? fileText;
+  const scriptKind = component !== undefined ? (component.tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS) : scriptKindOf(ts, relativePath);
   const isJavaScript = scriptKind === ts.ScriptKind.JS || scriptKind === ts.ScriptKind.JSX;
   const sourceFile = ts.createSourceFile(
     relativePath,
@@ -36,7 +41,10 @@ export function extractFileFacts(ts: TypeScriptApi, relativePath: string, text: 
   }
   new ReferenceWalker(builder, scope).walkFile();
   builder.suppressions.push(...findSuppressions(text, (offset) => builder.position(offset)));
-  return builder.finish(moduleKindOf(relativePath, builder));
+  if (component !== undefined) markComponentScope(builder, scope.names);
+  const facts = builder.finish(moduleKindOf(relativePath, builder));
+  if (isAmbientOnly(builder)) facts.ambientOnly = true;
+  return facts;
 }
 
 function scriptKindOf(ts: TypeScriptApi, relativePath: string): ts.ScriptKind {
@@ -52,7 +60,7 @@ function scriptKindOf(ts: TypeScriptApi, relativePath: string): ts.ScriptKind {
  */
 function moduleKindOf(relativePath: string, builder: FactsBuilder): FileFacts['moduleKind'] {
   if (builder.moduleKind !== 'script') return builder.moduleKind;
-  if (builder.imports.some((fact) => fact.form === 'require')) return 'cjs';
+  if (builder.imports.some((fact) => fact.form === 'require' && fact.unbounded !== true)) return 'cjs';
   const { freeNames } = builder;
   if (/\.m[jt]s$/.test(relativePath)) return 'esm';
   if (/\.c[jt]s$/.test(relativePath)) return 'cjs';

@@ -26,6 +26,8 @@ export class FactsBuilder {
   moduleKind: FileFacts['moduleKind'] = 'script';
   hasSideEffects = false;
   private readonly referenceKeys = new Map<string, ReferenceFact>();
+  private readonly memberUseKeys = new Set<string>();
+  private readonly memberUses: Array<[number, string]> = [];
 
   constructor(
     readonly ts: TypeScriptApi,
@@ -64,6 +66,14 @@ export class FactsBuilder {
     this.referenceKeys.set(key, fact);
   }
 
+  /** A property name read from some object by `owner` (see FileFacts.memberUses). */
+  addMemberUse(owner: number, name: string): void {
+    const key = `${owner}\0${name}`;
+    if (this.memberUseKeys.has(key)) return;
+    this.memberUseKeys.add(key);
+    this.memberUses.push([owner, name]);
+  }
+
   /** The facts; `moduleKind` is decided last, from the syntax both passes saw. */
   finish(moduleKind: FileFacts['moduleKind']): FileFacts {
     return {
@@ -76,6 +86,7 @@ export class FactsBuilder {
       exports: this.exports,
       starExports: this.starExports,
       references: [...this.referenceKeys.values()],
+      ...(this.memberUses.length > 0 ? { memberUses: this.memberUses } : {}),
       freeNames: [...this.freeNames].sort(),
       suppressions: this.suppressions,
       parseErrors: this.parseErrors,

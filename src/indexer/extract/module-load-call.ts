@@ -1,31 +1,41 @@
+import { unwrapAwait, unwrapExpression } from './expression-shapes.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
-import { unwrapAwait } from './expression-shapes.js';
+
+export interface ModuleLoadCall {
+  specifier: string;
+  form: 'require' | 'dynamic';
+  call: ts.CallExpression;
+  pattern?: boolean;
+  unbounded?: boolean;
+}
 
 /**
- * `require('m')` or `import('m')`. A template literal or concatenation with a static relative
- * prefix (`import(\`./locales/${lang}.ts\`)`) gives a pattern with `*` for the unknown parts.
+ * `require('m')` or `import('m')`. A template literal, concatenation or `path.join(__dirname,
+ * ...)` with a static start (`import(\`./locales/${lang}.ts\`)`) gives a pattern with `*` for
+ * the unknown parts. With `unbounded` (the file's source), a load whose path cannot be bounded
+ * (`import(name)`) is returned too, its specifier the argument's text.
  */
-export function moduleLoadCall(ts: TypeScriptApi, node: ts.Node):
-  { specifier: string; form: 'require' | 'dynamic'; call: ts.CallExpression; pattern?: boolean } | undefined {
+export function moduleLoadCall(ts: TypeScriptApi, node: ts.Node, options: { unbounded?: ts.SourceFile } = {}): ModuleLoadCall | undefined {
   if (!ts.isCallExpression(node) || node.arguments.length === 0) return undefined;
   const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
   const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1;
   if (!isImport && !isRequire) return undefined;
   const argument = node.arguments[0];
-  let specifier: string | undefined;
-  let pattern = false;
-  if (ts.isStringLiteralLike(argument)) {
-    specifier = argument.text;
-  } else {
-    specifier = specifierPattern(ts, argument);
-    pattern = specifier !== undefined;
-  }
-  if (specifier === undefined) return undefined;
-  return { specifier, form: isImport ? 'dynamic' : 'require', call: node, ...(pattern ? { pattern } : {}) };
+  const form = isImport ? 'dynamic' : 'require';
+  if (ts.isStringLiteralLike(argument)) return { specifier: argument.text, form, call: node };
+  const specifier = specifierPattern(ts, argument);
+  if (specifier !== undefined) return { specifier, form, call: node, ...(specifier.includes('*') ? { pattern: true } : {}) };
+  if (options.unbounded === undefined) return undefined;
+  // `import(expr)` / `require(expr)` whose path cannot be bounded: it could load any file.
+  const text = argument.getText(options.unbounded);
+  return { specifier: text.length > 80 ? `${text.slice(0, 77)}...` : text, form, call: node, unbounded: true };
 }
 
-/** `\`./a/${x}.ts\`` or `'./a/' + x + '.ts'` as `./a/*.ts`, when the start is a relative path. */
-function specifierPattern(ts: TypeScriptApi, node: ts.Expression): string | undefined {
+/**
+ * `\`./a/${x}.ts\`` or `'./a/' + x + '.ts'` as `./a/*.ts`, when the start is static (a relative
+ * path, an alias or a package name); a pattern that starts with an unknown part is unbounded.
+ */
+export function specifierPattern(ts: TypeScriptApi, node: ts.Expression): string | undefined {
   const parts: string[] = [];
   const collect = (current: ts.Expression): void => {
     if (ts.isStringLiteralLike(current)) parts.push(current.text);
@@ -36,18 +46,36 @@ function specifierPattern(ts: TypeScriptApi, node: ts.Expression): string | unde
       collect(current.left);
       collect(current.right);
     } else if (ts.isParenthesizedExpression(current)) collect(current.expression);
-    else parts.push('*');
+    else if (isDirnameJoin(ts, current)) {
+      // `path.join(__dirname, 'a', x)` is `./a/*`: a path relative to this file.
+      parts.push('.');
+      for (const part of current.arguments.slice(1)) {
+        parts.push('/');
+        collect(part);
+      }
+    } else parts.push('*');
   };
   collect(node);
   const pattern = parts.join('').replace(/\*+/g, '*');
-  return /^\.\.?\/[^*]/.test(pattern) && pattern.includes('*') ? pattern : undefined;
+  return /^[^*]/.test(pattern) && !/^[^*]*:\/\//.test(pattern) ? pattern : undefined;
+}
+
+/** `path.join(__dirname, ...)`, `resolve(import.meta.dirname, ...)` and the like. */
+export function isDirnameJoin(ts: TypeScriptApi, node: ts.Expression): node is ts.CallExpression {
+  if (!ts.isCallExpression(node) || node.arguments.length < 2) return false;
+  const callee = unwrapExpression(ts, node.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (name !== 'join' && name !== 'resolve') return false;
+  const first = unwrapExpression(ts, node.arguments[0]);
+  return (ts.isIdentifier(first) && first.text === '__dirname')
+    || (ts.isPropertyAccessExpression(first) && first.name.text === 'dirname' && ts.isMetaProperty(first.expression));
 }
 
 /**
  * The module load a variable is initialised with: `require('m')`, `await import('m')`, or one
  * member of it (`require('m').a`, which gives `member`).
  */
-export function loadInInitializer(ts: TypeScriptApi, initializer: ts.Expression):
+export function loadInInitializer(ts: TypeScriptApi, initializer: ts.Expression, options: { unbounded?: ts.SourceFile } = {}):
   { load: NonNullable<ReturnType<typeof moduleLoadCall>>; member?: string } | undefined {
   let expression = unwrapAwait(ts, initializer);
   let member: string | undefined;
@@ -55,7 +83,7 @@ export function loadInInitializer(ts: TypeScriptApi, initializer: ts.Expression)
     member = expression.name.text;
     expression = unwrapAwait(ts, expression.expression);
   }
-  const load = moduleLoadCall(ts, expression);
+  const load = moduleLoadCall(ts, expression, options);
   if (load === undefined) return undefined;
   return member === undefined ? { load } : { load, member };
 }

@@ -1,31 +1,9 @@
 import { namespaceUsageIn } from './access-chains.js';
 import { staticPropertyName, unwrapAwait, unwrapExpression } from './expression-shapes.js';
+import { recordFileReferences } from './file-references.js';
 import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
+import type { LoadWalker, ModuleLoadUsage } from './load-walker.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
-
-/** Which exports a dynamic import, require or import type uses. */
-export interface ModuleLoadUsage {
-  usedNames: string[];
-  whole: boolean;
-}
-
-/** A module load as the walker records it. */
-export interface ModuleLoad {
-  specifier: string;
-  form: 'require' | 'dynamic' | 'url' | 'import-type';
-  call: ts.Node;
-  pattern?: boolean;
-}
-
-/** What visiting module loads needs of pass 2's reference walker (it visits, the walker records). */
-export interface LoadWalker {
-  readonly ts: TypeScriptApi;
-  /** The function body (or file) the visited code is in. */
-  readonly enclosingBody: ts.Node;
-  recordModuleLoad(load: ModuleLoad, usage: ModuleLoadUsage): void;
-  visit(node: ts.Node): void;
-  visitEach(nodes: readonly ts.Node[] | undefined): void;
-}
 
 const WHOLE: ModuleLoadUsage = { usedNames: [], whole: true };
 
@@ -43,39 +21,54 @@ export function visitCallExpression(walker: LoadWalker, node: ts.CallExpression)
   }
   if (ts.isPropertyAccessExpression(callee)) {
     const target = unwrapAwait(ts, callee.expression);
-    const load = moduleLoadCall(ts, target);
-    if (load !== undefined && callee.name.text === 'then') {
-      walker.recordModuleLoad(load, usageOfCallback(walker, node.arguments[0]));
+    const load = moduleLoadCall(ts, target, { unbounded: walker.sourceFile });
+    if (load !== undefined && PROMISE_METHODS.has(callee.name.text)) {
+      // `.catch()` / `.finally()` pass the module on to whoever reads the result: all of it.
+      walker.recordModuleLoad(load, callee.name.text === 'then' ? usageOfCallback(walker, node.arguments[0]) : WHOLE);
+      visitLoadArguments(walker, load.call);
       walker.visitEach(node.arguments);
       return;
     }
-    const isRequireResolve = ts.isIdentifier(callee.expression) && callee.expression.text === 'require';
-    const isImportMetaResolve = ts.isMetaProperty(callee.expression);
-    if ((isRequireResolve || isImportMetaResolve) && callee.name.text === 'resolve'
-      && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0])) {
-      // `require.resolve('./x')` and `import.meta.resolve('./x.js')` name a file something else loads.
-      walker.recordModuleLoad({ specifier: node.arguments[0].text, form: 'url', call: node }, { usedNames: [], whole: false });
-      return;
-    }
   }
-  const load = moduleLoadCall(ts, node);
+  recordFileReferences(walker, node);
+  const load = moduleLoadCall(ts, node, { unbounded: walker.sourceFile });
   if (load !== undefined) {
     walker.recordModuleLoad(load, WHOLE);
-    walker.visitEach(node.arguments.slice(1));
+    visitLoadArguments(walker, load.call);
     return;
+  }
+  if (ts.isIdentifier(callee) && (callee.text === 'eval' || callee.text === 'Function') && !walker.isModuleName(callee.text)) {
+    recordCodeFromText(walker, node, callee.text);
   }
   walker.visit(node.expression);
   walker.visitEach(node.typeArguments);
   walker.visitEach(node.arguments);
 }
 
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/** The specifier's computed parts (`lang` in `\`./locales/${lang}.ts\``) and any further arguments. */
+export function visitLoadArguments(walker: LoadWalker, call: ts.CallExpression): void {
+  const [first, ...rest] = call.arguments;
+  if (first !== undefined && !walker.ts.isStringLiteralLike(first)) walker.visit(first);
+  walker.visitEach(rest);
+}
+
+/** `eval(text)` / `new Function(text)`: code that can load any module, so reach is uncertain. */
+function recordCodeFromText(walker: LoadWalker, node: ts.CallExpression | ts.NewExpression, name: string): void {
+  // Counted as reaching any file and (for eval) the local scope, not as reading every export.
+  walker.recordModuleLoad({ specifier: `${name}(...)`, form: 'dynamic', call: node, unbounded: true }, { usedNames: [], whole: false });
+}
+
 function visitImportMetaGlob(walker: LoadWalker, node: ts.CallExpression): void {
   const { ts } = walker;
   const first = node.arguments[0];
   const patterns = first === undefined ? [] : ts.isArrayLiteralExpression(first) ? [...first.elements] : [first];
-  for (const element of patterns) {
-    if (!ts.isStringLiteralLike(element) || element.text.startsWith('!')) continue;
-    walker.recordModuleLoad({ specifier: element.text, form: 'dynamic', call: element, pattern: true }, WHOLE);
+  const literals = patterns.filter((element): element is ts.StringLiteralLike => ts.isStringLiteralLike(element));
+  const exclude = literals.filter((element) => element.text.startsWith('!')).map((element) => element.text.slice(1));
+  for (const element of literals) {
+    if (element.text.startsWith('!')) continue;
+    walker.recordModuleLoad({ specifier: element.text, form: 'dynamic', call: element, pattern: true, ...(exclude.length > 0 ? { exclude } : {}) }, WHOLE);
   }
   walker.visitEach(node.arguments.slice(1));
 }
@@ -84,6 +77,10 @@ function visitImportMetaGlob(walker: LoadWalker, node: ts.CallExpression): void 
 export function visitNewExpression(walker: LoadWalker, node: ts.NewExpression): void {
   const { ts } = walker;
   const args = node.arguments ?? [];
+  if (ts.isIdentifier(node.expression) && node.expression.text === 'Function' && !walker.isModuleName('Function')) {
+    recordCodeFromText(walker, node, 'new Function');
+  }
+  recordFileReferences(walker, node);
   if (ts.isIdentifier(node.expression) && node.expression.text === 'URL' && args.length === 2
     && ts.isStringLiteralLike(args[0]) && /^\.\.?\//.test(args[0].text) && isImportMetaUrl(ts, args[1])) {
     walker.recordModuleLoad({ specifier: args[0].text, form: 'url', call: node }, { usedNames: [], whole: false });
@@ -120,21 +117,78 @@ export function visitImportType(walker: LoadWalker, node: ts.ImportTypeNode): vo
  */
 export function visitLocalModuleLoad(walker: LoadWalker, declaration: ts.VariableDeclaration): boolean {
   const { ts } = walker;
-  if (declaration.initializer === undefined) return false;
-  const found = loadInInitializer(ts, declaration.initializer);
+  const initializer = declaration.initializer;
+  if (initializer === undefined) return false;
+  const found = loadInInitializer(ts, initializer, { unbounded: walker.sourceFile });
   if (found === undefined) return false;
   const { load, member } = found;
+  const isPromise = load.form === 'dynamic' && load.call === unwrapExpression(ts, initializer) && member === undefined;
   let usage: ModuleLoadUsage;
   if (member !== undefined) {
     usage = { usedNames: [member], whole: false };
   } else if (ts.isIdentifier(declaration.name)) {
-    usage = namespaceUsageIn(ts, walker.enclosingBody, declaration.name.text, declaration.name);
+    usage = isPromise ? promiseUsageIn(walker, walker.enclosingBody, declaration.name)
+      : namespaceUsageIn(ts, walker.enclosingBody, declaration.name.text, declaration.name);
   } else {
-    usage = usageOfPattern(walker, declaration.name);
+    usage = isPromise ? WHOLE : usageOfPattern(walker, declaration.name);
   }
   walker.recordModuleLoad(load, usage);
-  walker.visitEach(load.call.arguments.slice(1));
+  visitLoadArguments(walker, load.call);
   return true;
+}
+
+/**
+ * How a promise of a module kept in a variable is used: `p.then(m => m.f())` and
+ * `(await p).f()` read f; `const m = await p` reads what m reads; anything else, all of it.
+ */
+function promiseUsageIn(walker: LoadWalker, scope: ts.Node, declarationName: ts.Identifier): ModuleLoadUsage {
+  const { ts } = walker;
+  const usedNames = new Set<string>();
+  let whole = false;
+  // Parent pointers are not set by the parser: keep the chain of ancestors while walking.
+  const ancestors: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    if (whole) return;
+    if (ts.isIdentifier(node) && node.text === declarationName.text && node !== declarationName) {
+      const usage = usageOfPromiseReference(walker, scope, ancestors);
+      if (usage.whole) whole = true;
+      for (const name of usage.usedNames) usedNames.add(name);
+      return;
+    }
+    ancestors.push(node);
+    ts.forEachChild(node, visit);
+    ancestors.pop();
+  };
+  visit(scope);
+  return whole ? WHOLE : { usedNames: [...usedNames].sort(), whole: false };
+}
+
+/** `ancestors` ends with the parent of the reference. */
+function usageOfPromiseReference(walker: LoadWalker, scope: ts.Node, ancestors: readonly ts.Node[]): ModuleLoadUsage {
+  const { ts } = walker;
+  let at = ancestors.length - 1;
+  const parentAt = () => {
+    while (at >= 0 && ts.isParenthesizedExpression(ancestors[at])) at -= 1;
+    return ancestors[at] as ts.Node | undefined;
+  };
+  const parent = parentAt();
+  if (parent === undefined) return WHOLE;
+  if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'then') {
+    at -= 1;
+    const call = ancestors[at];
+    if (call !== undefined && ts.isCallExpression(call) && call.expression === parent) return usageOfCallback(walker, call.arguments[0]);
+    return WHOLE;
+  }
+  if (!ts.isAwaitExpression(parent)) return WHOLE;
+  const awaited = parent;
+  at -= 1;
+  const user = parentAt();
+  if (user === undefined) return WHOLE;
+  if (ts.isPropertyAccessExpression(user) && unwrapExpression(ts, user.expression) === awaited) return { usedNames: [user.name.text], whole: false };
+  if (ts.isVariableDeclaration(user) && user.initializer !== undefined && unwrapExpression(ts, user.initializer) === awaited) {
+    return ts.isIdentifier(user.name) ? namespaceUsageIn(ts, scope, user.name.text, user.name) : usageOfPattern(walker, user.name);
+  }
+  return WHOLE;
 }
 
 function usageOfCallback(walker: LoadWalker, callback: ts.Expression | undefined): ModuleLoadUsage {

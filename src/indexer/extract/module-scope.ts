@@ -1,3 +1,4 @@
+import { recordModuleAugmentations } from './augmentations.js';
 import { collectExpressionStatement } from './commonjs-exports.js';
 import { collectModuleDeclaration, collectNamedDeclaration, collectVariableStatement, type NamedStatement } from './es-declarations.js';
 import { collectExportAssignment, collectExportDeclaration, collectImportDeclaration, collectImportEquals, collectJsDocImports } from './es-imports-exports.js';
@@ -14,6 +15,7 @@ export function collectModuleScope(builder: FactsBuilder): ModuleScope {
   const scope = createScopeRecorder(builder);
   for (const statement of builder.sourceFile.statements) collectStatement(scope, statement);
   if (builder.isJavaScript) collectJsDocImports(scope);
+  recordModuleAugmentations(builder);
   const { names, ownerOfNode, consumedInitializers, handledJsDocImports } = scope;
   return { names, ownerOfNode, consumedInitializers, handledJsDocImports };
 }

@@ -8,11 +8,14 @@ import {
   referenceRoot,
   staticPropertyName,
   unwrapAwait,
+  unwrapExpression,
 } from './expression-shapes.js';
 import type { FactsBuilder } from './facts-builder.js';
-import { moduleLoadCall } from './module-load-call.js';
+import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
+import { aliasedObjects, membersReadThroughAlias } from './namespace-aliases.js';
 import type { ModuleScope } from './scope-recorder.js';
-import { type LoadWalker, type ModuleLoad, type ModuleLoadUsage, visitCallExpression, visitImportType, visitNewExpression, visitLocalModuleLoad } from './module-loads.js';
+import type { LoadWalker, ModuleLoad, ModuleLoadUsage } from './load-walker.js';
+import { visitCallExpression, visitImportType, visitLoadArguments, visitNewExpression, visitLocalModuleLoad } from './module-loads.js';
 import { type Scope, createScope, declareInScope, isShadowed, Meaning, nearestFunctionScope } from './scopes.js';
 import type { ts } from '../../typescript/typescript-api.js';
 
@@ -23,6 +26,9 @@ interface PendingReference {
   flags: number;
   path?: string[];
 }
+
+/** Members of a promise: reading them from `import()` is not reading an export. */
+const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
 
 /**
  * Pass 2: walks every statement and records, for each use of a module-scope name, the
@@ -42,8 +48,12 @@ export class ReferenceWalker implements LoadWalker {
   private fake = false;
   private functionBody: ts.Node | undefined;
   private readonly pending: PendingReference[] = [];
+  /** Declaration index of each enclosing class (-1 for classes without facts), innermost last. */
+  private readonly classes: number[] = [];
   /** Set while an enum member's initializer is walked. */
   private enumContext: { enumName: string; memberNames: Set<string> } | undefined;
+  /** Set inside a top-level namespace's body: its members by name, read there without `NS.`. */
+  private namespaceContext: { name: string; members: Set<string> } | undefined;
 
   constructor(readonly builder: FactsBuilder, private readonly module: ModuleScope) {
     this.ts = builder.ts;
@@ -66,6 +76,14 @@ export class ReferenceWalker implements LoadWalker {
     return this.typePosition;
   }
 
+  get sourceFile(): ts.SourceFile {
+    return this.builder.sourceFile;
+  }
+
+  isModuleName(name: string): boolean {
+    return this.module.names.has(name);
+  }
+
   get enclosingBody(): ts.Node {
     return this.functionBody ?? this.builder.sourceFile;
   }
@@ -76,11 +94,17 @@ export class ReferenceWalker implements LoadWalker {
       this.recordReference(this.enumContext.enumName, [name]);
       return;
     }
+    if (this.namespaceContext?.members.has(name) === true) {
+      // Inside `namespace NS`, a bare member name reads NS.member.
+      this.recordReference(this.namespaceContext.name, [name, ...(path ?? [])]);
+      return;
+    }
     if (!this.module.names.has(name)) {
       this.builder.freeNames.add(name);
       return;
     }
-    const flags = (this.typePosition ? ReferenceFlag.Type : 0) | (this.fake ? ReferenceFlag.Fake : 0);
+    const flags = (this.typePosition ? ReferenceFlag.Type : 0) | (this.fake ? ReferenceFlag.Fake : 0)
+      | (this.typePosition && this.functionBody !== undefined ? ReferenceFlag.Body : 0);
     if (this.scope === this.moduleScope) {
       this.builder.addReference(this.currentOwner, name, flags, path);
     } else {
@@ -95,8 +119,10 @@ export class ReferenceWalker implements LoadWalker {
       ...this.builder.positionOfNode(load.call),
       owner: this.currentOwner,
       typeOnly: load.form === 'import-type',
-      ...(usage.whole || load.pattern ? { whole: true } : { usedNames: usage.usedNames }),
+      ...(usage.whole ? { whole: true } : { usedNames: usage.usedNames }),
       ...(load.pattern ? { pattern: true } : {}),
+      ...(load.exclude !== undefined ? { exclude: load.exclude } : {}),
+      ...(load.unbounded ? { unbounded: true } : {}),
     });
   }
 
@@ -136,11 +162,18 @@ export class ReferenceWalker implements LoadWalker {
 
   private walkTopLevelDeclarator(declaration: ts.VariableDeclaration): void {
     const { ts, builder } = this;
-    if (this.module.consumedInitializers.has(declaration)) return;
+    if (this.module.consumedInitializers.has(declaration)) {
+      // Bound like an import by pass 1; the names in a computed specifier are still used.
+      const found = declaration.initializer === undefined ? undefined : loadInInitializer(ts, declaration.initializer);
+      if (found !== undefined) visitLoadArguments(this, found.load.call);
+      return;
+    }
     if (ts.isIdentifier(declaration.name)) {
       this.owner = this.module.ownerOfNode.get(declaration) ?? -1;
       this.visitOptional(declaration.type);
-      if (declaration.initializer !== undefined) this.visitInitializer(declaration.initializer, this.owner);
+      if (declaration.initializer !== undefined && !visitLocalModuleLoad(this, declaration) && !this.visitObjectAlias(declaration)) {
+        this.visitInitializer(declaration.initializer, this.owner);
+      }
       return;
     }
     const ownerOfElement = (element: ts.BindingElement) => {
@@ -151,6 +184,8 @@ export class ReferenceWalker implements LoadWalker {
     const root = initializer !== undefined ? referenceRoot(ts, initializer) : undefined;
     if (root !== undefined && initializer !== undefined && ts.isObjectBindingPattern(declaration.name)) {
       // `const { A, B } = E` reads the members A and B of E, each for its own binding.
+      this.owner = -1;
+      this.recordPatternKeys(declaration.name);
       const basePath = flattenAccessChain(ts, initializer).path;
       for (const element of declaration.name.elements) {
         const property = staticPropertyName(ts, element.propertyName ?? element.name);
@@ -368,6 +403,10 @@ export class ReferenceWalker implements LoadWalker {
       case ts.SyntaxKind.BindingElement:
         this.visitBindingName(node as ts.BindingElement);
         return;
+      case ts.SyntaxKind.ThisKeyword:
+        // `register(this)`, `const self = this`: the instance escapes, any member may be called.
+        this.openEnclosingClass();
+        return;
       case ts.SyntaxKind.JsxClosingElement:
       case ts.SyntaxKind.JsxNamespacedName:
       case ts.SyntaxKind.MetaProperty:
@@ -396,13 +435,19 @@ export class ReferenceWalker implements LoadWalker {
     }
     const chain = flattenAccessChain(ts, node);
     const root = unwrapAwait(ts, chain.root);
-    if (ts.isIdentifier(chain.root)) {
+    for (const name of chain.names) this.builder.addMemberUse(this.currentOwner, name);
+    if (chain.root.kind === ts.SyntaxKind.ThisKeyword || chain.root.kind === ts.SyntaxKind.SuperKeyword) {
+      // `this.x` names its member; `this[key]` could read any of them.
+      if (chain.dynamicOnRoot && chain.root.kind === ts.SyntaxKind.ThisKeyword) this.openEnclosingClass();
+    } else if (ts.isIdentifier(chain.root)) {
       this.recordReference(chain.root.text, chain.path.length > 0 ? chain.path : undefined);
     } else {
-      const load = moduleLoadCall(ts, root);
+      const load = moduleLoadCall(ts, root, { unbounded: this.sourceFile });
       if (load !== undefined) {
-        this.recordModuleLoad(load, chain.path.length > 0 ? { usedNames: [chain.path[0]], whole: false } : { usedNames: [], whole: true });
-        this.visitEach(load.call.arguments.slice(1));
+        const isPromise = root === unwrapExpression(ts, chain.root) && load.form === 'dynamic';
+        const named = chain.path.length > 0 && !(isPromise && PROMISE_MEMBERS.has(chain.path[0]));
+        this.recordModuleLoad(load, named ? { usedNames: [chain.path[0]], whole: false } : { usedNames: [], whole: true });
+        visitLoadArguments(this, load.call);
       } else {
         this.visit(chain.root);
       }
@@ -487,12 +532,19 @@ export class ReferenceWalker implements LoadWalker {
     const savedLoadTime = this.loadTimeOwner;
     this.visitEach(ts.getDecorators(node));
     if (ts.isClassDeclaration(node) && node.name !== undefined) this.declare(node.name.text, Meaning.Both);
+    const classIndex = this.module.ownerOfNode.get(node);
+    this.classes.push(classIndex !== undefined && this.builder.declarations[classIndex]?.kind === 'class' ? classIndex : -1);
     this.withScope(false, () => {
       if (ts.isClassExpression(node) && node.name !== undefined) this.declare(node.name.text, Meaning.Both);
       this.visitEach(node.typeParameters);
       for (const clause of node.heritageClauses ?? []) this.visitHeritageClause(clause, true);
-      for (const member of node.members) this.visit(member);
+      for (const member of node.members) {
+        // Methods own their bodies; field initializers run with the class (construction, load).
+        this.owner = this.module.ownerOfNode.get(member) ?? savedOwner;
+        this.visit(member);
+      }
     });
+    this.classes.pop();
     this.owner = savedOwner;
     this.loadTimeOwner = savedLoadTime;
   }
@@ -556,14 +608,33 @@ export class ReferenceWalker implements LoadWalker {
   }
 
   private visitModuleDeclaration(node: ts.ModuleDeclaration): void {
-    const { ts } = this;
+    const { ts, builder } = this;
     if (ts.isIdentifier(node.name)) this.declare(node.name.text, Meaning.Both);
     if (node.body === undefined) return;
     const body = node.body;
+    const index = this.module.ownerOfNode.get(node);
+    const fact = index !== undefined && index >= 0 ? builder.declarations[index] : undefined;
+    if (fact?.kind !== 'namespace' || fact.parent !== -1 || this.namespaceContext !== undefined) {
+      this.withScope(true, () => {
+        if (ts.isModuleBlock(body)) this.visitEach(body.statements);
+        else this.visit(body);
+      });
+      return;
+    }
+    let block: ts.ModuleBody | undefined = body;
+    while (block !== undefined && ts.isModuleDeclaration(block)) block = block.body;
+    const members = new Set(builder.declarations.filter((member) => member.parent === index).map((member) => member.name));
+    const savedOwner = this.owner;
+    this.namespaceContext = { name: fact.name, members };
     this.withScope(true, () => {
-      if (ts.isModuleBlock(body)) this.visitEach(body.statements);
-      else this.visit(body);
+      for (const statement of block !== undefined && ts.isModuleBlock(block) ? block.statements : []) {
+        const first = ts.isVariableStatement(statement) ? statement.declarationList.declarations[0] : undefined;
+        this.owner = this.module.ownerOfNode.get(first ?? statement) ?? (index as number);
+        this.visit(statement);
+      }
     });
+    this.namespaceContext = undefined;
+    this.owner = savedOwner;
   }
 
   private visitVariableDeclarationList(list: ts.VariableDeclarationList): void {
@@ -583,7 +654,7 @@ export class ReferenceWalker implements LoadWalker {
   private visitLocalInitializer(declaration: ts.VariableDeclaration): void {
     const { ts } = this;
     const initializer = declaration.initializer as ts.Expression;
-    if (visitLocalModuleLoad(this, declaration)) return;
+    if (visitLocalModuleLoad(this, declaration) || this.visitObjectAlias(declaration)) return;
     const root = referenceRoot(ts, initializer);
     if (ts.isIdentifier(declaration.name) && root !== undefined && isPureReference(ts, initializer)
       && this.module.names.has(root.text)
@@ -593,6 +664,7 @@ export class ReferenceWalker implements LoadWalker {
       return;
     }
     if (root !== undefined && ts.isObjectBindingPattern(declaration.name)) {
+      this.recordPatternKeys(declaration.name);
       const basePath = flattenAccessChain(ts, initializer).path;
       for (const element of declaration.name.elements) {
         const property = staticPropertyName(ts, element.propertyName ?? element.name);
@@ -604,6 +676,23 @@ export class ReferenceWalker implements LoadWalker {
     this.visit(initializer);
   }
 
+  /**
+   * `const api = { ...ns }` (or `= ns`, `Object.freeze(ns)`) read only as `api.a`: uses ns.a,
+   * not all of ns. Anything else (api passed on, indexed) is walked as usual: all of ns.
+   */
+  private visitObjectAlias(declaration: ts.VariableDeclaration): boolean {
+    const { ts } = this;
+    if (!ts.isIdentifier(declaration.name) || declaration.initializer === undefined) return false;
+    const objects = aliasedObjects(ts, declaration.initializer, (name) => this.module.names.has(name));
+    if (objects === undefined) return false;
+    const members = membersReadThroughAlias(ts, this.enclosingBody, declaration.name);
+    if (members === undefined) return false;
+    for (const { root, path } of objects) {
+      for (const member of members) this.recordReference(root, [...path, member]);
+    }
+    return true;
+  }
+
   private visitParameter(node: ts.ParameterDeclaration): void {
     this.visitEach(this.ts.getDecorators(node));
     for (const name of bindingNames(this.ts, node.name)) this.declare(name.text, Meaning.Value);
@@ -612,10 +701,21 @@ export class ReferenceWalker implements LoadWalker {
     this.visitOptional(node.initializer);
   }
 
+  /** `{ a, b: c } = x` reads the properties a and b of x, whatever x is. */
+  private recordPatternKeys(pattern: ts.BindingName): void {
+    const { ts } = this;
+    if (!ts.isObjectBindingPattern(pattern)) return;
+    for (const element of pattern.elements) {
+      const key = staticPropertyName(ts, element.propertyName ?? element.name);
+      if (key !== undefined && element.dotDotDotToken === undefined) this.builder.addMemberUse(this.currentOwner, key);
+    }
+  }
+
   /** Computed keys and default values inside a binding pattern (names are declarations). */
   private visitBindingName(node: ts.BindingName | ts.BindingElement): void {
     const { ts } = this;
     if (ts.isIdentifier(node)) return;
+    if (ts.isObjectBindingPattern(node)) this.recordPatternKeys(node);
     if (ts.isBindingElement(node)) {
       this.visitPropertyName(node.propertyName);
       this.visitBindingName(node.name);
@@ -646,9 +746,10 @@ export class ReferenceWalker implements LoadWalker {
       this.withFake(() => this.visit(expression));
       return;
     }
-    const load = moduleLoadCall(ts, unwrapAwait(ts, expression));
+    const load = moduleLoadCall(ts, unwrapAwait(ts, expression), { unbounded: this.sourceFile });
     if (load !== undefined) {
       this.recordModuleLoad(load, { usedNames: [], whole: false });
+      visitLoadArguments(this, load.call);
       return;
     }
     this.visit(expression);
@@ -701,6 +802,11 @@ export class ReferenceWalker implements LoadWalker {
     this.visitOptional(withType.typeExpression);
     this.visitOptional(withType.constraint);
     this.typePosition = saved;
+  }
+
+  private openEnclosingClass(): void {
+    const index = this.classes[this.classes.length - 1];
+    if (index !== undefined && index >= 0) this.builder.declarations[index].flags |= DeclarationFlag.OpenMembers;
   }
 
   withFake(action: () => void): void {

@@ -1,4 +1,4 @@
-import { bindingNames, staticPropertyName } from './expression-shapes.js';
+import { bindingNames, staticPropertyName, unwrapExpression } from './expression-shapes.js';
 import { addDeclaration, addExport } from './declaration-facts.js';
 import { DeclarationFlag } from '../facts.js';
 import { loadInInitializer } from './module-load-call.js';
@@ -16,12 +16,15 @@ export function collectModuleLoadBinding(scope: ScopeRecorder, declaration: ts.V
   const found = loadInInitializer(ts, declaration.initializer);
   if (found === undefined) return false;
   const { load, member } = found;
+  // `const p = import('m')` holds a promise, not the module: pass 2 follows how `p` is used.
+  if (load.form === 'dynamic' && member === undefined && load.call === unwrapExpression(ts, declaration.initializer)) return false;
   const importIndex = builder.addImport({
     specifier: load.specifier,
     form: load.form,
     ...builder.positionOfNode(load.call),
     owner: -1,
     typeOnly: false,
+    ...(load.pattern === true ? { pattern: true } : {}),
   });
   scope.consumedInitializers.add(declaration);
   const bind = (local: ts.Identifier, imported: string) => {

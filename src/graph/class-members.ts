@@ -1,0 +1,100 @@
+import { DeclarationFlag } from '../indexer/facts.js';
+import type { ExportResolver } from './export-resolution.js';
+import { type GraphFile, NodeKind, type SymbolGraph } from './symbol-graph.js';
+
+/**
+ * Members that code outside the project (a runtime, a framework, a serialiser) calls by
+ * convention, without the project naming them.
+ */
+const CONVENTIONAL_MEMBERS = new Set([
+  'constructor', 'toString', 'toJSON', 'valueOf', 'toLocaleString', 'then', 'inspect', 'handleEvent',
+  'connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'adoptedCallback', 'observedAttributes',
+  'formAssociatedCallback', 'formResetCallback', 'formDisabledCallback', 'formStateRestoreCallback',
+]);
+
+const MAX_MEMBERS_REFERENCED = 8;
+
+/**
+ * Links class members. A member is live when its class is live and live code reads a property
+ * of that name from any object (`this.m()`, `c.m()`, `{ m } = c`): a name-based answer that
+ * needs no types and errs towards live. Members that outside code may call without naming them
+ * are live with their class: of decorated or ambient classes, of classes that extend or
+ * implement what the project does not declare, or whose `this` escapes, decorated members,
+ * fields whose initializer does something, and conventional names. The gate (class and name both live) is applied by computeLiveness.
+ */
+export function linkClassMembers(graph: SymbolGraph, files: readonly GraphFile[], exports: ExportResolver): void {
+  const membersByName = new Map<string, number[]>();
+  const isOpen = openClasses(exports);
+  for (const file of files) {
+    const declarations = file.facts.declarations;
+    declarations.forEach((member, index) => {
+      if ((member.kind !== 'method' && member.kind !== 'property') || member.parent < 0) return;
+      const owner = declarations[member.parent];
+      if (owner.kind !== 'class') return;
+      const memberNode = file.firstDeclarationNode + index;
+      const classNode = file.firstDeclarationNode + member.parent;
+      graph.addEdge(classNode, memberNode);
+      const open = isOpen(file, member.parent) || file.isDeclarationFile
+        || (member.flags & (DeclarationFlag.Decorated | DeclarationFlag.LoadTimeEffects)) !== 0 || CONVENTIONAL_MEMBERS.has(member.name);
+      if (open) return;
+      let list = membersByName.get(member.name);
+      if (list === undefined) membersByName.set(member.name, (list = []));
+      list.push(memberNode);
+      graph.memberGates.set(memberNode, { classNode, nameNode: -1 });
+    });
+  }
+  if (membersByName.size === 0) return;
+  const nameNodes = new Map<string, number>();
+  for (const file of files) {
+    for (const [owner, name] of file.facts.memberUses ?? []) {
+      const members = membersByName.get(name);
+      if (members === undefined) continue;
+      let nameNode = nameNodes.get(name);
+      if (nameNode === undefined) {
+        nameNode = graph.addNode(NodeKind.MemberName, file.index, -1);
+        graph.memberNameOfNode.set(nameNode, name);
+        nameNodes.set(name, nameNode);
+        for (const member of members) {
+          graph.addEdge(nameNode, member);
+          (graph.memberGates.get(member) as { nameNode: number }).nameNode = nameNode;
+        }
+      }
+      const ownerNode = owner === -1 ? file.moduleNode : file.firstDeclarationNode + owner;
+      graph.addEdge(ownerNode, nameNode);
+      // For `usage` and the registry: who may call each member of that name (not for names
+      // many classes share, `get` or `map`: every reader times every member would swamp them).
+      if (members.length <= MAX_MEMBERS_REFERENCED) {
+        for (const member of members) if (member !== ownerNode) graph.symbolReferences.push({ from: ownerNode, to: member, kind: 'value' });
+      }
+    }
+  }
+}
+
+/**
+ * Whether outside code may call a class's members without naming them: it is decorated,
+ * ambient or lets `this` escape, or it (or a project class it extends) extends or implements
+ * something the project does not declare (`extends HTMLElement`, `extends Component` re-exported
+ * from a package, a mixin call).
+ */
+function openClasses(exports: ExportResolver): (file: GraphFile, classIndex: number) => boolean {
+  const cache = new Map<string, boolean>();
+  const isOpen = (file: GraphFile, classIndex: number): boolean => {
+    const key = `${file.index}:${classIndex}`;
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    cache.set(key, true); // a heritage cycle is an error anyway; stay on the live side
+    const declaration = file.facts.declarations[classIndex];
+    let open = (declaration.flags & (DeclarationFlag.Decorated | DeclarationFlag.Ambient | DeclarationFlag.OpenMembers)) !== 0;
+    for (const name of declaration.heritage ?? []) {
+      if (open) break;
+      const bases = name === '' ? [] : exports.localTerminals(file, name)
+        .filter((terminal) => terminal.kind === 'declaration')
+        .map((terminal) => ({ file: exports.fileAt(terminal.file), index: terminal.declaration }))
+        .filter(({ file: baseFile, index }) => ['class', 'interface'].includes(baseFile.facts.declarations[index].kind));
+      open = bases.length === 0 || bases.some((base) => base.file.facts.declarations[base.index].kind === 'class' && isOpen(base.file, base.index));
+    }
+    cache.set(key, open);
+    return open;
+  };
+  return isOpen;
+}

@@ -1,0 +1,67 @@
+import { unwrapExpression } from './expression-shapes.js';
+import { isDirnameJoin, specifierPattern } from './module-load-call.js';
+import type { LoadWalker } from './load-walker.js';
+import type { ts } from '../../typescript/typescript-api.js';
+
+/** Calls whose first argument names a module file to run: workers, forks, loader hooks. */
+const FILE_ARGUMENT_CALLEES = new Set(['Worker', 'SharedWorker', 'fork', 'register', 'resolve']);
+/** Calls that run a program with arguments: a script path among them is a file to run. */
+const PROGRAM_CALLEES = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync', 'exec', 'execSync']);
+const SCRIPT_PATH = /^\.{0,2}\/?[\w@$./-]*\.(?:[cm]?[jt]sx?)$/;
+
+/**
+ * Files a call names without importing them: `new Worker('./w.js')`, `fork(path.join(__dirname,
+ * 'child.js'))`, `module.register('./hooks.mjs', import.meta.url)`, `require.resolve(...)`,
+ * `spawn('node', ['./task.js'])`. They are recorded as `url` loads: the file runs (it is live),
+ * its exports are not read.
+ */
+export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression | ts.NewExpression): void {
+  const { ts } = walker;
+  const callee = unwrapExpression(ts, node.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const args = node.arguments ?? [];
+  if (name === undefined || args.length === 0) return;
+  if (FILE_ARGUMENT_CALLEES.has(name)) {
+    // `resolve` only as require.resolve / import.meta.resolve: path.resolve is no reference.
+    if (name === 'resolve' && !isModuleResolve(ts, callee)) return;
+    // Node reads a loader's hooks (`resolve`, `load`, `initialize`) from its exports.
+    recordPath(walker, args[0], node, name === 'register');
+  } else if (PROGRAM_CALLEES.has(name)) {
+    for (const argument of args) {
+      const list = unwrapExpression(ts, argument);
+      const candidates = ts.isArrayLiteralExpression(list) ? list.elements : [list];
+      for (const candidate of candidates) {
+        if (ts.isStringLiteralLike(candidate) ? SCRIPT_PATH.test(candidate.text) : isDirnameJoin(ts, unwrapExpression(ts, candidate))) {
+          recordPath(walker, candidate, node);
+        } else if (ts.isStringLiteralLike(candidate) && name.startsWith('exec') && !name.startsWith('execFile')) {
+          // `exec('node ./scripts/task.js')`: script paths inside a command line.
+          for (const word of candidate.text.split(/\s+/)) if (SCRIPT_PATH.test(word) && word.includes('/')) recordLiteral(walker, word, candidate);
+        }
+      }
+    }
+  }
+}
+
+function isModuleResolve(ts: LoadWalker['ts'], callee: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const object = callee.expression;
+  return (ts.isIdentifier(object) && object.text === 'require') || ts.isMetaProperty(object);
+}
+
+function recordPath(walker: LoadWalker, argument: ts.Expression, at: ts.Node, readsExports = false): void {
+  const { ts } = walker;
+  const value = unwrapExpression(ts, argument);
+  if (ts.isStringLiteralLike(value)) {
+    if (/^\.{0,2}\//.test(value.text)) recordLiteral(walker, value.text, at, readsExports);
+    return;
+  }
+  if (!isDirnameJoin(ts, value) && !ts.isTemplateExpression(value) && !ts.isBinaryExpression(value)) return;
+  const pattern = specifierPattern(ts, value);
+  if (pattern === undefined || !/^\.{0,2}\//.test(pattern)) return;
+  walker.recordModuleLoad({ specifier: pattern, form: 'url', call: at, ...(pattern.includes('*') ? { pattern: true } : {}) }, { usedNames: [], whole: readsExports });
+}
+
+function recordLiteral(walker: LoadWalker, specifier: string, at: ts.Node, readsExports = false): void {
+  const relative = specifier.startsWith('.') || specifier.startsWith('/') ? specifier : `./${specifier}`;
+  walker.recordModuleLoad({ specifier: relative, form: 'url', call: at }, { usedNames: [], whole: readsExports });
+}

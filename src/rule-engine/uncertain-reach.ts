@@ -1,0 +1,68 @@
+import type { GraphFile } from '../graph/symbol-graph.js';
+import type { ImportFact } from '../indexer/facts.js';
+import type { AnalysisContext } from './analysis-context.js';
+
+interface UnboundedLoad {
+  file: GraphFile;
+  fact: ImportFact;
+}
+
+const cache = new WeakMap<AnalysisContext, UnboundedLoad[]>();
+const COMPONENT = /\.(?:vue|svelte|astro)$/;
+
+/** Loads in live code whose path is computed at run time (`import(name)`, `eval`). */
+function liveUnboundedLoads(context: AnalysisContext): UnboundedLoad[] {
+  let loads = cache.get(context);
+  if (loads !== undefined) return loads;
+  loads = [];
+  for (const file of context.files) {
+    for (const fact of file.facts.imports) {
+      if (fact.unbounded !== true) continue;
+      const owner = fact.owner === -1 ? file.moduleNode : file.firstDeclarationNode + fact.owner;
+      if (context.isLive(owner)) loads.push({ file, fact });
+    }
+  }
+  cache.set(context, loads);
+  return loads;
+}
+
+function describe(load: UnboundedLoad): string {
+  return `${load.file.path}:${load.fact.line} loads \`${load.fact.specifier}\`, computed at run time`;
+}
+
+/**
+ * Low confidence for a file nothing reaches when some live code loads paths computed at run
+ * time, or when it is a component a framework may load by convention.
+ */
+export function fileUncertainty(context: AnalysisContext, file: GraphFile, deadImporters: readonly string[]): { confidence: 'low'; uncertainty: string } | undefined {
+  if (COMPONENT.test(file.path)) {
+    return { confidence: 'low', uncertainty: 'a framework can load a component by its file name (pages, routes, layouts)' };
+  }
+  if (file.isDeclarationFile || file.facts.ambientOnly === true) {
+    return { confidence: 'low', uncertainty: 'no tsconfig includes it, but `typeRoots`, `types` or a build tool can still add it to the program' };
+  }
+  const component = deadImporters.find((path) => COMPONENT.test(path));
+  if (component !== undefined) {
+    return { confidence: 'low', uncertainty: `it is imported by ${component}, which a framework can load by its file name` };
+  }
+  const [first, ...rest] = liveUnboundedLoads(context);
+  if (first === undefined) return undefined;
+  return { confidence: 'low', uncertainty: `${describe(first)}${rest.length > 0 ? ` (and ${rest.length} more)` : ''}, which could be this file` };
+}
+
+/**
+ * Low confidence for an unused export when a load computed at run time could read it: the
+ * module it returns is used whole, or by this name.
+ */
+export function exportUncertainty(context: AnalysisContext, name: string): { confidence: 'low'; uncertainty: string } | undefined {
+  const load = liveUnboundedLoads(context).find(({ fact }) => fact.whole === true || (fact.usedNames ?? []).includes(name));
+  if (load === undefined) return undefined;
+  return { confidence: 'low', uncertainty: `${describe(load)}, which could read this export` };
+}
+
+/** Low confidence for a local declaration of a file that runs `eval`: the evaluated code sees it. */
+export function localUncertainty(context: AnalysisContext, file: GraphFile): { confidence: 'low'; uncertainty: string } | undefined {
+  const load = liveUnboundedLoads(context).find((entry) => entry.file === file && entry.fact.specifier === 'eval(...)');
+  if (load === undefined) return undefined;
+  return { confidence: 'low', uncertainty: `${load.file.path}:${load.fact.line} runs \`eval\`, whose code could use it` };
+}
