@@ -66,11 +66,23 @@ function visitImportMetaGlob(walker: LoadWalker, node: ts.CallExpression): void 
   const patterns = first === undefined ? [] : ts.isArrayLiteralExpression(first) ? [...first.elements] : [first];
   const literals = patterns.filter((element): element is ts.StringLiteralLike => ts.isStringLiteralLike(element));
   const exclude = literals.filter((element) => element.text.startsWith('!')).map((element) => element.text.slice(1));
+  const usage = globImportUsage(ts, node.arguments[1]);
   for (const element of literals) {
     if (element.text.startsWith('!')) continue;
-    walker.recordModuleLoad({ specifier: element.text, form: 'dynamic', call: element, pattern: true, ...(exclude.length > 0 ? { exclude } : {}) }, WHOLE);
+    walker.recordModuleLoad({ specifier: element.text, form: 'dynamic', call: element, pattern: true, ...(exclude.length > 0 ? { exclude } : {}) }, usage);
   }
   walker.visitEach(node.arguments.slice(1));
+}
+
+/** `{ import: 'default' }` (or `'setup'`) loads only that export of each file; otherwise all of them. */
+function globImportUsage(ts: TypeScriptApi, options: ts.Expression | undefined): ModuleLoadUsage {
+  if (options === undefined || !ts.isObjectLiteralExpression(options)) return WHOLE;
+  for (const property of options.properties) {
+    if (ts.isPropertyAssignment(property) && staticPropertyName(ts, property.name) === 'import') {
+      return ts.isStringLiteralLike(property.initializer) ? { usedNames: [property.initializer.text], whole: false } : WHOLE;
+    }
+  }
+  return WHOLE;
 }
 
 /** `new URL('./worker.js', import.meta.url)` refers to a file that is loaded some other way. */
