@@ -58,7 +58,11 @@ export function toolEntriesStamp(options: Omit<AskOptions, 'registry'> & { regis
   return `${listHash} ${JSON.stringify(stored.fileHashes)}`;
 }
 
-function runKnipWorker(root: string): Promise<{ kind: 'answer'; answer: KnipAnswer } | { kind: 'failed'; message: string }> {
+type WorkerOutcome = { kind: 'answer'; answer: KnipAnswer } | { kind: 'failed'; message: string };
+
+function runKnipWorker(root: string): Promise<WorkerOutcome> {
+  // From TypeScript sources (tests) there is no compiled worker file: run knip in this thread.
+  if (!import.meta.url.endsWith('.js')) return runKnipHere(root);
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./knip-worker.js', import.meta.url), { workerData: { root }, stdout: true, stderr: true });
     let output = '';
@@ -78,13 +82,33 @@ function runKnipWorker(root: string): Promise<{ kind: 'answer'; answer: KnipAnsw
         settle({ kind: 'failed', message: firstLine(message.message) });
         return;
       }
-      // knip prints "Error loading <file> (<cause>)" for a tool config it could not load.
-      const configLoadErrors = [...output.matchAll(/Error loading (\S+) \((.*)\)/g)].map((match) => ({ file: match[1], message: firstLine(match[2]) }));
-      settle({ kind: 'answer', answer: { ...message.answer, configLoadErrors } });
+      settle({ kind: 'answer', answer: { ...message.answer, configLoadErrors: configLoadErrors(output) } });
     });
     worker.on('error', (error) => settle({ kind: 'failed', message: firstLine(error.message) }));
     worker.on('exit', (code) => settle({ kind: 'failed', message: `knip stopped (exit ${code}) ${firstLine(output)}`.trim() }));
   });
+}
+
+/** knip in this thread, its console output captured for the config load errors it reports. */
+async function runKnipHere(root: string): Promise<WorkerOutcome> {
+  const { runKnip } = await import('./run-knip.js');
+  const original = { log: console.log, warn: console.warn, error: console.error };
+  let output = '';
+  const capture = (...parts: unknown[]) => { output += `${parts.map(String).join(' ')}\n`; };
+  Object.assign(console, { log: capture, warn: capture, error: capture });
+  try {
+    const answer = await runKnip(root);
+    return { kind: 'answer', answer: { ...answer, configLoadErrors: configLoadErrors(output) } };
+  } catch (error) {
+    return { kind: 'failed', message: firstLine(error instanceof Error ? error.message : String(error)) };
+  } finally {
+    Object.assign(console, original);
+  }
+}
+
+/** knip prints "Error loading <file> (<cause>)" for a tool config it could not load. */
+function configLoadErrors(output: string): KnipAnswer['configLoadErrors'] {
+  return [...output.matchAll(/Error loading (\S+) \((.*)\)/g)].map((match) => ({ file: match[1], message: firstLine(match[2]) }));
 }
 
 function firstLine(text: string): string {

@@ -89,7 +89,9 @@ export class ModuleResolver {
     }
     if (config?.paths !== undefined) {
       const aliased = this.resolveThroughPaths(config, specifier);
-      if (aliased !== undefined) return aliased;
+      // Like TypeScript, a `paths` miss falls back to node_modules (`@vue/*` → packages/*/src, and
+      // `@vue/repl` is installed): only a miss that no installed package explains is broken.
+      if (aliased !== undefined && !(aliased.kind === 'unresolved' && this.isInstalled(fromDir, packageNameOf(specifier)))) return aliased;
     }
     if (config?.baseUrl !== undefined) {
       const found = this.resolvePath(path.resolve(config.baseUrl, specifier));
@@ -303,6 +305,14 @@ export class ModuleResolver {
     const source = mapOutputToSource(absolute, this.tsconfigs, this.lookup);
     if (source !== undefined) return this.classify(source);
     return this.resolvePath(absolute);
+  }
+
+  /** Whether a package is installed in a node_modules folder from `dir` up to the root. */
+  private isInstalled(dir: string, packageName: string): boolean {
+    for (let current = dir; ; current = path.dirname(current)) {
+      if (this.lookup.isDirectory(path.join(current, 'node_modules', packageName))) return true;
+      if (current === this.lookup.root || path.dirname(current) === current) return false;
+    }
   }
 
   private isInOutputDir(absolute: string): boolean {

@@ -16,6 +16,8 @@ describe('commandTargets: the files a shell command runs', () => {
     ['jest --setupFiles ./test/setup.ts', ['test/setup.ts']],
     ['eslint . && prettier --check .', []],
     ['node -e "console.log(1)"', []],
+    ['node tasks/put.mjs billing.ts src/billing/index.ts', ['tasks/put.mjs']],
+    ['c8 node test/run.mjs', ['test/run.mjs']],
   ])('%s', (command, expected) => {
     expect(commandTargets(command)).toEqual(expected);
   });

@@ -7,7 +7,7 @@
  */
 const RUNNERS = new Set(['node', 'nodejs', 'tsx', 'ts-node', 'ts-node-esm', 'ts-node-dev', 'bun', 'vite-node', 'esno', 'esr', 'jiti', 'babel-node', 'nodemon', 'sucrase-node', 'swc-node', 'deno']);
 /** Words that only prefix the real command. */
-const PREFIXES = new Set(['npx', 'pnpx', 'bunx', 'exec', 'cross-env', 'dotenv', 'env', 'time', 'nohup', 'run', 'dlx']);
+const PREFIXES = new Set(['npx', 'pnpx', 'bunx', 'exec', 'cross-env', 'dotenv', 'env', 'time', 'nohup', 'run', 'dlx', 'c8', 'nyc']);
 /** Runner flags whose value is a module to preload (an entry too). */
 const PRELOAD_FLAGS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
 /** Runner flags that take a value that is not a file to run. */
@@ -46,6 +46,8 @@ function segmentTargets(words: string[], scriptsOnly: boolean): string[] {
       if (isPathLike(word) || /^[\w@.-]+$/.test(word)) targets.push(word);
       break;
     }
+    // What follows the script is its own arguments (`node put.mjs a.ts src/x.ts`), not files it runs.
+    return targets;
   }
   // Any other word that names a code file (`jest --setupFiles ./setup.ts`, `c8 node x.mjs`).
   // Not for `orch-guard run` tasks: their arguments are mostly the files they write, and a

@@ -6,6 +6,9 @@ const EXAMPLE_DIR = /(?:^|\/)(?:examples?|demos?|playgrounds?|sandbox(?:es)?|sta
 /** What is still worth saying about example code: it does not load, or does not parse. */
 const REPORTED_IN_EXAMPLES = new Set(['unresolved-import', 'parse-error', 'missing-export']);
 
+/** What a site serves as is: not even its imports are the project's to resolve. */
+const SERVED_AS_IS = /(?:^|\/)(?:static|public)\//;
+
 export function isExampleFile(relativePath: string): boolean {
   return EXAMPLE_DIR.test(relativePath);
 }
@@ -15,7 +18,7 @@ export function isExampleFile(relativePath: string): boolean {
  * example's `function App` is meant to be copied, not called, and its exports are for readers.
  */
 export function dropExampleFindings<T extends { file: string; rule: string }>(findings: T[], notices: string[]): T[] {
-  const kept = findings.filter((finding) => !isExampleFile(finding.file) || REPORTED_IN_EXAMPLES.has(finding.rule));
+  const kept = findings.filter((finding) => !isExampleFile(finding.file) || (REPORTED_IN_EXAMPLES.has(finding.rule) && !SERVED_AS_IS.test(finding.file)));
   if (kept.length < findings.length) notices.push(`${findings.length - kept.length} findings in example, demo, playground and static code are not reported (it stands alone)`);
   return kept;
 }

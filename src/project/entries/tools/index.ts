@@ -1,5 +1,6 @@
 import { docusaurus } from './docusaurus.js';
+import { nuxt } from './nuxt.js';
 import type { ToolConvention } from './tool-convention.js';
 
 /** One module per tool; add new ones here. */
-export const toolConventions: readonly ToolConvention[] = [docusaurus];
+export const toolConventions: readonly ToolConvention[] = [docusaurus, nuxt];
