@@ -12,7 +12,7 @@ export default defineConfig({
     // The bottom: no orch-guard imports of their own beyond errors.
     errors: { paths: ['src/errors.ts'] },
     'package-version': { paths: ['src/package-version.ts'] },
-    files: { paths: ['src/files/**'] },
+    files: { paths: ['src/files/**'], requires: ['errors'] },
     process: { paths: ['src/process/**'] },
     typescript: { paths: ['src/typescript/**'] },
     git: { paths: ['src/git/**'], requires: ['errors'] },
@@ -49,7 +49,7 @@ export default defineConfig({
     // Owns every table: no SQL outside it.
     registry: {
       paths: ['src/registry/**'],
-      requires: ['rule-engine', 'graph', 'indexer', 'resolve'],
+      requires: ['rule-engine', 'errors', 'files', 'graph', 'indexer', 'resolve'],
       provides: ['storeSymbolGraph:function', 'startValidateRun:function', 'finishValidateRun:function'],
       consumedBy: ['validate'],
     },
