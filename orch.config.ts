@@ -12,7 +12,7 @@ export default defineConfig({
     // The bottom: no orch-guard imports of their own beyond errors.
     errors: { paths: ['src/errors.ts'] },
     'package-version': { paths: ['src/package-version.ts'] },
-    files: { paths: ['src/files/**'] },
+    files: { paths: ['src/files/**'], requires: ['errors'] },
     process: { paths: ['src/process/**'] },
     typescript: { paths: ['src/typescript/**'] },
     git: { paths: ['src/git/**'], requires: ['errors'] },
@@ -49,7 +49,7 @@ export default defineConfig({
     // Owns every table: no SQL outside it.
     registry: {
       paths: ['src/registry/**'],
-      requires: ['rule-engine', 'graph', 'indexer', 'resolve'],
+      requires: ['rule-engine', 'errors', 'files', 'graph', 'indexer', 'resolve'],
       provides: ['storeSymbolGraph:function', 'startValidateRun:function', 'finishValidateRun:function'],
       consumedBy: ['validate'],
     },
@@ -67,7 +67,7 @@ export default defineConfig({
       consumedBy: ['cli'],
     },
     // What the CLI commands run.
-    validate: { paths: ['src/validate/**'], requires: ['rule-engine', 'analyse', 'baseline', 'errors', 'git', 'indexer', 'knip', 'project', 'registry', 'resolve'] },
+    validate: { paths: ['src/validate/**'], requires: ['rule-engine', 'analyse', 'baseline', 'errors', 'files', 'git', 'indexer', 'knip', 'project', 'registry', 'resolve'] },
     gates: { paths: ['src/gates/**'], requires: ['rule-engine', 'analyse', 'baseline', 'contracts', 'errors', 'project', 'registry'] },
     query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'errors', 'files', 'graph', 'knip', 'project', 'resolve'] },
     hook: { paths: ['src/hook/**'], requires: ['errors', 'files', 'git', 'process'] },
@@ -89,7 +89,7 @@ export default defineConfig({
     },
     cli: {
       paths: ['src/cli/**'],
-      requires: ['cleanup', 'errors', 'gates', 'git', 'hook', 'analyse', 'orchestrate', 'package-version', 'pr-report', 'query', 'report', 'validate'],
+      requires: ['cleanup', 'errors', 'gates', 'git', 'hook', 'analyse', 'orchestrate', 'package-version', 'pr-report', 'process', 'query', 'report', 'validate'],
     },
     api: { paths: ['src/index.ts'], requires: ['rule-engine', 'config', 'validate'] },
   },

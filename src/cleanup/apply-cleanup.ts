@@ -2,6 +2,7 @@ import { type ExportDeclaration, type ImportDeclaration, Node, Project, type Sou
 import { extractFileFacts } from '../indexer/extract/extract-file-facts.js';
 import { ReferenceFlag } from '../indexer/facts.js';
 import type { CleanupItem, KeptItem } from './plan-cleanup.js';
+import { fromEditable, toEditable } from './text-format.js';
 
 export interface AppliedCleanup {
   /** New content of each changed file; null for a deleted file. */
@@ -31,19 +32,49 @@ export function applyCleanup(originals: ReadonlyMap<string, string>, items: read
       for (const item of fileItems) kept.push({ item, reason: 'the file could not be read' });
       continue;
     }
-    const source = project.createSourceFile(file, original, { overwrite: true });
-    const touched = new Set<Node>();
-    for (const item of fileItems) {
-      const reason = applyItem(source, item, fileItems, touched);
-      if (reason !== undefined) kept.push({ item, reason });
+    try {
+      const edited = editFile(project, file, original, fileItems);
+      kept.push(...edited.kept);
+      contents.set(file, edited.content);
+    } catch (error) {
+      // An edit the editor cannot make (a ts-morph manipulation error) leaves the file as it is.
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      for (const item of fileItems) kept.push({ item, reason: `the file could not be edited safely (${message})` });
     }
-    removeImportsUsedOnlyByRemovedCode(source, original, touched);
-    removeEmptiedDeclarations(touched);
-    // Removing the last declarations must not leave blank lines at the end of the file.
-    const text = original.endsWith('\n') ? `${source.getFullText().replace(/\n+$/, '')}\n` : source.getFullText();
-    contents.set(file, source.getStatements().length === 0 && original.trim() !== '' ? null : text);
   }
   return { contents, kept };
+}
+
+/**
+ * ts-morph cannot cut text at the first statement of a file ("Should not have children left
+ * over"): an empty statement is put first while editing (after a shebang) and taken out after.
+ */
+const SENTINEL = ';\n';
+
+function editFile(project: Project, file: string, original: string, fileItems: readonly CleanupItem[]): { content: string | null; kept: KeptItem[] } {
+  const kept: KeptItem[] = [];
+  // The byte order mark and \r\n line breaks are set aside while editing and restored after.
+  const editable = toEditable(original);
+  const shebang = editable.text.startsWith('#!');
+  const at = shebang ? editable.text.indexOf('\n') + 1 : 0;
+  if (shebang && at === 0) throw new Error('nothing follows the shebang line');
+  const source = project.createSourceFile(file, `${editable.text.slice(0, at)}${SENTINEL}${editable.text.slice(at)}`, { overwrite: true });
+  const touched = new Set<Node>();
+  for (const item of fileItems) {
+    const reason = applyItem(source, item, fileItems, touched);
+    if (reason !== undefined) kept.push({ item, reason });
+  }
+  removeImportsUsedOnlyByRemovedCode(source, editable.text, touched);
+  removeEmptiedDeclarations(touched);
+  const full = source.getFullText();
+  if (full.slice(at, at + SENTINEL.length) !== SENTINEL) throw new Error('the edit removed more than the named declarations');
+  // A removal at the top must not leave the file starting with blank lines it did not have.
+  const rest = full.slice(at + SENTINEL.length);
+  const edited = full.slice(0, at) + (/^\s*\n/.test(editable.text.slice(at)) ? rest : rest.replace(/^\n+/, ''));
+  // Removing the last declarations must not leave blank lines at the end of the file.
+  const text = editable.text.endsWith('\n') ? `${edited.replace(/\n+$/, '')}\n` : edited;
+  const empty = source.getStatements().length <= 1 && editable.text.trim() !== '';
+  return { content: empty ? null : fromEditable(text, editable.format), kept };
 }
 
 /** Applies one item; returns why it could not be, if so. */

@@ -1,15 +1,12 @@
-import { readFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { gitBlobId } from '../indexer/parse-file.js';
 import { withAnalysis } from '../analyse/with-analysis.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import { loadProject } from '../project/load-project.js';
-import { applyCleanup } from './apply-cleanup.js';
-import { clusterItems, findCulprits } from './bisect-clusters.js';
-import { recordCleanup, undoCleanup, type UndoResult, writeState } from './cleanup-record.js';
-import { type CleanupComputation, computeCleanup } from './compute-cleanup.js';
-import { type CleanupItem, type CleanupScope, type KeptItem, itemKey } from './plan-cleanup.js';
+import { checkDeletionScale } from './deletion-scale.js';
+import { computeCleanup } from './compute-cleanup.js';
+import { fixCleanup } from './fix-cleanup.js';
+import type { CleanupItem, CleanupScope, KeptItem } from './plan-cleanup.js';
+import { undoCleanup, type UndoResult } from './undo-cleanup.js';
 import { runVerification, type VerificationStep, verificationCommands, verificationPassed } from './verify.js';
 import { checkWritable } from './write-safety.js';
 
@@ -19,8 +16,10 @@ export interface CleanupOptions {
   production: boolean;
   scope: CleanupScope;
   fix: boolean;
-  /** Clean up even when verification fails before any edit. */
+  /** Clean up even when verification fails before any edit, or when it deletes most of the project. */
   force: boolean;
+  /** Clean up even when nothing can verify the result (no tsconfig.json, no cleanup.verify). */
+  unverified?: boolean;
   allowDirty: boolean;
   noGit: boolean;
 }
@@ -33,6 +32,8 @@ export interface CleanupResult {
   originals: ReadonlyMap<string, string>;
   contents: ReadonlyMap<string, string | null>;
   verification: VerificationStep[];
+  /** Whether verification checked the result (false for a dry run, --unverified or --force). */
+  verified: boolean;
   cleanupId?: number;
   notices: string[];
   exitCode: 0 | 1;
@@ -40,87 +41,35 @@ export interface CleanupResult {
 
 /**
  * `orch-guard cleanup`: computes every removal to a fixpoint; a dry run stops there. With
- * --fix: checks the files may be written, verifies the project before, writes atomically,
- * verifies after, restores the clusters that break verification (bisection) and records the
- * cleanup for --undo.
+ * --fix: checks the files may be written and that the cleanup is not suspiciously large,
+ * verifies the project before, then applies it under a journal (see fixCleanup).
  */
 export async function runCleanup(options: CleanupOptions): Promise<CleanupResult> {
   const notices: string[] = [];
   return withAnalysis({ root: options.root, configFile: options.configFile, production: options.production, notices }, async (first, registry) => {
     const computation = await computeCleanup(first, registry, { production: options.production, scope: options.scope, notices });
-    const base = { root: first.project.root, items: computation.items, kept: computation.kept, originals: computation.originals, contents: computation.contents, verification: [], notices };
+    const base = { root: first.project.root, items: computation.items, kept: computation.kept, originals: computation.originals, contents: computation.contents, verification: [], verified: false, notices };
     if (!options.fix || computation.items.length === 0) {
       return { ...base, mode: options.fix ? 'fix' as const : 'dry-run' as const, exitCode: computation.items.length > 0 ? 1 as const : 0 as const };
     }
     const root = first.project.root;
     checkWritable(root, [...computation.contents.keys()], options);
+    if (!options.force) checkDeletionScale(first, computation.items);
     const commands = verificationCommands(root, first.project.loaded.config.cleanup?.verify ?? []);
+    if (commands.length === 0 && options.unverified !== true) {
+      throw new UsageError('cleanup --fix: nothing would verify the result (no tsconfig.json to type-check, no `cleanup.verify` commands); no file was changed. Add `cleanup.verify` (your test command) to the config, or pass --unverified');
+    }
     const before = await runVerification(root, commands);
     if (!verificationPassed(before) && !options.force) {
       const failed = before[before.length - 1];
       throw new UsageError(`cleanup --fix: verification fails before any edit (\`${failed.command}\`); no file was changed. Fix it first, or pass --force (removals are then not verified)`);
     }
-    const current = dropChangedFiles(root, computation, notices);
-    let verification: VerificationStep[] = [];
-    let final = current;
-    writeState(root, current.originals, current.contents);
-    if (verificationPassed(before)) {
-      verification = await runVerification(root, commands);
-      if (!verificationPassed(verification)) {
-        final = await restoreCulprits(root, current, commands, notices);
-        writeState(root, final.originals, final.contents);
-        verification = await runVerification(root, commands);
-      }
-    } else {
-      notices.push('cleanup --fix --force: verification failed before the cleanup, so the removals were not verified');
-    }
-    if (!verificationPassed(verification)) {
-      writeState(root, final.originals, new Map());
-      throw new UsageError('cleanup --fix: verification still fails after restoring the failing clusters; every file was restored');
-    }
-    const cleanupId = recordCleanup(registry, {
-      originals: final.originals,
-      contents: final.contents,
-      items: final.items,
-      summary: { items: final.items, kept: final.kept.map(({ item, reason }) => ({ item, reason })), verification },
-    });
-    return { ...base, mode: 'fix' as const, items: final.items, kept: final.kept, contents: final.contents, verification, cleanupId, exitCode: 0 as const };
+    const verify = commands.length > 0 && verificationPassed(before);
+    if (commands.length > 0 && !verify) notices.push('cleanup --fix --force: verification failed before the cleanup, so the removals were not verified');
+    const fixed = await fixCleanup(registry, root, computation, { commands, verify, notices });
+    const { final } = fixed;
+    return { ...base, mode: 'fix' as const, items: final.items, kept: final.kept, contents: final.contents, verification: fixed.verification, verified: verify, cleanupId: fixed.cleanupId, exitCode: 0 as const };
   });
-}
-
-/** A file edited since it was read is skipped (with its items), not overwritten. */
-function dropChangedFiles(root: string, computation: CleanupComputation, notices: string[]): CleanupComputation {
-  const changed = [...computation.originals].filter(([file, original]) => {
-    const absolute = path.join(root, file);
-    return !existsSync(absolute) || gitBlobId(readFileSync(absolute)) !== gitBlobId(Buffer.from(original, 'utf8'));
-  }).map(([file]) => file);
-  if (changed.length === 0) return computation;
-  notices.push(`cleanup --fix: skipped ${changed.join(', ')}: changed since it was analysed`);
-  const skipped = new Set(changed);
-  const items = computation.items.filter((item) => !skipped.has(item.file));
-  const originals = new Map([...computation.originals].filter(([file]) => !skipped.has(file)));
-  const applied = applyCleanup(originals, items);
-  const kept = [...computation.kept, ...computation.items.filter((item) => skipped.has(item.file)).map((item) => ({ item, reason: 'the file changed after it was analysed' }))];
-  return { ...computation, items, originals, contents: applied.contents, kept };
-}
-
-/** Bisects over dead clusters for the removals that break verification, and keeps those. */
-async function restoreCulprits(root: string, computation: CleanupComputation, commands: string[], notices: string[]): Promise<CleanupComputation> {
-  const clusters = clusterItems(computation.items);
-  const { culprits } = await findCulprits(clusters, async (applied) => {
-    writeState(root, computation.originals, applyCleanup(computation.originals, applied.flat()).contents);
-    return verificationPassed(await runVerification(root, commands));
-  });
-  const culpritKeys = new Set(culprits.flat().map(itemKey));
-  const items = computation.items.filter((item) => !culpritKeys.has(itemKey(item)));
-  const applied = applyCleanup(computation.originals, items);
-  notices.push(`cleanup --fix: ${culprits.length} cluster${culprits.length === 1 ? '' : 's'} broke verification and ${culprits.length === 1 ? 'was' : 'were'} restored`);
-  return {
-    ...computation,
-    items,
-    contents: applied.contents,
-    kept: [...computation.kept, ...culprits.flat().map((item) => ({ item, reason: 'removing it breaks verification (something uses it in a way the analysis cannot see)' }))],
-  };
 }
 
 /** `orch-guard cleanup --undo [<id>]`. */

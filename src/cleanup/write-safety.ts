@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { tryGit } from '../git/git.js';
+import { git, tryGit } from '../git/git.js';
 
 export interface WriteSafetyOptions {
   allowDirty: boolean;
@@ -34,12 +34,12 @@ export function checkWritable(root: string, files: readonly string[], options: W
     return;
   }
   if (options.allowDirty || files.length === 0) return;
-  const tracked = new Set((tryGit(root, ['ls-files', '-z', '--', ...files])?.toString('utf8') ?? '').split('\0').filter(Boolean));
+  const tracked = new Set(git(root, ['ls-files', '-z', '--', ...files], 'cleanup --fix').toString('utf8').split('\0').filter(Boolean));
   const untracked = files.filter((file) => !tracked.has(file));
   if (untracked.length > 0) {
     throw new UsageError(`cleanup --fix: ${listed(untracked, 'is', 'are')} not tracked by git; commit or add ${untracked.length === 1 ? 'it' : 'them'} first, or pass --allow-dirty`);
   }
-  const dirty = (tryGit(root, ['status', '--porcelain', '-z', '--', ...files])?.toString('utf8') ?? '')
+  const dirty = git(root, ['status', '--porcelain', '-z', '--', ...files], 'cleanup --fix').toString('utf8')
     .split('\0').filter((entry) => entry.length > 3).map((entry) => entry.slice(3));
   if (dirty.length > 0) {
     throw new UsageError(`cleanup --fix: ${listed(dirty, 'has', 'have')} uncommitted changes; commit or stash them first, or pass --allow-dirty`);

@@ -10,6 +10,7 @@ interface CleanupFlags {
   fix?: boolean;
   undo?: string | true;
   force?: boolean;
+  unverified?: boolean;
   allowDirty?: boolean;
   git: boolean;
   rule: string[];
@@ -33,7 +34,8 @@ export function registerCleanupCommand(program: Command, setExitCode: (code: num
     .option('--production', 'analyse without test files')
     .option('--allow-dirty', 'edit files with uncommitted changes or untracked by git')
     .option('--no-git', 'allow edits outside a git repository')
-    .option('--force', 'clean up even when verification fails before any edit (removals are then not verified)')
+    .option('--force', 'clean up even when verification fails before any edit (removals are then not verified), or when it would delete more than half of the files')
+    .option('--unverified', 'clean up even when nothing can verify the result (no tsconfig.json, no cleanup.verify)')
     .option('--reporter <name>', 'text or json', 'text')
     .action(async (flags: CleanupFlags) => {
       if (flags.reporter !== 'text' && flags.reporter !== 'json') throw new UsageError(`--reporter ${flags.reporter}: cleanup supports text and json`);
@@ -62,6 +64,7 @@ export function registerCleanupCommand(program: Command, setExitCode: (code: num
         },
         fix: flags.fix === true,
         force: flags.force === true,
+        unverified: flags.unverified === true,
         allowDirty: flags.allowDirty === true,
         noGit: !flags.git,
       });

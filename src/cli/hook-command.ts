@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { printNotices } from './terminal.js';
 
 /** `orch-guard hook install|uninstall`: the pre-commit gate. */
 export function registerHookCommand(program: Command, setExitCode: (code: number) => void, binFile: string): void {
@@ -11,6 +12,7 @@ export function registerHookCommand(program: Command, setExitCode: (code: number
       const { installHook } = await import('../hook/install-hook.js');
       // The hook runs this installation's CLI when the project has none of its own.
       const change = installHook(flags.root, binFile);
+      printNotices(change.warnings.map((warning) => `warning: ${warning}`));
       const where = path.relative(process.cwd(), change.file) || change.file;
       process.stdout.write(change.changed ? `Installed the orch-guard pre-commit hook (${change.manager}): ${where}\n` : `The orch-guard pre-commit hook is already installed (${change.manager}): ${where}\n`);
       if (change.hint !== undefined) process.stdout.write(`Next: ${change.hint}\n`);

@@ -54,8 +54,10 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     if (isUserFacingError(error)) {
       process.stderr.write(`orch-guard: ${error.message}\n`);
     } else {
+      // One line: messages of some libraries (ts-morph) go on for pages; --debug shows them whole.
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`orch-guard: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+      const line = debug ? message : message.split('\n')[0];
+      process.stderr.write(`orch-guard: internal error: ${line}${debug ? '' : ' (run with --debug for details)'}\n`);
     }
     if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
     return ExitCode.Error;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { killAllTasksNow } from '../process/run-in-process-group.js';
 import { dryRunPipeline, runPipeline } from '../orchestrate/run-pipeline.js';
 import { createProgressView } from '../orchestrate/view/create-progress-view.js';
 import { formatPlan } from '../orchestrate/view/format-plan.js';
@@ -19,6 +20,7 @@ interface RunFlags {
   maxParallel?: string;
   fix?: boolean;
   allowDirty?: boolean;
+  unverified?: boolean;
   git: boolean;
   reporter: string;
 }
@@ -43,6 +45,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--fix', 'apply the cleanup at the end, when every task passed (otherwise a dry run)')
     .option('--allow-dirty', 'with --fix: edit files with uncommitted changes')
     .option('--no-git', 'with --fix: allow edits outside a git repository')
+    .option('--unverified', 'with --fix: clean up even when nothing can verify the result (no tsconfig.json, no cleanup.verify)')
     .option('--reporter <name>', 'the summary at the end: text or json (progress then goes to stderr)', 'text')
     .action(async (flags: RunFlags) => {
       if (flags.reporter !== 'text' && flags.reporter !== 'json') throw new UsageError(`--reporter ${flags.reporter}: run supports text and json`);
@@ -59,9 +62,17 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
         return;
       }
       const view = createProgressView(flags.reporter === 'json' ? process.stderr : process.stdout);
-      // Ctrl-C, SIGTERM or a closed terminal stop the tasks cleanly; the run is recorded as interrupted.
+      // Ctrl-C, SIGTERM or a closed terminal stop the tasks cleanly; the run is recorded as
+      // interrupted. A second one does not wait for the grace period: SIGKILL, now.
       const stop = new AbortController();
-      const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (!stop.signal.aborted) {
+          stop.abort(signal);
+          return;
+        }
+        process.stderr.write('orch-guard: stopping the tasks with SIGKILL now\n');
+        killAllTasksNow();
+      };
       for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
       try {
         const result = await runPipeline({
@@ -73,7 +84,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
           bail: flags.bail === true,
           gates: flags.gates,
           taskCache: flags.taskCache,
-          ...(flags.fix === true ? { fix: { allowDirty: flags.allowDirty === true, noGit: !flags.git } } : {}),
+          ...(flags.fix === true ? { fix: { allowDirty: flags.allowDirty === true, noGit: !flags.git, unverified: flags.unverified === true } } : {}),
           signal: stop.signal,
           onEvent: (event) => view.onEvent(event),
         });

@@ -32,7 +32,7 @@ export function registerValidateCommand(program: Command, setExitCode: (code: nu
     .option('--changed-since <ref>', 'judge only what changed since a git ref introduces (the working tree against the merge base)')
     .option('--baseline <file>', 'accept the findings recorded in this baseline (default: orch-guard-baseline.json when present)')
     .option('--no-baseline', 'ignore the baseline file')
-    .option('--no-cache', 're-parse every file instead of reusing cached facts')
+    .option('--no-cache', 're-parse every file, without reading or writing the registry (for a read-only checkout)')
     .action(async (flags: ValidateFlags) => {
       const reporterSpecs = parseReporterSpecs(flags.reporter);
       const progress = createProgress('indexing');

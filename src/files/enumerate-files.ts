@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../errors.js';
 import { type IgnoreFile, isIgnored, readIgnoreFile } from './gitignore.js';
 
 /** Directories never searched for project files, wherever they appear. */
@@ -51,9 +52,17 @@ function listWithGit(root: string): string[] | undefined {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (result.status !== 0 || result.error) return undefined;
+  if (result.error) return undefined;
+  if (result.status !== 0) {
+    // Outside git the walk decides; inside, a failing git (a corrupt index) must not quietly
+    // turn into a walk that sees other files than git would.
+    const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    if (inside.status !== 0 || inside.stdout.trim() !== 'true') return undefined;
+    const reason = result.stderr.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? `exit code ${result.status}`;
+    throw new UsageError(`cannot list the project's files: \`git ls-files\` failed: ${reason}`);
+  }
   // Deleted-but-tracked paths and submodule directories are dropped later, when files are read.
   return result.stdout.split('\0').filter((entry) => entry !== '');
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const STATE_DIR_NAME = '.orch-guard';
+export const STATE_DIR_NAME = '.orch-guard';
 
 /** Creates `<root>/.orch-guard/` (with a .gitignore so it is never committed) and returns it. */
 export function ensureStateDir(root: string): string {

@@ -1,18 +1,74 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
+const TEMPORARY_MARK = 'orch-guard';
+
+export interface AtomicWriteOptions {
+  /** Permission bits for the file; by default an existing file keeps its own. */
+  mode?: number;
+}
+
 /**
- * Writes through a temporary file in the same directory and renames it into place, so a
- * reader (or a crash) never sees a half-written file.
+ * Writes through a temporary file in the same directory, synced to disk, and renames it into
+ * place, so a reader (or a crash, or a power loss) never sees a half-written file. The file
+ * keeps its permission bits (a 755 script stays executable), and a symlink stays a symlink:
+ * the file it points at is written.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const target = resolveSymlink(file);
+  const existing = statSync(target, { throwIfNoEntry: false });
+  const mode = options.mode ?? (existing !== undefined ? existing.mode & 0o7777 : undefined);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${TEMPORARY_MARK}-${process.pid}-${Date.now()}.tmp`);
   try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, file);
+    const fd = openSync(temporary, 'w', mode ?? 0o666);
+    try {
+      // The open mode is filtered by the umask; the file's own mode is set exactly.
+      if (mode !== undefined) fchmodSync(fd, mode);
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+  syncDirectory(path.dirname(target));
+}
+
+/** Temporary files a crashed writeFileAtomic may have left beside `file`. */
+export function leftoverTemporaryFiles(file: string): string[] {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.${TEMPORARY_MARK}-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => path.join(dir, name));
+}
+
+function resolveSymlink(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/** Makes the rename itself durable (a no-op where directories cannot be opened). */
+function syncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not supported here (Windows): the rename is still atomic.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { tryGit } from '../git/git.js';
+import { git, tryGit } from '../git/git.js';
 
 export type HookManager =
   | { kind: 'husky'; file: string }
@@ -24,6 +24,36 @@ export function detectHookManager(workTree: string, root: string): HookManager {
     const manifest = path.join(dir, 'package.json');
     if (existsSync(manifest) && /"simple-git-hooks"\s*:\s*\{/.test(readFileSync(manifest, 'utf8'))) return { kind: 'simple-git-hooks', file: manifest };
   }
-  const hooksDir = tryGit(root, ['rev-parse', '--git-path', 'hooks'])?.toString('utf8').trim() ?? '.git/hooks';
+  const hooksDir = git(root, ['rev-parse', '--git-path', 'hooks'], 'hook').toString('utf8').trim();
   return { kind: 'git', file: path.join(path.resolve(root, hooksDir), 'pre-commit') };
+}
+
+/**
+ * Whether others share the hook file (it is committed): every manager's file is, and so is a
+ * git hooks folder outside `.git/` (core.hooksPath pointing into the work tree).
+ */
+export function isSharedHookFile(manager: HookManager, root: string): boolean {
+  if (manager.kind !== 'git') return true;
+  const gitDir = realpathSync(path.resolve(root, git(root, ['rev-parse', '--git-common-dir'], 'hook').toString('utf8').trim()));
+  // A hook symlinked to a script in the work tree is that (committed) script.
+  const file = realOrSelf(manager.file) ?? path.join(realOrSelf(path.dirname(manager.file)) ?? path.dirname(manager.file), path.basename(manager.file));
+  return !file.startsWith(`${gitDir}${path.sep}`);
+}
+
+/** Husky's hooks run only when core.hooksPath points at `.husky/_` (v9) or `.husky` (v4–8). */
+export function huskyWarning(manager: HookManager, workTree: string): string | undefined {
+  if (manager.kind !== 'husky') return undefined;
+  const huskyDir = path.dirname(manager.file);
+  const configured = tryGit(workTree, ['config', '--get', 'core.hooksPath'])?.toString('utf8').trim();
+  const resolved = configured === undefined || configured === '' ? undefined : path.resolve(workTree, configured).replace(/\/+$/, '');
+  if (resolved === huskyDir || resolved === path.join(huskyDir, '_')) return undefined;
+  return `${path.relative(workTree, huskyDir) || huskyDir}/ exists but git's core.hooksPath is ${configured === undefined || configured === '' ? 'not set' : `\`${configured}\``}, so git does not run .husky/pre-commit: run \`npx husky\` (husky 9) or \`npx husky install\` (husky 4–8) to point it there`;
+}
+
+function realOrSelf(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,142 +1,105 @@
-import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { requireWorkTree } from '../git/git.js';
-import { BLOCK_END, BLOCK_START, preCommitCommand, withoutBlock } from './hook-script.js';
-import { detectHookManager, type HookManager } from './hook-managers.js';
+import { installInLefthook, installInSimpleGitHooks, uninstallFromSimpleGitHooks } from './hook-config-files.js';
+import { appendBlock, BLOCK_END, BLOCK_START, CREATED_MARK, createdByUs, insertBlock, withoutBlock } from './hook-block.js';
+import { detectHookManager, type HookManager, huskyWarning, isSharedHookFile } from './hook-managers.js';
+import { preCommitCommand } from './hook-script.js';
 
 export interface HookChange {
   manager: HookManager['kind'];
   file: string;
   changed: boolean;
   hint?: string;
+  /** What may keep the hook from running, for the user to fix. */
+  warnings: string[];
 }
 
 /**
  * `hook install`: adds `orch-guard validate --staged` to the project's pre-commit hook.
  * Idempotent; it never replaces a hook it did not write: it adds a marked block (or, in
- * package.json, a marked command) that `hook uninstall` removes exactly.
+ * package.json, a marked command) that `hook uninstall` removes exactly, byte for byte. The
+ * file keeps its mode, and a symlinked hook stays a symlink.
  */
 export function installHook(root: string, binFile: string): HookChange {
   const workTree = requireWorkTree(root, 'hook install');
   const manager = detectHookManager(workTree, path.resolve(root));
-  const command = preCommitCommand(workTree, path.resolve(root), binFile);
+  const shared = isSharedHookFile(manager, path.resolve(root));
+  const { command, installed } = preCommitCommand(workTree, path.resolve(root), binFile, shared);
+  const warnings: string[] = [];
+  const husky = huskyWarning(manager, workTree);
+  if (husky !== undefined) warnings.push(husky);
+  if (shared && !installed) {
+    warnings.push(`orch-guard is not installed in this project, and the shared hook runs \`${command.split(' validate')[0]}\`: add it as a dev dependency (npm install --save-dev orch-guard), or commits will fail`);
+  }
+  const base = { manager: manager.kind, file: manager.file, warnings };
   switch (manager.kind) {
     case 'git':
     case 'husky':
-      return { manager: manager.kind, file: manager.file, changed: installInShellHook(manager.file, command, manager.kind === 'git') };
+      return { ...base, changed: installInShellHook(manager.file, command, manager.kind === 'git', warnings) };
     case 'lefthook':
-      return { manager: 'lefthook', file: manager.file, changed: installInLefthook(manager.file, command) };
+      return { ...base, changed: installInLefthook(manager.file, command) };
     case 'simple-git-hooks':
-      return {
-        manager: 'simple-git-hooks',
-        file: manager.file,
-        changed: installInSimpleGitHooks(manager.file, command),
-        hint: 'run `npx simple-git-hooks` to apply the updated hooks',
-      };
+      return { ...base, changed: installInSimpleGitHooks(manager.file, command), hint: 'run `npx simple-git-hooks` to apply the updated hooks' };
   }
 }
 
 export function uninstallHook(root: string): HookChange {
   const workTree = requireWorkTree(root, 'hook uninstall');
   const manager = detectHookManager(workTree, path.resolve(root));
-  if (!existsSync(manager.file)) return { manager: manager.kind, file: manager.file, changed: false };
+  const base = { manager: manager.kind, file: manager.file, warnings: [] };
+  if (!existsSync(manager.file)) return { ...base, changed: false };
   const text = readFileSync(manager.file, 'utf8');
   if (manager.kind === 'simple-git-hooks') {
-    return { manager: manager.kind, file: manager.file, changed: uninstallFromSimpleGitHooks(manager.file, text), hint: 'run `npx simple-git-hooks` to apply the updated hooks' };
+    return { ...base, changed: uninstallFromSimpleGitHooks(manager.file, text), hint: 'run `npx simple-git-hooks` to apply the updated hooks' };
   }
   const remaining = withoutBlock(text);
-  if (remaining === undefined) return { manager: manager.kind, file: manager.file, changed: false };
-  if (manager.kind !== 'lefthook' && /^(#![^\n]*\n)?\s*$/.test(remaining)) rmSync(manager.file);
+  if (remaining === undefined) return { ...base, changed: false };
+  // Only a file hook install created goes away; any other keeps its own bytes.
+  if (manager.kind !== 'lefthook' && createdByUs(text) && /^(#![^\n]*\n)?\s*$/.test(remaining)) rmSync(manager.file);
   else writeFileAtomic(manager.file, remaining);
-  return { manager: manager.kind, file: manager.file, changed: true };
+  return { ...base, changed: true };
 }
 
 const SHELL = /^#!\s*(?:\/usr\/bin\/env\s+)?(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|zsh|dash|ksh)\b/;
 
-function installInShellHook(file: string, command: string, needsShebang: boolean): boolean {
-  const block = `${BLOCK_START}\n${command} || exit 1\n${BLOCK_END}\n`;
+function installInShellHook(file: string, command: string, gitHook: boolean, warnings: string[]): boolean {
+  const lines = (created: boolean) => [`${BLOCK_START}${created ? CREATED_MARK : ''}`, `${command} || exit 1`, BLOCK_END];
   if (!existsSync(file)) {
-    writeFileAtomic(file, `${needsShebang ? '#!/bin/sh\n' : ''}${block}`);
-    chmodSync(file, 0o755);
+    writeFileAtomic(file, `${gitHook ? '#!/bin/sh\n' : ''}${lines(true).join('\n')}\n`, { mode: 0o755 });
     return true;
   }
   const text = readFileSync(file, 'utf8');
   const current = withoutBlock(text);
-  if (current !== undefined) {
-    if (text.includes(block)) return false;
-    writeFileAtomic(file, insertBeforeFinalExit(current, block));
-    return true;
-  }
-  if (text.startsWith('#!') && !SHELL.test(text)) {
+  if (current !== undefined && text.includes(lines(createdByUs(text)).join('\n'))) return false;
+  const own = current ?? text;
+  if (own.startsWith('#!') && !SHELL.test(own)) {
     throw new UsageError(`hook install: ${file} is not a shell script; orch-guard will not edit it. Add \`${command}\` to it yourself`);
   }
-  writeFileAtomic(file, insertBeforeFinalExit(text, block));
-  chmodSync(file, 0o755);
+  writeFileAtomic(file, withBlock(own, lines(current !== undefined && createdByUs(text)), file, command));
+  if (gitHook && (statSync(file).mode & 0o111) === 0) {
+    warnings.push(`${file} is not executable, so git does not run it (nor orch-guard's block in it); orch-guard left its mode alone: \`chmod +x ${file}\` to enable it`);
+  }
   return true;
 }
 
-/** A hook that ends with `exit 0` would never reach a block appended after it. */
-function insertBeforeFinalExit(text: string, block: string): string {
-  const lines = text.replace(/\n*$/, '\n').split('\n');
+/**
+ * The hook with our block where it will run: before an `exec` that replaces the shell (or a
+ * final `exit`), else at the end. An `exec` orch-guard cannot place itself before (inside a
+ * block) is refused.
+ */
+function withBlock(text: string, block: readonly string[], file: string, command: string): string {
+  const lines = text.split('\n');
+  const replacesShell = (line: string) => /^exec\s+(?![<>&\d])\S/.test(line);
+  const topLevelExec = lines.findIndex(replacesShell);
+  if (topLevelExec !== -1) return insertBlock(text, topLevelExec, block);
+  if (lines.some((line) => replacesShell(line.trim()))) {
+    throw new UsageError(`hook install: ${file} runs \`exec\` inside a block, so a command added at its end would never run; add \`${command}\` before that \`exec\` yourself`);
+  }
   let last = lines.length - 1;
   while (last >= 0 && lines[last].trim() === '') last -= 1;
-  if (last >= 0 && /^exit\b/.test(lines[last].trim())) {
-    return [...lines.slice(0, last), block.trimEnd(), ...lines.slice(last)].join('\n');
-  }
-  return `${lines.join('\n').replace(/\n*$/, '\n')}${block}`;
-}
-
-function installInLefthook(file: string, command: string): boolean {
-  const text = readFileSync(file, 'utf8');
-  if (text.includes(BLOCK_START) && text.includes(command)) return false;
-  const base = withoutBlock(text) ?? text;
-  const lines = base.split('\n');
-  const hookLine = lines.findIndex((line) => /^pre-commit:\s*(#.*)?$/.test(line));
-  let updated: string[];
-  if (hookLine === -1) {
-    updated = [...lines.join('\n').replace(/\n*$/, '').split('\n'), BLOCK_START, 'pre-commit:', '  commands:', '    orch-guard:', `      run: ${command}`, BLOCK_END, ''];
-  } else {
-    const commandsLine = lines.findIndex((line, index) => index > hookLine && /^\s+commands:\s*(#.*)?$/.test(line)
-      && !lines.slice(hookLine + 1, index).some((between) => /^\S/.test(between)));
-    const ours = (indent: string) => [`${indent}${BLOCK_START}`, `${indent}orch-guard:`, `${indent}  run: ${command}`, `${indent}${BLOCK_END}`];
-    if (commandsLine === -1) {
-      updated = [...lines.slice(0, hookLine + 1), '  commands:', ...ours('    '), ...lines.slice(hookLine + 1)];
-    } else {
-      const indent = `${/^(\s*)/.exec(lines[commandsLine])?.[1] ?? '  '}  `;
-      updated = [...lines.slice(0, commandsLine + 1), ...ours(indent), ...lines.slice(commandsLine + 1)];
-    }
-  }
-  writeFileAtomic(file, updated.join('\n'));
-  return true;
-}
-
-const MARKED_COMMAND = (command: string) => `${command} # orch-guard`;
-
-function installInSimpleGitHooks(file: string, command: string): boolean {
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const isPackageJson = path.basename(file) === 'package.json';
-  const hooks = (isPackageJson ? (manifest['simple-git-hooks'] ??= {}) : manifest) as Record<string, string>;
-  const ours = MARKED_COMMAND(command);
-  const existing = hooks['pre-commit'];
-  if (existing?.includes('# orch-guard')) return false;
-  // A trailing `# orch-guard` comment marks our command; it must stay last on the line.
-  hooks['pre-commit'] = existing === undefined || existing.trim() === '' ? ours : `${existing} && ${ours}`;
-  writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
-  return true;
-}
-
-function uninstallFromSimpleGitHooks(file: string, text: string): boolean {
-  const manifest = JSON.parse(text) as Record<string, unknown>;
-  const isPackageJson = path.basename(file) === 'package.json';
-  const hooks = (isPackageJson ? manifest['simple-git-hooks'] : manifest) as Record<string, string> | undefined;
-  const existing = hooks?.['pre-commit'];
-  if (hooks === undefined || existing === undefined || !existing.includes('# orch-guard')) return false;
-  const remaining = existing.replace(/(?:\s*&&\s*)?[^&]*# orch-guard$/, '').trim();
-  if (remaining === '') delete hooks['pre-commit'];
-  else hooks['pre-commit'] = remaining;
-  if (isPackageJson && Object.keys(hooks).length === 0) delete manifest['simple-git-hooks'];
-  writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
-  return true;
+  if (last >= 0 && /^exit\b/.test(lines[last].trim())) return insertBlock(text, last, block);
+  return appendBlock(text, block);
 }

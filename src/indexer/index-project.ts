@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { FactsCache } from './facts-cache.js';
+import { isSettled, nowNs, statKey } from '../files/stat-key.js';
+import type { FactsCache, FileStat } from './facts-cache.js';
 import { type FileFacts, FACTS_VERSION } from './facts.js';
-import type { ParseJob } from './parse-file.js';
+import type { ParseJob, ParseOutcome } from './parse-file.js';
 import { parseInParallel } from './parse-in-parallel.js';
 
 export interface IndexedFile {
@@ -28,61 +29,94 @@ interface IndexOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+type Parsed = Map<string, { hash: string; factsJson: string; skipped: boolean }>;
+
 /**
- * Brings the cached per-file facts up to date and returns them. A file whose size and mtime
- * match the cache is not read; one whose content hash matches is not parsed; the rest are
- * parsed in parallel. Removed files leave the cache.
+ * Brings the cached per-file facts up to date and returns them. The cache is keyed by content:
+ * each file's bytes are hashed, and only a file whose content hash changed is parsed. The stat
+ * (size, mtime, ctime, inode) spares the read only where it provably can: unchanged since a
+ * scan that began well after the file was last written. Files skipped last time (too large,
+ * binary, not analysable) are always looked at again, so a raised limit takes effect and
+ * their notice stays until they are analysed. Removed files leave the cache.
  */
 export async function indexProject(options: IndexOptions): Promise<IndexResult> {
   const { cache, root } = options;
+  const scanStart = nowNs();
   const cachedRows = cache.fileRows();
   const reusable: Array<{ path: string; hash: string }> = [];
   const jobs: ParseJob[] = [];
-  const stats = new Map<string, { size: number; mtimeMs: number }>();
+  const stats = new Map<string, FileStat>();
   for (const relative of options.files) {
     const absolutePath = path.join(root, relative);
-    const stat = statSync(absolutePath, { throwIfNoEntry: false });
-    if (stat === undefined || !stat.isFile()) continue;
-    stats.set(relative, { size: stat.size, mtimeMs: stat.mtimeMs });
+    const stat = statFile(absolutePath, relative, options.notices, scanStart);
+    if (stat === undefined) continue;
+    stats.set(relative, stat);
     const cached = options.useCache ? cachedRows.get(relative) : undefined;
-    const factsCurrent = cached !== undefined && cached.factsVersion === FACTS_VERSION;
-    if (factsCurrent && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
+    const factsCurrent = cached !== undefined && cached.factsVersion === FACTS_VERSION && !cached.skipped;
+    if (factsCurrent && cached.statKey !== null && cached.statKey === stat.statKey) {
       reusable.push({ path: relative, hash: cached.hash });
       continue;
     }
-    jobs.push({
-      path: relative,
-      absolutePath,
-      size: stat.size,
-      ...(factsCurrent ? { cachedHash: cached.hash } : {}),
-      maxFileSize: options.maxFileSize,
-    });
+    jobs.push({ path: relative, absolutePath, size: stat.size, ...(factsCurrent ? { cachedHash: cached.hash } : {}), maxFileSize: options.maxFileSize });
   }
 
-  const outcomes = await parseInParallel(jobs, options.onProgress);
-  const parsed = new Map<string, { hash: string; factsJson: string }>();
-  for (const outcome of outcomes) {
-    if (outcome.status === 'parsed') parsed.set(outcome.path, { hash: outcome.hash, factsJson: outcome.factsJson });
-    else if (outcome.status === 'unchanged') reusable.push({ path: outcome.path, hash: outcome.hash });
-    if (outcome.status !== 'unchanged' && outcome.notice !== undefined) options.notices.push(outcome.notice);
-  }
-
+  const parsed: Parsed = new Map();
+  collect(await parseInParallel(jobs, options.onProgress), parsed, reusable, options.notices);
   const cachedFacts = cache.factsOfFiles(reusable.map((entry) => entry.path));
   const files: IndexedFile[] = [];
+  const damaged: ParseJob[] = [];
   for (const { path: relative, hash } of reusable) {
-    const json = cachedFacts.get(relative);
-    if (json !== undefined) files.push({ path: relative, hash, facts: JSON.parse(json) as FileFacts });
+    const facts = parseFacts(cachedFacts.get(relative));
+    if (facts !== undefined) files.push({ path: relative, hash, facts });
+    else damaged.push({ path: relative, absolutePath: path.join(root, relative), size: stats.get(relative)?.size ?? 0, maxFileSize: options.maxFileSize });
+  }
+  if (damaged.length > 0) {
+    // A damaged row is parsed again and rewritten instead of failing every run.
+    options.notices.push(`registry: the cached facts of ${damaged.length} file${damaged.length === 1 ? ' were' : 's were'} damaged; parsed again`);
+    collect(await parseInParallel(damaged), parsed, [], options.notices);
   }
   for (const [relative, { hash, factsJson }] of parsed) files.push({ path: relative, hash, facts: JSON.parse(factsJson) as FileFacts });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  // Reused files whose stat changed (a touch, a checkout) get the new stat, so the next run skips reading them.
-  const restatted = new Map<string, { size: number; mtimeMs: number }>();
+  // Reused files whose stat key changed (a touch, a checkout, a file that has now settled) get the new one.
+  const restatted = new Map<string, FileStat>();
   for (const { path: relative } of reusable) {
     const stat = stats.get(relative);
     const cached = cachedRows.get(relative);
-    if (stat !== undefined && cached !== undefined && (cached.size !== stat.size || cached.mtimeMs !== stat.mtimeMs)) restatted.set(relative, stat);
+    if (stat !== undefined && cached !== undefined && !parsed.has(relative) && cached.statKey !== stat.trustedKey) restatted.set(relative, stat);
   }
   cache.saveFiles({ parsed, restatted, stats, present: new Set(files.map((file) => file.path)) });
   return { files, parsedPaths: new Set(parsed.keys()) };
+}
+
+function collect(outcomes: readonly ParseOutcome[], parsed: Parsed, reusable: Array<{ path: string; hash: string }>, notices: string[]): void {
+  for (const outcome of outcomes) {
+    if (outcome.status === 'parsed') parsed.set(outcome.path, { hash: outcome.hash, factsJson: outcome.factsJson, skipped: outcome.skipped === true });
+    else if (outcome.status === 'unchanged') reusable.push({ path: outcome.path, hash: outcome.hash });
+    if (outcome.status !== 'unchanged' && outcome.notice !== undefined) notices.push(outcome.notice);
+  }
+}
+
+function parseFacts(json: string | undefined): FileFacts | undefined {
+  if (json === undefined) return undefined;
+  try {
+    return JSON.parse(json) as FileFacts;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stat of a project file, or undefined (with a notice when it cannot be read) to skip it. */
+function statFile(absolutePath: string, relative: string, notices: string[], scanStart: bigint): FileStat | undefined {
+  let stat;
+  try {
+    stat = statSync(absolutePath, { bigint: true, throwIfNoEntry: false });
+  } catch (error) {
+    // A symlink loop (ELOOP), a path component that is a file (ENOTDIR), no permission.
+    notices.push(`${relative}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}), skipped`);
+    return undefined;
+  }
+  if (stat === undefined || !stat.isFile()) return undefined;
+  const key = statKey(stat);
+  return { size: Number(stat.size), mtimeMs: Number(stat.mtimeMs), statKey: key, trustedKey: isSettled(stat, scanStart) ? key : null };
 }

@@ -18,11 +18,16 @@ export interface SnapshotIndexOptions {
 /**
  * Facts for a git snapshot (HEAD, the index, a base commit). Content hashes are blob ids, so
  * any version the working tree or an earlier snapshot had is found in the cache; only the
- * other blobs are read from git and parsed.
+ * other blobs (and any whose cached facts are damaged) are read from git and parsed. Facts of
+ * a file that was not analysed (too large) are not kept: a raised limit must see it.
  */
 export async function indexSnapshot(options: SnapshotIndexOptions): Promise<IndexedFile[]> {
   const { cache } = options;
-  const factsByHash = cache.factsOfBlobs(new Set(options.blobs.values()));
+  const factsByHash = new Map<string, FileFacts>();
+  for (const [id, json] of cache.factsOfBlobs(new Set(options.blobs.values()))) {
+    const facts = parseCachedFacts(json);
+    if (facts !== undefined) factsByHash.set(id, facts);
+  }
   const missing = new Set([...options.blobs.values()].filter((id) => !factsByHash.has(id)));
   if (missing.size > 0) {
     const contents = options.readBlobs([...missing]);
@@ -37,16 +42,29 @@ export async function indexSnapshot(options: SnapshotIndexOptions): Promise<Inde
     const parsed: Array<{ hash: string; factsJson: string }> = [];
     for (const outcome of await parseInParallel(jobs)) {
       if (outcome.status !== 'parsed') continue;
-      factsByHash.set(outcome.hash, outcome.factsJson);
-      parsed.push(outcome);
+      factsByHash.set(outcome.hash, JSON.parse(outcome.factsJson) as FileFacts);
+      if (outcome.skipped !== true) parsed.push(outcome);
       if (outcome.notice !== undefined) options.notices.push(outcome.notice);
     }
     cache.saveBlobFacts(parsed);
   }
   const files: IndexedFile[] = [];
+  const handedOut = new Set<string>();
   for (const [relative, id] of options.blobs) {
-    const json = factsByHash.get(id);
-    if (json !== undefined) files.push({ path: relative, hash: id, facts: JSON.parse(json) as FileFacts });
+    const facts = factsByHash.get(id);
+    if (facts === undefined) continue;
+    // Files with the same content each get their own copy, as if parsed apart.
+    files.push({ path: relative, hash: id, facts: handedOut.has(id) ? structuredClone(facts) : facts });
+    handedOut.add(id);
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Cached facts JSON; undefined for a damaged row, which is then parsed again. */
+function parseCachedFacts(json: string): FileFacts | undefined {
+  try {
+    return JSON.parse(json) as FileFacts;
+  } catch {
+    return undefined;
+  }
 }

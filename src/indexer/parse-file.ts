@@ -17,7 +17,7 @@ export interface ParseJob {
 }
 
 export type ParseOutcome =
-  | { path: string; status: 'parsed'; hash: string; factsJson: string; notice?: string }
+  | { path: string; status: 'parsed'; hash: string; factsJson: string; notice?: string; skipped?: boolean }
   | { path: string; status: 'unchanged'; hash: string }
   | { path: string; status: 'unreadable'; notice: string };
 
@@ -32,7 +32,7 @@ export function parseFile(getTypeScript: () => TypeScriptApi, job: ParseJob): Pa
   const hash = gitBlobId(buffer);
   if (hash === job.cachedHash) return { path: job.path, status: 'unchanged', hash };
   if (looksBinary(buffer)) {
-    return { path: job.path, status: 'parsed', hash, factsJson: JSON.stringify(skippedFileFacts('binary', undefined)), notice: `${job.path}: binary file, skipped` };
+    return { path: job.path, status: 'parsed', hash, factsJson: JSON.stringify(skippedFileFacts('binary', undefined)), notice: `${job.path}: binary file, skipped`, skipped: true };
   }
   const utf8 = isUtf8(buffer);
   const text = utf8 ? buffer.toString('utf8') : buffer.toString('latin1');
@@ -43,6 +43,7 @@ export function parseFile(getTypeScript: () => TypeScriptApi, job: ParseJob): Pa
       status: 'parsed',
       hash,
       factsJson: JSON.stringify(skippedFileFacts('too-large', text)),
+      skipped: true,
       notice: `${job.path}: ${kb} KB is over the size limit (maxFileSizeKb), not parsed; its imports still count`,
     };
   }
@@ -57,6 +58,7 @@ export function parseFile(getTypeScript: () => TypeScriptApi, job: ParseJob): Pa
       status: 'parsed',
       hash,
       factsJson: JSON.stringify(skippedFileFacts('extraction-failed', text)),
+      skipped: true,
       notice: `${job.path}: could not be analysed (${message}); its imports still count`,
     };
   }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import { describeJsonSyntaxError } from '../files/json-syntax-error.js';
 
 export interface PackageJson {
   name?: string;
@@ -18,14 +20,30 @@ export interface PackageJson {
   devDependencies?: Record<string, string>;
 }
 
-/** Reads a package.json; a missing or malformed one reads as undefined. */
-export function readPackageJson(dir: string): PackageJson | undefined {
+/**
+ * Reads a package.json; a missing one reads as undefined. One that cannot be read or parsed is
+ * a ConfigError naming the file and the position: its entries are unknown, and reading it as
+ * "no entries" would make live code look dead.
+ */
+export function readPackageJson(dir: string, root: string = dir): PackageJson | undefined {
+  const file = path.join(dir, 'package.json');
+  const label = path.relative(root, file) || file;
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed as PackageJson : undefined;
-  } catch {
-    return undefined;
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new ConfigError(`${label}: cannot read (${code ?? 'error'})`);
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new ConfigError(`${label}: malformed JSON at ${describeJsonSyntaxError(text) ?? (error as Error).message}; its entry points cannot be known, so nothing was analysed`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`${label}: expected a JSON object`);
+  return parsed as PackageJson;
 }
 
 /** Every file path a conditional exports/imports value can point at, in declaration order. */

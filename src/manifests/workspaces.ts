@@ -29,7 +29,7 @@ export function findWorkspacePackages(root: string): WorkspacePackage[] {
   for (const relativeDir of listDirectories(root, maxDepth, includeDotFolders)) {
     if (!include.some((regex) => regex.test(relativeDir)) || exclude.some((regex) => regex.test(relativeDir))) continue;
     const dir = path.join(root, relativeDir);
-    const pkg = readPackageJson(dir);
+    const pkg = readPackageJson(dir, root);
     if (pkg !== undefined) packages.push({ dir, name: pkg.name, pkg });
   }
   return packages;

@@ -35,7 +35,7 @@ export interface RunGates {
   wave(input: WaveGateInput): Promise<WaveGateCheck>;
   validate(): Promise<GateCheck>;
   /** Dry run (the cleanup gate), or with `fix` the cleanup itself, then the gate. */
-  cleanup(fix: { allowDirty: boolean; noGit: boolean } | undefined): Promise<GateCheck>;
+  cleanup(fix: { allowDirty: boolean; noGit: boolean; unverified: boolean } | undefined): Promise<GateCheck>;
 }
 
 const asRunFindings = (findings: readonly Finding[]): RunFinding[] => findings.filter((finding) => finding.baselined !== true)

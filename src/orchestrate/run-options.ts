@@ -16,7 +16,7 @@ export interface RunOptions {
   /** false: no gates at all (--no-gates), only the tasks. */
   gates: boolean;
   /** --fix: apply the cleanup at the end (when every task passed). */
-  fix?: { allowDirty: boolean; noGit: boolean };
+  fix?: { allowDirty: boolean; noGit: boolean; unverified: boolean };
   /** Aborted on Ctrl-C / SIGTERM, with the signal's name as reason. */
   signal: AbortSignal;
   /** Every event, as it is recorded: the CLI shows them. */

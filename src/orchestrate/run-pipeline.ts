@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { driveRun } from './drive-run.js';
 import { loadPlan, type PipelinePlan } from './load-plan.js';
 import { stopLeftoverGroup } from '../process/stop-process-group.js';
+import { taskToken } from '../process/task-processes.js';
 import type { RunOptions } from './run-options.js';
 import { claimRun } from './state/claim-run.js';
 import { type RunRecord, readRun } from './state/read-run.js';
@@ -38,7 +39,9 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
     });
     if (claimed.configChanged) notices.push(`the config changed since run #${claimed.runId} started: its passed tasks are kept by id`);
     const runDir = prepareRunDir(plan.root, claimed);
-    for (const lost of claimed.lostAttempts) await stopLeftoverGroup(lost.pid, lost.pidStarted, plan.gracePeriodMs);
+    for (const lost of claimed.lostAttempts) {
+      await stopLeftoverGroup(lost.pid, lost.pidStarted, plan.gracePeriodMs, taskToken(plan.root, claimed.runId, lost.task, lost.attempt));
+    }
     const journal = openRunJournal(registry, claimed.runId, path.join(runDir, 'events.jsonl'), options.onEvent);
     const gateNotices = new Set<string>();
     try {

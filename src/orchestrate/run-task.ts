@@ -5,6 +5,7 @@ import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
 import { diffSnapshots, snapshotFiles } from './changes/snapshot-files.js';
 import { restoreOutputs, saveOutputs, taskCacheKey } from './task-cache/task-cache.js';
 import { type AttemptResult, runInProcessGroup } from '../process/run-in-process-group.js';
+import { taskToken } from '../process/task-processes.js';
 import type { GateCheck } from './check-task-graph.js';
 import type { RunGates } from './pipeline-gates.js';
 import type { FinishedStatus } from './run-events.js';
@@ -133,6 +134,8 @@ async function runAttempt(task: TaskConfig, context: TaskContext, attempt: numbe
     timeoutMs: task.timeout,
     gracePeriodMs: context.gracePeriodMs,
     signal: context.signal,
+    // Derived from the attempt, so a resumed run finds what this one left behind.
+    token: taskToken(context.root, context.runId, task.id, attempt),
   }, (pid, pidStarted) => context.journal.record({ type: 'attempt-started', task: task.id, attempt, pid, ...(pidStarted !== undefined ? { pidStarted } : {}), logFile }));
   context.journal.record({
     type: 'attempt-finished', task: task.id, attempt, outcome: result.outcome, exitCode: result.exitCode, signal: result.signal, durationMs: result.durationMs,

@@ -4,6 +4,26 @@ import { performance } from 'node:perf_hooks';
 import { readLogTail } from './log-tail.js';
 import { processStartMarker } from './process-identity.js';
 import { stopProcessGroup } from './stop-process-group.js';
+import { randomUUID } from 'node:crypto';
+import { killMarkedProcesses, stopMarkedProcesses, withProcessToken } from './task-processes.js';
+
+/** Attempts whose processes may still run, for killAllTasksNow. */
+const runningAttempts = new Set<{ groupId: number; token: string }>();
+
+/**
+ * A second Ctrl-C: SIGKILL now for every running attempt's process group and marked
+ * processes, without waiting for the grace period of the first stop.
+ */
+export function killAllTasksNow(): void {
+  for (const { groupId, token } of runningAttempts) {
+    try {
+      process.kill(-groupId, 'SIGKILL');
+    } catch {
+      // The group is already gone.
+    }
+    killMarkedProcesses(token);
+  }
+}
 
 export type AttemptOutcome = 'passed' | 'failed' | 'timed-out' | 'interrupted';
 
@@ -17,6 +37,8 @@ export interface AttemptSpec {
   gracePeriodMs: number;
   /** Aborted when the run is interrupted: the attempt's processes are stopped. */
   signal: AbortSignal;
+  /** Marks every process the command starts (see task-processes.ts); by default a new one. */
+  token?: string;
 }
 
 export interface AttemptResult {
@@ -32,29 +54,39 @@ export interface AttemptResult {
  * One attempt of a task: `/bin/sh -c command` in a process group of its own, its output
  * written straight to the log file by the kernel (nothing passes through orch-guard, so a task
  * printing gigabytes costs no memory). A timeout or an interruption stops the whole group,
- * SIGTERM then SIGKILL; whatever the command leaves running when it exits is stopped too.
+ * SIGTERM then SIGKILL, and the processes that left it but carry the attempt's token in their
+ * environment; whatever the command leaves running when it exits is stopped too.
  */
 export function runInProcessGroup(spec: AttemptSpec, onSpawn: (pid: number, startMarker: string | undefined) => void): Promise<AttemptResult> {
   return new Promise((resolve) => {
     const startedAt = performance.now();
+    const token = spec.token ?? randomUUID();
     const fd = openSync(spec.logFile, 'w');
     let child;
     try {
-      child = spawn(spec.command, { shell: true, detached: true, cwd: spec.cwd, env: spec.env, stdio: ['ignore', fd, fd] });
+      child = spawn(spec.command, { shell: true, detached: true, cwd: spec.cwd, env: withProcessToken(spec.env, token), stdio: ['ignore', fd, fd] });
     } finally {
       closeSync(fd);
     }
     let stopReason: 'timeout' | 'interrupt' | undefined;
     let stopping: Promise<'gone' | 'terminated' | 'killed'> | undefined;
     const pid = child.pid;
+    const running = pid === undefined ? undefined : { groupId: pid, token };
+    if (running !== undefined) runningAttempts.add(running);
+    // The group, then whatever left it (setsid, a double-forked daemon) but carries the token.
+    const stopAll = async (groupId: number) => {
+      const [ended] = await Promise.all([stopProcessGroup(groupId, spec.gracePeriodMs), stopMarkedProcesses(token, spec.gracePeriodMs)]);
+      return ended;
+    };
     const stop = (reason: 'timeout' | 'interrupt') => {
       stopReason ??= reason;
-      if (pid !== undefined) stopping ??= stopProcessGroup(pid, spec.gracePeriodMs);
+      if (pid !== undefined) stopping ??= stopAll(pid);
     };
     const onAbort = () => stop('interrupt');
     const timer = spec.timeoutMs === undefined ? undefined : setTimeout(() => stop('timeout'), spec.timeoutMs);
     spec.signal.addEventListener('abort', onAbort, { once: true });
     const finish = (result: Omit<AttemptResult, 'durationMs'>, endedAt: number) => {
+      if (running !== undefined) runningAttempts.delete(running);
       if (timer !== undefined) clearTimeout(timer);
       spec.signal.removeEventListener('abort', onAbort);
       resolve({ ...result, durationMs: Math.round(endedAt - startedAt) });
@@ -63,7 +95,7 @@ export function runInProcessGroup(spec: AttemptSpec, onSpawn: (pid: number, star
     child.once('exit', async (code, signal) => {
       const endedAt = performance.now();
       // The command is done; its group may not be (background jobs, a child ignoring SIGTERM).
-      const ended = await (stopping ?? stopProcessGroup(pid as number, spec.gracePeriodMs));
+      const ended = await (stopping ?? stopAll(pid as number));
       // The last line of output explains a failure; a passed attempt's log is not read.
       const lastOutput = () => {
         const lastLine = readLogTail(spec.logFile, 1)[0];

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isProcessAlive } from './process-identity.js';
+import { stopMarkedProcesses } from './task-processes.js';
 
 /** Whether any process is left in the process group (a task's command and everything it started). */
 function isGroupAlive(groupId: number): boolean {
@@ -44,9 +45,10 @@ export async function stopProcessGroup(groupId: number, gracePeriodMs: number): 
 /**
  * Stops what is left of a task's process group after orch-guard itself died (kill -9): the
  * group is ours if its leader is gone (a pid is not reused while its group lives) or is still
- * the process that was recorded; a pid reused by an unrelated process is left alone.
+ * the process that was recorded; a pid reused by an unrelated process is left alone. Processes
+ * that left the group are found by the attempt's token.
  */
-export async function stopLeftoverGroup(groupId: number, leaderStartMarker: string | null, gracePeriodMs: number): Promise<void> {
+export async function stopLeftoverGroup(groupId: number, leaderStartMarker: string | null, gracePeriodMs: number, token: string): Promise<void> {
   const ours = !isProcessAlive(groupId, null) || isProcessAlive(groupId, leaderStartMarker);
-  if (ours) await stopProcessGroup(groupId, gracePeriodMs);
+  await Promise.all([ours ? stopProcessGroup(groupId, gracePeriodMs) : undefined, stopMarkedProcesses(token, gracePeriodMs)]);
 }

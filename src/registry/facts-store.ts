@@ -13,8 +13,8 @@ const KEPT_BLOB_FACTS = 20_000;
 export function createFactsStore(registry: RegistryDatabase): FactsCache {
   return {
     fileRows() {
-      const rows = registry.prepare('SELECT path, hash, size, mtime_ms AS mtimeMs, facts_version AS factsVersion FROM files').all() as CachedFile[];
-      return new Map(rows.map((row) => [row.path, row]));
+      const rows = registry.prepare('SELECT path, hash, stat_key AS statKey, facts_version AS factsVersion, skipped FROM files').all() as Array<Omit<CachedFile, 'skipped'> & { skipped: number }>;
+      return new Map(rows.map((row) => [row.path, { ...row, skipped: row.skipped !== 0 }]));
     },
     factsOfFiles(paths) {
       const result = new Map<string, string>();
@@ -27,7 +27,7 @@ export function createFactsStore(registry: RegistryDatabase): FactsCache {
     },
     saveFiles: (update) => saveFiles(registry, update),
     factsOfBlobs(ids) {
-      const fromFiles = registry.prepare('SELECT facts FROM files WHERE hash = ? AND facts_version = ? LIMIT 1');
+      const fromFiles = registry.prepare('SELECT facts FROM files WHERE hash = ? AND facts_version = ? AND skipped = 0 LIMIT 1');
       const fromBlobs = registry.prepare('SELECT facts FROM blob_facts WHERE hash = ? AND facts_version = ?');
       const found = new Map<string, string>();
       for (const id of ids) {
@@ -50,26 +50,29 @@ export function createFactsStore(registry: RegistryDatabase): FactsCache {
 
 function saveFiles(registry: RegistryDatabase, update: FilesUpdate): void {
   const upsert = registry.prepare(`
-    INSERT INTO files (path, hash, size, mtime_ms, facts_version, facts, link_hash)
-    VALUES (@path, @hash, @size, @mtime, @version, @facts, NULL)
-    ON CONFLICT(path) DO UPDATE SET hash = excluded.hash, size = excluded.size, mtime_ms = excluded.mtime_ms,
-      facts_version = excluded.facts_version, facts = excluded.facts, link_hash = NULL`);
-  const touch = registry.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?');
+    INSERT INTO files (path, hash, size, mtime_ms, stat_key, skipped, facts_version, facts, link_hash)
+    VALUES (@path, @hash, @size, @mtime, @statKey, @skipped, @version, @facts, NULL)
+    ON CONFLICT(path) DO UPDATE SET hash = excluded.hash, size = excluded.size, mtime_ms = excluded.mtime_ms, stat_key = excluded.stat_key,
+      skipped = excluded.skipped, facts_version = excluded.facts_version, facts = excluded.facts, link_hash = NULL`);
+  const touch = registry.prepare('UPDATE files SET size = ?, mtime_ms = ?, stat_key = ? WHERE path = ?');
   const remove = registry.prepare('DELETE FROM files WHERE path = ?');
   // The version a file had before is often the one HEAD has: its facts stay available, by blob
   // id, for --staged and --changed-since (which would otherwise read and parse it from git).
   const keepPrevious = registry.prepare(`INSERT OR IGNORE INTO blob_facts (hash, facts_version, facts, used_at)
-    SELECT hash, facts_version, facts, ? FROM files WHERE path = ? AND hash != ? AND facts_version = ?`);
+    SELECT hash, facts_version, facts, ? FROM files WHERE path = ? AND hash != ? AND facts_version = ? AND skipped = 0`);
   const now = Date.now();
   registry.transaction(() => {
     const cached = new Set(registry.prepare('SELECT path FROM files').pluck().all() as string[]);
     let kept = 0;
-    for (const [relative, { hash, factsJson }] of update.parsed) {
+    for (const [relative, { hash, factsJson, skipped }] of update.parsed) {
       if (cached.has(relative)) kept += keepPrevious.run(now, relative, hash, FACTS_VERSION).changes;
       const stat = update.stats.get(relative);
-      upsert.run({ path: relative, hash, size: stat?.size ?? 0, mtime: stat?.mtimeMs ?? 0, version: FACTS_VERSION, facts: factsJson });
+      upsert.run({
+        path: relative, hash, size: stat?.size ?? 0, mtime: stat?.mtimeMs ?? 0, statKey: skipped ? null : stat?.trustedKey ?? null,
+        skipped: skipped ? 1 : 0, version: FACTS_VERSION, facts: factsJson,
+      });
     }
-    for (const [relative, stat] of update.restatted) touch.run(stat.size, stat.mtimeMs, relative);
+    for (const [relative, stat] of update.restatted) touch.run(stat.size, stat.mtimeMs, stat.trustedKey, relative);
     for (const relative of cached) {
       if (update.present.has(relative)) continue;
       kept += keepPrevious.run(now, relative, '', FACTS_VERSION).changes;

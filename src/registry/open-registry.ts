@@ -1,6 +1,12 @@
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { UsageError } from '../errors.js';
+import { copyCleanupRecords, holdsCleanupRecords } from './cleanup-store.js';
+import {
+  checkRegistryWritable, deleteRegistryFile, ensureRegistryDir, inspectRegistryFile, installNewRegistry, isInStateDir, moveAside,
+  notOurs, REGISTRY_APPLICATION_ID,
+} from './registry-file.js';
+import { rollBackInterruptedCleanups } from './roll-back-cleanups.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type RegistryDatabase = Database.Database;
@@ -12,27 +18,140 @@ export function isCorruptionError(error: unknown): boolean {
 }
 
 /**
- * Opens (creating or migrating) the registry. A corrupt file, or one from a schema this
- * version cannot migrate, is deleted and rebuilt with a notice: the registry is a cache of
- * facts that can always be recomputed, and a crash is never the right answer.
+ * Opens (creating or migrating) the registry, then rolls back any cleanup a crashed process
+ * left half done. Only a file orch-guard created (its application_id, or any file in
+ * `.orch-guard/`) is ever migrated, rebuilt or deleted; anything else at the path is an error.
+ * An unusable registry of ours (corrupt, or from a newer orch-guard) is rebuilt with a notice;
+ * when it may hold cleanup undo records it is moved aside rather than deleted, and the records
+ * it still yields are carried over.
  */
 export function openRegistry(file: string, notices: string[]): RegistryDatabase {
-  mkdirSync(path.dirname(file), { recursive: true });
+  if (file === IN_MEMORY_REGISTRY) {
+    const registry = new Database(IN_MEMORY_REGISTRY);
+    migrate(registry, 0);
+    return registry;
+  }
+  return recovered(openOwnedRegistry(file, notices, 0), file, notices);
+}
+
+/** A registry that lives and dies with the process (`--no-cache`): nothing on disk is read or written. */
+export const IN_MEMORY_REGISTRY = ':memory:';
+
+/** Replaces a registry found corrupt part-way through a command (see openRegistry). */
+export function replaceCorruptRegistry(file: string, notices: string[]): RegistryDatabase {
+  return recovered(replaceUnusable(file, 'is corrupt', notices, 0), file, notices);
+}
+
+function recovered(registry: RegistryDatabase, file: string, notices: string[]): RegistryDatabase {
   try {
-    return openAndMigrate(file, notices);
+    rollBackInterruptedCleanups(registry, file, notices);
   } catch (error) {
-    if (!isCorruptionError(error) && !(error instanceof SchemaMismatch)) throw error;
-    notices.push(`registry ${path.basename(file)} ${error instanceof SchemaMismatch ? error.message : 'is corrupt'}: rebuilt`);
-    deleteDatabaseFiles(file);
-    return openAndMigrate(file, notices);
+    registry.close();
+    throw error;
+  }
+  return registry;
+}
+
+function openOwnedRegistry(file: string, notices: string[], depth: number): RegistryDatabase {
+  if (depth > 2) throw new UsageError(`registry ${file}: could not be opened or rebuilt (another process keeps replacing it)`);
+  ensureRegistryDir(file);
+  const state = inspectRegistryFile(file);
+  switch (state.kind) {
+    case 'directory':
+      throw new UsageError(`registry ${file}: is a directory; point \`registry:\` in the config at a file`);
+    case 'absent':
+      checkRegistryWritable(file, false);
+      return createRegistry(file, notices, depth);
+    case 'empty':
+      if (!isInStateDir(file)) throw notOurs(file, 'an empty file');
+      checkRegistryWritable(file, true);
+      deleteRegistryFile(file);
+      return createRegistry(file, notices, depth);
+    case 'not-sqlite':
+      if (!isInStateDir(file)) throw notOurs(file, 'not a SQLite database');
+      checkRegistryWritable(file, true);
+      return replaceUnusable(file, 'is corrupt', notices, depth);
+    case 'sqlite':
+      checkRegistryWritable(file, true);
+      return openExisting(file, state.applicationId === REGISTRY_APPLICATION_ID, notices, depth);
   }
 }
 
-export function deleteDatabaseFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+interface Ownership {
+  applicationId: number;
+  userVersion: number;
+  tables: Set<string>;
 }
 
-class SchemaMismatch extends Error {}
+function openExisting(file: string, markedInHeader: boolean, notices: string[], depth: number): RegistryDatabase {
+  let owner: Ownership;
+  try {
+    owner = readOwnership(file);
+  } catch (error) {
+    if (!isCorruptionError(error)) throw error;
+    if (!markedInHeader && !isInStateDir(file)) throw notOurs(file, 'a damaged SQLite database');
+    return replaceUnusable(file, 'is corrupt', notices, depth);
+  }
+  const legacy = owner.applicationId === 0 && owner.userVersion >= 1 && owner.userVersion <= SCHEMA_VERSION
+    && ['meta', 'files', 'runs', 'findings'].every((table) => owner.tables.has(table));
+  const ours = owner.applicationId === REGISTRY_APPLICATION_ID || legacy || (owner.applicationId === 0 && isInStateDir(file));
+  if (!ours) {
+    throw notOurs(file, owner.applicationId === 0 ? 'a SQLite database' : `a SQLite database of another application (application_id ${owner.applicationId})`);
+  }
+  if (owner.userVersion > SCHEMA_VERSION) {
+    return replaceUnusable(file, `has schema v${owner.userVersion}, newer than this orch-guard's v${SCHEMA_VERSION}`, notices, depth);
+  }
+  if (owner.userVersion === 0 && owner.tables.size > 0) return replaceUnusable(file, 'has no orch-guard schema', notices, depth);
+  try {
+    return openAndMigrate(file, notices);
+  } catch (error) {
+    if (!isCorruptionError(error)) throw error;
+    return replaceUnusable(file, 'is corrupt', notices, depth);
+  }
+}
+
+/** Reads the marks of ownership without writing anything (no WAL switch, no migration). */
+function readOwnership(file: string): Ownership {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    return {
+      applicationId: db.pragma('application_id', { simple: true }) as number,
+      userVersion: db.pragma('user_version', { simple: true }) as number,
+      tables: new Set(tables),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function replaceUnusable(file: string, reason: string, notices: string[], depth: number): RegistryDatabase {
+  const label = `registry ${path.basename(file)} ${reason}: rebuilt`;
+  if (!holdsCleanupRecords(file)) {
+    deleteRegistryFile(file);
+    notices.push(label);
+    return createRegistry(file, notices, depth + 1);
+  }
+  const aside = moveAside(file, 'unusable');
+  const registry = createRegistry(file, notices, depth + 1);
+  const copied = copyCleanupRecords(aside, registry);
+  notices.push(`${label}; the old file, which may hold cleanup undo records, is kept as ${aside}${
+    copied === undefined ? ' (its cleanup records could not be read)' : `; its ${copied} cleanup record${copied === 1 ? ' was' : 's were'} carried over, so \`cleanup --undo\` still works`}`);
+  return registry;
+}
+
+/** Builds a new registry in a temporary file, marks it as orch-guard's, and puts it in place. */
+function createRegistry(file: string, notices: string[], depth: number): RegistryDatabase {
+  const temporary = `${file}.new-${process.pid}-${Date.now()}`;
+  const fresh = new Database(temporary);
+  try {
+    migrate(fresh, 0);
+  } finally {
+    fresh.close();
+  }
+  installNewRegistry(temporary, file);
+  return openOwnedRegistry(file, notices, depth + 1);
+}
 
 function openAndMigrate(file: string, notices: string[]): RegistryDatabase {
   const db = new Database(file, { timeout: 20_000 });
@@ -41,12 +160,10 @@ function openAndMigrate(file: string, notices: string[]): RegistryDatabase {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version === SCHEMA_VERSION) return db;
-    if (version > SCHEMA_VERSION) throw new SchemaMismatch(`has schema v${version}, newer than this orch-guard's v${SCHEMA_VERSION}`);
-    const tableCount = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-    if (version === 0 && tableCount.n > 0) throw new SchemaMismatch('has no orch-guard schema');
+    const marked = db.pragma('application_id', { simple: true }) === REGISTRY_APPLICATION_ID;
+    if (version === SCHEMA_VERSION && marked) return db;
     migrate(db, version);
-    if (version > 0) notices.push(`registry migrated from schema v${version} to v${SCHEMA_VERSION}`);
+    if (version > 0 && version < SCHEMA_VERSION) notices.push(`registry migrated from schema v${version} to v${SCHEMA_VERSION}`);
     return db;
   } catch (error) {
     db.close();
@@ -61,6 +178,7 @@ function migrate(db: RegistryDatabase, from: number): void {
     const current = db.pragma('user_version', { simple: true }) as number;
     for (let version = Math.max(from, current); version < SCHEMA_VERSION; version += 1) db.exec(MIGRATIONS[version]);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.pragma(`application_id = ${REGISTRY_APPLICATION_ID}`);
     db.exec('COMMIT');
   } catch (error) {
     db.exec('ROLLBACK');

@@ -242,6 +242,27 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX pipeline_findings_by_run ON pipeline_findings(run_id);
   ALTER TABLE pipeline_gates ADD COLUMN duration_ms INTEGER;
   `,
+  // 8 → 9: cleanups become a crash-safe journal. A cleanup is recorded (status 'pending', with
+  // each file's bytes and mode before) before its first write; every content it is about to
+  // write is noted first (cleanup_writes); it is marked 'applied' after verification. A
+  // 'pending' cleanup whose process is gone is rolled back when the registry is next opened.
+  `
+  ALTER TABLE cleanups ADD COLUMN root TEXT;
+  ALTER TABLE cleanup_files ADD COLUMN before_mode INTEGER;
+  CREATE TABLE cleanup_writes (
+    cleanup_id INTEGER NOT NULL REFERENCES cleanups(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (cleanup_id, path, hash)
+  ) WITHOUT ROWID;
+  `,
+  // 9 → 10: the cache is keyed by content. stat_key is the stat (size, mtime, ctime, inode) that
+  // may spare reading an unchanged file, set only when the file had settled before the scan;
+  // skipped marks facts of a file that was not analysed (too large, binary): never reused.
+  `
+  ALTER TABLE files ADD COLUMN stat_key TEXT;
+  ALTER TABLE files ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

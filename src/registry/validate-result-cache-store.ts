@@ -11,16 +11,21 @@ export interface CachedValidateResult {
   diskLookups: Array<[string, 'file' | 'dir' | 'none']>;
 }
 
+/** The cached result; undefined when there is none, or when its row is damaged (then it is computed again and rewritten). */
 export function readValidateResult(registry: RegistryDatabase): CachedValidateResult | undefined {
   const row = registry.prepare('SELECT key, findings, notices, disk_lookups FROM validate_result_cache WHERE id = 1').get() as
     { key: string; findings: string; notices: string; disk_lookups: string } | undefined;
   if (row === undefined) return undefined;
-  return {
-    key: row.key,
-    findings: JSON.parse(row.findings) as Finding[],
-    notices: JSON.parse(row.notices) as string[],
-    diskLookups: JSON.parse(row.disk_lookups) as CachedValidateResult['diskLookups'],
-  };
+  try {
+    return {
+      key: row.key,
+      findings: JSON.parse(row.findings) as Finding[],
+      notices: JSON.parse(row.notices) as string[],
+      diskLookups: JSON.parse(row.disk_lookups) as CachedValidateResult['diskLookups'],
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 export function writeValidateResult(registry: RegistryDatabase, result: CachedValidateResult): void {

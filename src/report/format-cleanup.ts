@@ -56,6 +56,7 @@ export function formatCleanupText(result: CleanupResult, options: { color: boole
     lines.push('', 'Verification:');
     for (const step of result.verification) lines.push(`  ${step.ok ? chalk.green('✔') : chalk.red('✖')} ${step.command} (${(step.durationMs / 1000).toFixed(1)} s)`);
   }
+  if (result.mode === 'fix' && result.items.length > 0 && !result.verified) lines.push('', chalk.yellow('Not verified: nothing checked that the project still builds and passes its tests after this cleanup.'));
   if (result.items.length > 0) {
     lines.push('', result.mode === 'dry-run'
       ? 'Run `orch-guard cleanup --fix` to apply; every change is recorded, and `orch-guard cleanup --undo` restores it.'
@@ -74,6 +75,7 @@ export function formatCleanupJson(result: CleanupResult): string {
     kept: result.kept.map(({ item, reason }) => ({ action: item.action, file: item.file, name: item.name, rule: item.rule, reason })),
     files: [...result.contents.keys()].sort().map((file) => ({ path: file, action: result.contents.get(file) === null ? 'delete' : 'edit', ...diffStat(result.originals.get(file) ?? '', result.contents.get(file) ?? null) })),
     verification: result.verification,
+    verified: result.verified,
     diff: cleanupDiff(result),
   }, null, 2)}\n`;
 }

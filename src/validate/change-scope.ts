@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.js';
-import { headCommit, listIndex, listTree, readBlobs, requireWorkTree, resolveCommit, tryGit } from '../git/git.js';
+import { git, headCommit, listIndex, listTree, readBlobs, requireWorkTree, resolveCommit } from '../git/git.js';
 import type { ProjectSource } from '../project/load-project.js';
 
 /** Two versions of the project: findings of `head` that `base` lacks are introduced. */
@@ -27,10 +27,10 @@ function contentKey(blobs: ReadonlyMap<string, string>): string {
  */
 function stagedScope(root: string): ChangeScope {
   requireWorkTree(root, '--staged');
-  const read = (ids: string[]) => readBlobs(root, ids);
-  const head = headCommit(root);
-  const index = listIndex(root);
-  const base = head === undefined ? new Map<string, string>() : listTree(root, head);
+  const read = (ids: string[]) => readBlobs(root, ids, '--staged');
+  const head = headCommit(root, '--staged');
+  const index = listIndex(root, '--staged');
+  const base = head === undefined ? new Map<string, string>() : listTree(root, head, '--staged');
   return {
     option: '--staged',
     head: { kind: 'snapshot', label: 'the index', blobs: index, readBlobs: read },
@@ -40,17 +40,22 @@ function stagedScope(root: string): ChangeScope {
   };
 }
 
-/** `--changed-since <ref>`: the working tree against the merge base of the ref and HEAD. */
+/**
+ * `--changed-since <ref>`: the working tree against the merge base of the ref and HEAD. No
+ * merge base (unrelated histories) is an error, never a silent fallback to the ref itself.
+ */
 function changedSinceScope(root: string, ref: string): ChangeScope {
+  const option = `--changed-since ${ref}`;
   requireWorkTree(root, '--changed-since');
   const commit = resolveCommit(root, ref, '--changed-since');
-  const head = headCommit(root);
-  const mergeBase = head === undefined ? commit : tryGit(root, ['merge-base', commit, head])?.toString('utf8').trim() || commit;
-  const base = listTree(root, mergeBase);
+  const head = headCommit(root, option);
+  if (head === undefined) throw new UsageError(`${option}: HEAD has no commit yet, so there is nothing to compare with`);
+  const mergeBase = git(root, ['merge-base', commit, head], option, { silentFailure: `${ref} and HEAD have no common ancestor (git merge-base found none)` }).toString('utf8').trim();
+  const base = listTree(root, mergeBase, option);
   return {
     option: '--changed-since',
     head: { kind: 'working-tree' },
-    base: { kind: 'snapshot', label: ref, blobs: base, readBlobs: (ids) => readBlobs(root, ids) },
+    base: { kind: 'snapshot', label: ref, blobs: base, readBlobs: (ids) => readBlobs(root, ids, option) },
     baseKey: contentKey(base),
   };
 }

@@ -4,6 +4,7 @@ import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import { loadProject } from '../project/load-project.js';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
 import { toolEntriesStamp } from '../knip/ask-knip.js';
+import { IN_MEMORY_REGISTRY } from '../registry/open-registry.js';
 import { selectChangeScope } from './change-scope.js';
 import { cachedResult, resultKey, storeResult } from './result-cache.js';
 
@@ -47,7 +48,7 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
   const { config } = project.loaded;
   const includeEntryExports = options.includeEntryExports ?? config.includeEntryExports ?? false;
   const baseline = findBaseline(project.root, options.baseline);
-  return withRegistry(registryPath(project.root, config.registry), notices, async (registry) => {
+  return withRegistry(options.useCache ? registryPath(project.root, config.registry) : IN_MEMORY_REGISTRY, notices, async (registry) => {
     const runId = startValidateRun(registry, 'validate', { production: options.production, includeEntryExports, staged: options.staged, changedSince: options.changedSince });
     // A warm run with nothing changed reuses the last result (the common case for hooks and editors).
     const key = scope === undefined && options.useCache
@@ -80,7 +81,10 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
       rememberHeadFingerprints(scope, project, registry, { ...options, includeEntryExports }, analysis.findings.map((finding) => finding.fingerprint));
     }
     if (project.source.kind === 'working-tree') storeSymbolGraph(registry, analysis.context.graph);
-    if (key !== undefined) storeResult(registry, key, { findings: analysis.findings, notices: notices.slice(noticesBefore), project });
+    // Notices about the project are replayed with a reused result; those about this run's
+    // registry (rebuilt, repaired) happened once.
+    const projectNotices = notices.slice(noticesBefore).filter((notice) => !notice.startsWith('registry'));
+    if (key !== undefined) storeResult(registry, key, { findings: analysis.findings, notices: projectNotices, project });
     const exitCode = analysis.findings.some(isFailing) ? 1 : 0;
     finishValidateRun(registry, runId, { fileCount: project.files.length, parsedCount: analysis.parsedCount, exitCode, findings: analysis.findings });
     return {

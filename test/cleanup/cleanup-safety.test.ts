@@ -25,7 +25,7 @@ describe.concurrent('cleanup --fix refuses what it must not touch, and leaves no
       expect(refused.exitCode).toBe(2);
       expect(refused.stderr).toBe('orch-guard: cleanup --fix: src/lib.js has uncommitted changes; commit or stash them first, or pass --allow-dirty\n');
       expect(readTree(root)).toEqual(before);
-      const allowed = await runCli(['cleanup', '--fix', '--allow-dirty', '--root', root]);
+      const allowed = await runCli(['cleanup', '--fix', '--unverified', '--allow-dirty', '--root', root]);
       expect(allowed.exitCode).toBe(0);
       expect(existsSync(path.join(root, 'src/dead.js'))).toBe(false);
     });
@@ -46,7 +46,7 @@ describe.concurrent('cleanup --fix refuses what it must not touch, and leaves no
       const refused = await runCli(['cleanup', '--fix', '--root', root]);
       expect(refused.exitCode).toBe(2);
       expect(refused.stderr).toBe(`orch-guard: cleanup --fix: ${root} is not in a git repository; pass --no-git to edit anyway (every change is recorded for --undo)\n`);
-      const done = await runCli(['cleanup', '--fix', '--no-git', '--root', root]);
+      const done = await runCli(['cleanup', '--fix', '--unverified', '--no-git', '--root', root]);
       expect(done.exitCode).toBe(0);
       expect(readFileSync(path.join(root, 'src/lib.js'), 'utf8')).toBe('export function used() {\n  return 1;\n}\n');
     });
@@ -98,7 +98,7 @@ describe.concurrent('cleanup --fix refuses what it must not touch, and leaves no
   test('undo refuses a file changed after the cleanup and restores the others exactly', async () => {
     await withRepo({}, async (root) => {
       const before = readTree(root);
-      const fixed = await runCli(['cleanup', '--fix', '--root', root]);
+      const fixed = await runCli(['cleanup', '--fix', '--unverified', '--root', root]);
       expect(fixed.exitCode).toBe(0);
       appendFileSync(path.join(root, 'src/lib.js'), '// edited later\n');
       const undo = await runCli(['cleanup', '--undo', '--root', root]);
@@ -122,7 +122,7 @@ describe('cleanup --fix and the baseline', () => {
       writeFileSync(path.join(root, 'src/legacy.js'), 'export const legacy = 1;\n');
       commitAll(root, 'new dead code');
       const before = readTree(root);
-      const fixed = await runCli(['cleanup', '--fix', '--root', root]);
+      const fixed = await runCli(['cleanup', '--fix', '--unverified', '--root', root]);
       expect(fixed.stderr).toBe('');
       expect(fixed.exitCode).toBe(0);
       const after = readTree(root);

@@ -20,7 +20,7 @@ describe.concurrent('hook install: a pre-commit gate that blocks dead code', () 
       const hook = path.join(root, '.git/hooks/pre-commit');
       expect(statSync(hook).mode & 0o111).not.toBe(0);
       const firstContent = readFileSync(hook, 'utf8');
-      expect(firstContent).toMatch(/^#!\/bin\/sh\n# >>> orch-guard pre-commit >>>\n.* validate --staged \|\| exit 1\n# <<< orch-guard pre-commit <<<\n$/);
+      expect(firstContent).toMatch(/^#!\/bin\/sh\n# >>> orch-guard pre-commit >>> \(orch-guard created this file\)\n.* validate --staged \|\| exit 1\n# <<< orch-guard pre-commit <<<\n$/);
 
       const again = await runCli(['hook', 'install', '--root', root]);
       expect(again.stdout).toContain('already installed');

@@ -394,7 +394,7 @@ describe('orch-guard run --fix', () => {
   it('applies the cleanup at the end when every task passed, then validates again', async () => {
     const root = pipelineCase('provider-consumer');
     writeFileSync(path.join(root, 'src/legacy.ts'), 'export function oldCheckout(): number {\n  return 1;\n}\n');
-    const result = await runCli(['run', '--fix', '--no-git'], { cwd: root, env: { CI: 'true' } });
+    const result = await runCli(['run', '--fix', '--no-git', '--unverified'], { cwd: root, env: { CI: 'true' } });
     expect(result.exitCode).toBe(0);
     expect(existsSync(path.join(root, 'src/legacy.ts'))).toBe(false);
     const run = await status(root);

@@ -46,7 +46,7 @@ describe('github step summary: a markdown table of every finding', () => {
       '| --- | --- | --- | --- |',
       '| error | unused-export | src/cart/cart.ts:18 | Export &#96;totalWithCoupon&#96; is unused by other modules: nothing refers to it. |',
       '| warning | test-only-export | src/lib/format.ts:11 | Export &#96;formatDate&#96; is never used by production code: only tests use it. |',
-      '| error | unused-export | src/odd dir/50%,off:#1.ts:3 | Export &#96;evil&#124;name&#96; is 100% unused, see:<br>'
+      '| error | unused-export | src/odd dir/50%,off:#&#8203;1.ts:3 | Export &#96;evil&#124;name&#96; is 100% unused, see:<br>'
         + '&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#42;now&#42;<br>&#91;x&#93;(y) &#36;a&#36; &#126;z&#126; &#92; &#38; &#95;done&#95; |',
       '',
     ].join('\n'));

@@ -18,7 +18,7 @@ export function findNestedPackages(root: string, files: readonly string[], known
   for (const dir of [...dirs].sort()) {
     const absolute = path.join(root, dir);
     if (knownDirs.has(absolute) || !existsSync(path.join(absolute, 'package.json'))) continue;
-    const pkg = readPackageJson(absolute);
+    const pkg = readPackageJson(absolute, root);
     if (pkg !== undefined) nested.push({ dir: absolute, name: pkg.name, pkg });
   }
   return nested;

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { gitBlobId } from '../indexer/parse-file.js';
+import type { RegistryDatabase } from '../registry/open-registry.js';
+import { applyCleanup } from './apply-cleanup.js';
+import { clusterItems, findCulprits } from './bisect-clusters.js';
+import { type CleanupJournal, commitCleanup, openCleanupJournal, rollBackCleanup, writeCleanupState } from './cleanup-journal.js';
+import type { CleanupComputation } from './compute-cleanup.js';
+import { itemKey } from './plan-cleanup.js';
+import { runVerification, type VerificationStep, verificationPassed } from './verify.js';
+
+export interface FixOutcome {
+  final: CleanupComputation;
+  verification: VerificationStep[];
+  cleanupId: number;
+}
+
+/**
+ * Applies a computed cleanup under a journal: recorded before the first write, verified
+ * (restoring, by bisection, the clusters that break verification), committed only then.
+ * Any failure on the way, an internal error included, rolls every file back before the error
+ * goes on; a crash leaves the journal for the next start to roll back.
+ */
+export async function fixCleanup(
+  registry: RegistryDatabase,
+  root: string,
+  computation: CleanupComputation,
+  options: { commands: readonly string[]; verify: boolean; notices: string[] },
+): Promise<FixOutcome> {
+  const current = dropChangedFiles(root, computation, options.notices);
+  const journal = openCleanupJournal(registry, root, current.originals);
+  try {
+    writeCleanupState(journal, current.contents);
+    let final = current;
+    let verification: VerificationStep[] = [];
+    if (options.verify) {
+      verification = await runVerification(root, options.commands);
+      if (!verificationPassed(verification)) {
+        final = await restoreCulprits(journal, current, options.commands, options.notices);
+        writeCleanupState(journal, final.contents);
+        verification = await runVerification(root, options.commands);
+      }
+      if (!verificationPassed(verification)) throw new UsageError('cleanup --fix: verification still fails after restoring the failing clusters; every file was restored');
+    }
+    commitCleanup(journal, {
+      contents: final.contents,
+      items: final.items,
+      summary: { items: final.items, kept: final.kept.map(({ item, reason }) => ({ item, reason })), verification },
+    });
+    return { final, verification, cleanupId: journal.id };
+  } catch (error) {
+    const changed = rollBackCleanup(journal);
+    if (changed.length > 0) options.notices.push(`cleanup --fix: left ${changed.join(', ')} as they are: changed by something else during the cleanup`);
+    throw error;
+  } finally {
+    journal.lock.release();
+  }
+}
+
+/** A file edited since it was read is skipped (with its items), not overwritten. */
+function dropChangedFiles(root: string, computation: CleanupComputation, notices: string[]): CleanupComputation {
+  const changed = [...computation.originals].filter(([file, original]) => {
+    const absolute = path.join(root, file);
+    return !existsSync(absolute) || gitBlobId(readFileSync(absolute)) !== gitBlobId(Buffer.from(original, 'utf8'));
+  }).map(([file]) => file);
+  if (changed.length === 0) return computation;
+  notices.push(`cleanup --fix: skipped ${changed.join(', ')}: changed since it was analysed`);
+  const skipped = new Set(changed);
+  const items = computation.items.filter((item) => !skipped.has(item.file));
+  const originals = new Map([...computation.originals].filter(([file]) => !skipped.has(file)));
+  const applied = applyCleanup(originals, items);
+  const kept = [...computation.kept, ...computation.items.filter((item) => skipped.has(item.file)).map((item) => ({ item, reason: 'the file changed after it was analysed' }))];
+  return { ...computation, items, originals, contents: applied.contents, kept };
+}
+
+/** Bisects over dead clusters for the removals that break verification, and keeps those. */
+async function restoreCulprits(journal: CleanupJournal, computation: CleanupComputation, commands: readonly string[], notices: string[]): Promise<CleanupComputation> {
+  const clusters = clusterItems(computation.items);
+  const { culprits } = await findCulprits(clusters, async (applied) => {
+    writeCleanupState(journal, applyCleanup(computation.originals, applied.flat()).contents);
+    return verificationPassed(await runVerification(journal.root, commands));
+  });
+  const culpritKeys = new Set(culprits.flat().map(itemKey));
+  const items = computation.items.filter((item) => !culpritKeys.has(itemKey(item)));
+  const applied = applyCleanup(computation.originals, items);
+  notices.push(`cleanup --fix: ${culprits.length} cluster${culprits.length === 1 ? '' : 's'} broke verification and ${culprits.length === 1 ? 'was' : 'were'} restored`);
+  return {
+    ...computation,
+    items,
+    contents: applied.contents,
+    kept: [...computation.kept, ...culprits.flat().map((item) => ({ item, reason: 'removing it breaks verification (something uses it in a way the analysis cannot see)' }))],
+  };
+}

@@ -1,0 +1,26 @@
+import { UsageError } from '../errors.js';
+import { cleanupFileRecords, findCleanup, setCleanupStatus } from '../registry/cleanup-store.js';
+import type { RegistryDatabase } from '../registry/open-registry.js';
+import { restoreCleanupFiles } from '../registry/roll-back-cleanups.js';
+
+export interface UndoResult {
+  cleanupId: number;
+  restored: string[];
+  /** Files left alone because they changed after the cleanup. */
+  refused: Array<{ file: string; reason: string }>;
+}
+
+/**
+ * Restores the files of a cleanup (the latest applied one by default) byte for byte, with
+ * their modes. An interrupted cleanup (rolled back except files changed since) can be undone
+ * too, for the files that are back in a state it wrote.
+ */
+export function undoCleanup(registry: RegistryDatabase, root: string, requested: number | undefined): UndoResult {
+  const row = findCleanup(registry, requested);
+  if (row === undefined) throw new UsageError(requested === undefined ? 'cleanup --undo: no applied cleanup to undo' : `cleanup --undo ${requested}: no such cleanup`);
+  if (row.status === 'pending') throw new UsageError(`cleanup --undo ${row.id}: that cleanup is still running`);
+  if (row.status !== 'applied' && row.status !== 'interrupted') throw new UsageError(`cleanup --undo ${row.id}: that cleanup was already ${row.status}`);
+  const { restored, refused } = restoreCleanupFiles(cleanupFileRecords(registry, row.id), root, row.status === 'applied' ? 'undo' : 'journal');
+  setCleanupStatus(registry, row.id, refused.length === 0 ? 'undone' : 'partially undone');
+  return { cleanupId: row.id, restored, refused };
+}

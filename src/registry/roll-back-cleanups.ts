@@ -1,0 +1,67 @@
+import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { leftoverTemporaryFiles, writeFileAtomic } from '../files/write-file-atomic.js';
+import { gitBlobId } from '../indexer/parse-file.js';
+import { type CleanupFileRecord, cleanupFileRecords, pendingCleanups, setCleanupStatus } from './cleanup-store.js';
+import { tryLockCleanups } from './cleanup-lock.js';
+
+export interface RestoreOutcome {
+  restored: string[];
+  /** Files left alone because they are in a state the cleanup did not write. */
+  refused: Array<{ file: string; reason: string }>;
+}
+
+/**
+ * Puts a cleanup's files back as they were before it, byte for byte and with their modes.
+ * A file is only overwritten when it holds what the cleanup wrote: for an applied cleanup its
+ * recorded result (`undo`), for an unfinished one anything it noted before writing (`journal`);
+ * a file someone changed since is refused, never overwritten.
+ */
+export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root: string, mode: 'undo' | 'journal'): RestoreOutcome {
+  const restored: string[] = [];
+  const refused: RestoreOutcome['refused'] = [];
+  for (const record of records) {
+    const absolute = path.join(root, record.path);
+    for (const leftover of leftoverTemporaryFiles(absolute)) rmSync(leftover, { force: true });
+    const current = existsSync(absolute) ? gitBlobId(readFileSync(absolute)) : '';
+    if (current === record.beforeHash) {
+      if (record.beforeMode !== null && (statSync(absolute).mode & 0o7777) !== record.beforeMode) chmodSync(absolute, record.beforeMode);
+      continue;
+    }
+    const ours = mode === 'undo' ? current === (record.afterHash ?? '') : record.written.has(current);
+    if (!ours) {
+      refused.push({ file: record.path, reason: current === '' ? 'it was deleted since' : record.afterHash === null && mode === 'undo' ? 'it was recreated after the cleanup deleted it' : 'it changed after the cleanup' });
+      continue;
+    }
+    writeFileAtomic(absolute, record.beforeContent, record.beforeMode === null ? {} : { mode: record.beforeMode });
+    restored.push(record.path);
+  }
+  return { restored, refused };
+}
+
+/**
+ * Rolls back every cleanup whose process died before it was verified and committed (a kill,
+ * a crash, a power loss): run whenever the registry is opened, like SQLite's own recovery of
+ * a hot journal. A cleanup still running (its lock held) is left alone.
+ */
+export function rollBackInterruptedCleanups(registry: import('better-sqlite3').Database, registryFile: string, notices: string[]): void {
+  const pending = pendingCleanups(registry);
+  if (pending.length === 0) return;
+  const lock = tryLockCleanups(registryFile);
+  if (lock === undefined) return;
+  try {
+    for (const { id, root } of pendingCleanups(registry)) {
+      if (root === null) {
+        setCleanupStatus(registry, id, 'interrupted');
+        continue;
+      }
+      const { restored, refused } = restoreCleanupFiles(cleanupFileRecords(registry, id), root, 'journal');
+      setCleanupStatus(registry, id, refused.length === 0 ? 'rolled back' : 'interrupted');
+      const what = `cleanup #${id} was interrupted before it was verified: rolled back (${restored.length} file${restored.length === 1 ? '' : 's'} restored)`;
+      notices.push(refused.length === 0 ? what
+        : `${what}; left as they are because they changed since: ${refused.map((entry) => entry.file).join(', ')} (their content before the cleanup stays in the registry)`);
+    }
+  } finally {
+    lock.release();
+  }
+}
