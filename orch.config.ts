@@ -5,6 +5,7 @@ import { defineConfig } from 'orch-guard';
 // is the allowed direction of imports, and `consumedBy` contracts say which integration
 // points must really be wired in (used by live production code, not by tests or dead code).
 export default defineConfig({
+  extends: 'recommended',
   // fixtures/ holds small example projects that the tests analyse, not part of this one.
   project: ['src/**', 'rules/**', 'test/**', 'scripts/**', '*.ts'],
   entries: ['src/cli/bin.ts', 'scripts/*.mjs'],

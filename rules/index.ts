@@ -1,5 +1,6 @@
 import type { AnyRule } from '../src/rule-engine/rule.js';
 import { boundaryViolation } from './boundary-violation.js';
+import { circularImport } from './circular-import.js';
 import { contractRequirement } from './contract-requirement.js';
 import { contractUnconsumed } from './contract-unconsumed.js';
 import { duplicateImplementation } from './duplicate-implementation.js';
@@ -30,6 +31,7 @@ export const allRules: readonly AnyRule[] = [
   testOnlyExport,
   unresolvedImport,
   missingExport,
+  circularImport,
   contractRequirement,
   requiresCycle,
   contractUnconsumed,
