@@ -56,6 +56,8 @@ export default defineConfig({
     },
     // knip's plugins: the entries of ~150 frameworks and tools, and dependency issues (cached).
     knip: { paths: ['src/knip/**'], requires: ['files', 'project', 'registry'] },
+    // Pictures of the graph (files, components, a symbol's neighbourhood) and their renderers.
+    picture: { paths: ['src/picture/**'], requires: ['config', 'contracts', 'errors', 'graph', 'report', 'rule-engine'] },
     // The analysis: index → link → reach → rules, over the disk, a git snapshot or an overlay.
     analyse: {
       paths: ['src/analyse/**'],
@@ -70,7 +72,7 @@ export default defineConfig({
     // What the CLI commands run.
     validate: { paths: ['src/validate/**'], requires: ['rule-engine', 'analyse', 'baseline', 'errors', 'git', 'indexer', 'knip', 'project', 'registry', 'resolve'] },
     gates: { paths: ['src/gates/**'], requires: ['rule-engine', 'analyse', 'baseline', 'contracts', 'errors', 'project', 'registry'] },
-    query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'errors', 'files', 'graph', 'knip', 'project', 'resolve'] },
+    query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'errors', 'files', 'graph', 'knip', 'picture', 'project', 'resolve'] },
     hook: { paths: ['src/hook/**'], requires: ['errors', 'files', 'git', 'process'] },
     // Pure reporters: (result, options) → string, for validate, gates and cleanup results.
     report: {
@@ -80,7 +82,7 @@ export default defineConfig({
       consumedBy: ['cli'],
     },
     // `orch-guard report`: the working tree against a base, as a PR comment.
-    'pr-report': { paths: ['src/pr-report/**'], requires: ['rule-engine', 'analyse', 'baseline', 'cleanup', 'project', 'report', 'validate'] },
+    'pr-report': { paths: ['src/pr-report/**'], requires: ['rule-engine', 'analyse', 'baseline', 'cleanup', 'graph', 'picture', 'project', 'report', 'validate'] },
     // `orch-guard run`: the orchestration pipeline, its process control and durable state.
     orchestrate: {
       paths: ['src/orchestrate/**'],

@@ -17,10 +17,10 @@ export const circularImport: Rule = {
     },
   },
   check(context) {
-    const imports = collectFileImports(context.files).filter((edge) => !edge.typeOnly);
+    const imports = collectFileImports(context.files).filter((edge) => !edge.typeOnly && !edge.lazy);
     return findImportCycles(imports).map((cycle) => {
       const path = [...cycle.files, cycle.files[0]].join(' → ');
-      const more = cycle.componentSize > cycle.files.length ? ` (one of the cycles among ${cycle.componentSize} files that import each other)` : '';
+      const more = cycle.group.length > cycle.files.length ? ` (one of the cycles among ${cycle.group.length} files that import each other)` : '';
       const first = cycle.imports[0];
       return {
         file: first.from,

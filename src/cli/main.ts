@@ -5,6 +5,7 @@ import { registerBaselineCommand } from './baseline-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
 import { registerEntriesCommand } from './entries-command.js';
 import { registerGateCommand } from './gate-command.js';
+import { registerGraphCommand } from './graph-command.js';
 import { registerHookCommand } from './hook-command.js';
 import { registerQueryCommands } from './query-commands.js';
 import { registerReportCommand } from './report-command.js';
@@ -44,6 +45,7 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     registerMetricsCommand(program, setExitCode);
     registerQueryCommands(program);
     registerEntriesCommand(program, setExitCode);
+    registerGraphCommand(program, setExitCode);
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {

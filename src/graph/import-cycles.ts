@@ -5,8 +5,8 @@ export interface ImportCycle {
   files: string[];
   /** The import in each file that leads to the next one. */
   imports: FileImport[];
-  /** Files of the strongly connected component the cycle was found in (≥ the cycle). */
-  componentSize: number;
+  /** Files of the strongly connected component the cycle was found in: every import between two of them is on some cycle. */
+  group: string[];
 }
 
 /**
@@ -23,7 +23,7 @@ export function findImportCycles(imports: readonly FileImport[]): ImportCycle[] 
   }
   for (const list of next.values()) list.sort((a, b) => a.line - b.line || a.column - b.column || a.to.localeCompare(b.to));
   return stronglyConnected(next)
-    .map((members) => shortestCycle(members.sort()[0], new Set(members), next, members.length))
+    .map((members) => shortestCycle(members.sort(), next))
     .filter((cycle): cycle is ImportCycle => cycle !== undefined)
     .sort((a, b) => a.files[0].localeCompare(b.files[0]));
 }
@@ -79,7 +79,9 @@ function stronglyConnected(next: ReadonlyMap<string, FileImport[]>): string[][] 
 }
 
 /** Breadth-first from `start` back to itself inside the component. */
-function shortestCycle(start: string, members: ReadonlySet<string>, next: ReadonlyMap<string, FileImport[]>, componentSize: number): ImportCycle | undefined {
+function shortestCycle(group: string[], next: ReadonlyMap<string, FileImport[]>): ImportCycle | undefined {
+  const start = group[0];
+  const members = new Set(group);
   const via = new Map<string, FileImport>();
   const queue = [start];
   for (let head = 0; head < queue.length; head += 1) {
@@ -88,7 +90,7 @@ function shortestCycle(start: string, members: ReadonlySet<string>, next: Readon
       if (edge.to === start) {
         const path = [edge];
         for (let step = via.get(edge.from); step !== undefined; step = via.get(step.from)) path.unshift(step);
-        return { files: path.map((link) => link.from), imports: path, componentSize };
+        return { files: path.map((link) => link.from), imports: path, group };
       }
       if (via.has(edge.to)) continue;
       via.set(edge.to, edge);
