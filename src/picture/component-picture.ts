@@ -1,4 +1,4 @@
-import { parseRequirement } from '../config/check-config.js';
+import { parseRequirement } from '../config/requirement.js';
 import type { ContractModel } from '../contracts/contract-model.js';
 import type { FileImport } from '../graph/file-imports.js';
 import type { Finding } from '../rule-engine/finding.js';
