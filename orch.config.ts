@@ -94,6 +94,7 @@ export default defineConfig({
       paths: ['src/cli/**'],
       requires: ['cleanup', 'errors', 'gates', 'git', 'hook', 'analyse', 'orchestrate', 'package-version', 'pr-report', 'query', 'report', 'validate'],
     },
-    api: { paths: ['src/index.ts'], requires: ['rule-engine', 'config', 'validate'] },
+    // The package API: defineConfig (light), validate/format/gate/cleanup (loading the analysis lazily).
+    api: { paths: ['src/index.ts', 'src/api/**'], requires: ['rule-engine', 'cleanup', 'config', 'errors', 'gates', 'report', 'validate'] },
   },
 });
