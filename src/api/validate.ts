@@ -1,5 +1,6 @@
 import type { Finding } from '../rule-engine/finding.js';
-import type { FindingSummary, GateSummary } from '../report/report-input.js';
+import type { FindingSummary } from '../report/report-input.js';
+import type { GateSummary } from '../gates/gate-summary.js';
 
 export interface ValidateApiOptions {
   /** Project root; default the current directory. */
