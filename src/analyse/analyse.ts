@@ -15,6 +15,7 @@ import type { SeveritySetting } from '../config/config-schema.js';
 import { configLabel, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { indexSource } from './index-source.js';
+import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
 import { withToolEntries } from '../knip/with-tool-entries.js';
 import { describeGap, markGapFindings } from '../project/entries/entry-gap.js';
@@ -54,8 +55,12 @@ export async function analyse(
   const contracts = config.components !== undefined && project.loaded.file !== undefined
     ? buildContractModel(linked, config.components, { file: relativeTo(project.root, project.loaded.file), text: readFileSync(project.loaded.file, 'utf8') })
     : undefined;
+  const dependencies = knip?.kind === 'answer'
+    ? { problems: checkInstalled(project.root, project.packages, knip.answer.dependencyIssues), listed: listDependencies(project.root, project.packages) }
+    : undefined;
   const context = new AnalysisContext({
     linked, liveness, roots, contracts, options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize },
+    ...(dependencies !== undefined ? { dependencies } : {}),
   });
   const allFindings = runRules(context, allRules, {
     severities: ruleSeverities(config),

@@ -1,3 +1,4 @@
+// orch-guard-ignore-file unlisted-binary -- `dot` is Graphviz, a system tool, not a package
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
