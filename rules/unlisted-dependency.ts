@@ -1,5 +1,5 @@
 import type { Rule } from '../src/rule-engine/rule.js';
-import { confidenceOf, judgedDependencyProblems, manifestOf } from '../src/rule-engine/dependency-problems.js';
+import { judgedDependencyProblems, manifestOf } from '../src/rule-engine/dependency-problems.js';
 
 export const unlistedDependency: Rule = {
   meta: {
@@ -16,7 +16,6 @@ export const unlistedDependency: Rule = {
   },
   check(context) {
     return judgedDependencyProblems(context, ['unlisted-dependency']).map((problem) => ({
-      ...confidenceOf(problem),
       file: problem.file,
       line: problem.line ?? 1,
       column: problem.column ?? 1,

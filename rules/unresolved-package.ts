@@ -1,5 +1,5 @@
 import type { Rule } from '../src/rule-engine/rule.js';
-import { confidenceOf, judgedDependencyProblems } from '../src/rule-engine/dependency-problems.js';
+import { judgedDependencyProblems } from '../src/rule-engine/dependency-problems.js';
 
 export const unresolvedPackage: Rule = {
   meta: {
@@ -18,7 +18,6 @@ export const unresolvedPackage: Rule = {
     return judgedDependencyProblems(context, ['unresolved-import'])
       .filter((problem) => !isIndexedImport(context, problem.file, problem.name))
       .map((problem) => ({
-        ...confidenceOf(problem),
       file: problem.file,
         line: problem.line ?? 1,
         column: problem.column ?? 1,

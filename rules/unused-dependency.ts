@@ -1,6 +1,6 @@
 import type { Rule } from '../src/rule-engine/rule.js';
 import type { RuleFinding } from '../src/rule-engine/finding.js';
-import { confidenceOf, judgedDependencyProblems, listName, manifestOf } from '../src/rule-engine/dependency-problems.js';
+import { judgedDependencyProblems, listName, manifestOf } from '../src/rule-engine/dependency-problems.js';
 import { packageImporters } from '../src/rule-engine/package-importers.js';
 
 export const unusedDependency: Rule = {
@@ -9,7 +9,7 @@ export const unusedDependency: Rule = {
     description: 'A package listed in package.json that nothing imports or runs, or that only dead code imports.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'An entry of `dependencies` or `devDependencies` of a workspace package that no file of that package imports, no script or CI workflow runs, and no tool config uses (knip\'s plugins know which config files load which packages: an ESLint plugin, a Vite plugin, a Babel preset), checked against orch-guard\'s own graph: a package a live file imports is never reported; one only dead files import is reported with them as referrers (low confidence when knip counted it used, since a config or script may use it too). With `--production` only `dependencies` are judged. Needs knip, which runs when a package lists dependencies; when knip fails, nothing is reported.',
+      flags: 'An entry of `dependencies` or `devDependencies` of a workspace package that no file of that package imports, no script or CI workflow runs, and no tool config uses (knip\'s plugins know which config files load which packages: an ESLint plugin, a Vite plugin, a Babel preset), checked against orch-guard\'s own graph: a package a live file imports is never reported; one only dead files import is reported with them as referrers (low confidence when knip counted it used, since a config or script may use it too). With `--production` only `dependencies` are judged. Needs knip, which runs when a package lists dependencies, and the packages installed (knip learns their binaries from node_modules): a package that is not installed is not judged (a notice lists them), and when knip fails nothing is reported.',
       why: 'Every unused dependency is installed, audited and updated for nothing, slows installs and CI, and hides which packages the code really needs.',
       fix: 'Remove it (with the dead code that imports it), or, when a tool loads it in a way no plugin knows, list the file that uses it in `entries` or suppress the finding.',
       flaggedExample: '// package.json\n{ "dependencies": { "left-pad": "1.3.0" } }\n// nothing imports left-pad',
@@ -28,7 +28,6 @@ export const unusedDependency: Rule = {
       if (users !== undefined && users.live.length > 0) continue;
       const where = `${listName(problem)} of ${manifestOf(problem)}`;
       findings.push({
-        ...confidenceOf(problem),
         file: problem.file,
         line: problem.line ?? 1,
         column: problem.column ?? 1,

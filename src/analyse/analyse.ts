@@ -56,7 +56,7 @@ export async function analyse(
     ? buildContractModel(linked, config.components, { file: relativeTo(project.root, project.loaded.file), text: readFileSync(project.loaded.file, 'utf8') })
     : undefined;
   const dependencies = knip?.kind === 'answer'
-    ? { problems: checkInstalled(project.root, project.packages, knip.answer.dependencyIssues), listed: listDependencies(project.root, project.packages) }
+    ? { problems: checkInstalled(project.root, project.packages, knip.answer.dependencyIssues, options.notices), listed: listDependencies(project.root, project.packages) }
     : undefined;
   const context = new AnalysisContext({
     linked, liveness, roots, contracts, options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize },

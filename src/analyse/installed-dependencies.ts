@@ -4,40 +4,36 @@ import type { DependencyProblem, ListedDependency } from '../rule-engine/analysi
 import type { WorkspacePackage } from '../manifests/workspaces.js';
 
 /**
- * knip's dependency problems, checked against what is installed. knip learns which binaries
- * a package provides from its installed package.json: without it, a script that runs the
- * binary counts for nothing. So an unused dependency that is not installed, and an unlisted
- * binary when nothing is installed, are low confidence; an unlisted binary named like a listed
- * dependency of its workspace (`vitest` run, `vitest` listed, not installed) is dropped, and so
- * is an unlisted dependency that the file's nearest package.json lists.
+ * knip's dependency problems, checked against what is installed. knip learns which binaries a
+ * package provides from its installed package.json: without it, a script that runs the binary
+ * counts for nothing. So an unused dependency that is not installed, and an unlisted binary
+ * when nothing is installed, are not judged (one notice says so): orch-guard fails closed. An
+ * unlisted dependency that the file's nearest package.json lists (a nested package that is not
+ * a workspace) is dropped too.
  */
-export function checkInstalled(root: string, packages: readonly WorkspacePackage[], problems: readonly DependencyProblem[]): DependencyProblem[] {
+export function checkInstalled(root: string, packages: readonly WorkspacePackage[], problems: readonly DependencyProblem[], notices: string[]): DependencyProblem[] {
   const byWorkspace = new Map(packages.map((workspace) => [toPosix(path.relative(root, workspace.dir)), workspace]));
   const dirOf = (problem: DependencyProblem) => byWorkspace.get(problem.workspace)?.dir ?? path.join(root, problem.workspace);
-  // A binary run by name and listed by that name: provided, knip just could not see it. Both its
-  // "unlisted binary" and its "unused dependency" are knip's blind spot, not the project's fault.
-  const providedByName = new Set(problems.filter((problem) => problem.type === 'unlisted-binary'
-    && !lookUp(root, dirOf(problem), 'node_modules')
-    && listedNames(byWorkspace.get(problem.workspace)).has(problem.name)).map((problem) => `${problem.workspace}\0${problem.name}`));
+  const notJudged: string[] = [];
   const result: DependencyProblem[] = [];
   for (const problem of problems) {
-    if (providedByName.has(`${problem.workspace}\0${problem.name}`) && problem.type !== 'unlisted-dependency' && problem.type !== 'unresolved-import') continue;
     if (problem.type === 'unused-dependency' || problem.type === 'unused-dev-dependency') {
-      const installed = lookUp(root, dirOf(problem), path.join('node_modules', problem.name, 'package.json'));
-      result.push(installed ? problem : { ...problem, uncertainty: `\`${problem.name}\` is not installed, so the binaries it provides are unknown: a script may run it` });
+      if (lookUp(root, dirOf(problem), path.join('node_modules', problem.name, 'package.json'))) result.push(problem);
+      else notJudged.push(problem.name);
     } else if (problem.type === 'unlisted-dependency') {
-      // A nested package that is not a workspace (a test fixture with its own package.json)
-      // lists its own dependencies: the nearest manifest decides.
       if (!listedNearFile(root, problem.file, problem.name)) result.push(problem);
     } else if (problem.type === 'unlisted-binary') {
-      const installed = lookUp(root, dirOf(problem), 'node_modules');
-      result.push(installed ? problem : { ...problem, uncertainty: 'the dependencies are not installed, so which package provides a binary is unknown' });
+      if (lookUp(root, dirOf(problem), 'node_modules')) result.push(problem);
+      else notJudged.push(`binary ${problem.name}`);
     } else if (problem.type === 'unresolved-import' && path.isAbsolute(problem.name)) {
       // knip names a config's unresolvable path absolutely; findings speak root-relative.
       result.push({ ...problem, name: toPosix(path.relative(root, problem.name)) });
     } else {
       result.push(problem);
     }
+  }
+  if (notJudged.length > 0) {
+    notices.push(`dependencies are not installed, so whether ${notJudged.length === 1 ? 'this one is' : 'these are'} used cannot be judged (a script may run a binary they provide): ${notJudged.join(', ')}; install them for a full check`);
   }
   return result;
 }
@@ -64,11 +60,6 @@ function lookUp(root: string, dir: string, relative: string): boolean {
     if (existsSync(path.join(current, relative))) return true;
     if (current === root || path.dirname(current) === current || !current.startsWith(root)) return false;
   }
-}
-
-function listedNames(workspace: WorkspacePackage | undefined): Set<string> {
-  const pkg = workspace?.pkg;
-  return new Set([pkg?.dependencies, pkg?.devDependencies].flatMap((deps) => Object.keys(deps ?? {})));
 }
 
 function toPosix(relative: string): string {

@@ -1,4 +1,4 @@
-import type { ValidationResult } from './validate.js';
+import { toValidationResult, type ValidationResult } from './validate.js';
 
 export interface GateApiOptions {
   root?: string;
@@ -14,14 +14,7 @@ export interface GateApiOptions {
  * cleanup. `exitCode` 0 is a pass, 1 blocked; the verdict is recorded in the registry.
  */
 export async function gate(phase: 'plan' | 'build' | 'validate' | 'cleanup', options: GateApiOptions = {}): Promise<ValidationResult> {
-  const [{ runGate }, { summarizeFindings }] = await Promise.all([import('../gates/run-gate.js'), import('../report/report-input.js')]);
+  const { runGate } = await import('../gates/run-gate.js');
   const result = await runGate(phase, { ...options, root: options.root ?? process.cwd(), configFile: options.config });
-  return {
-    root: result.root,
-    findings: result.findings,
-    summary: summarizeFindings(result.findings, result.fileCount),
-    notices: result.notices,
-    exitCode: result.exitCode,
-    gate: result.gate,
-  };
+  return toValidationResult(result, { gate: result.gate });
 }

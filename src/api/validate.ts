@@ -43,7 +43,7 @@ export interface ValidationResult {
  * for bad input, like the CLI's exit code 2.
  */
 export async function validate(options: ValidateApiOptions = {}): Promise<ValidationResult> {
-  const [{ validateProject }, { summarizeFindings }] = await Promise.all([import('../validate/run-validate.js'), import('../report/report-input.js')]);
+  const { validateProject } = await import('../validate/run-validate.js');
   const result = await validateProject({
     root: options.root ?? process.cwd(),
     configFile: options.config,
@@ -56,14 +56,16 @@ export async function validate(options: ValidateApiOptions = {}): Promise<Valida
     changedSince: options.changedSince,
     baseline: options.baseline,
   });
-  return {
-    root: result.root,
-    findings: result.findings,
-    summary: summarizeFindings(result.findings, result.fileCount),
-    notices: result.notices,
-    exitCode: result.exitCode,
-    ...(result.scope !== undefined ? { scope: result.scope } : {}),
-  };
+  return toValidationResult(result, result.scope !== undefined ? { scope: result.scope } : {});
+}
+
+/** A run's result as the API returns it: the counts added, the run's own extras (scope, gate) kept. */
+export async function toValidationResult(
+  result: Pick<ValidationResult, 'root' | 'findings' | 'notices' | 'exitCode'> & { fileCount: number },
+  extra: Pick<ValidationResult, 'scope' | 'gate'>,
+): Promise<ValidationResult> {
+  const { summarizeFindings } = await import('../report/report-input.js');
+  return { root: result.root, findings: result.findings, summary: summarizeFindings(result.findings, result.fileCount), notices: result.notices, exitCode: result.exitCode, ...extra };
 }
 
 /** The reporters of `--reporter`: text, json, sarif, github, codeclimate. */

@@ -41,8 +41,6 @@ export interface DependencyProblem {
   line?: number;
   column?: number;
   workspace: string;
-  /** Set when knip could not be sure (see checkInstalled): the finding is low confidence. */
-  uncertainty?: string;
 }
 
 /** A package a workspace's package.json lists, and where. */

@@ -30,7 +30,3 @@ export function manifestOf(problem: DependencyProblem): string {
   return problem.workspace === '' ? 'package.json' : `${problem.workspace}/package.json`;
 }
 
-/** Low confidence, with the reason, when knip could not be sure. */
-export function confidenceOf(problem: DependencyProblem): { confidence?: 'low'; uncertainty?: string } {
-  return problem.uncertainty === undefined ? {} : { confidence: 'low', uncertainty: problem.uncertainty };
-}
