@@ -90,11 +90,13 @@ export default defineConfig({
       provides: ['runPipeline:function', 'dryRunPipeline:function', 'readPipelineStatus:function'],
       consumedBy: ['cli'],
     },
+    // `orch-guard init`: a config and the project's hooks and CI written from what is detected.
+    init: { paths: ['src/init/**'], requires: ['cleanup', 'errors', 'files', 'git', 'hook', 'manifests'] },
     // `orch-guard mcp`: the registry, checks and rule docs as Model Context Protocol tools for agents.
     mcp: { paths: ['src/mcp/**'], requires: ['analyse', 'api', 'errors', 'query', 'rule-engine'] },
     cli: {
       paths: ['src/cli/**'],
-      requires: ['cleanup', 'errors', 'mcp', 'gates', 'git', 'hook', 'analyse', 'orchestrate', 'package-version', 'pr-report', 'query', 'report', 'validate'],
+      requires: ['cleanup', 'errors', 'init', 'mcp', 'gates', 'git', 'hook', 'analyse', 'orchestrate', 'package-version', 'pr-report', 'query', 'report', 'validate'],
     },
     // The package API: defineConfig (light), validate/format/gate/cleanup (loading the analysis lazily).
     api: { paths: ['src/index.ts', 'src/api/**'], requires: ['rule-engine', 'cleanup', 'config', 'errors', 'gates', 'report', 'validate'] },

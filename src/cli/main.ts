@@ -7,6 +7,7 @@ import { registerEntriesCommand } from './entries-command.js';
 import { registerGateCommand } from './gate-command.js';
 import { registerGraphCommand } from './graph-command.js';
 import { registerHookCommand } from './hook-command.js';
+import { registerInitCommand } from './init-command.js';
 import { registerMcpCommand } from './mcp-command.js';
 import { registerQueryCommands } from './query-commands.js';
 import { registerReportCommand } from './report-command.js';
@@ -48,6 +49,7 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     registerEntriesCommand(program, setExitCode);
     registerGraphCommand(program, setExitCode);
     registerMcpCommand(program, setExitCode);
+    registerInitCommand(program, setExitCode, binFile);
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
