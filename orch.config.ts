@@ -5,6 +5,7 @@ import { defineConfig } from 'orch-guard';
 // is the allowed direction of imports, and `consumedBy` contracts say which integration
 // points must really be wired in (used by live production code, not by tests or dead code).
 export default defineConfig({
+  extends: 'recommended',
   // fixtures/ holds small example projects that the tests analyse, not part of this one.
   project: ['src/**', 'rules/**', 'test/**', 'scripts/**', '*.ts'],
   entries: ['src/cli/bin.ts', 'scripts/*.mjs'],
@@ -55,10 +56,12 @@ export default defineConfig({
     },
     // knip's plugins: the entries of ~150 frameworks and tools, and dependency issues (cached).
     knip: { paths: ['src/knip/**'], requires: ['files', 'project', 'registry'] },
+    // Pictures of the graph (files, components, a symbol's neighbourhood) and their renderers.
+    picture: { paths: ['src/picture/**'], requires: ['config', 'contracts', 'errors', 'graph', 'report', 'rule-engine'] },
     // The analysis: index → link → reach → rules, over the disk, a git snapshot or an overlay.
     analyse: {
       paths: ['src/analyse/**'],
-      requires: ['rule-engine', 'baseline', 'config', 'contracts', 'files', 'graph', 'indexer', 'knip', 'project', 'registry'],
+      requires: ['rule-engine', 'baseline', 'config', 'contracts', 'files', 'graph', 'indexer', 'knip', 'manifests', 'project', 'registry'],
     },
     cleanup: {
       paths: ['src/cleanup/**'],
@@ -69,7 +72,7 @@ export default defineConfig({
     // What the CLI commands run.
     validate: { paths: ['src/validate/**'], requires: ['rule-engine', 'analyse', 'baseline', 'errors', 'files', 'git', 'indexer', 'knip', 'project', 'registry', 'resolve'] },
     gates: { paths: ['src/gates/**'], requires: ['rule-engine', 'analyse', 'baseline', 'contracts', 'errors', 'project', 'registry'] },
-    query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'errors', 'files', 'graph', 'knip', 'project', 'resolve'] },
+    query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'errors', 'files', 'graph', 'knip', 'picture', 'project', 'resolve'] },
     hook: { paths: ['src/hook/**'], requires: ['errors', 'files', 'git', 'process'] },
     // Pure reporters: (result, options) → string, for validate, gates and cleanup results.
     report: {
@@ -79,7 +82,7 @@ export default defineConfig({
       consumedBy: ['cli'],
     },
     // `orch-guard report`: the working tree against a base, as a PR comment.
-    'pr-report': { paths: ['src/pr-report/**'], requires: ['rule-engine', 'analyse', 'baseline', 'cleanup', 'project', 'report', 'validate'] },
+    'pr-report': { paths: ['src/pr-report/**'], requires: ['rule-engine', 'analyse', 'baseline', 'cleanup', 'graph', 'picture', 'project', 'report', 'validate'] },
     // `orch-guard run`: the orchestration pipeline, its process control and durable state.
     orchestrate: {
       paths: ['src/orchestrate/**'],
@@ -87,10 +90,15 @@ export default defineConfig({
       provides: ['runPipeline:function', 'dryRunPipeline:function', 'readPipelineStatus:function'],
       consumedBy: ['cli'],
     },
+    // `orch-guard init`: a config and the project's hooks and CI written from what is detected.
+    init: { paths: ['src/init/**'], requires: ['cleanup', 'errors', 'files', 'git', 'hook', 'manifests'] },
+    // `orch-guard mcp`: the registry, checks and rule docs as Model Context Protocol tools for agents.
+    mcp: { paths: ['src/mcp/**'], requires: ['analyse', 'api', 'errors', 'query', 'rule-engine'] },
     cli: {
       paths: ['src/cli/**'],
-      requires: ['cleanup', 'errors', 'gates', 'git', 'hook', 'analyse', 'orchestrate', 'package-version', 'pr-report', 'process', 'query', 'report', 'validate'],
+      requires: ['cleanup', 'errors', 'init', 'mcp', 'gates', 'git', 'hook', 'analyse', 'orchestrate', 'package-version', 'pr-report', 'process', 'query', 'report', 'validate'],
     },
-    api: { paths: ['src/index.ts'], requires: ['rule-engine', 'config', 'validate'] },
+    // The package API: defineConfig (light), validate/format/gate/cleanup (loading the analysis lazily).
+    api: { paths: ['src/index.ts', 'src/api/**'], requires: ['rule-engine', 'cleanup', 'config', 'errors', 'gates', 'report', 'validate'] },
   },
 });

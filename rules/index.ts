@@ -1,5 +1,6 @@
 import type { AnyRule } from '../src/rule-engine/rule.js';
 import { boundaryViolation } from './boundary-violation.js';
+import { circularImport } from './circular-import.js';
 import { contractRequirement } from './contract-requirement.js';
 import { contractUnconsumed } from './contract-unconsumed.js';
 import { duplicateImplementation } from './duplicate-implementation.js';
@@ -11,8 +12,12 @@ import { parseError } from './parse-error.js';
 import { requiresCycle } from './requires-cycle.js';
 import { staleBaseline } from './stale-baseline.js';
 import { testOnlyExport } from './test-only-export.js';
+import { unlistedBinary } from './unlisted-binary.js';
+import { unlistedDependency } from './unlisted-dependency.js';
 import { unresolvedImport } from './unresolved-import.js';
 import { unusedClassMember } from './unused-class-member.js';
+import { unresolvedPackage } from './unresolved-package.js';
+import { unusedDependency } from './unused-dependency.js';
 import { unusedEnumMember } from './unused-enum-member.js';
 import { unusedExport } from './unused-export.js';
 import { unusedFile } from './unused-file.js';
@@ -30,6 +35,11 @@ export const allRules: readonly AnyRule[] = [
   testOnlyExport,
   unresolvedImport,
   missingExport,
+  circularImport,
+  unusedDependency,
+  unlistedDependency,
+  unlistedBinary,
+  unresolvedPackage,
   contractRequirement,
   requiresCycle,
   contractUnconsumed,

@@ -11,9 +11,11 @@ import path from 'node:path';
 import type { Baseline } from '../baseline/baseline-file.js';
 import { buildContractModel } from '../contracts/contract-model.js';
 import { checkRuleIds } from '../config/check-config.js';
+import type { SeveritySetting } from '../config/config-schema.js';
 import { configLabel, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { indexSource } from './index-source.js';
+import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
 import { withToolEntries } from '../knip/with-tool-entries.js';
 import { describeGap, markGapFindings } from '../project/entries/entry-gap.js';
@@ -53,11 +55,15 @@ export async function analyse(
   const contracts = config.components !== undefined && project.loaded.file !== undefined
     ? buildContractModel(linked, config.components, { file: relativeTo(project.root, project.loaded.file), text: readFileSync(project.loaded.file, 'utf8') })
     : undefined;
+  const dependencies = knip?.kind === 'answer'
+    ? { problems: checkInstalled(project.root, project.packages, knip.answer.dependencyIssues, options.notices), listed: listDependencies(project.root, project.packages) }
+    : undefined;
   const context = new AnalysisContext({
     linked, liveness, roots, contracts, options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize },
+    ...(dependencies !== undefined ? { dependencies } : {}),
   });
   const allFindings = runRules(context, allRules, {
-    severities: config.rules ?? {},
+    severities: ruleSeverities(config),
     ignorePatterns: config.ignore ?? [],
     configFile: project.loaded.file === undefined ? undefined : relativeTo(project.root, project.loaded.file),
     projectFiles: project.files,
@@ -67,6 +73,14 @@ export async function analyse(
   const findings = dropExampleFindings(allFindings, options.notices);
   markGapFindings(findings, project.entryGaps, project.packages.map((workspace) => path.relative(project.root, workspace.dir).split(path.sep).join('/')));
   return { project, context, findings, parsedCount: indexed.parsedCount, ...(knip !== undefined ? { knip } : {}) };
+}
+
+/** `extends: 'recommended'` under the config's own `rules`. */
+function ruleSeverities(config: Project['loaded']['config']): Record<string, SeveritySetting> {
+  const preset = config.extends === 'recommended'
+    ? Object.fromEntries(allRules.flatMap((rule) => (rule.meta.recommendedSeverity === undefined ? [] : [[rule.meta.id, rule.meta.recommendedSeverity]])))
+    : {};
+  return { ...preset, ...config.rules };
 }
 
 function relativeTo(root: string, file: string): string {

@@ -1,5 +1,9 @@
 import { UsageError } from '../errors.js';
+import type { Analysis } from '../analyse/analyse.js';
 import { withAnalysis } from '../analyse/with-analysis.js';
+import type { RegistryDatabase } from '../registry/open-registry.js';
+import { applyDependencyCleanup, type DependencyCleanup, planDependencyCleanup } from './dependency-cleanup.js';
+import { detectPackageManager } from './package-manager.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import { loadProject } from '../project/load-project.js';
 import { checkDeletionScale } from './deletion-scale.js';
@@ -35,6 +39,8 @@ export interface CleanupResult {
   /** Whether verification checked the result (false for a dry run, --unverified or --force). */
   verified: boolean;
   cleanupId?: number;
+  /** Unused dependencies: planned (dry run) or removed through the package manager (--fix). */
+  dependencies?: DependencyCleanup;
   notices: string[];
   exitCode: 0 | 1;
 }
@@ -47,6 +53,22 @@ export interface CleanupResult {
 export async function runCleanup(options: CleanupOptions): Promise<CleanupResult> {
   const notices: string[] = [];
   return withAnalysis({ root: options.root, configFile: options.configFile, production: options.production, notices }, async (first, registry) => {
+    const dependencyPlan = planDependencyCleanup(first.project.root, first.findings, options.scope, notices);
+    const code = await cleanUpCode(first, registry);
+    if (dependencyPlan.removals.length === 0 && dependencyPlan.kept.length === 0) return code;
+    if (!options.fix) return { ...code, dependencies: dependencyPlan, exitCode: dependencyPlan.removals.length > 0 ? 1 as const : code.exitCode };
+    const root = first.project.root;
+    const commands = verificationCommands(root, first.project.loaded.config.cleanup?.verify ?? []);
+    const lockfile = detectPackageManager(root)?.lockfile;
+    checkWritable(root, [...new Set(dependencyPlan.removals.map((removal) => removal.manifest)), ...(lockfile !== undefined ? [lockfile] : [])], options);
+    if (code.verification.length === 0 && !verificationPassed(await runVerification(root, commands))) {
+      notices.push('cleanup --fix: verification fails before removing dependencies, so none was removed');
+      return { ...code, dependencies: { ...dependencyPlan, removals: [], kept: [...dependencyPlan.kept, ...dependencyPlan.removals.map((removal) => ({ removal, reason: 'verification fails before any removal' }))] } };
+    }
+    return { ...code, dependencies: await applyDependencyCleanup(root, dependencyPlan, commands, notices) };
+  });
+
+  async function cleanUpCode(first: Analysis, registry: RegistryDatabase): Promise<CleanupResult> {
     const computation = await computeCleanup(first, registry, { production: options.production, scope: options.scope, notices });
     const base = { root: first.project.root, items: computation.items, kept: computation.kept, originals: computation.originals, contents: computation.contents, verification: [], verified: false, notices };
     if (!options.fix || computation.items.length === 0) {
@@ -69,7 +91,7 @@ export async function runCleanup(options: CleanupOptions): Promise<CleanupResult
     const fixed = await fixCleanup(registry, root, computation, { commands, verify, notices });
     const { final } = fixed;
     return { ...base, mode: 'fix' as const, items: final.items, kept: final.kept, contents: final.contents, verification: fixed.verification, verified: verify, cleanupId: fixed.cleanupId, exitCode: 0 as const };
-  });
+  }
 }
 
 /** `orch-guard cleanup --undo [<id>]`. */

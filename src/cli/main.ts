@@ -5,7 +5,10 @@ import { registerBaselineCommand } from './baseline-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
 import { registerEntriesCommand } from './entries-command.js';
 import { registerGateCommand } from './gate-command.js';
+import { registerGraphCommand } from './graph-command.js';
 import { registerHookCommand } from './hook-command.js';
+import { registerInitCommand } from './init-command.js';
+import { registerMcpCommand } from './mcp-command.js';
 import { registerQueryCommands } from './query-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRunCommand } from './run-command.js';
@@ -44,6 +47,9 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     registerMetricsCommand(program, setExitCode);
     registerQueryCommands(program);
     registerEntriesCommand(program, setExitCode);
+    registerGraphCommand(program, setExitCode);
+    registerMcpCommand(program, setExitCode);
+    registerInitCommand(program, setExitCode, binFile);
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {

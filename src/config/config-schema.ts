@@ -26,6 +26,9 @@ export const configSchema = object({
   project: globList('Project files (globs). Default: every TS/JS file under the root that git does not ignore.'),
   ignore: globList('Files whose findings are not reported (globs). They still take part in the analysis.'),
   includeEntryExports: optional(boolean({ description: 'Report unused exports of entry files too (by default they are public API).' })),
+  extends: optional(oneOf(['recommended'] as const, {
+    description: 'A preset of rule severities: `recommended` also turns on opt-in rules such as circular-import (as warnings). `rules` overrides it.',
+  })),
   rules: optional(record(severitySetting, {
     description: 'Severity per rule id, overriding each rule\'s default.',
     keyPattern: /^[a-z][a-z0-9-]*$/,

@@ -57,6 +57,7 @@ export function formatCleanupText(result: CleanupResult, options: { color: boole
     for (const step of result.verification) lines.push(`  ${step.ok ? chalk.green('✔') : chalk.red('✖')} ${step.command} (${(step.durationMs / 1000).toFixed(1)} s)`);
   }
   if (result.mode === 'fix' && result.items.length > 0 && !result.verified) lines.push('', chalk.yellow('Not verified: nothing checked that the project still builds and passes its tests after this cleanup.'));
+  lines.push(...dependencyLines(result));
   if (result.items.length > 0) {
     lines.push('', result.mode === 'dry-run'
       ? 'Run `orch-guard cleanup --fix` to apply; every change is recorded, and `orch-guard cleanup --undo` restores it.'
@@ -76,8 +77,32 @@ export function formatCleanupJson(result: CleanupResult): string {
     files: [...result.contents.keys()].sort().map((file) => ({ path: file, action: result.contents.get(file) === null ? 'delete' : 'edit', ...diffStat(result.originals.get(file) ?? '', result.contents.get(file) ?? null) })),
     verification: result.verification,
     verified: result.verified,
+    ...(result.dependencies !== undefined ? {
+      dependencies: {
+        manager: result.dependencies.manager ?? null,
+        [result.mode === 'dry-run' ? 'planned' : 'removed']: result.dependencies.removals,
+        kept: result.dependencies.kept.map(({ removal, reason }) => ({ ...removal, reason })),
+        verification: result.dependencies.verification,
+      },
+    } : {}),
     diff: cleanupDiff(result),
   }, null, 2)}\n`;
+}
+
+/** Unused dependencies: what the package manager would remove (dry run) or removed, and what was kept. */
+function dependencyLines(result: CleanupResult): string[] {
+  const plan = result.dependencies;
+  if (plan === undefined) return [];
+  const lines: string[] = [];
+  if (plan.removals.length > 0) {
+    lines.push('', `${result.mode === 'dry-run' ? 'Would remove' : 'Removed'} ${plural(plan.removals.length, 'unused dependency').replace('dependencys', 'dependencies')} with ${plan.manager}:`);
+    for (const removal of plan.removals) lines.push(`  ${removal.name}  (${removal.manifest})`);
+  }
+  if (plan.kept.length > 0) {
+    lines.push('', `Kept ${plural(plan.kept.length, 'dependency').replace('dependencys', 'dependencies')}:`);
+    for (const { removal, reason } of plan.kept) lines.push(`  ${removal.name} (${removal.manifest}): ${reason}`);
+  }
+  return lines;
 }
 
 function label(item: CleanupItem): string {

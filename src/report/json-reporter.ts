@@ -1,22 +1,15 @@
-import { countByRule, type ReportInput } from './report-input.js';
+import { type ReportInput, summarizeFindings } from './report-input.js';
 
 /** Version of the JSON output format (schemas/validate-output.schema.json). */
 const JSON_OUTPUT_VERSION = 1;
 
 /** Machine output: stable, versioned, described by schemas/validate-output.schema.json. */
 export function formatJson(input: ReportInput): string {
-  const errors = input.findings.filter((finding) => finding.severity === 'error').length;
   return `${JSON.stringify({
     version: JSON_OUTPUT_VERSION,
     root: input.root,
     ...(input.gate !== undefined ? { gate: input.gate } : {}),
-    summary: {
-      files: input.fileCount,
-      findings: input.findings.length,
-      errors,
-      warnings: input.findings.length - errors,
-      byRule: countByRule(input.findings),
-    },
+    summary: summarizeFindings(input.findings, input.fileCount),
     findings: input.findings.map((finding) => ({
       rule: finding.rule,
       severity: finding.severity,

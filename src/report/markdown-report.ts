@@ -14,6 +14,8 @@ export interface MarkdownReportInput {
   /** What the base is: `main`, `the baseline`. */
   baseLabel?: string;
   cleanup: { removals: number; removedLines: number };
+  /** A Mermaid flowchart of the components the change touched (GitHub renders it). */
+  diagram?: string;
 }
 
 /**
@@ -37,6 +39,9 @@ export function formatMarkdownReport(input: MarkdownReportInput): string {
     lines.push('<details><summary>' + escapeMarkdown(`${plural(resolved.length, 'finding')} resolved`) + '</summary>', '', ...findingTable(resolved, false), '', '</details>', '');
   }
   if (input.base === undefined && input.head.length > 0) lines.push('### Findings', '', ...findingTable(input.head), '');
+  if (input.diagram !== undefined) {
+    lines.push('### Components touched', '', 'Imports between them; red: not allowed by the contracts, dashed: declared `requires` no import uses.', '', '```mermaid', input.diagram.trimEnd(), '```', '');
+  }
   lines.push(input.cleanup.removals === 0
     ? 'Nothing to clean up.'
     : `**Cleanup:** \`orch-guard cleanup --fix\` would make ${plural(input.cleanup.removals, 'removal')}, removing **${plural(input.cleanup.removedLines, 'line')}**.`);

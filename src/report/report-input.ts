@@ -37,6 +37,20 @@ export interface ReporterOptions {
 
 export type Reporter = (input: ReportInput, options: ReporterOptions) => string;
 
+/** The counts every output leads with: files analysed, findings, errors, warnings, per rule. */
+export interface FindingSummary {
+  files: number;
+  findings: number;
+  errors: number;
+  warnings: number;
+  byRule: Record<string, number>;
+}
+
+export function summarizeFindings(findings: readonly Finding[], fileCount: number): FindingSummary {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  return { files: fileCount, findings: findings.length, errors, warnings: findings.length - errors, byRule: countByRule(findings) };
+}
+
 /** Findings per rule, in the order of first appearance by rule id. */
 export function countByRule(findings: readonly Finding[]): Record<string, number> {
   const counts: Record<string, number> = {};

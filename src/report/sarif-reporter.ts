@@ -50,7 +50,10 @@ function describeRule({ meta }: AnyRule) {
       text: `${docs.why}\n\n${docs.fix}`,
       markdown: `${docs.why}\n\n${docs.fix}\n\nFlagged:\n\n${codeBlock(docs.flaggedExample)}\n\nClean:\n\n${codeBlock(docs.cleanExample)}`,
     },
-    defaultConfiguration: { level: LEVELS[meta.defaultSeverity] },
+    // An opt-in rule is listed disabled, at the level it would have once enabled.
+    defaultConfiguration: meta.defaultSeverity === 'off'
+      ? { enabled: false, level: LEVELS[meta.recommendedSeverity ?? 'warn'] }
+      : { level: LEVELS[meta.defaultSeverity] },
   };
 }
 

@@ -30,6 +30,30 @@ export interface SuppressionReview {
   staleBaselineEntries: ReadonlyArray<{ entry: BaselineEntry; baselineFile: string; line: number }>;
 }
 
+/**
+ * A dependency problem found by knip (its plugins know which config files use which packages),
+ * as src/knip hands it over: the same shape as its DependencyIssue.
+ */
+export interface DependencyProblem {
+  type: 'unused-dependency' | 'unused-dev-dependency' | 'unlisted-dependency' | 'unlisted-binary' | 'unresolved-import';
+  name: string;
+  file: string;
+  line?: number;
+  column?: number;
+  workspace: string;
+}
+
+/** A package a workspace's package.json lists, and where. */
+export interface ListedDependency {
+  /** Root-relative workspace directory, '' for the root. */
+  workspace: string;
+  name: string;
+  list: 'dependencies' | 'devDependencies';
+  /** Root-relative package.json and the line of the entry. */
+  file: string;
+  line: number;
+}
+
 /** What the analysis computed before the rules: the context is built from it, whole. */
 export interface AnalysisInputs {
   linked: LinkedGraph;
@@ -39,6 +63,8 @@ export interface AnalysisInputs {
   /** Components and contracts, when the config declares any. */
   contracts: ContractModel | undefined;
   options: AnalysisOptions;
+  /** knip's dependency problems and what the manifests list; absent when knip did not run or failed. */
+  dependencies?: { problems: readonly DependencyProblem[]; listed: readonly ListedDependency[] };
 }
 
 /** Everything a rule can ask about the analysed project. Built once, never changed. */
@@ -49,6 +75,10 @@ export class AnalysisContext {
   readonly roots: Roots;
   readonly contracts: ContractModel | undefined;
   readonly options: AnalysisOptions;
+  /** knip's dependency problems; undefined when knip did not run (no dependencies) or failed. */
+  readonly dependencyProblems: readonly DependencyProblem[] | undefined;
+  /** What the workspaces' package.json files list (with dependencyProblems, when knip answered). */
+  readonly listedDependencies: readonly ListedDependency[];
   // Memoised views of the graph (derived, not state: the same for every caller).
   private readonly exportsByDeclaration = new Map<number, Map<number, ExportFact[]>>();
   private byPath: Map<string, GraphFile> | undefined;
@@ -60,6 +90,8 @@ export class AnalysisContext {
     this.roots = inputs.roots;
     this.contracts = inputs.contracts;
     this.options = inputs.options;
+    this.dependencyProblems = inputs.dependencies?.problems;
+    this.listedDependencies = inputs.dependencies?.listed ?? [];
   }
 
   get files(): GraphFile[] {

@@ -15,7 +15,8 @@ export type Reason =
   | 'missing-dependency'
   | 'boundary'
   | 'duplicate-symbol'
-  | 'duplicate-body';
+  | 'duplicate-body'
+  | 'import-cycle';
 
 export interface Finding {
   rule: string;

@@ -14,7 +14,7 @@ export function ruleDocumentation(rule: AnyRule): string {
   return [
     `# ${meta.id}`,
     '',
-    `${meta.description} Default severity: **${meta.defaultSeverity}**.`,
+    `${meta.description} Default severity: **${meta.defaultSeverity}**${meta.recommendedSeverity === undefined ? '' : `; **${meta.recommendedSeverity}** with \`extends: 'recommended'\``}.`,
     '',
     '## What it flags',
     '',

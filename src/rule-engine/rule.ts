@@ -1,4 +1,5 @@
 import type { RuleFinding, Severity } from './finding.js';
+import type { SeveritySetting } from '../config/config-schema.js';
 import type { AnalysisContext, SuppressionReview } from './analysis-context.js';
 
 interface RuleDocs {
@@ -16,7 +17,10 @@ interface RuleDocs {
 interface RuleMeta {
   id: string;
   description: string;
-  defaultSeverity: Severity;
+  /** `off`: an opt-in rule, enabled by `rules` or by `extends: 'recommended'`. */
+  defaultSeverity: SeveritySetting;
+  /** Its severity under `extends: 'recommended'`, when that differs from the default. */
+  recommendedSeverity?: Severity;
   docs: RuleDocs;
 }
 

@@ -1,3 +1,4 @@
+// orch-guard-ignore-file unlisted-binary -- `unshare` is util-linux, a system tool, not an npm package
 import { spawnSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';

@@ -1,0 +1,63 @@
+import type { Rule } from '../src/rule-engine/rule.js';
+import type { RuleFinding } from '../src/rule-engine/finding.js';
+import { judgedDependencyProblems, listName, manifestOf } from '../src/rule-engine/dependency-problems.js';
+import { packageImporters } from '../src/rule-engine/package-importers.js';
+
+export const unusedDependency: Rule = {
+  meta: {
+    id: 'unused-dependency',
+    description: 'A package listed in package.json that nothing imports or runs, or that only dead code imports.',
+    defaultSeverity: 'error',
+    docs: {
+      flags: 'An entry of `dependencies` or `devDependencies` of a workspace package that no file of that package imports, no script or CI workflow runs, and no tool config uses (knip\'s plugins know which config files load which packages: an ESLint plugin, a Vite plugin, a Babel preset), checked against orch-guard\'s own graph: a package a live file imports is never reported; one only dead files import is reported with them as referrers (low confidence when knip counted it used, since a config or script may use it too). With `--production` only `dependencies` are judged. Needs knip, which runs when a package lists dependencies, and the packages installed (knip learns their binaries from node_modules): a package that is not installed is not judged (a notice lists them), and when knip fails nothing is reported.',
+      why: 'Every unused dependency is installed, audited and updated for nothing, slows installs and CI, and hides which packages the code really needs.',
+      fix: 'Remove it (with the dead code that imports it), or, when a tool loads it in a way no plugin knows, list the file that uses it in `entries` or suppress the finding.',
+      flaggedExample: '// package.json\n{ "dependencies": { "left-pad": "1.3.0" } }\n// nothing imports left-pad',
+      cleanExample: '// package.json\n{ "dependencies": {} }',
+    },
+  },
+  check(context) {
+    if (context.dependencyProblems === undefined) return [];
+    const importers = packageImporters(context, [...new Set(context.listedDependencies.map((listed) => listed.workspace))]);
+    const findings: RuleFinding[] = [];
+    const reported = new Set<string>();
+    for (const problem of judgedDependencyProblems(context, ['unused-dependency', 'unused-dev-dependency'])) {
+      const users = importers.get(`${problem.workspace}\0${problem.name}`);
+      reported.add(`${problem.workspace}\0${problem.name}`);
+      // orch-guard's graph sees a live import: knip missed it (an alias, a file it did not reach).
+      if (users !== undefined && users.live.length > 0) continue;
+      const where = `${listName(problem)} of ${manifestOf(problem)}`;
+      findings.push({
+        file: problem.file,
+        line: problem.line ?? 1,
+        column: problem.column ?? 1,
+        symbol: problem.name,
+        kind: problem.type === 'unused-dev-dependency' ? 'devDependency' : 'dependency',
+        ...(users === undefined
+          ? { reason: 'unreferenced' as const, message: `\`${problem.name}\` is listed in ${where} but nothing imports or runs it. Remove it, or list the file that loads it in \`entries\`.` }
+          : { reason: 'only-referenced-by-dead-code' as const, referrers: users.dead, message: `\`${problem.name}\` is listed in ${where} but only dead code imports it (${users.dead.join(', ')}). Remove it with that code.` }),
+      });
+    }
+    // knip counted these used, but every file that imports them is dead: a config or script
+    // orch-guard cannot see may still use them, so they are low confidence.
+    for (const listed of context.listedDependencies) {
+      const key = `${listed.workspace}\0${listed.name}`;
+      const users = importers.get(key);
+      if (reported.has(key) || users === undefined || users.live.length > 0 || users.dead.length === 0) continue;
+      if (context.options.production && listed.list === 'devDependencies') continue;
+      findings.push({
+        file: listed.file,
+        line: listed.line,
+        column: 1,
+        symbol: listed.name,
+        kind: listed.list === 'devDependencies' ? 'devDependency' : 'dependency',
+        reason: 'only-referenced-by-dead-code',
+        referrers: users.dead,
+        confidence: 'low',
+        uncertainty: 'knip counts it used: a tool config or script may use it besides the dead files',
+        message: `\`${listed.name}\` is listed in ${listed.list} of ${listed.file} but only dead code imports it (${users.dead.join(', ')}). Remove it with that code.`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DependencyProblem, ListedDependency } from '../rule-engine/analysis-context.js';
+import type { WorkspacePackage } from '../manifests/workspaces.js';
+
+/**
+ * knip's dependency problems, checked against what is installed. knip learns which binaries a
+ * package provides from its installed package.json: without it, a script that runs the binary
+ * counts for nothing. So an unused dependency that is not installed, and an unlisted binary
+ * when nothing is installed, are not judged (one notice says so): orch-guard fails closed. An
+ * unlisted dependency that the file's nearest package.json lists (a nested package that is not
+ * a workspace) is dropped too.
+ */
+export function checkInstalled(root: string, packages: readonly WorkspacePackage[], problems: readonly DependencyProblem[], notices: string[]): DependencyProblem[] {
+  const byWorkspace = new Map(packages.map((workspace) => [toPosix(path.relative(root, workspace.dir)), workspace]));
+  const dirOf = (problem: DependencyProblem) => byWorkspace.get(problem.workspace)?.dir ?? path.join(root, problem.workspace);
+  const notJudged: string[] = [];
+  const result: DependencyProblem[] = [];
+  for (const problem of problems) {
+    if (problem.type === 'unused-dependency' || problem.type === 'unused-dev-dependency') {
+      if (lookUp(root, dirOf(problem), path.join('node_modules', problem.name, 'package.json'))) result.push(problem);
+      else notJudged.push(problem.name);
+    } else if (problem.type === 'unlisted-dependency') {
+      if (!listedNearFile(root, problem.file, problem.name)) result.push(problem);
+    } else if (problem.type === 'unlisted-binary') {
+      if (lookUp(root, dirOf(problem), 'node_modules')) result.push(problem);
+      else notJudged.push(`binary ${problem.name}`);
+    } else if (problem.type === 'unresolved-import' && path.isAbsolute(problem.name)) {
+      // knip names a config's unresolvable path absolutely; findings speak root-relative.
+      result.push({ ...problem, name: toPosix(path.relative(root, problem.name)) });
+    } else {
+      result.push(problem);
+    }
+  }
+  if (notJudged.length > 0) {
+    notices.push(`dependencies are not installed, so whether ${notJudged.length === 1 ? 'this one is' : 'these are'} used cannot be judged (a script may run a binary they provide): ${notJudged.join(', ')}; install them for a full check`);
+  }
+  return result;
+}
+
+function listedNearFile(root: string, file: string, name: string): boolean {
+  for (let dir = path.dirname(path.join(root, file)); dir.startsWith(root); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, Record<string, string> | undefined>;
+        return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((list) => pkg[list]?.[name] !== undefined);
+      } catch {
+        return false;
+      }
+    }
+    if (dir === root) break;
+  }
+  return false;
+}
+
+/** Whether `relative` exists in `dir` or a directory above it, up to the root. */
+function lookUp(root: string, dir: string, relative: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (existsSync(path.join(current, relative))) return true;
+    if (current === root || path.dirname(current) === current || !current.startsWith(root)) return false;
+  }
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/');
+}
+
+/** The dependencies and devDependencies each workspace lists, with the line of each entry. */
+export function listDependencies(root: string, packages: readonly WorkspacePackage[]): ListedDependency[] {
+  return packages.flatMap((workspace) => {
+    const dir = toPosix(path.relative(root, workspace.dir));
+    const file = dir === '' ? 'package.json' : `${dir}/package.json`;
+    let lines: string[];
+    try {
+      lines = readFileSync(path.join(workspace.dir, 'package.json'), 'utf8').split('\n');
+    } catch {
+      return [];
+    }
+    return (['dependencies', 'devDependencies'] as const).flatMap((list) => Object.keys(workspace.pkg[list] ?? {}).map((name) => ({
+      workspace: dir,
+      name,
+      list,
+      file,
+      line: Math.max(1, lines.findIndex((line) => line.includes(`"${name}"`)) + 1),
+    })));
+  });
+}

@@ -1,0 +1,73 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { tryGit } from '../git/git.js';
+import { installHook } from '../hook/install-hook.js';
+import { ciWorkflow } from './ci-workflow.js';
+import { type ProjectSurvey, surveyProject } from './detect-project.js';
+import { configSource } from './write-config.js';
+
+const CONFIG_FILES = ['orch.config.ts', 'orch.config.mts', 'orch.config.js', 'orch.config.mjs', 'orch.config.cjs', 'orch.config.json'];
+const WORKFLOW = '.github/workflows/orch-guard.yml';
+
+export interface InitOptions {
+  root: string;
+  /** Overwrite an existing orch.config.*. */
+  force: boolean;
+  /** Install the pre-commit hook / write the CI workflow; undefined: ask (no, without a terminal). */
+  hook?: boolean;
+  ci?: boolean;
+  ask: (question: string) => Promise<boolean>;
+  /** The CLI's bin file, for a hook in a project without orch-guard installed. */
+  binFile: string;
+}
+
+export interface InitResult {
+  survey: ProjectSurvey;
+  /** What was written or changed, root-relative, with what happened. */
+  changes: string[];
+  notices: string[];
+}
+
+/**
+ * `orch-guard init`: survey the project, write orch.config.ts (knip's entry/project/ignore
+ * carried over, the rest as commented suggestions), add `.orch-guard/` to .gitignore, and on
+ * request install the pre-commit hook and a CI workflow.
+ */
+export async function runInit(options: InitOptions): Promise<InitResult> {
+  const root = path.resolve(options.root);
+  const existing = CONFIG_FILES.find((file) => existsSync(path.join(root, file)));
+  if (existing !== undefined && !options.force) throw new UsageError(`init: ${existing} exists already (--force replaces it with orch.config.ts)`);
+  const survey = surveyProject(root);
+  const changes: string[] = [];
+  const notices: string[] = [];
+  writeFileSync(path.join(root, 'orch.config.ts'), configSource(survey));
+  changes.push('orch.config.ts: written');
+  if (addGitignoreEntry(root)) changes.push('.gitignore: .orch-guard/ added');
+  if (options.hook ?? (await options.ask('Install the pre-commit hook (orch-guard validate --staged)?'))) {
+    if (tryGit(root, ['rev-parse', '--is-inside-work-tree']) !== undefined) {
+      const change = installHook(root, options.binFile);
+      changes.push(`${path.relative(root, change.file)}: pre-commit hook ${change.changed ? 'installed' : 'already installed'} (${change.manager})`);
+    } else {
+      notices.push('init: not a git repository, so no pre-commit hook was installed (run `orch-guard hook install` after `git init`)');
+    }
+  }
+  if (options.ci ?? (await options.ask(`Write a CI workflow (${WORKFLOW})?`))) {
+    if (existsSync(path.join(root, WORKFLOW))) notices.push(`init: ${WORKFLOW} exists already: left as it is`);
+    else {
+      mkdirSync(path.join(root, path.dirname(WORKFLOW)), { recursive: true });
+      writeFileSync(path.join(root, WORKFLOW), ciWorkflow(survey.packageManager));
+      changes.push(`${WORKFLOW}: written`);
+    }
+  }
+  return { survey, changes, notices };
+}
+
+/** Adds `.orch-guard/` (the registry and caches) to .gitignore unless an entry covers it. */
+function addGitignoreEntry(root: string): boolean {
+  const file = path.join(root, '.gitignore');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (text.split('\n').some((line) => ['.orch-guard', '.orch-guard/', '/.orch-guard', '/.orch-guard/'].includes(line.trim()))) return false;
+  writeFileSync(file, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}.orch-guard/\n`);
+  return true;
+}

@@ -1,0 +1,32 @@
+import type { AnalysisContext, DependencyProblem } from './analysis-context.js';
+
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
+
+/**
+ * knip's dependency problems of the given types that the run judges: those in project files,
+ * manifests and configs. With `--production` only `dependencies` are judged: devDependencies,
+ * binaries and what test files import are left out.
+ */
+export function judgedDependencyProblems(context: AnalysisContext, types: ReadonlyArray<DependencyProblem['type']>): DependencyProblem[] {
+  return (context.dependencyProblems ?? []).filter((problem) => {
+    if (!types.includes(problem.type)) return false;
+    // knip looks at every file its plugins name; orch-guard judges the project's files (and
+    // manifests and configs, which are not source). A source file --production dropped is a test.
+    const file = context.fileByPath(problem.file);
+    if (SOURCE_FILE.test(problem.file) && file === undefined) return false;
+    if (!context.options.production) return true;
+    // Dev tooling: devDependencies, the binaries scripts run, what tests import.
+    return problem.type !== 'unused-dev-dependency' && problem.type !== 'unlisted-binary' && file?.isTest !== true;
+  });
+}
+
+/** The package.json's key that lists it, for messages: `dependencies` or `devDependencies`. */
+export function listName(problem: DependencyProblem): string {
+  return problem.type === 'unused-dev-dependency' ? 'devDependencies' : 'dependencies';
+}
+
+/** Where a workspace's package.json is, for messages: `package.json` or `packages/a/package.json`. */
+export function manifestOf(problem: DependencyProblem): string {
+  return problem.workspace === '' ? 'package.json' : `${problem.workspace}/package.json`;
+}
+

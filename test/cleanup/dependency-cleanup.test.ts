@@ -1,0 +1,60 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { commitAll, git } from '../support/git-repo.js';
+import { copyFixture, removeTemp, runCli } from '../support/run-cli.js';
+
+// npm must not need the network to remove a package: the tests run it offline.
+const OFFLINE = { npm_config_offline: 'true', npm_config_update_notifier: 'false' };
+
+async function inRepo(work: (root: string) => Promise<void>, config?: string): Promise<void> {
+  const root = copyFixture('cleanup-dependencies/unused-package');
+  try {
+    if (config !== undefined) writeFileSync(path.join(root, 'orch.config.json'), config);
+    writeFileSync(path.join(root, '.gitignore'), 'node_modules/\n');
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'config', 'user.email', 'test@example.com');
+    git(root, 'config', 'user.name', 'Test');
+    commitAll(root, 'base');
+    await work(root);
+  } finally {
+    removeTemp(root);
+  }
+}
+
+describe('cleanup removes unused dependencies through the package manager, verified', () => {
+  test('dry run: says what npm would remove, changes nothing, exits 1', async () => {
+    await inRepo(async (root) => {
+      const result = await runCli(['cleanup', '--root', root], { env: OFFLINE });
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain('Would remove 1 unused dependency with npm:\n  left-pad  (package.json)\n');
+      expect(git(root, 'status', '--porcelain')).toBe('');
+    });
+  }, 60_000);
+
+  test('--fix: npm uninstalls it (package.json, lockfile, node_modules) and validate is clean after', async () => {
+    await inRepo(async (root) => {
+      const result = await runCli(['cleanup', '--fix', '--root', root], { env: OFFLINE });
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toContain('Removed 1 unused dependency with npm:\n  left-pad  (package.json)\n');
+      expect(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies).toBeUndefined();
+      expect(readFileSync(path.join(root, 'package-lock.json'), 'utf8')).not.toContain('left-pad');
+      expect(existsSync(path.join(root, 'node_modules/left-pad'))).toBe(false);
+      expect((await runCli(['validate', '--root', root])).exitCode).toBe(0);
+    });
+  }, 60_000);
+
+  test('--fix when verification needs the package: kept, and every byte and the installed package restored', async () => {
+    await inRepo(async (root) => {
+      const manifest = readFileSync(path.join(root, 'package.json'));
+      const lockfile = readFileSync(path.join(root, 'package-lock.json'));
+      const result = await runCli(['cleanup', '--fix', '--root', root], { env: OFFLINE });
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toContain('Kept 1 dependency:\n  left-pad (package.json): verification fails without it (something loads it in a way the analysis cannot see)\n');
+      expect(readFileSync(path.join(root, 'package.json'))).toEqual(manifest);
+      expect(readFileSync(path.join(root, 'package-lock.json'))).toEqual(lockfile);
+      expect(readFileSync(path.join(root, 'node_modules/left-pad/index.js'), 'utf8')).toBe('module.exports = (text) => text;\n');
+    }, '{ "cleanup": { "verify": ["node -e \\"require(\'left-pad\')\\""] } }\n');
+  }, 60_000);
+});
