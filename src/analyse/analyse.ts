@@ -20,6 +20,7 @@ import type { KnipOutcome } from '../knip/ask-knip.js';
 import { withToolEntries } from '../knip/with-tool-entries.js';
 import { describeGap, markGapFindings } from '../project/entries/entry-gap.js';
 import { dropExampleFindings } from '../project/entries/example-files.js';
+import { markHandRunScripts } from '../project/entries/hand-run-scripts.js';
 import { allRules } from '../../rules/index.js';
 
 const DEFAULT_MAX_FILE_SIZE_KB = 2048;
@@ -70,7 +71,7 @@ export async function analyse(
     notices: options.notices,
     ...(options.baseline !== undefined ? { baseline: { baseline: options.baseline, label: relativeTo(project.root, options.baseline.file) } } : {}),
   });
-  const findings = dropExampleFindings(allFindings, options.notices);
+  const findings = markHandRunScripts(dropExampleFindings(allFindings, options.notices));
   markGapFindings(findings, project.entryGaps, project.packages.map((workspace) => path.relative(project.root, workspace.dir).split(path.sep).join('/')));
   return { project, context, findings, parsedCount: indexed.parsedCount, ...(knip !== undefined ? { knip } : {}) };
 }

@@ -5,8 +5,6 @@ import type { EntrySource } from './entry-source.js';
 const TOOL_CONFIG = /^(?:[\w.-]+\.config|\.[\w-]+rc|[\w-]+\.workspace|gulpfile|Gruntfile)\.[cm]?[jt]sx?$/;
 /** Config files of well-known tools, at any depth (a nested app's vite.config.ts). */
 const NESTED_TOOL_CONFIG = /(?:^|\/)(?:vite|vitest|webpack|rollup|rolldown|tsup|tsdown|jest|playwright|cypress|next|nuxt|astro|svelte|remix|react-router|docusaurus|tailwind|postcss|babel|eslint|prettier|stylelint|commitlint|lint-staged|rspack|rsbuild|esbuild|vue|vitepress|storybook|wrangler|drizzle|unbuild|build|uno|panda|lingui|i18next|knip)\.config\.[cm]?[jt]sx?$/;
-/** Scripts people run by hand (`node scripts/release.mjs`, `deno run scripts/x.ts`). */
-const SCRIPT_DIR = /^(?:scripts?|bin)\/.+\.[cm]?[jt]sx?$/;
 /** A tool's folder or dotfile at a package's top (`.storybook/main.ts`, `.hygen/x/index.js`, `.hygen.js`). */
 const TOOL_DIR = /^\.[\w-][^/]*(?:\/.+)?\.[cm]?[jt]sx?$/;
 /** ORMs and migration tools load these by a glob in their config (TypeORM, Knex, Sequelize, Kysely). */
@@ -14,12 +12,11 @@ const LOADED_BY_GLOB = /(?:^|\/)(?:migrations|seeds|seeders)\/.+\.[cm]?[jt]sx?$/
 const CONVENTIONAL = /^(?:src\/)?(?:index|main|cli)\.(?:[cm]?[jt]sx?)$/;
 /**
  * Entries by convention, for a file at `inPackage` (its path inside its package): tools'
- * folders and dotfiles, migrations and seeds, scripts run by hand, index/main/cli, tool configs.
+ * folders and dotfiles, migrations and seeds, index/main/cli, tool configs.
  */
 export function addConventional(file: string, inPackage: string, addFile: (file: string, source: EntrySource) => void): void {
   if (TOOL_DIR.test(inPackage)) addFile(file, { kind: 'config', detail: 'a tool\'s own folder or dotfile (.storybook/, .hygen/, .eslintrc.js)' });
   else if (LOADED_BY_GLOB.test(inPackage)) addFile(file, { kind: 'convention', detail: 'migrations and seeds, loaded by a glob of their tool' });
-  else if (SCRIPT_DIR.test(inPackage)) addFile(file, { kind: 'convention', detail: 'a script run by hand (scripts/ or bin/ at a package\'s top)' });
   else if (CONVENTIONAL.test(inPackage)) addFile(file, { kind: 'convention', detail: 'conventional entry (index, main or cli)' });
   else if (!inPackage.includes('/') && TOOL_CONFIG.test(inPackage)) addFile(file, { kind: 'config', detail: 'tool configuration file' });
 }
