@@ -242,6 +242,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX pipeline_findings_by_run ON pipeline_findings(run_id);
   ALTER TABLE pipeline_gates ADD COLUMN duration_ms INTEGER;
   `,
+  // 8 → 9: the graph the queries read (`registry find`, `usage`, `why`), with what it depended on:
+  // a key of the project's inputs, each file's stat and content hash, and the disk lookups made.
+  `
+  CREATE TABLE query_view (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key TEXT NOT NULL,
+    file_stamps TEXT NOT NULL,
+    disk_lookups TEXT NOT NULL,
+    notices TEXT NOT NULL,
+    view TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
