@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Performance benchmark: orch-guard against knip on real, pinned npm packages.
+// Performance benchmark: orch-guard against knip (and fallow, when given) on real, pinned npm packages.
 //
 //   npm run bench                         all corpora, 3 runs each
 //   npm run bench -- --corpus rxjs,zod --runs 5
+//   FALLOW_BIN=/path/to/node_modules/fallow/bin/fallow npm run bench    (or --fallow <path>)
+//
+// fallow is never a dependency of orch-guard: give the path of an installed copy's bin script,
+// or it is skipped with a notice.
 //
 // For each corpus the package is fetched once with `npm pack` into
 // <os.tmpdir()>/orch-guard-bench/ (cached between runs), its source folder is copied into a
@@ -26,7 +30,7 @@ const BENCH_DIR = path.join(os.tmpdir(), 'orch-guard-bench');
 const TIME_BIN = '/usr/bin/time';
 
 // Bump when the generated project layout changes, so cached project directories are rebuilt.
-const SETUP_VERSION = 1;
+const SETUP_VERSION = 2;
 
 // Appended to one source file for the "one file changed" measurement: a new, unused export is
 // a real content change (new hash, new facts) that cannot break parsing.
@@ -134,6 +138,7 @@ function parseOptions() {
       runs: { type: 'string', default: '3' },
       timeout: { type: 'string', default: '10' },
       'no-build': { type: 'boolean', default: false },
+      fallow: { type: 'string', default: process.env.FALLOW_BIN ?? '' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -141,7 +146,8 @@ function parseOptions() {
     console.log(
       'Usage: npm run bench -- [--corpus rxjs,zod,effect,monaco] [--runs 3] [--timeout 10] [--no-build]\n' +
         '  --timeout  minutes allowed for one command (default 10)\n' +
-        '  --no-build skip `npm run build` before measuring',
+        '  --no-build skip `npm run build` before measuring\n' +
+        '  --fallow   path of fallow\'s bin script (default: $FALLOW_BIN; fallow is skipped without it)',
     );
     process.exit(0);
   }
@@ -152,7 +158,7 @@ function parseOptions() {
   if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, got ${values.runs}`);
   const timeoutMinutes = Number(values.timeout);
   if (!(timeoutMinutes > 0)) fail(`--timeout must be a positive number of minutes, got ${values.timeout}`);
-  return { corpora, runs, timeoutMs: timeoutMinutes * 60_000, build: !values['no-build'] };
+  return { corpora, runs, timeoutMs: timeoutMinutes * 60_000, build: !values['no-build'], fallow: values.fallow === '' ? undefined : path.resolve(values.fallow) };
 }
 
 function fail(message) {
@@ -330,6 +336,8 @@ function setUpProject(name, corpus, packageDir) {
       type: 'module',
     });
     writeJson(path.join(projectDir, 'knip.json'), { entry: corpus.entries, project: projectGlobs(corpus) });
+    // fallow analyses every source file under the root (only the corpus folder is there).
+    writeJson(path.join(projectDir, '.fallowrc.json'), { entry: corpus.entries });
     writeJson(path.join(projectDir, 'tsconfig.json'), {
       compilerOptions: {
         target: 'esnext',
@@ -375,9 +383,10 @@ function restoreTouchedFile(projectDir, packageDir, corpus) {
 // ---------------------------------------------------------------------------------------------
 // The measurements
 
-function knipArgs() {
-  // No --cache: knip writes no cache and does a full analysis every time.
-  return [KNIP_BIN, '--reporter', 'json', '--no-progress', '--no-config-hints'];
+function knipArgs(projectDir, cached) {
+  // Without --cache knip writes no cache and does a full analysis every time.
+  const cache = cached ? ['--cache', '--cache-location', path.join(projectDir, '.knip-cache')] : [];
+  return [KNIP_BIN, '--reporter', 'json', '--no-progress', '--no-config-hints', ...cache];
 }
 
 function orchGuardArgs(projectDir, corpus) {
@@ -412,10 +421,44 @@ function indent(text) {
     .join('\n');
 }
 
+/** knip without a cache (the reference of the ratios), then with --cache: warm and one file changed. */
 async function measureKnip(state, timeoutMs) {
-  const args = knipArgs();
-  const result = await measureNode(args, { cwd: state.projectDir, timeoutMs });
-  record(state, 'knip', result, args, (stdout) => ({ counts: countKnipIssues(JSON.parse(stdout)) }));
+  const { projectDir, packageDir, corpus } = state;
+  const summarize = (stdout) => ({ counts: countKnipIssues(JSON.parse(stdout)) });
+  const args = knipArgs(projectDir, false);
+  if (!record(state, 'knip', await measureNode(args, { cwd: projectDir, timeoutMs }), args, summarize)) return;
+  const cachedArgs = knipArgs(projectDir, true);
+  fs.rmSync(path.join(projectDir, '.knip-cache'), { recursive: true, force: true });
+  if (!record(state, 'knipFill', await measureNode(cachedArgs, { cwd: projectDir, timeoutMs }), cachedArgs, summarize)) return;
+  if (!record(state, 'knipWarm', await measureNode(cachedArgs, { cwd: projectDir, timeoutMs }), cachedArgs, summarize)) return;
+  touchFile(projectDir, corpus);
+  try {
+    record(state, 'knipOneChange', await measureNode(cachedArgs, { cwd: projectDir, timeoutMs }), cachedArgs, summarize);
+  } finally {
+    restoreTouchedFile(projectDir, packageDir, corpus);
+  }
+}
+
+/**
+ * fallow: cold (no cache directory), warm (its cache filled), one file changed, and its hook-like
+ * path (`fallow audit` of the one changed file against HEAD). fallow exits 1 on findings.
+ */
+async function measureFallow(state, timeoutMs, fallowBin) {
+  const { projectDir, packageDir, corpus } = state;
+  const args = [fallowBin, 'dead-code', '--format', 'json'];
+  const summarize = (stdout) => ({ counts: JSON.parse(stdout).summary });
+  fs.rmSync(path.join(projectDir, '.fallow'), { recursive: true, force: true });
+  if (!record(state, 'fallowCold', await measureNode(args, { cwd: projectDir, timeoutMs }), args, summarize)) return;
+  if (!record(state, 'fallowWarm', await measureNode(args, { cwd: projectDir, timeoutMs }), args, summarize)) return;
+  touchFile(projectDir, corpus);
+  try {
+    if (!record(state, 'fallowOneChange', await measureNode(args, { cwd: projectDir, timeoutMs }), args, summarize)) return;
+    ensureGitRepository(projectDir);
+    const auditArgs = [fallowBin, 'audit', '--base', 'HEAD', '--format', 'json'];
+    record(state, 'fallowHook', await measureNode(auditArgs, { cwd: projectDir, timeoutMs }), auditArgs, (stdout) => ({ counts: { verdict: JSON.parse(stdout).verdict ?? '?' } }));
+  } finally {
+    restoreTouchedFile(projectDir, packageDir, corpus);
+  }
 }
 
 /** Cold, warm and one-change back to back: each phase depends on the registry the previous left. */
@@ -460,7 +503,7 @@ async function measureOrchGuard(state, timeoutMs) {
 /** The project as a git repository with everything committed, once: `--staged` reads the index. */
 function ensureGitRepository(projectDir) {
   if (fs.existsSync(path.join(projectDir, '.git'))) return;
-  fs.writeFileSync(path.join(projectDir, '.gitignore'), '.orch-guard/\n');
+  fs.writeFileSync(path.join(projectDir, '.gitignore'), '.orch-guard/\n.fallow/\n.knip-cache/\n');
   const git = (...args) => runChecked('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], { cwd: projectDir, timeoutMs: 120_000, what: `git ${args[0]}` });
   git('init', '-q');
   git('add', '-A');
@@ -469,7 +512,7 @@ function ensureGitRepository(projectDir) {
 
 /** Stores one measurement and its parsed report; returns false when the run failed. */
 function record(state, phase, result, args, parseReport) {
-  const tool = phase === 'knip' ? 'knip' : `orch-guard ${phase}`;
+  const tool = /^(knip|fallow)/.test(phase) ? phase : `orch-guard ${phase}`;
   const error = checkRun(tool, result, args);
   const stderr = result.stderr.trim();
   if (stderr) state.stderr[phase] = stderr; // notices, warnings: shown once in the report
@@ -516,8 +559,8 @@ async function benchmarkCorpus(name, options) {
     files,
     projectDir,
     packageDir,
-    samples: { knip: [], cold: [], warm: [], oneChange: [], hook: [] },
-    reports: { knip: [], cold: [], warm: [], oneChange: [], hook: [] },
+    samples: Object.fromEntries(ALL_PHASES.map((phase) => [phase, []])),
+    reports: Object.fromEntries(ALL_PHASES.map((phase) => [phase, []])),
     stderr: {},
     errors: [],
   };
@@ -528,11 +571,12 @@ async function benchmarkCorpus(name, options) {
     const knipFirst = run % 2 === 1;
     if (knipFirst) await measureKnip(state, options.timeoutMs);
     await measureOrchGuard(state, options.timeoutMs);
+    if (options.fallow !== undefined) await measureFallow(state, options.timeoutMs, options.fallow);
     if (!knipFirst) await measureKnip(state, options.timeoutMs);
     if (state.errors.length > 0) break; // a crash repeats; report it instead of repeating it
   }
   restoreOnInterrupt = null;
-  fs.rmSync(path.join(projectDir, '.orch-guard'), { recursive: true, force: true });
+  for (const dir of ['.orch-guard', '.fallow', '.knip-cache']) fs.rmSync(path.join(projectDir, dir), { recursive: true, force: true });
   return state;
 }
 
@@ -626,12 +670,16 @@ function printReport(states, options) {
     ]),
   );
 
-  console.log('\nfindings (sanity check: both tools analysed the files):');
+  printToolTable(states, options);
+
+  console.log('\nfindings (sanity check: every tool analysed the files):');
   for (const state of states) {
     const knip = state.reports.knip.at(-1);
     const [cold, warm, oneChange] = ['cold', 'warm', 'oneChange'].map((phase) => state.reports[phase].at(-1));
     console.log(`  ${state.name}`);
     if (knip) console.log(`    knip:       ${describeCounts(knip.counts)}`);
+    const fallow = state.reports.fallowCold.at(-1);
+    if (fallow) console.log(`    fallow:     ${describeCounts(Object.fromEntries(Object.entries(fallow.counts ?? {}).filter(([, count]) => count > 0)))}`);
     if (cold) {
       console.log(`    orch-guard: ${cold.files} files, ${cold.findings} findings (${describeCounts(cold.byRule)})`);
       // The cache must not change the answer: a warm run reports what the cold one did. The
@@ -667,6 +715,35 @@ function warnIfBusy(when) {
   console.log(`load average ${when}: ${load1.toFixed(2)} on ${cores} cores${note}`);
 }
 
+/** Each tool's phases, as rows of the side-by-side table ('-' where a tool has no such path). */
+const TOOL_PHASES = {
+  'orch-guard': { cold: 'cold', warm: 'warm', oneChange: 'oneChange', hook: 'hook' },
+  knip: { cold: 'knip', warm: 'knipWarm', oneChange: 'knipOneChange', hook: undefined },
+  fallow: { cold: 'fallowCold', warm: 'fallowWarm', oneChange: 'fallowOneChange', hook: 'fallowHook' },
+};
+const ALL_PHASES = ['knip', 'knipFill', 'knipWarm', 'knipOneChange', 'cold', 'warm', 'oneChange', 'hook', 'fallowCold', 'fallowWarm', 'fallowOneChange', 'fallowHook'];
+
+/** orch-guard, knip and fallow side by side: wall and CPU medians of each path, peak RSS of the cold run. */
+function printToolTable(states, options) {
+  console.log('\nside by side (median wall s / CPU s; knip warm and one-change use --cache; knip has no hook mode; fallow hook = `fallow audit --base HEAD`):');
+  const cell = (state, phase) => (phase === undefined || state.samples[phase].length === 0 ? '-' : `${fmt(stat(state, phase, 'wallS'))} / ${fmt(stat(state, phase, 'cpuS'))}`);
+  const rows = [];
+  for (const state of states) {
+    for (const [tool, phases] of Object.entries(TOOL_PHASES)) {
+      if (tool === 'fallow' && options.fallow === undefined) continue;
+      const coldWall = stat(state, phases.cold, 'wallS');
+      rows.push([state.name, tool, cell(state, phases.cold), cell(state, phases.warm), cell(state, phases.oneChange), cell(state, phases.hook),
+        fmt(stat(state, phases.cold, 'rssMb'), 0), ratio(coldWall / stat(state, 'knip', 'wallS')), ratio(stat(state, phases.cold, 'cpuS') / stat(state, 'knip', 'cpuS'))]);
+    }
+  }
+  printTable(['corpus', 'tool', 'cold', 'warm', '1-chg', 'hook', 'cold MB', 'cold/knip wall', 'cold/knip cpu'], rows);
+}
+
+function fallowVersion(bin) {
+  const result = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : 'version unknown';
+}
+
 function knipVersion() {
   return JSON.parse(readIfExists(path.join(REPO_ROOT, 'node_modules/knip/package.json')) || '{}').version ?? '?';
 }
@@ -693,6 +770,11 @@ async function main() {
   }
   if (!fs.existsSync(ORCH_GUARD_BIN)) fail(`${ORCH_GUARD_BIN} is missing: run npm run build`);
   if (!fs.existsSync(KNIP_BIN)) fail(`${KNIP_BIN} is missing: run npm ci`);
+  if (options.fallow === undefined) console.log('fallow: not measured (set FALLOW_BIN or --fallow <path of fallow/bin/fallow>)');
+  else if (!fs.existsSync(options.fallow)) {
+    console.log(`fallow: not measured (${options.fallow} does not exist)`);
+    options.fallow = undefined;
+  } else console.log(`fallow: ${options.fallow} (${fallowVersion(options.fallow)})`);
   console.log(`bench directory ${BENCH_DIR}, ${options.runs} run(s) per measurement, timeout ${options.timeoutMs / 60_000} min per command`);
   warnIfBusy('before');
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { Analysis } from '../analyse/analyse.js';
+import type { QueryView } from '../query/query-view.js';
 import { printNotices } from './terminal.js';
 
 interface QueryFlags {
@@ -24,31 +24,31 @@ export function registerQueryCommands(program: Command): void {
   withCommon(registry.command('find <pattern>')
     .description('Where symbols named <pattern> (a name or a glob such as `format*`) are defined: kind, signature, component, live callers.')
     .option('--kind <kind>', 'only this kind: function, class, variable, type, interface, enum, namespace, method, property, enum-member'))
-    .action((pattern: string, flags: QueryFlags) => runQuery(flags, async (analysis) => {
+    .action((pattern: string, flags: QueryFlags) => runQuery(flags, async (view) => {
       const [{ formatFound }, { findSymbols }] = await Promise.all([import('../query/format-query.js'), import('../query/symbol-queries.js')]);
-      return formatFound(pattern, findSymbols(analysis.context, pattern, flags.kind), isJson(flags));
+      return formatFound(pattern, findSymbols(view, pattern, flags.kind), isJson(flags));
     }));
 
   withCommon(program.command('usage <symbol-or-file>')
     .description('Callers and callees of a symbol (`path#Name` or `Name`) or a file.')
     .option('--depth <n>', 'levels of callers and callees to show', '1'))
-    .action((address: string, flags: QueryFlags) => runQuery(flags, async (analysis) => {
+    .action((address: string, flags: QueryFlags) => runQuery(flags, async (view) => {
       const depth = Number(flags.depth ?? '1');
       if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`--depth ${flags.depth}: expected a positive integer`);
       const [{ formatUsage }, { resolveTarget }, { usageOf }] = await Promise.all([
         import('../query/format-query.js'), import('../query/resolve-target.js'), import('../query/symbol-queries.js'),
       ]);
-      const target = resolveTarget(analysis.context, address, 'usage');
-      return formatUsage(target.label, usageOf(analysis.context, target, depth), isJson(flags));
+      const target = resolveTarget(view, address, 'usage');
+      return formatUsage(target.label, usageOf(view, target, depth), isJson(flags));
     }));
 
   withCommon(program.command('why <symbol-or-file>')
     .description('The shortest chain of uses from an entry that keeps a symbol or file alive, or why it is dead.'))
-    .action((address: string, flags: QueryFlags) => runQuery(flags, async (analysis) => {
-      const [{ formatWhy }, { resolveTarget }, { rootLabeller }, { whyLive }] = await Promise.all([
-        import('../query/format-query.js'), import('../query/resolve-target.js'), import('../query/root-label.js'), import('../query/symbol-queries.js'),
+    .action((address: string, flags: QueryFlags) => runQuery(flags, async (view) => {
+      const [{ formatWhy }, { resolveTarget }, { whyLive }] = await Promise.all([
+        import('../query/format-query.js'), import('../query/resolve-target.js'), import('../query/symbol-queries.js'),
       ]);
-      return formatWhy(whyLive(analysis.context, resolveTarget(analysis.context, address, 'why'), rootLabeller(analysis)), isJson(flags));
+      return formatWhy(whyLive(view, resolveTarget(view, address, 'why')), isJson(flags));
     }));
 }
 
@@ -57,11 +57,12 @@ function isJson(flags: QueryFlags): boolean {
   return flags.reporter === 'json';
 }
 
-async function runQuery(flags: QueryFlags, answer: (analysis: Analysis) => Promise<string>): Promise<void> {
+/** Answers from the graph the registry stored when nothing changed since (see src/query/query-source.ts). */
+async function runQuery(flags: QueryFlags, answer: (view: QueryView) => Promise<string>): Promise<void> {
   isJson(flags);
   const notices: string[] = [];
-  const { withAnalysis } = await import('../analyse/with-analysis.js');
-  const output = await withAnalysis({ root: flags.root, configFile: flags.config, production: flags.production, notices }, (analysis) => answer(analysis));
+  const { withQueryView } = await import('../query/query-source.js');
+  const output = await withQueryView({ root: flags.root, configFile: flags.config, production: flags.production, notices }, (view) => answer(view));
   printNotices(notices);
   process.stdout.write(output);
 }

@@ -1,6 +1,6 @@
-import type { AnalysisContext } from '../rule-engine/analysis-context.js';
 import { UsageError } from '../errors.js';
 import type { GraphFile } from '../graph/symbol-graph.js';
+import type { QueryView } from './query-view.js';
 
 /** What a query is about: declarations (merged ones share a name), or a whole file. */
 export type QueryTarget =
@@ -11,7 +11,7 @@ export type QueryTarget =
  * Resolves `path#Name`, `path#Enum.Member`, a bare `Name`, or a file path. A bare name that
  * several declarations share is ambiguous: the error lists them as `path#Name` to pick from.
  */
-export function resolveTarget(context: AnalysisContext, address: string, command: string): QueryTarget {
+export function resolveTarget(context: QueryView, address: string, command: string): QueryTarget {
   const hash = address.lastIndexOf('#');
   if (hash === -1) {
     const file = findFile(context, address);
@@ -51,7 +51,7 @@ function declarationsNamed(file: GraphFile, name: string): number[] {
   return members;
 }
 
-function findFile(context: AnalysisContext, path: string): GraphFile | undefined {
+function findFile(context: QueryView, path: string): GraphFile | undefined {
   const normalized = path.replace(/\\/g, '/').replace(/^\.\//, '');
   return context.fileByPath(normalized);
 }

@@ -1,9 +1,8 @@
-import type { AnalysisContext } from '../rule-engine/analysis-context.js';
 import { type Explanation, explainDead } from '../rule-engine/explain-dead.js';
 import { globToRegExp } from '../files/glob.js';
 import { NodeKind } from '../graph/symbol-graph.js';
 import type { QueryTarget } from './resolve-target.js';
-import { resolvedFiles } from '../resolve/resolved-files.js';
+import type { QueryView } from './query-view.js';
 
 export interface FoundSymbol {
   name: string;
@@ -22,7 +21,7 @@ export interface FoundSymbol {
 const FINDABLE = new Set(['function', 'class', 'variable', 'type', 'interface', 'enum', 'namespace', 'method', 'property', 'enum-member']);
 
 /** `registry find`: symbols whose name matches a name or glob, optionally of one kind. */
-export function findSymbols(context: AnalysisContext, pattern: string, kind?: string): FoundSymbol[] {
+export function findSymbols(context: QueryView, pattern: string, kind?: string): FoundSymbol[] {
   // Smart case: a pattern with capitals matches exactly, one without ignores case.
   const caseless = pattern === pattern.toLowerCase();
   const glob = /[*?[{]/.test(pattern) ? globToRegExp(pattern) : undefined;
@@ -32,7 +31,7 @@ export function findSymbols(context: AnalysisContext, pattern: string, kind?: st
   const callers = referenceIndex(context, 'callers');
   const found: FoundSymbol[] = [];
   for (const file of context.files) {
-    const exported = context.exportsOfDeclarations(file);
+    const exported = context.exportedDeclarations(file);
     file.facts.declarations.forEach((declaration, index) => {
       if (!FINDABLE.has(declaration.kind) || (kind !== undefined && declaration.kind !== kind)) return;
       const owner = declaration.parent >= 0 ? `${file.facts.declarations[declaration.parent].name}.` : '';
@@ -46,7 +45,7 @@ export function findSymbols(context: AnalysisContext, pattern: string, kind?: st
         line: declaration.line,
         column: declaration.column,
         signature: declaration.signature ?? null,
-        component: context.contracts?.componentOfFile.get(file.path) ?? null,
+        component: context.componentOf(file.path) ?? null,
         exported: exported.has(index),
         live: context.isLive(node),
         liveCallers: [...(callers.get(node) ?? [])].filter((caller) => context.isLive(caller)).length,
@@ -63,7 +62,7 @@ export interface UsageNode {
 }
 
 /** `usage`: who uses the target (callers) and what it uses (callees), `depth` levels deep. */
-export function usageOf(context: AnalysisContext, target: QueryTarget, depth: number): { callers: UsageNode[]; callees: UsageNode[] } {
+export function usageOf(context: QueryView, target: QueryTarget, depth: number): { callers: UsageNode[]; callees: UsageNode[] } {
   const { graph } = context;
   const callers = referenceIndex(context, 'callers');
   const callees = referenceIndex(context, 'callees');
@@ -93,7 +92,7 @@ export interface WhyAnswer {
 }
 
 /** `why`: the shortest chain of uses from an entry that keeps the target alive, or why it is dead. */
-export function whyLive(context: AnalysisContext, target: QueryTarget, rootLabel: (node: number) => string): WhyAnswer {
+export function whyLive(context: QueryView, target: QueryTarget): WhyAnswer {
   const { graph } = context;
   const goal = target.kind === 'symbol' ? target.nodes : [target.file.moduleNode];
   if (!goal.some((node) => context.isLive(node))) {
@@ -102,12 +101,12 @@ export function whyLive(context: AnalysisContext, target: QueryTarget, rootLabel
   // A chain from a production entry says more than one from a test: try those first.
   const chain = shortestChain(context, context.roots.production, goal) ?? shortestChain(context, context.roots.test, goal) ?? [];
   const steps = chain.filter((step, index) => index === 0 || graph.nodeKind[step] !== NodeKind.WholeModule);
-  const labels = steps.map((step, index) => (index === 0 ? rootLabel(step) : graph.describe(step)));
+  const labels = steps.map((step, index) => (index === 0 ? context.rootLabel(step) : graph.describe(step)));
   return { target: target.label, live: true, chain: labels.filter((label, index) => index === 0 || label !== labels[index - 1]) };
 }
 
 /** The shortest path of uses from any of `roots` to any of `goal`, root first (whole-module nodes only relay). */
-function shortestChain(context: AnalysisContext, roots: readonly number[], goal: readonly number[]): number[] | undefined {
+function shortestChain(context: QueryView, roots: readonly number[], goal: readonly number[]): number[] | undefined {
   const { graph } = context;
   const parent = new Int32Array(graph.nodeKind.length).fill(-2);
   const queue: number[] = [];
@@ -141,7 +140,7 @@ function shortestChain(context: AnalysisContext, roots: readonly number[], goal:
  * Uses between declarations (and module top levels) after imports and re-exports are
  * resolved, indexed by target (`callers`) or by source (`callees`). Fake uses do not count.
  */
-function referenceIndex(context: AnalysisContext, direction: 'callers' | 'callees'): Map<number, Set<number>> {
+function referenceIndex(context: QueryView, direction: 'callers' | 'callees'): Map<number, Set<number>> {
   const index = new Map<number, Set<number>>();
   const add = (key: number, value: number) => {
     let set = index.get(key);
@@ -155,14 +154,9 @@ function referenceIndex(context: AnalysisContext, direction: 'callers' | 'callee
   }
   // Module-level loads (imports for side effects, re-exports): file to file.
   for (const file of context.files) {
-    for (const resolution of file.resolutions) {
-      const targets = resolvedFiles(resolution);
-      for (const path of targets) {
-        const target = context.fileByPath(path);
-        if (target === undefined || target === file) continue;
-        if (direction === 'callers') add(target.moduleNode, file.moduleNode);
-        else add(file.moduleNode, target.moduleNode);
-      }
+    for (const target of context.moduleLoads(file)) {
+      if (direction === 'callers') add(target.moduleNode, file.moduleNode);
+      else add(file.moduleNode, target.moduleNode);
     }
   }
   return index;

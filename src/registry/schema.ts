@@ -263,6 +263,18 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE files ADD COLUMN stat_key TEXT;
   ALTER TABLE files ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;
   `,
+  // 10 → 11: the graph the queries read (`registry find`, `usage`, `why`), with what it depended on:
+  // a key of the project's inputs, each file's stat and content hash, and the disk lookups made.
+  `
+  CREATE TABLE query_view (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key TEXT NOT NULL,
+    file_stamps TEXT NOT NULL,
+    disk_lookups TEXT NOT NULL,
+    notices TEXT NOT NULL,
+    view TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

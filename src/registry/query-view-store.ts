@@ -1,0 +1,36 @@
+import type { RegistryDatabase } from './open-registry.js';
+
+/** [path, size, mtimeMs, git blob id] of a project file as the stored view saw it. */
+export type FileStamp = [string, number, number, string];
+
+/** The stored query view (table `query_view`, one row: the latest only) and what it depended on. */
+export interface StoredQueryView {
+  key: string;
+  fileStamps: FileStamp[];
+  diskLookups: Array<[string, 'file' | 'dir' | 'none']>;
+  notices: string[];
+  /** The view as JSON, parsed only once the stamps hold. */
+  viewJson: string;
+}
+
+/** The stored view's key and stamps, without its (large) view: enough to decide whether it holds. */
+export function readQueryViewStamps(registry: RegistryDatabase): Omit<StoredQueryView, 'viewJson'> | undefined {
+  const row = registry.prepare('SELECT key, file_stamps, disk_lookups, notices FROM query_view WHERE id = 1').get() as
+    { key: string; file_stamps: string; disk_lookups: string; notices: string } | undefined;
+  if (row === undefined) return undefined;
+  return {
+    key: row.key,
+    fileStamps: JSON.parse(row.file_stamps) as FileStamp[],
+    diskLookups: JSON.parse(row.disk_lookups) as StoredQueryView['diskLookups'],
+    notices: JSON.parse(row.notices) as string[],
+  };
+}
+
+export function readQueryViewJson(registry: RegistryDatabase): string | undefined {
+  return (registry.prepare('SELECT view FROM query_view WHERE id = 1').pluck().get() as string | undefined);
+}
+
+export function writeQueryView(registry: RegistryDatabase, stored: StoredQueryView): void {
+  registry.prepare('INSERT OR REPLACE INTO query_view (id, key, file_stamps, disk_lookups, notices, view) VALUES (1, ?, ?, ?, ?, ?)')
+    .run(stored.key, JSON.stringify(stored.fileStamps), JSON.stringify(stored.diskLookups), JSON.stringify(stored.notices), stored.viewJson);
+}
