@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Analysis } from '../analyse/analyse.js';
 import { formatWhy } from '../query/format-query.js';
 import { resolveTarget } from '../query/resolve-target.js';
-import { rootLabeller } from '../query/root-label.js';
+import { viewOfAnalysis } from '../query/query-view.js';
 import { findSymbols, usageOf, whyLive } from '../query/symbol-queries.js';
 import { capped, toolResult } from './tool-result.js';
 import type { ToolRegistrar } from './tool-registrar.js';
@@ -16,7 +16,7 @@ export function registerRegistryTools(register: ToolRegistrar, withProjectAnalys
     description: 'Where symbols named like `pattern` (a name, or a glob such as `format*`) are defined in this project: kind, file:line, signature, component, exported, live, live callers. Ask before writing a helper: it may exist.',
     inputSchema: { pattern: z.string().min(1).describe('a name or a glob (`*`, `?`)'), kind: z.string().optional().describe('function, class, variable, type, interface, enum, namespace, method, property, enum-member') },
   }, ({ pattern, kind }) => withProjectAnalysis((analysis) => {
-    const found = findSymbols(analysis.context, pattern, kind);
+    const found = findSymbols(viewOfAnalysis(analysis), pattern, kind);
     const { items, truncated } = capped(found, SYMBOL_LIMIT);
     const live = found.filter((symbol) => symbol.live).length;
     const first = found[0] === undefined ? '' : `: ${found.slice(0, 3).map((symbol) => `${symbol.name} (${symbol.file}:${symbol.line})`).join(', ')}${found.length > 3 ? ', …' : ''}`;
@@ -28,8 +28,9 @@ export function registerRegistryTools(register: ToolRegistrar, withProjectAnalys
     description: 'Callers and callees of a symbol (`path#Name`, `path#Enum.Member` or a unique `Name`) or of a file, `depth` levels deep, each marked live or dead.',
     inputSchema: { symbol: z.string().min(1), depth: z.number().int().min(1).max(5).optional() },
   }, ({ symbol, depth }) => withProjectAnalysis((analysis) => {
-    const target = resolveTarget(analysis.context, symbol, 'symbol_usage');
-    const usage = usageOf(analysis.context, target, depth ?? 1);
+    const view = viewOfAnalysis(analysis);
+    const target = resolveTarget(view, symbol, 'symbol_usage');
+    const usage = usageOf(view, target, depth ?? 1);
     return toolResult(`${target.label}: ${usage.callers.length} caller${usage.callers.length === 1 ? '' : 's'}, ${usage.callees.length} callee${usage.callees.length === 1 ? '' : 's'}`, { target: target.label, ...usage });
   }));
 
@@ -38,7 +39,8 @@ export function registerRegistryTools(register: ToolRegistrar, withProjectAnalys
     description: 'The shortest chain of uses from an entry that keeps a symbol or file alive, or the reason it is dead.',
     inputSchema: { symbol: z.string().min(1).describe('`path#Name`, a unique `Name`, or a file path') },
   }, ({ symbol }) => withProjectAnalysis((analysis) => {
-    const answer = whyLive(analysis.context, resolveTarget(analysis.context, symbol, 'why'), rootLabeller(analysis));
+    const view = viewOfAnalysis(analysis);
+    const answer = whyLive(view, resolveTarget(view, symbol, 'why'));
     const summary = answer.live ? `${answer.target} is live: ${(answer.chain ?? []).join(' → ')}` : formatWhy(answer, false).trim();
     return toolResult(summary, { ...answer });
   }));

@@ -9,6 +9,7 @@ import { renderDot } from '../picture/render-dot.js';
 import { renderMermaid } from '../picture/render-mermaid.js';
 import { renderSvg } from '../picture/render-svg.js';
 import { symbolPicture } from '../picture/symbol-picture.js';
+import { viewOfAnalysis } from './query-view.js';
 import { resolveTarget } from './resolve-target.js';
 import { usageOf } from './symbol-queries.js';
 
@@ -38,8 +39,9 @@ function renderPicture(picture: Picture, format: GraphFormat): string {
 function pictureOf(analysis: Analysis, request: GraphRequest): Picture {
   const { context, findings } = analysis;
   if (request.symbol !== undefined) {
-    const target = resolveTarget(context, request.symbol, 'graph --symbol');
-    return symbolPicture(target.label, usageOf(context, target, request.depth));
+    const view = viewOfAnalysis(analysis);
+    const target = resolveTarget(view, request.symbol, 'graph --symbol');
+    return symbolPicture(target.label, usageOf(view, target, request.depth));
   }
   const model = context.contracts;
   const level = request.level ?? (model === undefined ? 'files' : 'components');
