@@ -51,7 +51,7 @@ const FALLOW_RULES = {
 const FALLOW_NOT_FINDINGS = new Set(['entry_points', 'summary', 'gate_outcomes', 'workspace_diagnostics', 'next_steps', '_meta']);
 
 function fromOrchGuard(json) {
-  return json.findings.map((item) => ({ tool: 'orch-guard', rule: item.rule, sourceRule: item.rule, file: item.file, line: item.line ?? 0, symbol: item.symbol ?? '', confidence: item.confidence }));
+  return json.findings.map((item) => ({ tool: 'orch-guard', rule: item.rule, sourceRule: item.rule, file: item.file, line: item.line ?? 0, symbol: item.rule === 'unused-file' ? '' : item.symbol ?? '', confidence: item.confidence }));
 }
 
 function fromKnip(json) {
