@@ -85,6 +85,8 @@ for (const name of names.filter((item) => !only || only.has(item))) {
   fs.mkdirSync(path.join(outDir, name), { recursive: true });
   for (const tool of values.tools.split(',')) {
     const [command, args] = COMMANDS[tool](root);
+    // A cold run: no registry left by an earlier run of another orch-guard build.
+    if (tool === 'orch-guard') fs.rmSync(path.join(root, '.orch-guard'), { recursive: true, force: true });
     const stdoutFile = path.join(outDir, name, `${tool}.json`);
     const result = await run(command, args, root, stdoutFile, path.join(outDir, name, `${tool}.stderr`));
     const json = printsJson(stdoutFile);
