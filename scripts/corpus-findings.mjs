@@ -7,6 +7,13 @@
 
 import fs from 'node:fs';
 
+/** The options that name a judged sample: parseArgs options of sample-findings and tally-verdicts. */
+export const SAMPLE_OPTIONS = {
+  corpus: { type: 'string', default: '/work/corpus' },
+  label: { type: 'string', default: 'baseline' },
+  seed: { type: 'string', default: '11' },
+};
+
 /** knip's issue types → comparable rules. */
 const KNIP_RULES = {
   files: 'unused-file',

@@ -17,16 +17,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { READERS, claimKey, readVerdicts, sampleStratified } from './corpus-findings.mjs';
+import { READERS, SAMPLE_OPTIONS, claimKey, readVerdicts, sampleStratified } from './corpus-findings.mjs';
 
-const { values } = parseArgs({
-  options: {
-    corpus: { type: 'string', default: '/work/corpus' },
-    label: { type: 'string', default: 'baseline' },
-    seed: { type: 'string', default: '11' },
-    size: { type: 'string', default: '25' },
-  },
-});
+const { values } = parseArgs({ options: { ...SAMPLE_OPTIONS, size: { type: 'string', default: '25' } } });
 
 const EXCERPT_LINES = 3;
 

@@ -12,15 +12,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readVerdicts } from './corpus-findings.mjs';
+import { SAMPLE_OPTIONS, readVerdicts } from './corpus-findings.mjs';
 
-const { values } = parseArgs({
-  options: {
-    corpus: { type: 'string', default: '/work/corpus' },
-    label: { type: 'string', default: 'baseline' },
-    seed: { type: 'string', default: '11' },
-  },
-});
+const { values } = parseArgs({ options: SAMPLE_OPTIONS });
 
 const TOOLS = ['orch-guard', 'knip', 'fallow'];
 const samples = JSON.parse(fs.readFileSync(path.join(values.corpus, 'judging', `${values.label}-seed${values.seed}`, 'samples.json'), 'utf8'));
