@@ -52,7 +52,10 @@ describe('registry migrations', () => {
   });
 
   test('a fresh registry gets every migration, and opening it again changes nothing', () => {
-    const file = registryAt(0);
+    // A path with no file yet: orch-guard creates the registry (an existing foreign SQLite file is refused).
+    const dir = mkdtempSync(path.join(tmpdir(), 'orch-guard-registry-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'registry.db');
     const notices: string[] = [];
     openRegistry(file, notices).close();
     const again = openRegistry(file, notices);
