@@ -76,8 +76,11 @@ function withSourceExtension(absolute: string, lookup: FileLookup): string | und
     const outputExtension = OUTPUT_EXTENSIONS.find((extension) => candidate.endsWith(extension));
     if (outputExtension === undefined) continue;
     const base = candidate.slice(0, -outputExtension.length);
-    for (const extension of SOURCE_EXTENSIONS[outputExtension]) {
-      if (lookup.isProjectFile(base + extension)) return base + extension;
+    // `dist/vue.mjs` is also what a bundler makes of the entry `src/vue/index.ts` (unbuild, tsup).
+    for (const stem of [base, path.join(base, 'index')]) {
+      for (const extension of SOURCE_EXTENSIONS[outputExtension]) {
+        if (lookup.isProjectFile(stem + extension)) return stem + extension;
+      }
     }
   }
   return undefined;

@@ -49,6 +49,9 @@ describe('mapOutputToSource: build output named by package.json → the source i
     expect(map('distribution/index.js', ['source/index.ts'])).toBe('source/index.ts');
     expect(map('esm/index.js', ['index.ts'])).toBe('index.ts');
   });
+  test('a bundler entry folder: dist/vue.mjs from src/vue/index.ts', () => {
+    expect(map('dist/vue.mjs', ['src/vue/index.ts'])).toBe('src/vue/index.ts');
+  });
   test('a nested workspace package maps inside its own folder', () => {
     expect(map('packages/core/dist/index.js', ['packages/core/src/index.ts', 'src/index.ts'])).toBe('packages/core/src/index.ts');
   });
