@@ -57,6 +57,13 @@ export function blameFindings(findings: readonly Finding[], context: BlameContex
       blamed.push(toRunFinding(finding, { state: state === 'blocking' ? 'pending' : state, waitingFor: component ?? rerunning[0] }));
       continue;
     }
+    const unfinishedBuilder = byConsumer.length === 0 && writers.length === 0 ? unfinishedBuilderOf(finding.file, context) : undefined;
+    if (unfinishedBuilder !== undefined) {
+      // No finished task wrote the file, and a task building its component has not finished: it
+      // may be writing it right now. Its own gate judges it; blaming whoever finished first would be wrong.
+      blamed.push(toRunFinding(finding, { state: state === 'blocking' ? 'pending' : state, waitingFor: unfinishedBuilder.component ?? unfinishedBuilder.id }));
+      continue;
+    }
     const tasks = byConsumer.length > 0 ? byConsumer : writers.filter((task) => context.results.has(task));
     const responsible = tasks.length > 0 ? tasks : fallback(finding, context);
     if (responsible.length === 0) blamed.push(toRunFinding(finding, { state, ...(verdict?.consumer !== undefined ? { consumer: verdict.consumer } : {}) }));
@@ -138,6 +145,12 @@ export function writersOf(file: string, context: Pick<BlameContext, 'tasks' | 'c
     return component !== undefined && compileGlobs(context.components[component]?.paths ?? [])(file);
   });
   return own.length > 0 ? own : writers;
+}
+
+/** A task that has not finished and builds the component whose paths hold the file. */
+function unfinishedBuilderOf(file: string, context: BlameContext): TaskConfig | undefined {
+  return context.tasks.find((task) => task.role !== 'review' && task.component !== undefined && !context.results.has(task.id)
+    && compileGlobs(context.components[task.component]?.paths ?? [])(file));
 }
 
 /** A duplicate is the newer copy's fault: the copy written in this run, when only one of them was. */
