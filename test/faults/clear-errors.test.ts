@@ -52,7 +52,7 @@ describe.concurrent('everything else: a clear one-line error (exit 2), or a noti
     await withFaultProject(PROJECT, async (root) => {
       expect((await runFaultCli(['validate', '--root', root])).exitCode).toBe(1);
       const db = new Database(path.join(root, '.orch-guard/registry.db'));
-      db.exec("UPDATE files SET facts = '{ not json'; UPDATE meta SET value = '{ not json' WHERE key = 'validate-result';");
+      db.exec("UPDATE files SET facts = '{ not json'; UPDATE validate_result_cache SET findings = '{ not json';");
       db.close();
       const result = await runFaultCli(['validate', '--root', root, '--reporter', 'json']);
       expect(result.stderr).toBe('orch-guard: registry: the cached facts of 2 files were damaged; parsed again\n');
