@@ -16,7 +16,7 @@ export function processStartMarker(pid: number): string | undefined {
 }
 
 /** Linux: whether the pid is a zombie (it has exited, its parent has not reaped it yet). */
-function isZombie(pid: number): boolean {
+export function isZombie(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isZombie } from './process-identity.js';
 
 /**
  * Every process orch-guard starts (a task attempt, a verification command) gets a token in
@@ -45,18 +46,9 @@ function findMarkedProcesses(token: string): number[] {
       continue;
     }
     const entry = environ.split('\0').find((variable) => variable.startsWith(prefix));
-    if (entry !== undefined && entry.slice(prefix.length).split(',').includes(token) && !isZombie(name)) found.push(Number(name));
+    if (entry !== undefined && entry.slice(prefix.length).split(',').includes(token) && !isZombie(Number(name))) found.push(Number(name));
   }
   return found;
-}
-
-function isZombie(pid: string): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {

@@ -92,9 +92,13 @@ function openExisting(file: string, markedInHeader: boolean, notices: string[], 
     if (!markedInHeader && !isInStateDir(file)) throw notOurs(file, 'a damaged SQLite database');
     return replaceUnusable(file, 'is corrupt', notices, depth);
   }
+  // A registry of an orch-guard from before the mark has its tables; an empty database (no
+  // table, no version: one such an orch-guard left when it stopped while creating it) holds
+  // nothing to lose.
   const legacy = owner.applicationId === 0 && owner.userVersion >= 1 && owner.userVersion <= SCHEMA_VERSION
-    && ['meta', 'files', 'runs', 'findings'].every((table) => owner.tables.has(table));
-  const ours = owner.applicationId === REGISTRY_APPLICATION_ID || legacy || (owner.applicationId === 0 && isInStateDir(file));
+    && ['files', 'findings'].every((table) => owner.tables.has(table)) && (owner.tables.has('runs') || owner.tables.has('validate_runs'));
+  const empty = owner.applicationId === 0 && owner.userVersion === 0 && owner.tables.size === 0;
+  const ours = owner.applicationId === REGISTRY_APPLICATION_ID || legacy || empty || (owner.applicationId === 0 && isInStateDir(file));
   if (!ours) {
     throw notOurs(file, owner.applicationId === 0 ? 'a SQLite database' : `a SQLite database of another application (application_id ${owner.applicationId})`);
   }

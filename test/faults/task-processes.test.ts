@@ -2,23 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { isProcessAlive } from '../../src/process/process-identity.js';
 import { writeTempProject } from '../support/temp-project.js';
 import { runFaultCli, startCli, waitFor } from './fault-cli.js';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed process whose parent (init, here) has not reaped it yet is a zombie: it runs no more.
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
-}
+const isAlive = (pid: number) => isProcessAlive(pid, null);
 
 // A child that calls setsid() (Node's detached: true) leaves the task's process group, as a
 // daemon does; it writes its pid where the test can find it.
