@@ -1,10 +1,11 @@
-import { appendFileSync, cpSync, readdirSync, renameSync, utimesSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { withQueryView } from '../../src/query/query-source.js';
 import type { QueryView } from '../../src/query/query-view.js';
 import { resolveTarget } from '../../src/query/resolve-target.js';
 import { findSymbols, usageOf, whyLive } from '../../src/query/symbol-queries.js';
+import { touchAll } from '../support/file-tree.js';
 import { copyFixture, removeTemp } from '../support/run-cli.js';
 
 /** Every answer the queries can give on the project: find, usage (two levels) and why of each file and top-level symbol. */
@@ -24,12 +25,6 @@ async function answersOf(root: string): Promise<{ source: string; answers: unkno
   let source = '';
   const answers = await withQueryView({ root, notices: [], onSource: (from) => (source = from) }, allAnswers);
   return { source, answers };
-}
-
-function touchAll(dir: string, when: Date): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), when, when);
-  }
 }
 
 describe('queries from the stored graph', () => {

@@ -1,16 +1,11 @@
-import { appendFileSync, cpSync, readdirSync, renameSync, utimesSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validateProject } from '../../src/validate/run-validate.js';
+import { touchAll } from '../support/file-tree.js';
 import { copyFixture, removeTemp } from '../support/run-cli.js';
 
 const validate = (root: string) => validateProject({ root, production: false, useCache: true });
-
-function touchAll(dir: string, when: Date): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), when, when);
-  }
-}
 
 // The CI recipe of the README: a fresh checkout (new mtimes) with .orch-guard/ restored from a cache.
 describe('a registry restored into a fresh checkout', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FIXTURES } from './run-cli.js';
@@ -23,4 +23,11 @@ export function copyProject(fixture: string): string {
   const target = mkdtempSync(path.join(tmpdir(), 'orch-guard-cleanup-'));
   cpSync(path.join(FIXTURES, fixture, 'project'), target, { recursive: true });
   return target;
+}
+
+/** Sets every file's mtime under `dir`: a fresh checkout has new mtimes and the same contents. */
+export function touchAll(dir: string, when: Date): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), when, when);
+  }
 }
