@@ -24,8 +24,8 @@ export async function judgeWork(run: RunContext, input: {
 }): Promise<Set<string>> {
   const { registry, claimed, journal } = run;
   const gates = run.gates as NonNullable<RunContext['gates']>;
-  const writers = readRunWriters(registry, claimed.runId);
-  const check = await input.gate(input.phase, () => gates.wave({ before: input.before, judged: input.judged, writers, results: input.results }), input.number);
+  const readWriters = () => readRunWriters(registry, claimed.runId);
+  const check = await input.gate(input.phase, () => gates.wave({ before: input.before, judged: input.judged, readWriters, results: input.results }), input.number);
   saveWaveComparison(registry, claimed.runId, input.number, [...input.before], check.fingerprints);
   const where = input.phase === 'wave' ? `after wave ${input.number}` : `at sync point ${input.number}`;
   for (const id of check.blamed) {

@@ -22,7 +22,11 @@ export interface WaveGateInput {
   before: ReadonlySet<string>;
   /** The tasks that ran in the wave. */
   judged: readonly TaskConfig[];
-  writers: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Who wrote what, read after the analysis: a task that finishes while the gate waits or
+   * analyses has its writes counted (read earlier, its new file would be blamed on another task).
+   */
+  readWriters: () => ReadonlyMap<string, ReadonlySet<string>>;
   results: ReadonlyMap<string, TaskResult>;
 }
 
@@ -92,7 +96,8 @@ export function createPipelineGates(plan: PipelinePlan, notices: Set<string>): R
       const result = await compareFindings(where, input.before);
       note(result.notices);
       const introduced = result.introduced.filter((finding) => finding.baselined !== true);
-      const blame: BlameContext = { tasks: plan.tasks, components: plan.components, writers: input.writers, results: input.results, judged: input.judged, all: result.findings };
+      // Writers and results are taken together, after the analysis, so they agree with each other.
+      const blame: BlameContext = { tasks: plan.tasks, components: plan.components, writers: input.readWriters(), results: new Map(input.results), judged: input.judged, all: result.findings };
       const findings = blameFindings(introduced, blame);
       const blocking = findings.filter((finding) => finding.state === 'blocking');
       // Pending findings stay out of the comparison set, so the next wave judges them again.
