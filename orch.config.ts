@@ -43,7 +43,7 @@ export default defineConfig({
     },
     'rule-engine': {
       paths: ['src/rule-engine/**', 'rules/**'],
-      requires: ['baseline', 'config', 'contracts', 'files', 'graph', 'indexer', 'resolve'],
+      requires: ['baseline', 'config', 'contracts', 'files', 'graph', 'indexer', 'manifests', 'resolve'],
       provides: ['runRules:function', 'allRules:variable'],
       consumedBy: ['analyse'],
     },

@@ -1,4 +1,5 @@
 import type { AnalysisContext, DependencyProblem } from './analysis-context.js';
+import { isNotAPackage } from './import-specifiers.js';
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 
@@ -14,6 +15,8 @@ export function judgedDependencyProblems(context: AnalysisContext, types: Readon
     // manifests and configs, which are not source). A source file --production dropped is a test.
     const file = context.fileByPath(problem.file);
     if (SOURCE_FILE.test(problem.file) && file === undefined) return false;
+    // A virtual module, or a workspace package's source reached through tsconfig `paths`.
+    if ((problem.type === 'unlisted-dependency' || problem.type === 'unresolved-import') && isNotAPackage(file, problem)) return false;
     if (!context.options.production) return true;
     // Dev tooling: devDependencies, the binaries scripts run, what tests import.
     return problem.type !== 'unused-dev-dependency' && problem.type !== 'unlisted-binary' && file?.isTest !== true;

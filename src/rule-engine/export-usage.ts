@@ -19,6 +19,8 @@ interface ExportUsage {
   unused?: Explanation;
   /** Used by other modules, but only from tests (test-only-export). */
   testOnlyUsers?: string[];
+  /** With testOnlyUsers: production code uses the declaration in its own file; only the export is for tests. */
+  usedInOwnFile?: boolean;
 }
 
 const cache = new WeakMap<AnalysisContext, ExportUsage[]>();
@@ -82,7 +84,9 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
   if (exportNodes.some((node) => context.isLive(node))) {
     if (exportNodes.some((node) => context.isProductionLive(node)) || context.options.production) return undefined;
     const users = new Set(exportNodes.flatMap((node) => usersOf(graph, node)).filter((user) => context.isLive(user)));
-    return { ...base, testOnlyUsers: [...users].map((user) => graph.describe(user)).sort() };
+    // The export is not production-live, so production code reaching the declaration is in its file.
+    const usedInOwnFile = ownNodes.some((node) => context.isProductionLive(node));
+    return { ...base, testOnlyUsers: [...users].map((user) => graph.describe(user)).sort(), usedInOwnFile };
   }
   if (isType && ownNodes.some((node) => isInExportedSignature(context, file, node))) return undefined;
   if (ownNodes.some((node) => context.isLive(node))) {

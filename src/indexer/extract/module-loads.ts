@@ -47,8 +47,13 @@ export function visitCallExpression(walker: LoadWalker, node: ts.CallExpression)
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
-/** The specifier's computed parts (`lang` in `\`./locales/${lang}.ts\``) and any further arguments. */
+/**
+ * The specifier's computed parts (`lang` in `\`./locales/${lang}.ts\``) and any further arguments;
+ * and the loader itself when the module binds it (`const require = createRequire(import.meta.url)`):
+ * calling it uses that binding.
+ */
 export function visitLoadArguments(walker: LoadWalker, call: ts.CallExpression): void {
+  if (walker.ts.isIdentifier(call.expression) && walker.isModuleName(call.expression.text)) walker.visit(call.expression);
   const [first, ...rest] = call.arguments;
   if (first !== undefined && !walker.ts.isStringLiteralLike(first)) walker.visit(first);
   walker.visitEach(rest);
