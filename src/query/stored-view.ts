@@ -3,7 +3,10 @@ import { type GraphFile, SymbolGraph } from '../graph/symbol-graph.js';
 import type { QueryView } from './query-view.js';
 
 /** Bump when the shape or meaning of a stored view changes: older ones are then ignored. */
-export const STORED_VIEW_VERSION = 1;
+export const STORED_VIEW_VERSION = 2;
+
+/** What queries read of a declaration: [name, kind, line, column, endLine, parent, flags, signature]. */
+type StoredDeclaration = [string, DeclarationFact['kind'], number, number, number, number, number, string?];
 
 interface StoredFile {
   path: string;
@@ -13,7 +16,7 @@ interface StoredFile {
   isDeclarationFile: boolean;
   moduleNode: number;
   firstDeclarationNode: number;
-  declarations: DeclarationFact[];
+  declarations: StoredDeclaration[];
   /** Top-level declarations by name, as the linker indexed them. */
   byName: Array<[string, number[]]>;
   exported: number[];
@@ -59,7 +62,11 @@ export function storeView(view: QueryView): StoredView {
         isDeclarationFile: file.isDeclarationFile,
         moduleNode: file.moduleNode,
         firstDeclarationNode: file.firstDeclarationNode,
-        declarations: file.facts.declarations,
+        declarations: file.facts.declarations.map((fact): StoredDeclaration => {
+          const row: StoredDeclaration = [fact.name, fact.kind, fact.line, fact.column, fact.endLine, fact.parent, fact.flags];
+          if (fact.signature !== undefined) row.push(fact.signature);
+          return row;
+        }),
         byName: [...file.declarationsByName],
         exported: [...view.exportedDeclarations(file)],
         ...(component !== undefined ? { component } : {}),
@@ -131,8 +138,11 @@ export function viewOfStored(stored: StoredView): QueryView {
   };
 }
 
-/** Facts that carry only the declarations: all a query reads of a file. */
-function factsWith(declarations: DeclarationFact[]): FileFacts {
+/** Facts that carry only the declarations (without their offsets and bodies): all a query reads of a file. */
+function factsWith(stored: StoredDeclaration[]): FileFacts {
+  const declarations = stored.map(([name, kind, line, column, endLine, parent, flags, signature]): DeclarationFact => ({
+    name, kind, line, column, endLine, parent, flags, start: 0, end: 0, ...(signature !== undefined ? { signature } : {}),
+  }));
   return {
     version: 0, moduleKind: 'esm', hasSideEffects: false, declarations,
     imports: [], importBindings: [], exports: [], starExports: [], references: [], freeNames: [], suppressions: [], parseErrors: [],
