@@ -6,6 +6,7 @@ import { buildSymbolGraph } from '../graph/build-graph.js';
 import { createGraphFiles } from '../graph/graph-files.js';
 import { computeLiveness } from '../graph/reachability.js';
 import { findLoadCycles } from '../graph/import-cycles.js';
+import { collectFileImports } from '../graph/file-imports.js';
 import { collectRoots } from '../graph/roots.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,7 +64,7 @@ export async function analyse(
     : undefined;
   const severities = ruleSeverities(config);
   // Loading madge costs time, so the cycles are found only for the (opt-in) rule that reports them.
-  const importCycles = (severities[circularImport.meta.id] ?? circularImport.meta.defaultSeverity) === 'off' ? [] : await findLoadCycles(files, options.notices);
+  const importCycles = (severities[circularImport.meta.id] ?? circularImport.meta.defaultSeverity) === 'off' ? [] : await findLoadCycles(collectFileImports(files), options.notices);
   const context = new AnalysisContext({
     linked, liveness, roots, contracts, options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize }, importCycles,
     ...(dependencies !== undefined ? { dependencies } : {}),

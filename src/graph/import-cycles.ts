@@ -1,7 +1,6 @@
-import { collectFileImports, type FileImport } from './file-imports.js';
+import type { FileImport } from './file-imports.js';
 import { loadMadge } from './load-madge.js';
 import { stronglyConnected } from './strongly-connected.js';
-import type { GraphFile } from './symbol-graph.js';
 
 /** A cycle of imports: `files[0]` imports `files[1]` … and the last imports `files[0]`. */
 export interface ImportCycle {
@@ -13,22 +12,16 @@ export interface ImportCycle {
 }
 
 /**
- * The load-time import cycles of the project files: imports that run when a module loads,
- * without type-only imports and `import()`.
- */
-export async function findLoadCycles(files: readonly GraphFile[], notices: string[]): Promise<ImportCycle[]> {
-  return findImportCycles(collectFileImports(files).filter((edge) => !edge.typeOnly && !edge.lazy), notices);
-}
-
-/**
  * One shortest cycle per strongly connected component of the import graph, starting at the
  * component's first file in path order, so the report is stable. A component of many files is
- * reported once: breaking its shortest cycle is the first step. madge's `circular()` finds the
+ * reported once: breaking its shortest cycle is the first step. Only imports that run when a
+ * module loads count (not type-only ones, not `import()`). madge's `circular()` finds the
  * cycles on orch-guard's resolved graph; each is widened to its component here.
  */
-export async function findImportCycles(imports: readonly FileImport[], notices: string[]): Promise<ImportCycle[]> {
+export async function findLoadCycles(imports: readonly FileImport[], notices: string[]): Promise<ImportCycle[]> {
   const next = new Map<string, FileImport[]>();
   for (const edge of imports) {
+    if (edge.typeOnly || edge.lazy) continue;
     const list = next.get(edge.from) ?? [];
     list.push(edge);
     next.set(edge.from, list);
@@ -43,7 +36,7 @@ export async function findImportCycles(imports: readonly FileImport[], notices: 
 
 /** The components madge's cycles lie in; undefined (and a notice) when madge cannot load or fails. */
 async function madgeGroups(next: ReadonlyMap<string, FileImport[]>, notices: string[]): Promise<string[][] | undefined> {
-  const loaded = loadMadge();
+  const loaded = await loadMadge();
   try {
     if ('error' in loaded) throw new Error(loaded.error);
     const tree = Object.fromEntries([...next].map(([from, edges]) => [from, [...new Set(edges.map((edge) => edge.to))]]));

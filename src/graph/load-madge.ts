@@ -1,16 +1,13 @@
 import Module, { createRequire } from 'node:module';
 
-/** What orch-guard asks of madge: a graph handed over as a tree object, and its cycles. */
-export interface MadgeGraph {
-  circular(): string[][];
-}
-export type Madge = (tree: Record<string, string[]>) => Promise<MadgeGraph>;
+import type madgeApi from 'madge';
 
-type ResolveFilename = (request: string, ...rest: unknown[]) => string;
-const moduleLoader = Module as unknown as { _resolveFilename: ResolveFilename };
-const requireHere = createRequire(import.meta.url);
+type Madge = typeof madgeApi;
 
-let loaded: { madge: Madge } | { error: string } | undefined;
+/** Node's CommonJS resolver (not in @types/node): what `require(request)` loads. */
+const moduleLoader = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+
+let loaded: Promise<{ madge: Madge } | { error: string }> | undefined;
 
 /**
  * madge, or why it cannot load. Its parser chain (dependency-tree → precinct →
@@ -19,19 +16,20 @@ let loaded: { madge: Madge } | { error: string } | undefined;
  * `typescript` resolves to the TypeScript JS API that ts-morph bundles (already loaded by the
  * indexer). orch-guard hands madge its own resolved graph, so madge's parsers never run.
  */
-export function loadMadge(): { madge: Madge } | { error: string } {
+export function loadMadge(): Promise<{ madge: Madge } | { error: string }> {
   loaded ??= tryLoadMadge();
   return loaded;
 }
 
-function tryLoadMadge(): { madge: Madge } | { error: string } {
+async function tryLoadMadge(): Promise<{ madge: Madge } | { error: string }> {
   const resolve = moduleLoader._resolveFilename;
   try {
-    const bundled = createRequire(requireHere.resolve('ts-morph')).resolve('@ts-morph/common/dist/typescript.js');
+    const requireTsMorph = createRequire(createRequire(import.meta.url).resolve('ts-morph'));
+    const bundled = requireTsMorph.resolve('@ts-morph/common/dist/typescript.js');
     moduleLoader._resolveFilename = function (this: unknown, request, ...rest) {
       return request === 'typescript' ? bundled : resolve.call(this, request, ...rest);
     };
-    return { madge: requireHere('madge') as Madge };
+    return { madge: (await import('madge')).default };
   } catch (error) {
     return { error: (error instanceof Error ? error.message : String(error)).split('\n')[0] };
   } finally {

@@ -49,7 +49,7 @@ async function pictureOf(analysis: Analysis, request: GraphRequest, notices: str
   const imports = collectFileImports(context.files);
   if (level === 'files') {
     const files = context.files.filter((file) => !file.isDeclarationFile).map((file) => ({ path: file.path, live: context.isFileLive(file) }));
-    return filePicture(files, imports, findings, model, await findLoadCycles(context.files, notices));
+    return filePicture(files, imports, findings, model, await findLoadCycles(imports, notices));
   }
   if (model === undefined) throw new UsageError('graph --level components: the config declares no components (see `components` in orch.config.ts)');
   return componentPicture(model, imports, findings);
