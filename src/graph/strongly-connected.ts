@@ -1,7 +1,8 @@
 /**
  * The strongly connected components of a graph with a cycle (more than one file, or a file
  * that imports itself), by Tarjan's algorithm. The fallback of import-cycles.ts when madge
- * cannot load or fails (its depth-first search recurses once per file on a chain).
+ * cannot load or fails (its depth-first search recurses once per file on a chain); the
+ * architecture test (test/support/import-cycles.ts) uses it too.
  */
 export function stronglyConnected(next: ReadonlyMap<string, ReadonlyArray<{ to: string }>>): string[][] {
   const index = new Map<string, number>();
