@@ -1,6 +1,4 @@
 import type { Rule } from '../src/rule-engine/rule.js';
-import { collectFileImports } from '../src/graph/file-imports.js';
-import { findImportCycles } from '../src/graph/import-cycles.js';
 
 export const circularImport: Rule = {
   meta: {
@@ -17,8 +15,7 @@ export const circularImport: Rule = {
     },
   },
   check(context) {
-    const imports = collectFileImports(context.files).filter((edge) => !edge.typeOnly && !edge.lazy);
-    return findImportCycles(imports).map((cycle) => {
+    return context.importCycles.map((cycle) => {
       const path = [...cycle.files, cycle.files[0]].join(' → ');
       const more = cycle.group.length > cycle.files.length ? ` (one of the cycles among ${cycle.group.length} files that import each other)` : '';
       const first = cycle.imports[0];

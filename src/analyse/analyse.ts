@@ -5,6 +5,8 @@ import { runRules } from '../rule-engine/run-rules.js';
 import { buildSymbolGraph } from '../graph/build-graph.js';
 import { createGraphFiles } from '../graph/graph-files.js';
 import { computeLiveness } from '../graph/reachability.js';
+import { findLoadCycles } from '../graph/import-cycles.js';
+import { collectFileImports } from '../graph/file-imports.js';
 import { collectRoots } from '../graph/roots.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +24,7 @@ import { describeGap, markGapFindings } from '../project/entries/entry-gap.js';
 import { dropExampleFindings } from '../project/entries/example-files.js';
 import { markHandRunScripts } from '../project/entries/hand-run-scripts.js';
 import { allRules } from '../../rules/index.js';
+import { circularImport } from '../../rules/circular-import.js';
 
 const DEFAULT_MAX_FILE_SIZE_KB = 2048;
 
@@ -59,12 +62,15 @@ export async function analyse(
   const dependencies = knip?.kind === 'answer'
     ? { problems: checkInstalled(project.root, project.packages, knip.answer.dependencyIssues, options.notices), listed: listDependencies(project.root, project.packages) }
     : undefined;
+  const severities = ruleSeverities(config);
+  // Loading madge costs time, so the cycles are found only for the (opt-in) rule that reports them.
+  const importCycles = (severities[circularImport.meta.id] ?? circularImport.meta.defaultSeverity) === 'off' ? [] : await findLoadCycles(collectFileImports(files), options.notices);
   const context = new AnalysisContext({
-    linked, liveness, roots, contracts, options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize },
+    linked, liveness, roots, contracts, options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize }, importCycles,
     ...(dependencies !== undefined ? { dependencies } : {}),
   });
   const allFindings = runRules(context, allRules, {
-    severities: ruleSeverities(config),
+    severities,
     ignorePatterns: config.ignore ?? [],
     configFile: project.loaded.file === undefined ? undefined : relativeTo(project.root, project.loaded.file),
     projectFiles: project.files,

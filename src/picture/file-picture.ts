@@ -1,6 +1,6 @@
 import type { ContractModel } from '../contracts/contract-model.js';
 import type { FileImport } from '../graph/file-imports.js';
-import { findImportCycles } from '../graph/import-cycles.js';
+import type { ImportCycle } from '../graph/import-cycles.js';
 import type { Finding } from '../rule-engine/finding.js';
 import type { Picture, PictureEdge } from './picture.js';
 
@@ -14,9 +14,10 @@ export function filePicture(
   imports: readonly FileImport[],
   findings: readonly Finding[],
   model: ContractModel | undefined,
+  cycles: readonly ImportCycle[],
 ): Picture {
   const violations = new Set(findings.filter((finding) => finding.rule === 'boundary-violation').map((finding) => `${finding.file}\0${finding.line}\0${finding.symbol}`));
-  const groupOf = new Map(findImportCycles(imports.filter((edge) => !edge.typeOnly && !edge.lazy)).flatMap((cycle, index) => cycle.group.map((file) => [file, index] as const)));
+  const groupOf = new Map(cycles.flatMap((cycle, index) => cycle.group.map((file) => [file, index] as const)));
   const onCycle = (edge: FileImport) => !edge.typeOnly && !edge.lazy && groupOf.has(edge.from) && groupOf.get(edge.from) === groupOf.get(edge.to);
   // Several imports of one file make one edge: red if any is a violation, dotted if none loads the file at load time.
   const merged = new Map<string, { from: string; to: string; violation: boolean; weak: boolean }>();

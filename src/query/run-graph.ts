@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import { withAnalysis } from '../analyse/with-analysis.js';
 import type { Analysis } from '../analyse/analyse.js';
 import { collectFileImports } from '../graph/file-imports.js';
+import { findLoadCycles } from '../graph/import-cycles.js';
 import { componentPicture } from '../picture/component-picture.js';
 import { filePicture } from '../picture/file-picture.js';
 import type { Picture } from '../picture/picture.js';
@@ -26,7 +27,7 @@ export interface GraphRequest {
 /** `orch-guard graph`: a picture of the analysed graph as DOT, SVG (through Graphviz) or Mermaid. */
 export async function runGraph(options: { root: string; configFile?: string; production: boolean } & GraphRequest): Promise<{ output: string; notices: string[] }> {
   const notices: string[] = [];
-  const picture = await withAnalysis({ root: options.root, configFile: options.configFile, production: options.production, notices }, (analysis) => pictureOf(analysis, options));
+  const picture = await withAnalysis({ root: options.root, configFile: options.configFile, production: options.production, notices }, (analysis) => pictureOf(analysis, options, notices));
   return { output: renderPicture(picture, options.format), notices };
 }
 
@@ -36,7 +37,7 @@ function renderPicture(picture: Picture, format: GraphFormat): string {
   return format === 'svg' ? renderSvg(dot) : dot;
 }
 
-function pictureOf(analysis: Analysis, request: GraphRequest): Picture {
+async function pictureOf(analysis: Analysis, request: GraphRequest, notices: string[]): Promise<Picture> {
   const { context, findings } = analysis;
   if (request.symbol !== undefined) {
     const view = viewOfAnalysis(analysis);
@@ -48,7 +49,7 @@ function pictureOf(analysis: Analysis, request: GraphRequest): Picture {
   const imports = collectFileImports(context.files);
   if (level === 'files') {
     const files = context.files.filter((file) => !file.isDeclarationFile).map((file) => ({ path: file.path, live: context.isFileLive(file) }));
-    return filePicture(files, imports, findings, model);
+    return filePicture(files, imports, findings, model, await findLoadCycles(imports, notices));
   }
   if (model === undefined) throw new UsageError('graph --level components: the config declares no components (see `components` in orch.config.ts)');
   return componentPicture(model, imports, findings);

@@ -4,6 +4,7 @@ import type { GraphFile, SymbolGraph } from '../graph/symbol-graph.js';
 import type { BaselineEntry } from '../baseline/baseline-file.js';
 import type { ContractModel } from '../contracts/contract-model.js';
 import type { Roots } from '../graph/roots.js';
+import type { ImportCycle } from '../graph/import-cycles.js';
 import type { ExportFact, SuppressionFact } from '../indexer/facts.js';
 
 export interface AnalysisOptions {
@@ -65,6 +66,8 @@ export interface AnalysisInputs {
   options: AnalysisOptions;
   /** knip's dependency problems and what the manifests list; absent when knip did not run or failed. */
   dependencies?: { problems: readonly DependencyProblem[]; listed: readonly ListedDependency[] };
+  /** The load-time import cycles (madge's), found only when circular-import is on. */
+  importCycles?: readonly ImportCycle[];
 }
 
 /** Everything a rule can ask about the analysed project. Built once, never changed. */
@@ -79,6 +82,8 @@ export class AnalysisContext {
   readonly dependencyProblems: readonly DependencyProblem[] | undefined;
   /** What the workspaces' package.json files list (with dependencyProblems, when knip answered). */
   readonly listedDependencies: readonly ListedDependency[];
+  /** The load-time import cycles; empty unless circular-import is on. */
+  readonly importCycles: readonly ImportCycle[];
   // Memoised views of the graph (derived, not state: the same for every caller).
   private readonly exportsByDeclaration = new Map<number, Map<number, ExportFact[]>>();
   private byPath: Map<string, GraphFile> | undefined;
@@ -92,6 +97,7 @@ export class AnalysisContext {
     this.options = inputs.options;
     this.dependencyProblems = inputs.dependencies?.problems;
     this.listedDependencies = inputs.dependencies?.listed ?? [];
+    this.importCycles = inputs.importCycles ?? [];
   }
 
   get files(): GraphFile[] {
