@@ -57,10 +57,12 @@ export function blameFindings(findings: readonly Finding[], context: BlameContex
       blamed.push(toRunFinding(finding, { state: state === 'blocking' ? 'pending' : state, waitingFor: component ?? rerunning[0] }));
       continue;
     }
-    const unfinishedBuilder = byConsumer.length === 0 && writers.length === 0 ? unfinishedBuilderOf(finding.file, context) : undefined;
+    const ownerWrote = writers.some((task) => buildsComponentOf(task, finding.file, context));
+    const unfinishedBuilder = byConsumer.length === 0 && !ownerWrote ? unfinishedBuilderOf(finding.file, context) : undefined;
     if (unfinishedBuilder !== undefined) {
-      // No finished task wrote the file, and a task building its component has not finished: it
-      // may be writing it right now. Its own gate judges it; blaming whoever finished first would be wrong.
+      // No task building the file's component has recorded writing it, and one has not finished:
+      // it may be writing it right now (a task running at the same time sees that write as its
+      // own change). Its own gate judges it; blaming whoever finished first would be wrong.
       blamed.push(toRunFinding(finding, { state: state === 'blocking' ? 'pending' : state, waitingFor: unfinishedBuilder.component ?? unfinishedBuilder.id }));
       continue;
     }
@@ -140,17 +142,19 @@ export function writersOf(file: string, context: Pick<BlameContext, 'tasks' | 'c
   const builders = new Set(context.tasks.filter((task) => task.role !== 'review').map((task) => task.id));
   const writers = [...context.writers.get(file) ?? []].filter((task) => builders.has(task));
   if (writers.length < 2) return writers;
-  const own = writers.filter((task) => {
-    const component = context.tasks.find((config) => config.id === task)?.component;
-    return component !== undefined && compileGlobs(context.components[component]?.paths ?? [])(file);
-  });
+  const own = writers.filter((task) => buildsComponentOf(task, file, context));
   return own.length > 0 ? own : writers;
+}
+
+/** Whether the task builds the component whose paths hold the file. */
+function buildsComponentOf(taskId: string, file: string, context: Pick<BlameContext, 'tasks' | 'components'>): boolean {
+  const component = context.tasks.find((task) => task.id === taskId)?.component;
+  return component !== undefined && compileGlobs(context.components[component]?.paths ?? [])(file);
 }
 
 /** A task that has not finished and builds the component whose paths hold the file. */
 function unfinishedBuilderOf(file: string, context: BlameContext): TaskConfig | undefined {
-  return context.tasks.find((task) => task.role !== 'review' && task.component !== undefined && !context.results.has(task.id)
-    && compileGlobs(context.components[task.component]?.paths ?? [])(file));
+  return context.tasks.find((task) => task.role !== 'review' && !context.results.has(task.id) && buildsComponentOf(task.id, file, context));
 }
 
 /** A duplicate is the newer copy's fault: the copy written in this run, when only one of them was. */
