@@ -1,3 +1,5 @@
+import type { DependencyProblem } from '../rule-engine/analysis-context.js';
+
 /**
  * What knip tells orch-guard about a project, in orch-guard's terms. knip runs once per
  * analysis (or not at all when the cached answer still holds); see tool-entries.ts.
@@ -22,17 +24,7 @@ export interface ToolEntry {
  * - `unlisted-binary`: a script runs a binary no listed dependency provides;
  * - `unresolved-import`: an import knip could not resolve.
  */
-export interface DependencyIssue {
-  type: 'unused-dependency' | 'unused-dev-dependency' | 'unlisted-dependency' | 'unlisted-binary' | 'unresolved-import';
-  /** The package, binary or specifier concerned. */
-  name: string;
-  /** Root-relative file where it shows: the package.json, or the importing file. */
-  file: string;
-  line?: number;
-  column?: number;
-  /** Root-relative directory of the workspace package ('' for the root). */
-  workspace: string;
-}
+export type DependencyIssue = DependencyProblem;
 
 export interface KnipAnswer {
   entries: ToolEntry[];

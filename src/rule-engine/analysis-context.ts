@@ -33,14 +33,17 @@ export interface SuppressionReview {
 
 /**
  * A dependency problem found by knip (its plugins know which config files use which packages),
- * as src/knip hands it over: the same shape as its DependencyIssue.
+ * as src/knip hands it over (src/knip/knip-answer.ts names it DependencyIssue).
  */
 export interface DependencyProblem {
   type: 'unused-dependency' | 'unused-dev-dependency' | 'unlisted-dependency' | 'unlisted-binary' | 'unresolved-import';
+  /** The package, binary or specifier concerned. */
   name: string;
+  /** Root-relative file where it shows: the package.json, or the importing file. */
   file: string;
   line?: number;
   column?: number;
+  /** Root-relative directory of the workspace package ('' for the root). */
   workspace: string;
 }
 
