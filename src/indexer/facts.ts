@@ -199,3 +199,13 @@ export interface FileFacts {
   /** Set when the file was not parsed (binary or too large): why. */
   skipped?: string;
 }
+
+/** Facts from their cached JSON; undefined when there is none or the row is damaged (then the file is parsed again). */
+export function parseCachedFacts(json: string | undefined): FileFacts | undefined {
+  if (json === undefined) return undefined;
+  try {
+    return JSON.parse(json) as FileFacts;
+  } catch {
+    return undefined;
+  }
+}

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isSettled, nowNs, statKey } from '../files/stat-key.js';
 import type { FactsCache, FileStat } from './facts-cache.js';
-import { type FileFacts, FACTS_VERSION } from './facts.js';
+import { type FileFacts, FACTS_VERSION, parseCachedFacts } from './facts.js';
 import type { ParseJob, ParseOutcome } from './parse-file.js';
 import { parseInParallel } from './parse-in-parallel.js';
 
@@ -66,7 +66,7 @@ export async function indexProject(options: IndexOptions): Promise<IndexResult> 
   const files: IndexedFile[] = [];
   const damaged: ParseJob[] = [];
   for (const { path: relative, hash } of reusable) {
-    const facts = parseFacts(cachedFacts.get(relative));
+    const facts = parseCachedFacts(cachedFacts.get(relative));
     if (facts !== undefined) files.push({ path: relative, hash, facts });
     else damaged.push({ path: relative, absolutePath: path.join(root, relative), size: stats.get(relative)?.size ?? 0, maxFileSize: options.maxFileSize });
   }
@@ -94,15 +94,6 @@ function collect(outcomes: readonly ParseOutcome[], parsed: Parsed, reusable: Ar
     if (outcome.status === 'parsed') parsed.set(outcome.path, { hash: outcome.hash, factsJson: outcome.factsJson, skipped: outcome.skipped === true });
     else if (outcome.status === 'unchanged') reusable.push({ path: outcome.path, hash: outcome.hash });
     if (outcome.status !== 'unchanged' && outcome.notice !== undefined) notices.push(outcome.notice);
-  }
-}
-
-function parseFacts(json: string | undefined): FileFacts | undefined {
-  if (json === undefined) return undefined;
-  try {
-    return JSON.parse(json) as FileFacts;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FactsCache } from './facts-cache.js';
-import type { FileFacts } from './facts.js';
+import { type FileFacts, parseCachedFacts } from './facts.js';
 import type { IndexedFile } from './index-project.js';
 import type { ParseJob } from './parse-file.js';
 import { parseInParallel } from './parse-in-parallel.js';
@@ -60,11 +60,3 @@ export async function indexSnapshot(options: SnapshotIndexOptions): Promise<Inde
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Cached facts JSON; undefined for a damaged row, which is then parsed again. */
-function parseCachedFacts(json: string): FileFacts | undefined {
-  try {
-    return JSON.parse(json) as FileFacts;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readdirSync, renameSync } from 'node:fs';
+import { appendFileSync, cpSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validateProject } from '../../src/validate/run-validate.js';

@@ -21,7 +21,7 @@ export function readTree(dir: string): Record<string, string> {
 /** A temp copy of `fixtures/<fixture>/project`. */
 export function copyProject(fixture: string): string {
   const target = mkdtempSync(path.join(tmpdir(), 'orch-guard-cleanup-'));
-  cpSync(path.join(FIXTURES, fixture, 'project'), target, { recursive: true });
+  cpSync(path.join(FIXTURES, fixture, 'project'), target, { recursive: true, filter: (source) => path.basename(source) !== '.orch-guard' });
   return target;
 }
 

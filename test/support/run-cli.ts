@@ -35,7 +35,9 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 /** A throwaway copy of a fixture project (tests never write into fixtures/). */
 export function copyFixture(relativeDir: string): string {
   const target = mkdtempSync(path.join(tmpdir(), 'orch-guard-test-'));
-  cpSync(path.join(FIXTURES, relativeDir), target, { recursive: true, verbatimSymlinks: true });
+  // A registry left in the fixture by running orch-guard on it (the README's quick start does)
+  // would make the copy's first run warm: tests start from the fixture's sources only.
+  cpSync(path.join(FIXTURES, relativeDir), target, { recursive: true, verbatimSymlinks: true, filter: (source) => path.basename(source) !== '.orch-guard' });
   return target;
 }
 
