@@ -2,6 +2,7 @@ import type { Rule } from '../src/rule-engine/rule.js';
 import type { RuleFinding } from '../src/rule-engine/finding.js';
 import { judgedDependencyProblems, listName, manifestOf } from '../src/rule-engine/dependency-problems.js';
 import { packageImporters } from '../src/rule-engine/package-importers.js';
+import { bundledPackageUsers } from '../src/rule-engine/bundled-workspace-imports.js';
 
 export const unusedDependency: Rule = {
   meta: {
@@ -18,7 +19,9 @@ export const unusedDependency: Rule = {
   },
   check(context) {
     if (context.dependencyProblems === undefined) return [];
-    const importers = packageImporters(context, [...new Set(context.listedDependencies.map((listed) => listed.workspace))]);
+    const workspaces = [...new Set(context.listedDependencies.map((listed) => listed.workspace))];
+    const importers = packageImporters(context, workspaces);
+    const bundled = bundledPackageUsers(context, workspaces);
     const findings: RuleFinding[] = [];
     const reported = new Set<string>();
     for (const problem of judgedDependencyProblems(context, ['unused-dependency', 'unused-dev-dependency'])) {
@@ -26,10 +29,13 @@ export const unusedDependency: Rule = {
       reported.add(`${problem.workspace}\0${problem.name}`);
       // orch-guard's graph sees a live import: knip missed it (an alias, a file it did not reach).
       if (users !== undefined && users.live.length > 0) continue;
+      // Code of a sibling workspace package that this package's build inlines imports it.
+      if (bundled.has(`${problem.workspace}\0${problem.name}`)) continue;
       const where = `${listName(problem)} of ${manifestOf(problem)}`;
       findings.push({
         file: problem.file,
-        line: problem.line ?? 1,
+        // knip names the manifest, not always the line: the listing's own line is known.
+        line: problem.line ?? listedLine(context.listedDependencies, problem.workspace, problem.name) ?? 1,
         column: problem.column ?? 1,
         symbol: problem.name,
         kind: problem.type === 'unused-dev-dependency' ? 'devDependency' : 'dependency',
@@ -43,7 +49,7 @@ export const unusedDependency: Rule = {
     for (const listed of context.listedDependencies) {
       const key = `${listed.workspace}\0${listed.name}`;
       const users = importers.get(key);
-      if (reported.has(key) || users === undefined || users.live.length > 0 || users.dead.length === 0) continue;
+      if (reported.has(key) || users === undefined || users.live.length > 0 || users.dead.length === 0 || bundled.has(key)) continue;
       if (context.options.production && listed.list === 'devDependencies') continue;
       findings.push({
         file: listed.file,
@@ -61,3 +67,7 @@ export const unusedDependency: Rule = {
     return findings;
   },
 };
+
+function listedLine(listed: ReadonlyArray<{ workspace: string; name: string; line: number }>, workspace: string, name: string): number | undefined {
+  return listed.find((entry) => entry.workspace === workspace && entry.name === name)?.line;
+}
