@@ -3,6 +3,7 @@ import { extractFileFacts } from '../indexer/extract/extract-file-facts.js';
 import { ReferenceFlag } from '../indexer/facts.js';
 import type { CleanupItem, KeptItem } from './plan-cleanup.js';
 import { fromEditable, toEditable } from './text-format.js';
+import { keepStatementsApart } from './statement-joins.js';
 
 export interface AppliedCleanup {
   /** New content of each changed file; null for a deleted file. */
@@ -74,7 +75,7 @@ function editFile(project: Project, file: string, original: string, fileItems: r
   // Removing the last declarations must not leave blank lines at the end of the file.
   const text = editable.text.endsWith('\n') ? `${edited.replace(/\n+$/, '')}\n` : edited;
   const empty = source.getStatements().length <= 1 && editable.text.trim() !== '';
-  return { content: empty ? null : fromEditable(text, editable.format), kept };
+  return { content: empty ? null : fromEditable(keepStatementsApart(editable.text, text, file), editable.format), kept };
 }
 
 /** Applies one item; returns why it could not be, if so. */
