@@ -23,7 +23,7 @@ export function checkInstalled(root: string, packages: readonly WorkspacePackage
     } else if (problem.type === 'unlisted-dependency') {
       if (!listedNearFile(root, problem.file, problem.name)) result.push(problem);
     } else if (problem.type === 'unlisted-binary') {
-      if (lookUp(root, dirOf(problem), 'node_modules')) result.push(problem);
+      if (lookUp(root, dirOf(problem), 'node_modules')) result.push(problem.line === undefined ? { ...problem, ...whereRun(root, problem.file, problem.name) } : problem);
       else notJudged.push(`binary ${problem.name}`);
     } else if (problem.type === 'unresolved-import' && path.isAbsolute(problem.name)) {
       // knip names a config's unresolvable path absolutely; findings speak root-relative.
@@ -36,6 +36,27 @@ export function checkInstalled(root: string, packages: readonly WorkspacePackage
     notices.push(`dependencies are not installed, so whether ${notJudged.length === 1 ? 'this one is' : 'these are'} used cannot be judged (a script may run a binary they provide): ${notJudged.join(', ')}; install them for a full check`);
   }
   return result;
+}
+
+/**
+ * knip names the manifest or workflow that runs a binary, not the line: the first command there
+ * that runs it (in package.json, a line of `scripts`), so the finding points at it.
+ */
+function whereRun(root: string, file: string, binary: string): { line?: number; column?: number } {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(root, file), 'utf8').split('\n');
+  } catch {
+    return {};
+  }
+  const escaped = binary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const runs = new RegExp(`(^|[\\s"'\`;&|(/])${escaped}(?=[\\s"'\`;&|)]|$)`);
+  const scripts = file.endsWith('package.json') ? lines.findIndex((line) => line.includes('"scripts"')) : -1;
+  for (let index = Math.max(0, scripts); index < lines.length; index++) {
+    const match = runs.exec(lines[index]);
+    if (match !== null) return { line: index + 1, column: match.index + match[1].length + 1 };
+  }
+  return {};
 }
 
 function listedNearFile(root: string, file: string, name: string): boolean {
