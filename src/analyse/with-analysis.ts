@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { findBaseline } from '../baseline/baseline-file.js';
-import { loadProject } from '../project/load-project.js';
+import { loadConfig } from '../config/load-config.js';
+import { isDirectory } from '../files/fs-checks.js';
+import { loadProject, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { type Analysis, analyse } from './analyse.js';
-import { registryPath, withRegistry } from './with-registry.js';
+import { recoverInterruptedCleanups, registryPath, withRegistry } from './with-registry.js';
 
 export interface AnalysisRequest {
   root: string;
@@ -16,7 +19,7 @@ export interface AnalysisRequest {
 /** Loads the project, analyses it (cached facts make this cheap) and hands over the result. */
 export async function withAnalysis<T>(request: AnalysisRequest, work: (analysis: Analysis, registry: RegistryDatabase) => Promise<T> | T): Promise<T> {
   const production = request.production === true;
-  const project = await loadProject({ ...request, production });
+  const project = await loadRecoveredProject({ ...request, production });
   const { config } = project.loaded;
   const baseline = findBaseline(project.root, request.baseline);
   return withRegistry(registryPath(project.root, config.registry), request.notices, async (registry) => {
@@ -29,4 +32,13 @@ export async function withAnalysis<T>(request: AnalysisRequest, work: (analysis:
     });
     return work(analysis, registry);
   });
+}
+
+/** The project, loaded after rolling back any cleanup a kill interrupted (see recoverInterruptedCleanups). */
+export async function loadRecoveredProject(options: Parameters<typeof loadProject>[0]): Promise<Project> {
+  const root = path.resolve(options.root);
+  if (!isDirectory(root)) return loadProject(options);
+  const loaded = await loadConfig(root, options.configFile);
+  recoverInterruptedCleanups(root, loaded.config.registry, options.notices);
+  return loadProject({ ...options, loaded });
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isCorruptionError, openRegistry, replaceCorruptRegistry, type RegistryDatabase } from '../registry/open-registry.js';
 import { ensureStateDir, STATE_DIR_NAME } from '../files/state-dir.js';
@@ -30,5 +31,21 @@ export async function withRegistry<T>(file: string, notices: string[], work: (re
     } finally {
       if (registry.open) registry.close();
     }
+  }
+}
+
+/**
+ * Rolls back a cleanup killed part-way before anything reads the project: a package manager
+ * killed while removing a dependency can leave package.json half written, and the project
+ * cannot be loaded until it is restored. Opening the registry does the rollback; a registry
+ * that cannot be opened is left for the real opening to report.
+ */
+export function recoverInterruptedCleanups(root: string, configured: string | undefined, notices: string[]): void {
+  const file = configured !== undefined ? path.resolve(root, configured) : path.join(root, STATE_DIR_NAME, 'registry.db');
+  if (!existsSync(file)) return;
+  try {
+    openRegistry(file, notices).close();
+  } catch {
+    // reported when the command opens it
   }
 }

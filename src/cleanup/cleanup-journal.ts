@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { gitBlobId } from '../indexer/parse-file.js';
-import { beginCleanupJournal, cleanupFileRecords, commitCleanupJournal, type JournalFile, noteCleanupWrites, setCleanupStatus } from '../registry/cleanup-store.js';
+import { ANY_CONTENT, beginCleanupJournal, cleanupFileRecords, commitCleanupJournal, type JournalFile, noteCleanupWrites, setCleanupStatus } from '../registry/cleanup-store.js';
 import { type CleanupLock, tryLockCleanups } from '../registry/cleanup-lock.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { restoreCleanupFiles } from '../registry/roll-back-cleanups.js';
@@ -77,8 +77,16 @@ export function writeCleanupState(journal: CleanupJournal, contents: ReadonlyMap
   }
 }
 
+/**
+ * Notes, before it runs, that another program (the package manager) will rewrite these
+ * journaled files: until the cleanup is committed, whatever they hold is rolled back.
+ */
+export function noteExternalWrites(journal: CleanupJournal, files: readonly string[]): void {
+  noteCleanupWrites(journal.registry, journal.id, files.map((file) => ({ path: file, hash: ANY_CONTENT })));
+}
+
 /** Marks the cleanup verified and applied, with each changed file's result for --undo. */
-export function commitCleanup(journal: CleanupJournal, result: { contents: ReadonlyMap<string, string | null>; items: readonly CleanupItem[]; summary: unknown }): void {
+export function commitCleanup(journal: CleanupJournal, result: { contents: ReadonlyMap<string, string | null>; items: ReadonlyArray<Pick<CleanupItem, 'file' | 'action' | 'name'> | { file: string; action: 'remove-dependency'; name: string }>; summary: unknown }): void {
   const changed = [...result.contents].map(([file, after]) => ({
     path: file,
     afterHash: after === null ? null : gitBlobId(Buffer.from(after, 'utf8')),

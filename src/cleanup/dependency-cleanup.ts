@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, renameSync } from 'node:fs';
+import { hidePackage } from '../files/hidden-packages.js';
 import path from 'node:path';
 import type { Finding } from '../rule-engine/finding.js';
 import { compileGlobs } from '../files/glob.js';
+import { writeFileAtomic } from '../files/write-file-atomic.js';
+import type { RegistryDatabase } from '../registry/open-registry.js';
+import { type CleanupJournal, commitCleanup, noteExternalWrites, openCleanupJournal, rollBackCleanup } from './cleanup-journal.js';
 import { detectPackageManager, type PackageManager, removeCommand } from './package-manager.js';
 import type { CleanupScope } from './plan-cleanup.js';
 import { runVerification, type VerificationStep, verificationPassed } from './verify.js';
@@ -48,9 +52,32 @@ export function planDependencyCleanup(root: string, findings: readonly Finding[]
  * aside and the verification commands run, as if it were uninstalled. Packages whose absence
  * breaks verification are put back and kept (tried one by one when the whole set fails); the
  * rest are removed through the package manager. Moving back is a rename, so nothing is lost.
+ * The manifests and the lockfile are journaled like a code cleanup before anything moves: a
+ * kill at any point is rolled back at the next start (and the moved packages put back), and
+ * `cleanup --undo` restores them byte for byte afterwards.
  */
-export async function applyDependencyCleanup(root: string, plan: DependencyCleanup, commands: readonly string[], notices: string[]): Promise<DependencyCleanup> {
+export async function applyDependencyCleanup(registry: RegistryDatabase, root: string, plan: DependencyCleanup, commands: readonly string[], notices: string[]): Promise<DependencyCleanup> {
   if (plan.manager === undefined || plan.removals.length === 0) return plan;
+  const lockfile = detectPackageManager(root)?.lockfile;
+  const files = [...new Set([...plan.removals.map((removal) => removal.manifest), ...(lockfile !== undefined ? [lockfile] : [])])];
+  const journal = openCleanupJournal(registry, root, new Map(files.map((file) => [file, readFileSync(path.join(root, file), 'utf8')])));
+  try {
+    const result = await removeVerified(journal, plan, files, commands, notices);
+    const contents = new Map(files.map((file) => [file, existsSync(path.join(root, file)) ? readFileSync(path.join(root, file), 'utf8') : null]));
+    const items = result.removals.map((removal) => ({ file: removal.manifest, action: 'remove-dependency' as const, name: removal.name }));
+    if (items.length === 0) rollBackCleanup(journal);
+    else commitCleanup(journal, { contents, items, summary: { dependencies: result.removals, kept: result.kept, verification: result.verification } });
+    return result;
+  } catch (error) {
+    rollBackCleanup(journal);
+    throw error;
+  } finally {
+    journal.lock.release();
+  }
+}
+
+async function removeVerified(journal: CleanupJournal, plan: DependencyCleanup, files: readonly string[], commands: readonly string[], notices: string[]): Promise<DependencyCleanup> {
+  const root = journal.root;
   const kept = [...plan.kept];
   const candidates: Array<{ removal: DependencyRemoval; installed: string }> = [];
   for (const removal of plan.removals) {
@@ -59,7 +86,7 @@ export async function applyDependencyCleanup(root: string, plan: DependencyClean
     else candidates.push({ removal, installed });
   }
   const verifyWithout = async (hidden: typeof candidates) => {
-    const moved = hidden.map(({ installed }) => hide(installed));
+    const moved = hidden.map(({ installed }) => hidePackage(installed));
     try {
       return await runVerification(root, commands);
     } finally {
@@ -80,7 +107,9 @@ export async function applyDependencyCleanup(root: string, plan: DependencyClean
       return { ...plan, removals: [], kept, verification };
     }
   }
-  const removed = runPackageManager(root, plan.manager, removable.map(({ removal }) => removal), notices);
+  if (removable.length === 0) return { ...plan, removals: [], kept, verification };
+  noteExternalWrites(journal, files);
+  const removed = runPackageManager(journal, plan.manager!, removable.map(({ removal }) => removal), notices);
   const failed = removable.filter(({ removal }) => !removed.includes(removal)).map(({ removal }) => ({ removal, reason: `${plan.manager} could not remove it` }));
   return { ...plan, removals: removed, kept: [...kept, ...failed], verification };
 }
@@ -103,14 +132,10 @@ function isSymlink(file: string): boolean {
   }
 }
 
-function hide(installed: string): [string, string] {
-  const aside = path.join(path.dirname(installed), `.orch-guard-hidden-${path.basename(installed)}`);
-  renameSync(installed, aside);
-  return [installed, aside];
-}
 
-/** Per workspace, one remove command; a failed command restores that workspace's manifest and the lockfile. */
-function runPackageManager(root: string, manager: PackageManager, removals: readonly DependencyRemoval[], notices: string[]): DependencyRemoval[] {
+/** Per workspace, one remove command; a failed command puts that workspace's manifest and the lockfile back as they were. */
+function runPackageManager(journal: CleanupJournal, manager: PackageManager, removals: readonly DependencyRemoval[], notices: string[]): DependencyRemoval[] {
+  const root = journal.root;
   const removed: DependencyRemoval[] = [];
   const lockfile = detectPackageManager(root)?.lockfile;
   for (const workspace of [...new Set(removals.map((removal) => removal.workspace))]) {
@@ -122,7 +147,7 @@ function runPackageManager(root: string, manager: PackageManager, removals: read
       removed.push(...group);
       continue;
     }
-    for (const [file, bytes] of saved) writeFileSync(path.join(root, file), bytes);
+    for (const [file, bytes] of saved) writeFileAtomic(path.join(root, file), bytes, { mode: journal.originals.get(file)?.mode });
     const reason = result.error?.message ?? result.stderr.trim().split('\n').pop() ?? `exit ${result.status}`;
     notices.push(`cleanup --fix: \`${command} ${args.join(' ')}\` failed (${reason}): ${group[0].manifest} and the lockfile were restored`);
   }

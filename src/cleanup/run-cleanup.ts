@@ -1,11 +1,10 @@
 import { UsageError } from '../errors.js';
 import type { Analysis } from '../analyse/analyse.js';
-import { withAnalysis } from '../analyse/with-analysis.js';
+import { loadRecoveredProject, withAnalysis } from '../analyse/with-analysis.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { applyDependencyCleanup, type DependencyCleanup, planDependencyCleanup } from './dependency-cleanup.js';
 import { detectPackageManager } from './package-manager.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
-import { loadProject } from '../project/load-project.js';
 import { checkDeletionScale } from './deletion-scale.js';
 import { computeCleanup } from './compute-cleanup.js';
 import { fixCleanup } from './fix-cleanup.js';
@@ -65,7 +64,7 @@ export async function runCleanup(options: CleanupOptions): Promise<CleanupResult
       notices.push('cleanup --fix: verification fails before removing dependencies, so none was removed');
       return { ...code, dependencies: { ...dependencyPlan, removals: [], kept: [...dependencyPlan.kept, ...dependencyPlan.removals.map((removal) => ({ removal, reason: 'verification fails before any removal' }))] } };
     }
-    return { ...code, dependencies: await applyDependencyCleanup(root, dependencyPlan, commands, notices) };
+    return { ...code, dependencies: await applyDependencyCleanup(registry, root, dependencyPlan, commands, notices) };
   });
 
   async function cleanUpCode(first: Analysis, registry: RegistryDatabase): Promise<CleanupResult> {
@@ -97,9 +96,12 @@ export async function runCleanup(options: CleanupOptions): Promise<CleanupResult
 /** `orch-guard cleanup --undo [<id>]`. */
 export async function runUndo(options: { root: string; configFile?: string; id?: number }): Promise<UndoResult & { notices: string[]; exitCode: 0 | 1 }> {
   const notices: string[] = [];
-  const project = await loadProject({ root: options.root, configFile: options.configFile, production: false, notices });
+  const project = await loadRecoveredProject({ root: options.root, configFile: options.configFile, production: false, notices });
   return withRegistry(registryPath(project.root, project.loaded.config.registry), notices, async (registry) => {
     const result = undoCleanup(registry, project.root, options.id);
+    // package.json and the lockfile are back; the packages themselves are not yet.
+    const manager = detectPackageManager(project.root);
+    if (manager !== undefined && result.restored.includes(manager.lockfile)) notices.push(`cleanup --undo: package.json and ${manager.lockfile} are restored; run \`${manager.manager} install\` to install the packages again`);
     return { ...result, notices, exitCode: result.refused.length > 0 ? 1 as const : 0 as const };
   });
 }

@@ -3,7 +3,7 @@ import { type Finding, isFailing } from '../rule-engine/finding.js';
 import { UsageError } from '../errors.js';
 import { analyse } from '../analyse/analyse.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
-import { loadProject } from '../project/load-project.js';
+import { loadRecoveredProject } from '../analyse/with-analysis.js';
 import { recordGateResult } from '../registry/gate-result-store.js';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
 import type { GatePhase, GateSummary } from './gate-summary.js';
@@ -37,7 +37,7 @@ const REMOVABLE_RULES = new Set(['unused-file', 'unused-export', 'unused-type', 
  */
 export async function runGate(phase: GatePhase, options: GateOptions): Promise<GateResult> {
   const notices: string[] = [];
-  const project = await loadProject({ ...options, production: options.production === true, notices });
+  const project = await loadRecoveredProject({ ...options, production: options.production === true, notices });
   const components = project.loaded.config.components ?? {};
   if (phase === 'build') {
     if (options.component === undefined) throw new UsageError('gate build: --component <name> is required');

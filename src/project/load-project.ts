@@ -35,6 +35,8 @@ interface ProjectOptions {
   entryGlobs?: string[];
   production: boolean;
   notices: string[];
+  /** The config, when the caller loaded it already. */
+  loaded?: LoadedConfig;
 }
 
 export interface Project {
@@ -61,7 +63,7 @@ export interface Project {
 export async function loadProject(options: ProjectOptions): Promise<Project> {
   const root = path.resolve(options.root);
   if (!isDirectory(root)) throw new UsageError(`--root ${options.root}: no such directory`);
-  const loaded = await loadConfig(root, options.configFile);
+  const loaded = options.loaded ?? await loadConfig(root, options.configFile);
   const { config } = loaded;
   checkContracts(config, configLabel(root, loaded.file));
   const packages = findWorkspacePackages(root);

@@ -2,7 +2,7 @@ import type { KnipOutcome } from '../knip/ask-knip.js';
 import { withToolEntries } from '../knip/with-tool-entries.js';
 import type { EntryGap } from '../project/entries/entry-gap.js';
 import type { EntryKind } from '../project/entries/entry-source.js';
-import { loadProject } from '../project/load-project.js';
+import { loadRecoveredProject } from '../analyse/with-analysis.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
 
 export interface EntryListing {
@@ -15,7 +15,7 @@ export interface EntryListing {
 
 /** `orch-guard entries`: every entry of the project with where it comes from, tests, and gaps. */
 export async function listEntries(request: { root: string; configFile?: string; production?: boolean; notices: string[] }): Promise<EntryListing> {
-  const project = await loadProject({ root: request.root, configFile: request.configFile, production: request.production === true, notices: request.notices });
+  const project = await loadRecoveredProject({ root: request.root, configFile: request.configFile, production: request.production === true, notices: request.notices });
   return withRegistry(registryPath(project.root, project.loaded.config.registry), request.notices, async (registry) => {
     const { project: withTools, knip, testSources } = await withToolEntries(project, registry, request.notices);
     return {

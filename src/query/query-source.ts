@@ -8,7 +8,8 @@ import { loadKnipAnswer } from '../registry/knip-store.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { type FileStamp, readQueryViewJson, readQueryViewStamps, writeQueryView } from '../registry/query-view-store.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
-import { loadProject, type Project } from '../project/load-project.js';
+import { loadRecoveredProject } from '../analyse/with-analysis.js';
+import type { Project } from '../project/load-project.js';
 import { FileLookup } from '../resolve/file-lookup.js';
 import { type QueryView, viewOfAnalysis } from './query-view.js';
 import { STORED_VIEW_VERSION, storeView, viewOfStored } from './stored-view.js';
@@ -29,7 +30,7 @@ export interface QueryRequest {
  */
 export async function withQueryView<T>(request: QueryRequest, work: (view: QueryView) => T): Promise<T> {
   const production = request.production === true;
-  const project = await loadProject({ root: request.root, configFile: request.configFile, production, notices: request.notices });
+  const project = await loadRecoveredProject({ root: request.root, configFile: request.configFile, production, notices: request.notices });
   const { config } = project.loaded;
   return withRegistry(registryPath(project.root, config.registry), request.notices, async (registry) => {
     const key = projectKey(project, registry, production);

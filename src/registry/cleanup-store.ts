@@ -55,6 +55,13 @@ export function beginCleanupJournal(registry: Registry, root: string, files: rea
   });
 }
 
+/**
+ * Noted for a file another program writes for the cleanup (the package manager rewriting
+ * package.json and the lockfile): its content cannot be known before, so whatever the file
+ * holds while the cleanup is unfinished counts as the cleanup's and is rolled back.
+ */
+export const ANY_CONTENT = '*';
+
 /** Notes contents about to be written (before writing them), so a rollback knows them as ours. */
 export function noteCleanupWrites(registry: Registry, id: number, writes: ReadonlyArray<{ path: string; hash: string }>): void {
   if (writes.length === 0) return;

@@ -1,8 +1,9 @@
 import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { restoreHiddenPackages } from '../files/hidden-packages.js';
 import { leftoverTemporaryFiles, writeFileAtomic } from '../files/write-file-atomic.js';
 import { gitBlobId } from '../indexer/parse-file.js';
-import { type CleanupFileRecord, cleanupFileRecords, pendingCleanups, setCleanupStatus } from './cleanup-store.js';
+import { ANY_CONTENT, type CleanupFileRecord, cleanupFileRecords, pendingCleanups, setCleanupStatus } from './cleanup-store.js';
 import { tryLockCleanups } from './cleanup-lock.js';
 
 export interface RestoreOutcome {
@@ -28,7 +29,7 @@ export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root:
       if (record.beforeMode !== null && (statSync(absolute).mode & 0o7777) !== record.beforeMode) chmodSync(absolute, record.beforeMode);
       continue;
     }
-    const ours = mode === 'undo' ? current === (record.afterHash ?? '') : record.written.has(current);
+    const ours = mode === 'undo' ? current === (record.afterHash ?? '') : record.written.has(current) || record.written.has(ANY_CONTENT);
     if (!ours) {
       refused.push({ file: record.path, reason: current === '' ? 'it was deleted since' : record.afterHash === null && mode === 'undo' ? 'it was recreated after the cleanup deleted it' : 'it changed after the cleanup' });
       continue;
@@ -55,7 +56,11 @@ export function rollBackInterruptedCleanups(registry: import('better-sqlite3').D
         setCleanupStatus(registry, id, 'interrupted');
         continue;
       }
-      const { restored, refused } = restoreCleanupFiles(cleanupFileRecords(registry, id), root, 'journal');
+      const records = cleanupFileRecords(registry, id);
+      const { restored, refused } = restoreCleanupFiles(records, root, 'journal');
+      // A dependency cleanup killed while verifying left packages moved aside: put them back.
+      const unhidden = restoreHiddenPackages(packageDirs(root, records));
+      if (unhidden.length > 0) notices.push(`cleanup #${id}: put back installed packages it had moved aside to verify without them: ${unhidden.join(', ')}`);
       setCleanupStatus(registry, id, refused.length === 0 ? 'rolled back' : 'interrupted');
       const what = `cleanup #${id} was interrupted before it was verified: rolled back (${restored.length} file${restored.length === 1 ? '' : 's'} restored)`;
       notices.push(refused.length === 0 ? what
@@ -64,4 +69,17 @@ export function rollBackInterruptedCleanups(registry: import('better-sqlite3').D
   } finally {
     lock.release();
   }
+}
+
+/** The directories from each journaled package.json up to the root, where packages are installed. */
+function packageDirs(root: string, records: readonly CleanupFileRecord[]): string[] {
+  const dirs: string[] = [];
+  for (const record of records) {
+    if (path.basename(record.path) !== 'package.json') continue;
+    for (let dir = path.dirname(path.join(root, record.path)); dir.startsWith(root); dir = path.dirname(dir)) {
+      dirs.push(dir);
+      if (dir === root) break;
+    }
+  }
+  return dirs;
 }

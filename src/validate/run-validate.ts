@@ -1,7 +1,7 @@
 import { findBaseline } from '../baseline/baseline-file.js';
 import { type Finding, isFailing } from '../rule-engine/finding.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
-import { loadProject } from '../project/load-project.js';
+import { loadRecoveredProject } from '../analyse/with-analysis.js';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
 import { toolEntriesStamp } from '../knip/ask-knip.js';
 import { IN_MEMORY_REGISTRY } from '../registry/open-registry.js';
@@ -44,7 +44,7 @@ export interface ValidateResult {
 export async function validateProject(options: ValidateOptions): Promise<ValidateResult> {
   const notices: string[] = [];
   const scope = selectChangeScope(options.root, options);
-  const project = await loadProject({ ...options, notices, ...(scope !== undefined ? { source: scope.head } : {}) });
+  const project = await loadRecoveredProject({ ...options, notices, ...(scope !== undefined ? { source: scope.head } : {}) });
   const { config } = project.loaded;
   const includeEntryExports = options.includeEntryExports ?? config.includeEntryExports ?? false;
   const baseline = findBaseline(project.root, options.baseline);

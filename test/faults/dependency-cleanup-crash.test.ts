@@ -1,0 +1,80 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { commitAll, git } from '../support/git-repo.js';
+import { copyFixture, removeTemp } from '../support/run-cli.js';
+import { runFaultCli, startCli, waitFor } from './fault-cli.js';
+
+// npm must not need the network to remove a package: the tests run it offline.
+const OFFLINE = { npm_config_offline: 'true', npm_config_update_notifier: 'false' };
+
+/** The fixture (left-pad listed, installed, imported by nothing) in a git repository. */
+async function inRepo(work: (root: string) => Promise<void>, files: Record<string, string> = {}): Promise<void> {
+  const root = copyFixture('cleanup-dependencies/unused-package');
+  try {
+    for (const [file, text] of Object.entries({ '.gitignore': 'node_modules/\nbin/\n*.marker\n', ...files })) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'config', 'user.email', 'test@example.com');
+    git(root, 'config', 'user.name', 'Test');
+    commitAll(root, 'base');
+    await work(root);
+  } finally {
+    removeTemp(root);
+  }
+}
+
+const bytes = (root: string, file: string) => readFileSync(path.join(root, file));
+
+describe('removing dependencies through the package manager is journaled like a code cleanup', () => {
+  test('--undo puts package.json and the lockfile back byte for byte and says to reinstall', async () => {
+    await inRepo(async (root) => {
+      const manifest = bytes(root, 'package.json');
+      const lockfile = bytes(root, 'package-lock.json');
+      const fixed = await runFaultCli(['cleanup', '--fix', '--root', root], { env: OFFLINE });
+      expect(fixed.exitCode).toBe(0);
+      expect(bytes(root, 'package.json')).not.toEqual(manifest);
+      const undo = await runFaultCli(['cleanup', '--undo', '--root', root]);
+      expect(undo.exitCode).toBe(0);
+      expect(bytes(root, 'package.json')).toEqual(manifest);
+      expect(bytes(root, 'package-lock.json')).toEqual(lockfile);
+      expect(undo.stderr).toContain('run `npm install` to install the packages again');
+    });
+  }, 60_000);
+
+  test('killed while the package manager rewrites package.json: the next start puts both files back', async () => {
+    // A package manager that has written half its work when the kill comes.
+    const npm = '#!/bin/sh\nprintf \'{ "name": "half-written"\' > package.json\ntouch npm.marker\nsleep 8\n';
+    await inRepo(async (root) => {
+      chmodSync(path.join(root, 'bin/npm'), 0o755);
+      const manifest = bytes(root, 'package.json');
+      const lockfile = bytes(root, 'package-lock.json');
+      const started = startCli(['cleanup', '--fix', '--root', root], { env: { ...OFFLINE, PATH: `${path.join(root, 'bin')}:${process.env.PATH}` } });
+      await waitFor(() => existsSync(path.join(root, 'npm.marker')), 30_000, 'the package manager to start');
+      started.child.kill('SIGKILL');
+      await started.result;
+      expect(readFileSync(path.join(root, 'package.json'), 'utf8')).toBe('{ "name": "half-written"');
+      const next = await runFaultCli(['validate', '--root', root], { env: OFFLINE });
+      expect(next.stderr).toContain('was interrupted before it was verified: rolled back');
+      expect(bytes(root, 'package.json')).toEqual(manifest);
+      expect(bytes(root, 'package-lock.json')).toEqual(lockfile);
+    }, { 'bin/npm': npm });
+  }, 60_000);
+
+  test('killed while verifying without the package (moved aside): the next start puts it back', async () => {
+    // Passes at once with left-pad installed (the check before any removal); without it, hangs.
+    const verify = "import { existsSync, writeFileSync } from 'node:fs';\nif (!existsSync('node_modules/left-pad')) {\n  writeFileSync('verify.marker', '');\n  await new Promise((resolve) => setTimeout(resolve, 8_000));\n}\n";
+    await inRepo(async (root) => {
+      const started = startCli(['cleanup', '--fix', '--root', root], { env: OFFLINE });
+      await waitFor(() => existsSync(path.join(root, 'verify.marker')), 30_000, 'verification to start');
+      started.child.kill('SIGKILL');
+      await started.result;
+      expect(existsSync(path.join(root, 'node_modules/left-pad'))).toBe(false);
+      const next = await runFaultCli(['validate', '--root', root], { env: OFFLINE });
+      expect(next.stderr).toContain('put back installed packages it had moved aside to verify without them: node_modules/left-pad');
+      expect(readFileSync(path.join(root, 'node_modules/left-pad/index.js'), 'utf8')).toBe('module.exports = (text) => text;\n');
+    }, { 'verify.mjs': verify, 'orch.config.json': '{ "cleanup": { "verify": ["node verify.mjs"] } }\n' });
+  }, 60_000);
+});
