@@ -1,4 +1,7 @@
 import type { AnalysisContext } from './analysis-context.js';
+import { packageNameOf } from '../manifests/package-json.js';
+
+const BARE = /^(?![./#~]|[a-z]+:)/i;
 
 /** The project files of a workspace that import a package, split by whether they are live. */
 export interface PackageImporters {
@@ -16,7 +19,13 @@ export function packageImporters(context: AnalysisContext, workspaces: readonly 
   const byKey = new Map<string, PackageImporters>();
   for (const file of context.files) {
     const workspace = deepestFirst.find((dir) => dir === '' || file.path.startsWith(`${dir}/`)) ?? '';
-    const names = new Set(file.resolutions.flatMap((resolution) => (resolution.kind === 'external' ? [resolution.packageName] : [])));
+    const names = new Set(file.resolutions.flatMap((resolution, index) => {
+      if (resolution.kind === 'external') return [resolution.packageName];
+      // A workspace package imported by name resolves to its source (or its build output):
+      // still a use of the package.
+      const specifier = file.facts.imports[index]?.specifier ?? '';
+      return resolution.kind !== 'builtin' && resolution.kind !== 'unresolved' && BARE.test(specifier) ? [packageNameOf(specifier)] : [];
+    }));
     for (const name of names) {
       const key = `${workspace}\0${name}`;
       const entry = byKey.get(key) ?? { live: [], dead: [] };

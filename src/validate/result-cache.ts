@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Finding } from '../rule-engine/finding.js';
 import { isSettled, nowNs, statKey } from '../files/stat-key.js';
 import { FACTS_VERSION } from '../indexer/facts.js';
+import { packageVersion } from '../package-version.js';
 import type { Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { readValidateResult, writeValidateResult } from '../registry/validate-result-cache-store.js';
 import { FileLookup } from '../resolve/file-lookup.js';
+
+/**
+ * Which orch-guard made a result: its version and when this build was installed (the rules
+ * that made the findings change with either, the facts version does not).
+ */
+function buildStamp(): string {
+  return `${packageVersion()}@${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
+}
 
 /**
  * What a validate result depends on, hashed: every project file's stat key (size, mtime, ctime,
@@ -17,7 +27,7 @@ import { FileLookup } from '../resolve/file-lookup.js';
  * Disk lookups for files outside the project are checked separately (see lookupsUnchanged).
  */
 export function resultKey(project: Project, options: unknown, baselineFile: string | undefined): string | undefined {
-  const hash = createHash('sha1').update(JSON.stringify([FACTS_VERSION, options, project.loaded.config, project.tsconfigs, project.packages.map((entry) => entry.pkg)]));
+  const hash = createHash('sha1').update(JSON.stringify([FACTS_VERSION, buildStamp(), options, project.loaded.config, project.tsconfigs, project.packages.map((entry) => entry.pkg)]));
   if (project.loaded.file !== undefined) hash.update(readFileSync(project.loaded.file));
   if (baselineFile !== undefined) hash.update(readFileSync(baselineFile));
   const now = nowNs();

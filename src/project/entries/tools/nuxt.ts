@@ -10,11 +10,15 @@ export const nuxt: ToolConvention = {
   name: 'nuxt',
   dependency: 'nuxt',
   entries: [
-    '{app/,}{composables,utils,pages,layouts,middleware,plugins,components}/**',
-    '{app/,}{app,error}.config.*',
-    'server/**',
-    'shared/**',
-    'modules/**',
-    'nuxt.config.*',
+    // The root component and error page, the router options: Nuxt loads them by name.
+    '{layers/*/,}{app/,}{app,error}.{vue,jsx,tsx}',
+    '{layers/*/,}{app/,}router.options.*',
+    // Layers under layers/ are auto-registered and have the same structure.
+    '{layers/*/,}{app/,}{composables,utils,pages,layouts,middleware,plugins,components}/**',
+    '{layers/*/,}{app/,}{app,error}.config.*',
+    '{layers/*/,}server/**',
+    '{layers/*/,}shared/**',
+    '{layers/*/,}modules/**',
+    '{layers/*/,}nuxt.config.*',
   ],
 };
