@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DependencyIssue, KnipAnswer, ToolEntry } from './knip-answer.js';
 import { type KnipResults, loadKnip } from './load-knip.js';
+import { extendPlugins } from './extend-plugins.js';
 import { createAttributor, isTestPlugin, recordPluginInputs } from './record-plugin-inputs.js';
 
 /** knip issue groups that are dependency problems, and what orch-guard calls them. */
@@ -19,6 +20,7 @@ const DEPENDENCY_ISSUE_TYPES: Record<string, DependencyIssue['type']> = {
  */
 export async function runKnip(root: string): Promise<KnipAnswer> {
   const knip = await loadKnip();
+  extendPlugins(knip.Plugins);
   const recorded = recordPluginInputs(knip.Plugins);
   const options = await knip.createOptions({ cwd: root, isSession: true, isShowProgress: false });
   const { results, session } = await knip.run(options);

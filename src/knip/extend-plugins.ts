@@ -1,0 +1,55 @@
+import { toolReaders } from '../project/entries/tools/readers.js';
+import type { ConfigContext, ConfigMentions, ToolReader } from '../project/entries/tools/tool-config-reader.js';
+import type { KnipInput, KnipPlugin, KnipPluginOptions } from './load-knip.js';
+
+/**
+ * Adds orch-guard's tool config readers to knip's plugins (src/project/entries/tools): each
+ * reader sees the config the plugin loaded or parsed, and what it finds is returned with the
+ * plugin's own inputs — so knip itself counts the files as entries (and the packages they
+ * import as used) and the packages as used. Call before recordPluginInputs, which then
+ * attributes the additions to the plugin.
+ */
+export function extendPlugins(plugins: Record<string, KnipPlugin>): void {
+  for (const reader of toolReaders) {
+    const plugin = plugins[reader.plugin];
+    if (plugin === undefined || extended.has(plugin)) continue;
+    extendPlugin(plugin, reader);
+    extended.add(plugin);
+  }
+}
+
+/** knip's plugin objects live as long as the module: a second run in one thread must not extend them twice. */
+const extended = new WeakSet<KnipPlugin>();
+
+function extendPlugin(plugin: KnipPlugin, reader: ToolReader): void {
+  const { resolveConfig, resolveFromAST } = plugin;
+  if (resolveConfig !== undefined && (reader.fromConfig !== undefined || reader.prepareConfig !== undefined)) {
+    plugin.resolveConfig = async (loaded, options) => {
+      const context = contextOf(options);
+      // A config module may export a function (Jest's `async () => config`): the plugin calls it too.
+      const config = reader.prepareConfig !== undefined ? reader.prepareConfig(typeof loaded === 'function' ? await (loaded as () => unknown)() : loaded, context) : loaded;
+      const inputs = await resolveConfig.call(plugin, config, options);
+      return reader.fromConfig === undefined ? inputs : [...inputs, ...toInputs(reader.fromConfig(config, context))];
+    };
+  }
+  if (reader.fromSyntax !== undefined) {
+    const fromSyntax = reader.fromSyntax;
+    plugin.resolveFromAST = (program, options) => {
+      const inputs = resolveFromAST !== undefined ? resolveFromAST.call(plugin, program, options) : [];
+      return [...inputs, ...toInputs(fromSyntax(program, contextOf(options)))];
+    };
+  }
+}
+
+function contextOf(options: KnipPluginOptions): ConfigContext {
+  return { configFile: options.configFilePath, workspaceDir: options.cwd };
+}
+
+/** knip's input shapes (its util/input.js): production entries resolved like imports, optional dependencies. */
+function toInputs(mentions: ConfigMentions): KnipInput[] {
+  return [
+    ...mentions.files.map((file) => ({ type: 'deferResolveEntry', specifier: file, production: true }) as KnipInput),
+    // Optional: a name no manifest lists is not reported as unlisted on the config's word alone.
+    ...[...new Set(mentions.packages)].map((name) => ({ type: 'dependency', specifier: name, optional: true }) as KnipInput),
+  ];
+}

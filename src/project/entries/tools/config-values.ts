@@ -1,0 +1,50 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Small readers of loaded config values: configs are untyped data, checked at each step. */
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function stringAt(value: unknown, ...keys: string[]): string | undefined {
+  let current = value;
+  for (const key of keys) current = isRecord(current) ? current[key] : undefined;
+  return typeof current === 'string' ? current : undefined;
+}
+
+export function valueAt(value: unknown, ...keys: string[]): unknown {
+  let current = value;
+  for (const key of keys) current = isRecord(current) ? current[key] : undefined;
+  return current;
+}
+
+const CODE_EXTENSIONS = ['', '.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.vue', '.json'];
+
+/** The file an extensionless or exact path names (a directory's index too), if one exists. */
+export function existingFile(absolute: string): string | undefined {
+  for (const candidate of [...CODE_EXTENSIONS.map((extension) => absolute + extension), ...CODE_EXTENSIONS.slice(1).map((extension) => path.join(absolute, `index${extension}`))]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/** The package a path inside node_modules belongs to (`/x/node_modules/@a/b/c.js` → `@a/b`). */
+export function packageOfInstalledPath(absolute: string): string | undefined {
+  const parts = absolute.split(/[\\/]/);
+  const index = parts.lastIndexOf('node_modules');
+  if (index === -1 || index + 1 >= parts.length) return undefined;
+  const first = parts[index + 1];
+  return first.startsWith('@') && index + 2 < parts.length ? `${first}/${parts[index + 2]}` : first;
+}
+
+/** The package a bare specifier names (`@a/b/c` → `@a/b`, `x/y` → `x`). */
+export function packageOfSpecifier(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** Whether a specifier names a package (not a path, an alias prefix or a virtual module). */
+export function isBareSpecifier(specifier: string): boolean {
+  return /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/.*)?$/i.test(specifier) && !specifier.includes(':');
+}

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { aliasTargetMentions } from './alias-targets.js';
+import { valueAt } from './config-values.js';
+import { nuxtI18nFiles } from './nuxt-i18n.js';
+import type { ConfigMentions, ToolReader } from './tool-config-reader.js';
+import { serviceWorkerSource } from './vite-pwa.js';
+
+/**
+ * What a loaded nuxt.config names beyond knip's Nuxt plugin: alias targets (`alias`,
+ * `vite.resolve.alias`, `nitro.alias`: files loaded in place of an import, packages used), the
+ * PWA service worker of `pwa` (vite-plugin-pwa / @vite-pwa/nuxt; knip reads only an inline
+ * object literal), and @nuxtjs/i18n's `i18n` files. The config is read after evaluation, so a
+ * value spread or imported from another file (`pwa` from `./config/pwa`) counts too.
+ */
+export const nuxtConfig: ToolReader = {
+  plugin: 'nuxt',
+  fromConfig(config, { configFile }): ConfigMentions {
+    const configDir = path.dirname(configFile);
+    const rootDir = typeof valueAt(config, 'rootDir') === 'string' ? path.resolve(configDir, valueAt(config, 'rootDir') as string) : configDir;
+    const srcOption = valueAt(config, 'srcDir');
+    const srcDir = typeof srcOption === 'string' ? path.resolve(rootDir, srcOption) : existsSync(path.join(rootDir, 'app')) ? path.join(rootDir, 'app') : rootDir;
+    const toAbsolute = (target: string) => {
+      if (/^(?:~~|@@)\//.test(target)) return path.join(rootDir, target.slice(3));
+      if (/^[~@]\//.test(target)) return path.join(srcDir, target.slice(2));
+      return path.resolve(rootDir, target);
+    };
+    const mentions: ConfigMentions = { files: [], packages: [] };
+    for (const aliases of [valueAt(config, 'alias'), valueAt(config, 'vite', 'resolve', 'alias'), valueAt(config, 'nitro', 'alias')]) {
+      const found = aliasTargetMentions(aliases, toAbsolute);
+      mentions.files.push(...found.files);
+      mentions.packages.push(...found.packages);
+    }
+    // @vite-pwa/nuxt runs Vite with Nuxt's source dir as its root.
+    mentions.files.push(...serviceWorkerSource(valueAt(config, 'pwa'), [srcDir, rootDir]));
+    mentions.files.push(...nuxtI18nFiles(valueAt(config, 'i18n'), rootDir, srcDir));
+    return mentions;
+  },
+};

@@ -1,0 +1,10 @@
+import { eslintCompat } from './eslint-compat.js';
+import { jestProjects } from './jest-projects.js';
+import { nuxtConfig } from './nuxt-config.js';
+import type { ToolReader } from './tool-config-reader.js';
+import { tsconfigTypes } from './tsconfig-types.js';
+import { viteConfig, vitestConfig } from './vite-config.js';
+import { vitePwa } from './vite-pwa.js';
+
+/** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
+export const toolReaders: readonly ToolReader[] = [eslintCompat, jestProjects, nuxtConfig, tsconfigTypes, viteConfig, vitestConfig, vitePwa];
