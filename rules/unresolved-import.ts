@@ -1,4 +1,6 @@
+import type { RuleFinding } from '../src/rule-engine/finding.js';
 import type { Rule } from '../src/rule-engine/rule.js';
+import { textOnlyFiles } from '../src/rule-engine/text-imports.js';
 
 export const unresolvedImport: Rule = {
   meta: {
@@ -6,7 +8,7 @@ export const unresolvedImport: Rule = {
     description: 'A relative or aliased import that resolves to no file.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'Imports, re-exports, `require()` and `import()` calls whose specifier is relative (`./x`), a tsconfig `paths` alias, a package.json `imports` entry (`#x`) or the package\'s own name, and that name no existing file.',
+      flags: 'Imports, re-exports, `require()` and `import()` calls whose specifier is relative (`./x`), a tsconfig `paths` alias, a package.json `imports` entry (`#x`) or the package\'s own name, and that name no existing file. A path that is git-ignored (a file a build or script generates) is reported with low confidence; the imports of a file the project loads only as text (`./template/main.js?raw`, `?url`, `?inline`) are not checked.',
       why: 'A broken import fails at build or run time, or silently loads nothing; and the code it meant to use looks unused.',
       fix: 'Fix the path (or the alias in tsconfig.json), or restore the missing file.',
       flaggedExample: 'import { parse } from \'./parser\'; // there is no parser.ts',
@@ -14,12 +16,15 @@ export const unresolvedImport: Rule = {
     },
   },
   check(context) {
-    const findings = [];
+    const findings: RuleFinding[] = [];
+    const textOnly = textOnlyFiles(context.files);
     for (const file of context.files) {
+      if (textOnly.has(file.path)) continue;
       for (const [index, fact] of file.facts.imports.entries()) {
         // `new URL('./x', import.meta.url)` names a runtime path (often in build output): not checked.
         // An unbounded load (`import(name)`) has no path to check: it makes reach uncertain instead.
-        if (file.resolutions[index]?.kind !== 'unresolved' || fact.form === 'url' || fact.unbounded === true) continue;
+        const resolution = file.resolutions[index];
+        if (resolution?.kind !== 'unresolved' || fact.form === 'url' || fact.unbounded === true) continue;
         findings.push({
           file: file.path,
           line: fact.line,
@@ -27,7 +32,10 @@ export const unresolvedImport: Rule = {
           symbol: fact.specifier,
           kind: 'import',
           reason: 'unresolved' as const,
-          message: `Import \`${fact.specifier}\` resolves to no file: the path, alias or package export names nothing that exists. Fix the specifier or restore the file.`,
+          ...(resolution.gitIgnored === true ? { confidence: 'low' as const, uncertainty: 'the path is git-ignored: a build or script may generate it' } : {}),
+          message: resolution.gitIgnored === true
+            ? `Import \`${fact.specifier}\` resolves to no file, and the path is git-ignored: if a build or script generates it, run that first; else fix the specifier.`
+            : `Import \`${fact.specifier}\` resolves to no file: the path, alias or package export names nothing that exists. Fix the specifier or restore the file.`,
         });
       }
     }

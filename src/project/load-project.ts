@@ -6,6 +6,7 @@ import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { enumerateFiles, selectProjectPaths } from '../files/enumerate-files.js';
 import { compileGlobs } from '../files/glob.js';
+import { createIgnoreChecker } from '../files/ignored-paths.js';
 import { FileLookup } from '../resolve/file-lookup.js';
 import { ModuleResolver } from '../resolve/module-resolver.js';
 import type { EntryGap } from './entries/entry-gap.js';
@@ -83,7 +84,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   }
 
   const lookup = new FileLookup(root, new Set(files));
-  const resolver = new ModuleResolver(lookup, tsconfigs, packages);
+  const resolver = new ModuleResolver(lookup, tsconfigs, packages, createIgnoreChecker(root));
   const { entries, gaps } = findEntryFiles({
     root,
     files,

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -31,6 +31,30 @@ export class FileLookup {
   /** Project files whose root-relative path matches. */
   projectFilesMatching(regex: RegExp): string[] {
     return [...this.projectFiles].filter((file) => regex.test(file)).sort();
+  }
+
+  /**
+   * A file on disk matching a root-relative pattern whose `*` stand for any text within a
+   * folder name, or undefined. Looks in at most a few hundred folders, never in node_modules.
+   */
+  fileOnDiskMatching(pattern: string): string | undefined {
+    let candidates = [this.root];
+    const segments = pattern.split('/');
+    for (const [index, segment] of segments.entries()) {
+      const isLast = index === segments.length - 1;
+      const next: string[] = [];
+      for (const dir of candidates) {
+        if (!segment.includes('*')) {
+          next.push(path.join(dir, segment));
+          continue;
+        }
+        const regex = new RegExp(`^${segment.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*+/g, '.*')}$`);
+        for (const name of listDirectory(dir)) if (name !== 'node_modules' && regex.test(name)) next.push(path.join(dir, name));
+      }
+      candidates = (isLast ? next : next.filter((candidate) => this.isDirectory(candidate))).slice(0, 500);
+    }
+    const found = candidates.find((candidate) => this.isFile(candidate));
+    return found === undefined ? undefined : this.relative(found) ?? found;
   }
 
   isProjectFile(absolute: string): boolean {
@@ -67,5 +91,13 @@ export class FileLookup {
       this.diskCache.set(absolute, kind);
     }
     return kind;
+  }
+}
+
+function listDirectory(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }

@@ -22,8 +22,11 @@ export type Resolution =
   | { kind: 'files'; paths: string[] }
   | { kind: 'external'; packageName: string }
   | { kind: 'builtin' }
-  /** A relative, aliased or self-referencing specifier that names no file. */
-  | { kind: 'unresolved' };
+  /**
+   * A relative, aliased or self-referencing specifier that names no file; `gitIgnored` when the
+   * path it names is git-ignored (a file a build or script generates, not a broken path).
+   */
+  | { kind: 'unresolved'; gitIgnored?: true };
 
 const BUILTINS = new Set(builtinModules);
 // A .d.ts next to a .js describes it; the .js is what runs (and .d.ts files are live anyway).
@@ -49,6 +52,7 @@ export class ModuleResolver {
     private readonly lookup: FileLookup,
     private readonly tsconfigs: readonly TsconfigFacts[],
     private readonly packages: readonly WorkspacePackage[],
+    private readonly isGitIgnored: (absolute: string) => boolean = () => false,
   ) {}
 
   resolve(fromRelative: string, rawSpecifier: string): Resolution {
@@ -81,7 +85,8 @@ export class ModuleResolver {
         // What only a build makes (`./dist/server/entry.js`, `../.output/server/index.mjs`) is not broken.
         if (found === undefined && isOutput) return { kind: 'asset', path: this.lookup.relative(absolute) ?? absolute };
       }
-      return found ?? { kind: 'unresolved' };
+      if (found !== undefined) return found;
+      return ['', ...PROBE_EXTENSIONS].some((extension) => this.isGitIgnored(absolute + extension)) ? { kind: 'unresolved', gitIgnored: true } : { kind: 'unresolved' };
     }
     if (specifier.startsWith('#')) {
       const resolved = this.resolvePackageImports(fromDir, specifier);
@@ -148,7 +153,10 @@ export class ModuleResolver {
     source = source.replace(/\\\.js$/, '\\.(?:js|ts|tsx)');
     const regex = new RegExp(`^${source}(?:\\.[cm]?[jt]sx?|\\.vue|\\.svelte)?$`);
     const paths = this.lookup.projectFilesMatching(regex);
-    return paths.length > 0 ? { kind: 'files', paths } : { kind: 'unresolved' };
+    if (paths.length > 0) return { kind: 'files', paths };
+    // A pattern over data files (`../packages/${name}/package.json`): they exist, they are not code.
+    const data = this.lookup.fileOnDiskMatching(joined);
+    return data !== undefined ? { kind: 'asset', path: joined } : { kind: 'unresolved' };
   }
 
   /** Whether a tsconfig compiles the file (its `include`/`files`); true when there is none. */
