@@ -159,11 +159,15 @@ export class ModuleResolver {
     return data !== undefined ? { kind: 'asset', path: joined } : { kind: 'unresolved' };
   }
 
-  /** Whether a tsconfig compiles the file (its `include`/`files`); true when there is none. */
+  /**
+   * Whether a tsconfig compiles the file (its `include`/`files`); true when there is none, or
+   * when the config's base or references are what a framework build generates (`.nuxt/
+   * tsconfig.json` includes the whole app): what they include is unknown, so it may.
+   */
   isInProgram(relativePath: string): boolean {
     if (this.tsconfigs.length === 0) return true;
     const file = path.join(this.lookup.root, relativePath);
-    return this.tsconfigs.some((config) => file.startsWith(path.dirname(config.configPath) + path.sep) && coversFile(config, file));
+    return this.tsconfigs.some((config) => file.startsWith(path.dirname(config.configPath) + path.sep) && (coversFile(config, file) || config.missingGeneratedBase !== undefined));
   }
 
   /**

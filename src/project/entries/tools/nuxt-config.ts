@@ -3,6 +3,7 @@ import path from 'node:path';
 import { aliasTargetMentions } from './alias-targets.js';
 import { valueAt } from './config-values.js';
 import { nuxtI18nFiles } from './nuxt-i18n.js';
+import { resolvedPathMentions } from './resolved-paths.js';
 import type { ConfigMentions, ToolReader } from './tool-config-reader.js';
 import { serviceWorkerSource } from './vite-pwa.js';
 
@@ -11,7 +12,8 @@ import { serviceWorkerSource } from './vite-pwa.js';
  * `vite.resolve.alias`, `nitro.alias`: files loaded in place of an import, packages used), the
  * PWA service worker of `pwa` (vite-plugin-pwa / @vite-pwa/nuxt; knip reads only an inline
  * object literal), and @nuxtjs/i18n's `i18n` files. The config is read after evaluation, so a
- * value spread or imported from another file (`pwa` from `./config/pwa`) counts too.
+ * value spread or imported from another file (`pwa` from `./config/pwa`) counts too; files its
+ * hooks resolve by path are read from its syntax (resolved-paths.ts).
  */
 export const nuxtConfig: ToolReader = {
   plugin: 'nuxt',
@@ -36,4 +38,5 @@ export const nuxtConfig: ToolReader = {
     mentions.files.push(...nuxtI18nFiles(valueAt(config, 'i18n'), rootDir, srcDir));
     return mentions;
   },
+  fromSyntax: (program, { configFile }) => resolvedPathMentions(program, configFile),
 };

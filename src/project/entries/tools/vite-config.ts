@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { aliasTargetMentions } from './alias-targets.js';
 import { valueAt } from './config-values.js';
+import { resolvedPathMentions } from './resolved-paths.js';
 import type { ConfigMentions, ToolReader } from './tool-config-reader.js';
 
 /** `resolve.alias` targets of a loaded Vite (or Vitest) config: see alias-targets.ts. */
@@ -11,5 +12,14 @@ function readViteAliases(config: unknown, configFile: string): ConfigMentions {
   return aliasTargetMentions(valueAt(config, 'resolve', 'alias'), (target) => path.resolve(base, target));
 }
 
-export const viteConfig: ToolReader = { plugin: 'vite', fromConfig: (config, { configFile }) => readViteAliases(config, configFile) };
-export const vitestConfig: ToolReader = { plugin: 'vitest', fromConfig: (config, { configFile }) => readViteAliases(config, configFile) };
+/** `resolve.alias` targets, and files the config resolves by path (a plugin's `resolveId`). */
+function viteReader(plugin: string): ToolReader {
+  return {
+    plugin,
+    fromConfig: (config, { configFile }) => readViteAliases(config, configFile),
+    fromSyntax: (program, { configFile }) => resolvedPathMentions(program, configFile),
+  };
+}
+
+export const viteConfig = viteReader('vite');
+export const vitestConfig = viteReader('vitest');
