@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { aliasTargetMentions } from './alias-targets.js';
-import { valueAt } from './config-values.js';
+import { isBareSpecifier, isRecord, packageOfSpecifier, valueAt } from './config-values.js';
 import { nuxtI18nFiles } from './nuxt-i18n.js';
 import { resolvedPathMentions } from './resolved-paths.js';
+import { literalValuesOf } from './syntax.js';
 import type { ConfigMentions, ToolReader } from './tool-config-reader.js';
 import { serviceWorkerSource } from './vite-pwa.js';
 
@@ -36,7 +37,15 @@ export const nuxtConfig: ToolReader = {
     // @vite-pwa/nuxt runs Vite with Nuxt's source dir as its root.
     mentions.files.push(...serviceWorkerSource(valueAt(config, 'pwa'), [srcDir, rootDir]));
     mentions.files.push(...nuxtI18nFiles(valueAt(config, 'i18n'), rootDir, srcDir));
+    // `postcss: { plugins: { 'postcss-nested': {} } }`: Nuxt loads each key as a package.
+    const postcssPlugins = valueAt(config, 'postcss', 'plugins');
+    if (isRecord(postcssPlugins)) mentions.packages.push(...Object.keys(postcssPlugins).filter(isBareSpecifier).map(packageOfSpecifier));
     return mentions;
   },
-  fromSyntax: (program, { configFile }) => resolvedPathMentions(program, configFile),
+  fromSyntax(program, { configFile }) {
+    const { files } = resolvedPathMentions(program, configFile);
+    // A `prepare:types` hook's `references.push({ types: '@types/x' })` adds a package's types.
+    const packages = literalValuesOf(program, 'types').filter(isBareSpecifier).map(packageOfSpecifier);
+    return { files, packages };
+  },
 };

@@ -57,6 +57,17 @@ export function literalProperties(root: unknown, keys: readonly string[], deep =
   return found;
 }
 
+/** The string-literal values of every property with this name, anywhere below `root`. */
+export function literalValuesOf(root: unknown, name: string): string[] {
+  const values: string[] = [];
+  for (const node of walk(root)) {
+    if (node.type !== 'Property' || propertyName(node) !== name) continue;
+    const value = stringValue(node.value);
+    if (value !== undefined) values.push(value);
+  }
+  return values;
+}
+
 /** The local names a module's exports are imported as (`import { A as B } from 'm'` → B), or `fallback`. */
 export function importedNames(program: unknown, source: string, fallback: readonly string[]): Set<string> {
   const names = new Set<string>();
