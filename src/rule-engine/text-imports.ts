@@ -4,7 +4,7 @@ import { resolvedFiles } from '../resolve/resolved-files.js';
 /** Vite's queries that load a file's text or URL, not its code (`?worker` runs it: that is code). */
 const AS_TEXT = /\?(?:[^#]*&)?(?:raw|url|inline)(?:[&#=]|$)/;
 
-export function isTextImport(specifier: string): boolean {
+function isTextImport(specifier: string): boolean {
   return AS_TEXT.test(specifier);
 }
 

@@ -7,12 +7,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-export function stringAt(value: unknown, ...keys: string[]): string | undefined {
-  let current = value;
-  for (const key of keys) current = isRecord(current) ? current[key] : undefined;
-  return typeof current === 'string' ? current : undefined;
-}
-
 export function valueAt(value: unknown, ...keys: string[]): unknown {
   let current = value;
   for (const key of keys) current = isRecord(current) ? current[key] : undefined;

@@ -33,7 +33,7 @@ export const eslintCompat: ToolReader = {
 };
 
 /** The packages a legacy `extends` string loads (`plugin:x/y` → eslint-plugin-x, `x` → eslint-config-x). */
-export function extendsPackages(specifier: string): string[] {
+function extendsPackages(specifier: string): string[] {
   if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('eslint:')) return [];
   if (specifier.startsWith('plugin:')) {
     const rest = specifier.slice('plugin:'.length);
@@ -44,7 +44,7 @@ export function extendsPackages(specifier: string): string[] {
 }
 
 /** ESLint's legacy plugin naming: `x` → eslint-plugin-x, `@s` → @s/eslint-plugin, `@s/x` → @s/eslint-plugin-x. */
-export function pluginPackage(name: string): string {
+function pluginPackage(name: string): string {
   return prefixed(name, 'eslint-plugin');
 }
 

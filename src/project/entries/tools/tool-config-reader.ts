@@ -29,4 +29,3 @@ export interface ToolReader {
   prepareConfig?: (config: unknown, context: ConfigContext) => unknown;
 }
 
-export const NOTHING: ConfigMentions = { files: [], packages: [] };
