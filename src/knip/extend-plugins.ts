@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { toolReaders } from '../project/entries/tools/readers.js';
 import type { ConfigContext, ConfigMentions, ToolReader } from '../project/entries/tools/tool-config-reader.js';
 import type { KnipInput, KnipPlugin, KnipPluginOptions } from './load-knip.js';
@@ -26,18 +27,35 @@ function extendPlugin(plugin: KnipPlugin, reader: ToolReader): void {
   if (resolveConfig !== undefined && (reader.fromConfig !== undefined || reader.prepareConfig !== undefined)) {
     plugin.resolveConfig = async (loaded, options) => {
       const context = contextOf(options);
+      const { prepareConfig, fromConfig } = reader;
       // A config module may export a function (Jest's `async () => config`): the plugin calls it too.
-      const config = reader.prepareConfig !== undefined ? reader.prepareConfig(typeof loaded === 'function' ? await (loaded as () => unknown)() : loaded, context) : loaded;
+      const resolved = prepareConfig !== undefined && typeof loaded === 'function' ? await (loaded as () => unknown)() : loaded;
+      const config = prepareConfig !== undefined ? guarded(options, () => prepareConfig(resolved, context), resolved) : loaded;
       const inputs = await resolveConfig.call(plugin, config, options);
-      return reader.fromConfig === undefined ? inputs : [...inputs, ...toInputs(reader.fromConfig(config, context))];
+      return fromConfig === undefined ? inputs : [...inputs, ...guarded(options, () => toInputs(fromConfig(config, context)), [])];
     };
   }
   if (reader.fromSyntax !== undefined) {
     const fromSyntax = reader.fromSyntax;
     plugin.resolveFromAST = (program, options) => {
       const inputs = resolveFromAST !== undefined ? resolveFromAST.call(plugin, program, options) : [];
-      return [...inputs, ...toInputs(fromSyntax(program, contextOf(options)))];
+      return [...inputs, ...guarded(options, () => toInputs(fromSyntax(program, contextOf(options))), [])];
     };
+  }
+}
+
+/**
+ * A reader that throws must not cost knip its run (every finding would turn low confidence) nor
+ * pass silently: it is reported the way knip reports a config it could not load, which
+ * ask-knip.ts turns into a notice and a gap for that config's package.
+ */
+function guarded<T>(options: KnipPluginOptions, read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch (error) {
+    const file = path.relative(options.rootCwd ?? options.cwd, options.configFilePath).split(path.sep).join('/');
+    console.error(`Error loading ${file} (orch-guard could not read it: ${error instanceof Error ? error.message : String(error)})`);
+    return fallback;
   }
 }
 

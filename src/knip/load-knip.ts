@@ -43,6 +43,8 @@ export interface KnipPlugin {
 
 export interface KnipPluginOptions {
   cwd: string;
+  /** The directory knip runs in (the project root). */
+  rootCwd?: string;
   configFilePath: string;
   configFileDir: string;
 }
