@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { existingFile, isBareSpecifier, isRecord, packageOfInstalledPath, packageOfSpecifier } from './config-values.js';
 import type { ConfigMentions } from './tool-config-reader.js';
@@ -10,14 +11,14 @@ import type { ConfigMentions } from './tool-config-reader.js';
  */
 export function aliasTargetMentions(aliases: unknown, toAbsolute: (target: string) => string): ConfigMentions {
   const mentions: ConfigMentions = { files: [], packages: [] };
-  for (const target of aliasTargets(aliases)) {
+  for (const [key, target] of aliasTargets(aliases)) {
     if (path.isAbsolute(target) || target.startsWith('.') || /^(?:~~?|@@?)\//.test(target)) {
       const absolute = toAbsolute(target);
       const installed = packageOfInstalledPath(absolute);
       if (installed !== undefined) mentions.packages.push(installed);
       else {
         const file = existingFile(absolute);
-        if (file !== undefined) mentions.files.push(file);
+        if (file !== undefined && !isOwnSource(key, file)) mentions.files.push(file);
       }
     } else if (isBareSpecifier(target)) {
       mentions.packages.push(packageOfSpecifier(target));
@@ -26,10 +27,30 @@ export function aliasTargetMentions(aliases: unknown, toAbsolute: (target: strin
   return mentions;
 }
 
-function aliasTargets(aliases: unknown): string[] {
+/** [alias, target] pairs; a RegExp `find` has no name. */
+function aliasTargets(aliases: unknown): Array<[string, string]> {
   if (Array.isArray(aliases)) {
-    return aliases.flatMap((alias) => (isRecord(alias) && typeof alias.replacement === 'string' ? [alias.replacement] : []));
+    return aliases.flatMap((alias) => (isRecord(alias) && typeof alias.replacement === 'string' ? [[typeof alias.find === 'string' ? alias.find : '', alias.replacement] as [string, string]] : []));
   }
   if (!isRecord(aliases)) return [];
-  return Object.values(aliases).filter((target): target is string => typeof target === 'string');
+  return Object.entries(aliases).filter((pair): pair is [string, string] => typeof pair[1] === 'string');
+}
+
+/**
+ * An alias from a workspace package's name to its own source (`unhead` → packages/unhead/src):
+ * orch-guard resolves workspace names to source itself, and making the file an entry would hide
+ * its unused exports as public API.
+ */
+function isOwnSource(key: string, file: string): boolean {
+  if (key === '' || !isBareSpecifier(key)) return false;
+  for (let dir = path.dirname(file); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    try {
+      return (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === packageOfSpecifier(key);
+    } catch {
+      return false; // an unreadable manifest names nothing: the target stays an entry (the safe side)
+    }
+  }
+  return false;
 }

@@ -42,3 +42,10 @@ export function packageOfSpecifier(specifier: string): string {
 export function isBareSpecifier(specifier: string): boolean {
   return /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/.*)?$/i.test(specifier) && !specifier.includes(':');
 }
+
+/** The directory of the nearest package.json above a file (the file system root when none). */
+export function packageDirOf(file: string): string {
+  let dir = path.dirname(file);
+  while (path.dirname(dir) !== dir && !existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
