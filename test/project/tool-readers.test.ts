@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { aliasTargetMentions } from '../../src/project/entries/tools/alias-targets.js';
 import { jestProjects } from '../../src/project/entries/tools/jest-projects.js';
 import { nuxtConfig } from '../../src/project/entries/tools/nuxt-config.js';
 import { tsconfigTypes } from '../../src/project/entries/tools/tsconfig-types.js';
@@ -17,7 +18,8 @@ const root = writeTempProject({
   'public/sw.js': '',
   'shims/semver.ts': '',
   'i18n/i18n.config.ts': '',
-  'packages/a/package.json': '{}',
+  'packages/a/package.json': '{ "name": "a" }',
+  'packages/a/src/index.ts': '',
   'node_modules/mocked-exports/proxy.mjs': '',
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -36,6 +38,10 @@ describe('tool config readers', () => {
       files: [at('shims/semver.ts'), at('service-worker/sw.ts'), at('i18n/i18n.config.ts')],
       packages: ['scule', 'mocked-exports', 'postcss-nested'],
     });
+  });
+
+  test('an alias from a workspace package\'s name to its own source is not an entry', () => {
+    expect(aliasTargetMentions({ a: at('packages/a/src'), semver: at('shims/semver') }, (target) => target)).toEqual({ files: [at('shims/semver.ts')], packages: [] });
   });
 
   test('vite-plugin-pwa: only injectManifest has a source; public/sw.js is the default', () => {
