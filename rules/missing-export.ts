@@ -67,7 +67,7 @@ function hasVisibleExports(context: AnalysisContext, file: GraphFile, visiting: 
   if (visiting.has(file.index)) return true;
   visiting.add(file.index);
   if (facts.moduleKind !== 'esm' || facts.skipped !== undefined || facts.parseErrors.length > 0) return false;
-  if (file.exportsByName.has('export=') || /\.(?:vue|svelte|astro)$/.test(file.path)) return false;
+  if (file.exportsByName.has('export=') || /\.(?:vue|svelte|astro|mdx?)$/.test(file.path)) return false;
   return facts.starExports.every((star) => {
     const resolution = file.resolutions[star.importIndex];
     if (resolution.kind !== 'file') return false;

@@ -20,6 +20,11 @@ export interface PackageJson {
   devDependencies?: Record<string, string>;
 }
 
+/** Whether the package lists `name` in its dependencies or devDependencies. */
+export function dependsOn(pkg: PackageJson, name: string): boolean {
+  return pkg.dependencies?.[name] !== undefined || pkg.devDependencies?.[name] !== undefined;
+}
+
 /**
  * Reads a package.json; a missing one reads as undefined. One that cannot be read or parsed is
  * a ConfigError naming the file and the position: its entries are unknown, and reading it as

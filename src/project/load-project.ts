@@ -12,11 +12,13 @@ import { ModuleResolver } from '../resolve/module-resolver.js';
 import type { EntryGap } from './entries/entry-gap.js';
 import type { EntryMap } from './entries/entry-source.js';
 import { findEntryFiles } from './entries/find-entry-files.js';
+import { markdownPageMatcher } from './entries/markdown-pages.js';
 import { isTestFile } from './entries/test-files.js';
 import { findTsconfig, readTsconfig, type TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from '../manifests/workspaces.js';
 
-// Component files (.vue, .svelte, .astro) take part through their script blocks.
+// Component files (.vue, .svelte, .astro) take part through their script blocks; Markdown pages
+// of a framework (see markdown-pages.ts) through their imports.
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 
 /** Where file contents come from: the disk, or a git snapshot (the index, a commit). */
@@ -74,7 +76,8 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const projectGlobs = options.projectGlobs ?? config.project;
   const inProject = projectGlobs !== undefined ? compileGlobs(projectGlobs) : () => true;
   const outputDirs = tsconfigs.flatMap((facts) => [facts.outDir, facts.declarationDir]).filter((dir): dir is string => dir !== undefined);
-  const selection = { root, outputDirs, accept: (file: string) => SOURCE_FILE.test(file) && inProject(file) };
+  const isMarkdownPage = markdownPageMatcher(root, packages);
+  const selection = { root, outputDirs, accept: (file: string) => (SOURCE_FILE.test(file) || isMarkdownPage(file)) && inProject(file) };
   const source: ProjectSource = options.source ?? { kind: 'working-tree' };
   let files = source.kind === 'snapshot' ? selectProjectPaths(source.blobs.keys(), selection) : enumerateFiles(selection);
   if (source.kind === 'overlay') files = files.filter((file) => source.contents.get(file) !== null);

@@ -8,12 +8,15 @@ import path from 'node:path';
 export class FileLookup {
   private readonly diskCache = new Map<string, 'file' | 'dir' | 'none'>();
   private readonly rootPrefix: string;
+  /** Root-relative folders that hold project files ('' for the root). */
+  private readonly projectDirs = new Set<string>();
 
   constructor(
     readonly root: string,
     private readonly projectFiles: ReadonlySet<string>,
   ) {
     this.rootPrefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
+    for (const file of projectFiles) this.projectDirs.add(file.slice(0, Math.max(0, file.lastIndexOf('/'))));
   }
 
   /** Root-relative posix path for an absolute path, or undefined when outside the root. */
@@ -57,6 +60,12 @@ export class FileLookup {
     return found === undefined ? undefined : this.relative(found) ?? found;
   }
 
+  /** Whether some project file is directly in this folder: else no probe in it can find one. */
+  holdsProjectFiles(absoluteDir: string): boolean {
+    const relative = absoluteDir === this.root ? '' : this.relative(absoluteDir);
+    return relative !== undefined && this.projectDirs.has(relative);
+  }
+
   isProjectFile(absolute: string): boolean {
     const relative = this.relative(absolute);
     return relative !== undefined && this.projectFiles.has(relative);
@@ -86,6 +95,10 @@ export class FileLookup {
   private kindOnDisk(absolute: string): 'file' | 'dir' | 'none' {
     let kind = this.diskCache.get(absolute);
     if (kind === undefined) {
+      // Nothing is inside a folder that is not there: one look at the folder answers every
+      // probe below it (a `baseUrl` tried for each package name, each with many extensions).
+      const parent = path.dirname(absolute);
+      if (parent !== absolute && this.kindOnDisk(parent) !== 'dir') return 'none';
       const stats = statSync(absolute, { throwIfNoEntry: false });
       kind = stats === undefined ? 'none' : stats.isFile() ? 'file' : stats.isDirectory() ? 'dir' : 'none';
       this.diskCache.set(absolute, kind);

@@ -1,11 +1,12 @@
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import type { WorkspacePackage } from '../manifests/workspaces.js';
-import { packageNameOf, subpathTargets } from '../manifests/package-json.js';
+import { dependsOn, packageNameOf, subpathTargets } from '../manifests/package-json.js';
 import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { compileGlobs } from '../files/glob.js';
 import type { FileLookup } from './file-lookup.js';
 import { isBuildOutputPath } from './build-output-path.js';
+import { type DocusaurusSite, docusaurusAliasTargets, readDocusaurusSite } from './docusaurus-aliases.js';
 import { frameworkAliasTargets } from './framework-aliases.js';
 import { ngPackageEntry } from './ng-package.js';
 import { mapOutputToSource } from './output-to-source.js';
@@ -47,13 +48,18 @@ const DECLARATION_FOR: Array<[string, string]> = [['.js', '.d.ts'], ['.mjs', '.d
  */
 export class ModuleResolver {
   private readonly cache = new Map<string, Resolution>();
+  /** Docusaurus sites by folder, read on first use; undefined when no package depends on Docusaurus. */
+  private readonly docusaurusSites: Map<string, DocusaurusSite> | undefined;
 
   constructor(
     private readonly lookup: FileLookup,
     private readonly tsconfigs: readonly TsconfigFacts[],
     private readonly packages: readonly WorkspacePackage[],
     private readonly isGitIgnored: (absolute: string) => boolean = () => false,
-  ) {}
+  ) {
+    const sites = packages.filter((candidate) => dependsOn(candidate.pkg, '@docusaurus/core'));
+    this.docusaurusSites = sites.length === 0 ? undefined : new Map(sites.map((site) => [site.dir, readDocusaurusSite(site.dir)]));
+  }
 
   resolve(fromRelative: string, rawSpecifier: string): Resolution {
     const fromFile = path.join(this.lookup.root, fromRelative);
@@ -67,6 +73,8 @@ export class ModuleResolver {
       resolution = this.resolveUncached(fromDir, config, specifier, isRelative);
       this.cache.set(key, resolution);
     }
+    // A swizzled Docusaurus component's `@theme/X` (its Props type) is the theme's own, not itself.
+    if (resolution.kind === 'file' && resolution.path === fromRelative && specifier.startsWith('@theme/')) return { kind: 'asset', path: specifier };
     return resolution;
   }
 
@@ -92,6 +100,9 @@ export class ModuleResolver {
       const resolved = this.resolvePackageImports(fromDir, specifier);
       return resolved.kind === 'unresolved' ? this.resolveFrameworkAlias(config, specifier) ?? resolved : resolved;
     }
+    // Docusaurus's webpack aliases win over tsconfig `paths` (its base config maps `@site/*` from node_modules).
+    const docusaurus = this.resolveDocusaurusAlias(fromDir, specifier);
+    if (docusaurus !== undefined) return docusaurus;
     if (config?.paths !== undefined) {
       const aliased = this.resolveThroughPaths(config, specifier);
       // Like TypeScript, a `paths` miss falls back to node_modules (`@vue/*` → packages/*/src, and
@@ -101,11 +112,6 @@ export class ModuleResolver {
     if (config?.baseUrl !== undefined) {
       const found = this.resolvePath(path.resolve(config.baseUrl, specifier));
       if (found !== undefined) return found;
-    }
-    if (specifier.startsWith('@site/')) {
-      // Docusaurus: `@site/` is the site's folder (the package that depends on @docusaurus/core).
-      const site = this.packageFor(fromDir, (candidate) => candidate.pkg.dependencies?.['@docusaurus/core'] !== undefined || candidate.pkg.devDependencies?.['@docusaurus/core'] !== undefined);
-      if (site !== undefined) return this.resolvePath(path.join(site.dir, specifier.slice('@site/'.length))) ?? { kind: 'unresolved' };
     }
     if (/^(?:~~?|@@?)\//.test(specifier)) {
       const aliased = this.resolveFrameworkAlias(config, specifier);
@@ -127,6 +133,21 @@ export class ModuleResolver {
       return resolved;
     }
     return { kind: 'external', packageName };
+  }
+
+  /** A Docusaurus alias, for a file of a site (the package that depends on @docusaurus/core). */
+  private resolveDocusaurusAlias(fromDir: string, specifier: string): Resolution | undefined {
+    if (!specifier.startsWith('@') || this.docusaurusSites === undefined) return undefined;
+    const owner = this.packageFor(fromDir, (candidate) => this.docusaurusSites?.has(candidate.dir) === true);
+    const site = owner === undefined ? undefined : this.docusaurusSites.get(owner.dir);
+    const targets = site === undefined ? undefined : docusaurusAliasTargets(site, specifier);
+    if (targets === undefined) return undefined;
+    for (const candidate of targets.candidates) {
+      const found = this.resolvePath(candidate);
+      if (found !== undefined) return found;
+    }
+    // The theme's component, a client module or generated code: there at build time.
+    return targets.provided ? { kind: 'asset', path: specifier } : { kind: 'unresolved' };
   }
 
   /** Nuxt-style aliases while the framework's generated tsconfig does not exist yet (see framework-aliases.ts). */
@@ -214,6 +235,22 @@ export class ModuleResolver {
   }
 
   private probeFile(absolute: string): string | undefined {
+    const dir = path.dirname(absolute);
+    if (this.lookup.holdsProjectFiles(dir)) {
+      const found = this.probeProjectFile(absolute);
+      if (found !== undefined) return found;
+    }
+    // On disk: one look at the folder spares the probes when it is not there.
+    if (!this.lookup.isDirectory(dir)) return undefined;
+    if (this.lookup.isFile(absolute)) return absolute;
+    for (const extension of PROBE_EXTENSIONS) {
+      if (this.lookup.isFile(absolute + extension)) return absolute + extension;
+    }
+    return undefined;
+  }
+
+  /** A project file: the path, its source for emitted JavaScript, its declaration, or with an extension. */
+  private probeProjectFile(absolute: string): string | undefined {
     for (const [emitted, sources] of EMITTED_TO_SOURCE) {
       if (!absolute.endsWith(emitted)) continue;
       const base = absolute.slice(0, -emitted.length);
@@ -227,10 +264,6 @@ export class ModuleResolver {
     }
     for (const extension of PROBE_EXTENSIONS) {
       if (this.lookup.isProjectFile(absolute + extension)) return absolute + extension;
-    }
-    if (this.lookup.isFile(absolute)) return absolute;
-    for (const extension of PROBE_EXTENSIONS) {
-      if (this.lookup.isFile(absolute + extension)) return absolute + extension;
     }
     return undefined;
   }

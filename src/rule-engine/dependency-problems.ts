@@ -1,7 +1,7 @@
 import type { AnalysisContext, DependencyProblem } from './analysis-context.js';
 import { isNotAPackage } from './import-specifiers.js';
 
-const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro|mdx?)$/;
 
 /**
  * knip's dependency problems of the given types that the run judges: those in project files,

@@ -36,7 +36,7 @@ export function analyseExports(context: AnalysisContext): ExportUsage[] {
   const results: ExportUsage[] = [];
   for (const file of context.files) {
     // A component's exports (`prerender`, `getStaticPaths`, the component) are read by its framework.
-    if (!context.isAnalysedFile(file) || context.hasPublicExports(file) || /\.(?:vue|svelte|astro)$/.test(file.path)) continue;
+    if (!context.isAnalysedFile(file) || context.hasPublicExports(file) || /\.(?:vue|svelte|astro|mdx?)$/.test(file.path)) continue;
     for (const [name, facts] of file.exportsByName) {
       if (name === 'export=') continue;
       for (const { fact, meaning } of meaningGroups(file, facts)) {

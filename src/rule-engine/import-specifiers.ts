@@ -30,8 +30,8 @@ function importsOfProblem(file: GraphFile, problem: DependencyProblem): Array<{ 
 
 /**
  * Whether knip's unlisted or unresolved package is not a package at all: a virtual module's
- * specifier, or one orch-guard's own resolver resolved to a project file (a tsconfig `paths`
- * alias to a sibling workspace's source) in every import of that file that names it.
+ * specifier, or one orch-guard's own resolver resolved to a file (a tsconfig `paths` alias to a
+ * sibling workspace's source) or to a framework's alias in every import of that file that names it.
  */
 export function isNotAPackage(file: GraphFile | undefined, problem: DependencyProblem): boolean {
   if (isVirtualModuleSpecifier(problem.name)) return true;
@@ -40,6 +40,8 @@ export function isNotAPackage(file: GraphFile | undefined, problem: DependencyPr
   if (imports.some((fact) => isVirtualModuleSpecifier(fact.specifier))) return true;
   return imports.length > 0 && imports.every((fact) => {
     const kind = file.resolutions[fact.index]?.kind;
-    return kind === 'file' || kind === 'files';
+    // `asset`: a bundler alias to a non-source file, or a module a framework provides at build
+    // time (Docusaurus's `@docusaurus/Link`, `@theme/X`).
+    return kind === 'file' || kind === 'files' || kind === 'asset';
   });
 }

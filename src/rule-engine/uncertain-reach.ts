@@ -8,7 +8,7 @@ interface UnboundedLoad {
 }
 
 const cache = new WeakMap<AnalysisContext, UnboundedLoad[]>();
-const COMPONENT = /\.(?:vue|svelte|astro)$/;
+const COMPONENT = /\.(?:vue|svelte|astro|mdx?)$/;
 
 /** Loads in live code whose path is computed at run time (`import(name)`, `eval`). */
 function liveUnboundedLoads(context: AnalysisContext): UnboundedLoad[] {

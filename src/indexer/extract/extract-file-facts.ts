@@ -2,6 +2,8 @@ import type { FileFacts } from '../facts.js';
 import { isAmbientOnly } from './augmentations.js';
 import { markComponentScope } from './component-scope.js';
 import { COMPONENT_FILE, componentScriptText } from './sfc-scripts.js';
+import { MARKDOWN_FILE } from './markdown-imports.js';
+import { markdownFacts } from './markdown-facts.js';
 import { findSuppressions } from './comments.js';
 import { FactsBuilder } from './facts-builder.js';
 import { collectModuleScope } from './module-scope.js';
@@ -10,6 +12,8 @@ import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** Parses one file and extracts its facts. Never throws on bad syntax: the parser recovers. */
 export function extractFileFacts(ts: TypeScriptApi, relativePath: string, fileText: string): FileFacts {
+  // Markdown pages: only their import lines, without the parser (a docs site has thousands).
+  if (MARKDOWN_FILE.test(relativePath)) return markdownFacts(fileText);
   const component = COMPONENT_FILE.test(relativePath) ? componentScriptText(fileText) : undefined;
   const text = component?.code ?? fileText;
   const scriptKind = component !== undefined ? (component.tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS) : scriptKindOf(ts, relativePath);

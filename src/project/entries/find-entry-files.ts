@@ -11,6 +11,7 @@ import { htmlScriptTargets } from './html-entries.js';
 import { addManifestEntries, probeSource } from './manifest-entries.js';
 import { findNestedPackages } from './nested-packages.js';
 import { toolConventions } from './tools/index.js';
+import { usesTool } from './tools/tool-convention.js';
 import { readWorkflowCommands } from './workflow-commands.js';
 
 interface EntryOptions {
@@ -66,9 +67,8 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
       if (typeof script === 'string') addCommand(script, workspace.dir, { kind: 'script', detail: `${manifest} scripts.${name}` });
     }
     for (const tool of toolConventions) {
-      const { dependencies, devDependencies } = workspace.pkg;
-      if (dependencies?.[tool.dependency] === undefined && devDependencies?.[tool.dependency] === undefined) continue;
-      const matches = compileGlobs(tool.entries);
+      if (!usesTool(workspace.pkg, tool)) continue;
+      const matches = compileGlobs([...tool.entries, ...(tool.pages ?? []), ...(tool.configuredPages?.(workspace.dir) ?? [])]);
       for (const file of files) {
         const relative = packagePrefix === '' ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined;
         if (relative !== undefined && matches(relative)) addFile(file, { kind: 'framework', detail: `${tool.name} convention` });

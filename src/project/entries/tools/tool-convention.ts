@@ -1,3 +1,5 @@
+import { dependsOn, type PackageJson } from '../../../manifests/package-json.js';
+
 /**
  * What a framework makes live by convention, where knip's plugins do not know it: a package
  * that depends on `dependency` has entries matching `entries` (globs relative to the package).
@@ -6,4 +8,16 @@ export interface ToolConvention {
   name: string;
   dependency: string;
   entries: string[];
+  /**
+   * Markdown and MDX files the framework compiles into pages (globs relative to the package):
+   * the only Markdown files read, for their imports and layout; each is an entry.
+   */
+  pages?: string[];
+  /** More page globs that the package's own config names (Astro's content collection loaders). */
+  configuredPages?: (packageDir: string) => string[];
+}
+
+/** Whether the package uses the tool (lists its package). */
+export function usesTool(pkg: PackageJson, tool: ToolConvention): boolean {
+  return dependsOn(pkg, tool.dependency);
 }

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ToolConvention } from './tool-convention.js';
+
+const CONTENT_CONFIGS = ['src/content.config', 'src/content/config'].flatMap((name) => ['ts', 'mts', 'js', 'mjs'].map((extension) => `${name}.${extension}`));
+
+/**
+ * Astro: Markdown and MDX pages in `src/pages/` (a frontmatter `layout` names the component
+ * that wraps them) and content collection entries (`src/content/`, or where a collection's
+ * `glob({ base })` loader reads them), which MDX lets import components. knip's plugin knows
+ * the `.astro` and endpoint pages.
+ */
+export const astro: ToolConvention = {
+  name: 'astro',
+  dependency: 'astro',
+  entries: [],
+  pages: ['src/{pages,content}/**/*.{md,mdx}'],
+  configuredPages: (packageDir) => CONTENT_CONFIGS.flatMap((name) => {
+    let text: string;
+    try {
+      text = readFileSync(path.join(packageDir, name), 'utf8');
+    } catch {
+      return [];
+    }
+    // `glob({ pattern: '**/*.md', base: './src/data/post' })`: every Markdown file under the base.
+    return [...text.matchAll(/\bglob\s*\(\s*\{[^}]*?\bbase\s*:\s*["'`]([^"'`]+)["'`]/g)]
+      .map((match) => `${path.posix.normalize(match[1]).replace(/^\.\/|\/$/g, '')}/**/*.{md,mdx}`)
+      .filter((glob) => !glob.startsWith('..') && !glob.startsWith('/'));
+  }),
+};
