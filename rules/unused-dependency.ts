@@ -1,6 +1,7 @@
 import type { Rule } from '../src/rule-engine/rule.js';
 import type { RuleFinding } from '../src/rule-engine/finding.js';
 import { judgedDependencyProblems, listName, manifestOf } from '../src/rule-engine/dependency-problems.js';
+import { iconSetUse } from '../src/rule-engine/icon-sets.js';
 import { packageImporters } from '../src/rule-engine/package-importers.js';
 import { bundledPackageUsers } from '../src/rule-engine/bundled-workspace-imports.js';
 
@@ -31,6 +32,9 @@ export const unusedDependency: Rule = {
       if (users !== undefined && users.live.length > 0) continue;
       // Code of a sibling workspace package that this package's build inlines imports it.
       if (bundled.has(`${problem.workspace}\0${problem.name}`)) continue;
+      // An icon set that an icon component or CSS plugin loads by name.
+      const icons = iconSetUse(context, problem);
+      if (icons === 'used') continue;
       const where = `${listName(problem)} of ${manifestOf(problem)}`;
       findings.push({
         file: problem.file,
@@ -42,6 +46,7 @@ export const unusedDependency: Rule = {
         ...(users === undefined
           ? { reason: 'unreferenced' as const, message: `\`${problem.name}\` is listed in ${where} but nothing imports or runs it. Remove it, or list the file that loads it in \`entries\`.` }
           : { reason: 'only-referenced-by-dead-code' as const, referrers: users.dead, message: `\`${problem.name}\` is listed in ${where} but only dead code imports it (${users.dead.join(', ')}). Remove it with that code.` }),
+        ...(icons === 'unreferenced' ? { confidence: 'low' as const, uncertainty: 'an icon loader is listed: an icon name built at run time may use this set' } : {}),
       });
     }
     // knip counted these used, but every file that imports them is dead: a config or script

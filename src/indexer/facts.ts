@@ -194,6 +194,8 @@ export interface FileFacts {
   freeNames: string[];
   suppressions: SuppressionFact[];
   parseErrors: ParseErrorFact[];
+  /** Icon set names and icon classes the text uses by name (see extract/icon-references.ts). */
+  iconReferences?: string[];
   /** Only ambient declarations and augmentations: the compiler includes it, nothing imports it. */
   ambientOnly?: boolean;
   /** Set when the file was not parsed (binary or too large): why. */

@@ -1,6 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** How many folders a pattern's search on disk may read. */
+const MAX_WALKED_DIRS = 2000;
+
 /**
  * Answers "is there a file here?" for module resolution: project files from the in-memory
  * list (no system call), anything else from the disk, memoised for the run.
@@ -64,6 +67,32 @@ export class FileLookup {
   holdsProjectFiles(absoluteDir: string): boolean {
     const relative = absoluteDir === this.root ? '' : this.relative(absoluteDir);
     return relative !== undefined && this.projectDirs.has(relative);
+  }
+
+  /**
+   * A file on disk under the root-relative folder whose root-relative path matches (the first
+   * found; a bounded walk that skips node_modules and dot folders), remembered for cache checks.
+   */
+  fileUnderMatching(relativeDir: string, regex: RegExp): string | undefined {
+    const pending = [relativeDir];
+    for (let visited = 0; pending.length > 0 && visited < MAX_WALKED_DIRS; visited += 1) {
+      const dir = pending.shift() as string;
+      let entries;
+      try {
+        entries = readdirSync(path.join(this.root, dir), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        const relative = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(relative);
+        else if (entry.isFile() && regex.test(relative)) {
+          this.diskCache.set(path.join(this.root, relative), 'file');
+          return relative;
+        }
+      }
+    }
+    return undefined;
   }
 
   isProjectFile(absolute: string): boolean {

@@ -9,6 +9,7 @@ import { isBuildOutputPath } from './build-output-path.js';
 import { type DocusaurusSite, docusaurusAliasTargets, readDocusaurusSite } from './docusaurus-aliases.js';
 import { frameworkAliasTargets } from './framework-aliases.js';
 import { ngPackageEntry } from './ng-package.js';
+import { patternBase, patternRegex } from './pattern-regex.js';
 import { mapOutputToSource } from './output-to-source.js';
 
 export type Resolution =
@@ -170,14 +171,12 @@ export class ModuleResolver {
     if (pattern === undefined) return { kind: 'external', packageName: packageNameOf(rawPattern) };
     const joined = path.posix.normalize(pattern);
     if (joined.startsWith('../')) return { kind: 'unresolved' };
-    let source = joined.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*+\/?/g, (stars) => (stars.endsWith('/') ? '(?:.*/)?' : '.*'));
-    source = source.replace(/\\\.js$/, '\\.(?:js|ts|tsx)');
-    const regex = new RegExp(`^${source}(?:\\.[cm]?[jt]sx?|\\.vue|\\.svelte)?$`);
+    const regex = patternRegex(joined);
     const paths = this.lookup.projectFilesMatching(regex);
     if (paths.length > 0) return { kind: 'files', paths };
-    // A pattern over data files (`../packages/${name}/package.json`): they exist, they are not code.
-    const data = this.lookup.fileOnDiskMatching(joined);
-    return data !== undefined ? { kind: 'asset', path: joined } : { kind: 'unresolved' };
+    // Only files that are not code: data (`../packages/*/package.json`) or assets (`./img/**/*.{png,svg}`).
+    const onDisk = this.lookup.fileOnDiskMatching(joined) ?? this.lookup.fileUnderMatching(patternBase(joined), regex);
+    return onDisk !== undefined ? { kind: 'asset', path: joined } : { kind: 'unresolved' };
   }
 
   /**

@@ -4,6 +4,7 @@ import { markComponentScope } from './component-scope.js';
 import { COMPONENT_FILE, componentScriptText } from './sfc-scripts.js';
 import { MARKDOWN_FILE } from './markdown-imports.js';
 import { markdownFacts } from './markdown-facts.js';
+import { iconReferences } from './icon-references.js';
 import { findSuppressions } from './comments.js';
 import { FactsBuilder } from './facts-builder.js';
 import { collectModuleScope } from './module-scope.js';
@@ -13,7 +14,13 @@ import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 /** Parses one file and extracts its facts. Never throws on bad syntax: the parser recovers. */
 export function extractFileFacts(ts: TypeScriptApi, relativePath: string, fileText: string): FileFacts {
   // Markdown pages: only their import lines, without the parser (a docs site has thousands).
-  if (MARKDOWN_FILE.test(relativePath)) return markdownFacts(fileText);
+  const facts = MARKDOWN_FILE.test(relativePath) ? markdownFacts(fileText) : extractScriptFacts(ts, relativePath, fileText);
+  const icons = iconReferences(fileText);
+  if (icons !== undefined) facts.iconReferences = icons;
+  return facts;
+}
+
+function extractScriptFacts(ts: TypeScriptApi, relativePath: string, fileText: string): FileFacts {
   const component = COMPONENT_FILE.test(relativePath) ? componentScriptText(fileText) : undefined;
   const text = component?.code ?? fileText;
   const scriptKind = component !== undefined ? (component.tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS) : scriptKindOf(ts, relativePath);
