@@ -9,6 +9,7 @@ interface UnboundedLoad {
 
 const cache = new WeakMap<AnalysisContext, UnboundedLoad[]>();
 const COMPONENT = /\.(?:vue|svelte|astro|mdx?)$/;
+const MARKDOWN = /\.mdx?$/;
 
 /** Loads in live code whose path is computed at run time (`import(name)`, `eval`). */
 function liveUnboundedLoads(context: AnalysisContext): UnboundedLoad[] {
@@ -26,13 +27,34 @@ function liveUnboundedLoads(context: AnalysisContext): UnboundedLoad[] {
   return loads;
 }
 
+const unreadCache = new WeakMap<AnalysisContext, UnboundedLoad | null>();
+
+/** A live import of a Markdown or MDX file that is not a project file: its own imports are unknown. */
+function liveUnreadMarkdown(context: AnalysisContext): UnboundedLoad | undefined {
+  let found = unreadCache.get(context);
+  if (found === undefined) {
+    found = null;
+    for (const file of context.files) {
+      if (!context.isFileLive(file)) continue;
+      const index = file.resolutions.findIndex((resolution) => resolution.kind === 'asset' && MARKDOWN.test(resolution.path));
+      if (index !== -1) {
+        found = { file, fact: file.facts.imports[index] };
+        break;
+      }
+    }
+    unreadCache.set(context, found);
+  }
+  return found ?? undefined;
+}
+
 function describe(load: UnboundedLoad): string {
   return `${load.file.path}:${load.fact.line} loads \`${load.fact.specifier}\`, computed at run time`;
 }
 
 /**
  * Low confidence for a file nothing reaches when some live code loads paths computed at run
- * time, or when it is a component a framework may load by convention.
+ * time or imports Markdown that is not analysed, or when it is a component a framework may
+ * load by convention.
  */
 export function fileUncertainty(context: AnalysisContext, file: GraphFile, deadImporters: readonly string[]): { confidence: 'low'; uncertainty: string } | undefined {
   if (COMPONENT.test(file.path)) {
@@ -44,6 +66,10 @@ export function fileUncertainty(context: AnalysisContext, file: GraphFile, deadI
   const component = deadImporters.find((path) => COMPONENT.test(path));
   if (component !== undefined) {
     return { confidence: 'low', uncertainty: `it is imported by ${component}, which a framework can load by its file name` };
+  }
+  const unread = liveUnreadMarkdown(context);
+  if (unread !== undefined) {
+    return { confidence: 'low', uncertainty: `${unread.file.path}:${unread.fact.line} imports \`${unread.fact.specifier}\`, Markdown that is not analysed (outside the framework's page folders), which may import it` };
   }
   const [first, ...rest] = liveUnboundedLoads(context);
   if (first === undefined) return undefined;
