@@ -1,7 +1,7 @@
 // `"tabler:rss"` (astro-icon's `<Icon name>`, Iconify ids in strings), `i-mdi-home` / `i-mdi:home`
 // (UnoCSS and Tailwind icon classes), `icon-[mdi--home]` (@iconify/tailwind4).
 const ICON_ID = /["'`]([a-z0-9]+(?:-[a-z0-9]+)*):[a-z0-9]+(?:[-_][a-z0-9]+)*["'`]/g;
-const ICON_CLASS = /(?:^|[\s"'`])(i-[a-z0-9]+(?:-[a-z0-9]+)*)[-:]/g;
+const ICON_CLASS = /(?:^|[\s"'`])(i-[a-z0-9]+(?:[-:][a-z0-9]+)+)/g;
 const BRACKET_CLASS = /\bicon-\[([a-z0-9]+(?:-[a-z0-9]+)*?)--/g;
 const MAX_REFERENCES = 100;
 
@@ -24,5 +24,5 @@ export function iconReferences(text: string): string[] | undefined {
 
 /** Whether the references name the icon set (`tabler`, `i-tabler-x`, `i-tabler:x`). */
 export function referencesIconSet(references: readonly string[], set: string): boolean {
-  return references.some((reference) => reference === set || reference.startsWith(`i-${set}-`) || reference === `i-${set}`);
+  return references.some((reference) => reference === set || reference.startsWith(`i-${set}-`) || reference.startsWith(`i-${set}:`));
 }

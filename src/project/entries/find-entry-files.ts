@@ -11,7 +11,7 @@ import { htmlScriptTargets } from './html-entries.js';
 import { addManifestEntries, probeSource } from './manifest-entries.js';
 import { findNestedPackages } from './nested-packages.js';
 import { toolConventions } from './tools/index.js';
-import { usesTool } from './tools/tool-convention.js';
+import { toolPageGlobs, usesTool } from './tools/tool-convention.js';
 import { readWorkflowCommands } from './workflow-commands.js';
 
 interface EntryOptions {
@@ -68,7 +68,7 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     }
     for (const tool of toolConventions) {
       if (!usesTool(workspace.pkg, tool)) continue;
-      const matches = compileGlobs([...tool.entries, ...(tool.pages ?? []), ...(tool.configuredPages?.(workspace.dir) ?? [])]);
+      const matches = compileGlobs([...tool.entries, ...toolPageGlobs(tool, workspace.dir)]);
       for (const file of files) {
         const relative = packagePrefix === '' ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined;
         if (relative !== undefined && matches(relative)) addFile(file, { kind: 'framework', detail: `${tool.name} convention` });

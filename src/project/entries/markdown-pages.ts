@@ -2,7 +2,7 @@ import path from 'node:path';
 import { compileGlobs } from '../../files/glob.js';
 import type { WorkspacePackage } from '../../manifests/workspaces.js';
 import { toolConventions } from './tools/index.js';
-import { usesTool } from './tools/tool-convention.js';
+import { toolPageGlobs, usesTool } from './tools/tool-convention.js';
 
 const MARKDOWN = /\.mdx?$/;
 
@@ -14,7 +14,7 @@ const MARKDOWN = /\.mdx?$/;
 export function markdownPageMatcher(root: string, packages: readonly WorkspacePackage[]): (file: string) => boolean {
   const matchers: Array<{ prefix: string; matches: (relative: string) => boolean }> = [];
   for (const workspace of packages) {
-    const pages = markdownPageGlobs(workspace);
+    const pages = toolConventions.filter((tool) => usesTool(workspace.pkg, tool)).flatMap((tool) => toolPageGlobs(tool, workspace.dir));
     if (pages.length === 0) continue;
     const prefix = path.relative(root, workspace.dir).split(path.sep).join('/');
     matchers.push({ prefix: prefix === '' ? '' : `${prefix}/`, matches: compileGlobs(pages) });
@@ -23,8 +23,3 @@ export function markdownPageMatcher(root: string, packages: readonly WorkspacePa
     && matchers.some(({ prefix, matches }) => file.startsWith(prefix) && matches(file.slice(prefix.length)));
 }
 
-/** The page globs of the frameworks a package uses, relative to the package. */
-export function markdownPageGlobs(workspace: WorkspacePackage): string[] {
-  return toolConventions.filter((tool) => usesTool(workspace.pkg, tool))
-    .flatMap((tool) => [...(tool.pages ?? []), ...(tool.configuredPages?.(workspace.dir) ?? [])]);
-}

@@ -21,3 +21,8 @@ export interface ToolConvention {
 export function usesTool(pkg: PackageJson, tool: ToolConvention): boolean {
   return dependsOn(pkg, tool.dependency);
 }
+
+/** The Markdown page globs of the tool in a package: its conventional and its configured ones. */
+export function toolPageGlobs(tool: ToolConvention, packageDir: string): string[] {
+  return [...(tool.pages ?? []), ...(tool.configuredPages?.(packageDir) ?? [])];
+}
