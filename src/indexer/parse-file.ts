@@ -72,9 +72,7 @@ export function parseFile(getTypeScript: () => TypeScriptApi, job: ParseJob): Pa
 }
 
 function looksBinary(buffer: Buffer): boolean {
-  const end = Math.min(buffer.length, 8000);
-  for (let index = 0; index < end; index += 1) if (buffer[index] === 0) return true;
-  return false;
+  return buffer.subarray(0, 8000).includes(0);
 }
 
 /**

@@ -49,6 +49,7 @@ const DECLARATION_FOR: Array<[string, string]> = [['.js', '.d.ts'], ['.mjs', '.d
  */
 export class ModuleResolver {
   private readonly cache = new Map<string, Resolution>();
+  private readonly tsconfigOfFile = new Map<string, TsconfigFacts | undefined>();
   /** Docusaurus sites by folder, read on first use; undefined when no package depends on Docusaurus. */
   private readonly docusaurusSites: Map<string, DocusaurusSite> | undefined;
 
@@ -369,6 +370,14 @@ export class ModuleResolver {
    * solution-style root config with `references` covers nothing itself), else the closest.
    */
   private tsconfigFor(file: string): TsconfigFacts | undefined {
+    // Asked for every import: once per importing file.
+    if (this.tsconfigOfFile.has(file)) return this.tsconfigOfFile.get(file);
+    const config = this.findTsconfig(file);
+    this.tsconfigOfFile.set(file, config);
+    return config;
+  }
+
+  private findTsconfig(file: string): TsconfigFacts | undefined {
     const containing = this.tsconfigs
       .filter((config) => file.startsWith(path.dirname(config.configPath) + path.sep))
       .sort((a, b) => path.dirname(b.configPath).length - path.dirname(a.configPath).length);

@@ -40,8 +40,8 @@ describe('facts of a Markdown page', () => {
     expect(facts.importBindings.map(({ local, imported }) => `${local}=${imported}`)).toEqual(['Card=default', 'Tabs=Tabs', 'Item=TabItem', 'Icons=*']);
     // The body is not read: every imported name counts as used by the page.
     expect(facts.references.map(({ name }) => name)).toEqual(['Card', 'Tabs', 'Item', 'Icons']);
-    // The page is its module's default export (`import Partial from './_partial.mdx'`).
-    expect(facts.exports.map(({ name }) => name)).toEqual(['default']);
+    // Importing a page is using it: it declares nothing of its own.
+    expect(facts.exports).toEqual([]);
     expect(facts.parseErrors).toEqual([]);
   });
 

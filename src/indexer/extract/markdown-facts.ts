@@ -1,4 +1,4 @@
-import { DeclarationFlag, FACTS_VERSION, type FileFacts, type ImportBindingFact, type ImportFact } from '../facts.js';
+import { FACTS_VERSION, type FileFacts, type ImportBindingFact, type ImportFact } from '../facts.js';
 import { markdownModule } from './markdown-imports.js';
 
 // The statements MDX pages use: `import A, { b as c } from 'x'`, `import * as n from 'x'`,
@@ -7,8 +7,8 @@ const STATEMENT = /\bimport\s+(?:(type)\s+)?([\w$]+\s*,?\s*)?(\{[^}]*\}|\*\s*as\
 
 /**
  * The facts of a Markdown or MDX page from its ESM lines and frontmatter layout: its imports,
- * every imported name used (the body's JSX is not read), and the page as the module's default
- * export (`import Intro from './intro.mdx'`). No parser: a line scan and one expression.
+ * every imported name used (the body's JSX is not read). No parser: a line scan and one
+ * expression.
  */
 export function markdownFacts(text: string): FileFacts {
   const { code, layout } = markdownModule(text);
@@ -51,10 +51,12 @@ export function markdownFacts(text: string): FileFacts {
     version: FACTS_VERSION,
     moduleKind: 'esm',
     hasSideEffects: false,
-    declarations: [{ name: 'default', kind: 'variable', line: 1, column: 1, endLine: 1, start: 0, end: 0, parent: -1, flags: DeclarationFlag.Exported | DeclarationFlag.Default }],
+    // The page is its module's default export (`import Intro from './intro.mdx'`); no declaration
+    // of its own stands for it: importing the module is using it.
+    declarations: [],
     imports,
     importBindings,
-    exports: [{ name: 'default', line: 1, column: 1, declaration: 0, typeOnly: false, public: false }],
+    exports: [],
     starExports: [],
     // The body may use every imported name (`<Tabs>`, `{frontMatter.x}`).
     references: importBindings.map((binding) => ({ owner: -1, name: binding.local, flags: 0 })),
