@@ -111,7 +111,9 @@ export class ModuleResolver {
       // `@vue/repl` is installed): only a miss that no installed package explains is broken.
       if (aliased !== undefined && !(aliased.kind === 'unresolved' && this.isInstalled(fromDir, packageNameOf(specifier)))) return aliased;
     }
-    if (config?.baseUrl !== undefined) {
+    // A `baseUrl` inside node_modules (set by a shared config package the tsconfig extends, like
+    // @docusaurus/tsconfig) holds no project file: probing it for every package name costs much.
+    if (config?.baseUrl !== undefined && !config.baseUrl.split(path.sep).includes('node_modules')) {
       const found = this.resolvePath(path.resolve(config.baseUrl, specifier));
       if (found !== undefined) return found;
     }

@@ -13,8 +13,10 @@ import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** Parses one file and extracts its facts. Never throws on bad syntax: the parser recovers. */
 export function extractFileFacts(ts: TypeScriptApi, relativePath: string, fileText: string): FileFacts {
-  // Markdown pages: only their import lines, without the parser (a docs site has thousands).
-  const facts = MARKDOWN_FILE.test(relativePath) ? markdownFacts(fileText) : extractScriptFacts(ts, relativePath, fileText);
+  // Markdown pages: only their import lines, without the parser (a docs site has thousands);
+  // their prose is not searched for icon names.
+  if (MARKDOWN_FILE.test(relativePath)) return markdownFacts(fileText);
+  const facts = extractScriptFacts(ts, relativePath, fileText);
   const icons = iconReferences(fileText);
   if (icons !== undefined) facts.iconReferences = icons;
   return facts;
