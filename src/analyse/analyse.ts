@@ -17,6 +17,7 @@ import type { SeveritySetting } from '../config/config-schema.js';
 import { configLabel, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { indexSource } from './index-source.js';
+import { isInertPage } from '../indexer/extract/markdown-facts.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
 import { withToolEntries } from '../knip/with-tool-entries.js';
@@ -52,7 +53,8 @@ export async function analyse(
   checkRuleIds(config, configLabel(project.root, project.loaded.file), allRules.map((rule) => rule.meta.id));
   const maxFileSize = (config.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
   const indexed = await indexSource(project, { registry, useCache: options.useCache, maxFileSize, notices: options.notices, onProgress: options.onProgress });
-  const files = createGraphFiles(indexed.files, project.resolver, { entries: project.entries, tests: project.tests });
+  // A Markdown page that imports nothing is an entry with no edge: it adds nothing to the graph.
+  const files = createGraphFiles(indexed.files.filter((file) => !isInertPage(file.path, file.facts)), project.resolver, { entries: project.entries, tests: project.tests });
   const linked = buildSymbolGraph(files);
   const roots = collectRoots(linked, options);
   const liveness = computeLiveness(linked.graph, roots.production, roots.test);

@@ -1,5 +1,5 @@
 import { FACTS_VERSION, type FileFacts, type ImportBindingFact, type ImportFact } from '../facts.js';
-import { markdownModule } from './markdown-imports.js';
+import { MARKDOWN_FILE, markdownModule } from './markdown-imports.js';
 
 // The statements MDX pages use: `import A, { b as c } from 'x'`, `import * as n from 'x'`,
 // `import 'x'`, `export { a } from 'x'`, `export * from 'x'`, and `import('x')` in an export.
@@ -64,4 +64,9 @@ export function markdownFacts(text: string): FileFacts {
     suppressions: [],
     parseErrors: [],
   };
+}
+
+/** A Markdown page that imports nothing (and has no layout): the graph has nothing to learn from it. */
+export function isInertPage(path: string, facts: FileFacts): boolean {
+  return MARKDOWN_FILE.test(path) && facts.imports.length === 0;
 }
