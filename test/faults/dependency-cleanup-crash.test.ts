@@ -42,7 +42,7 @@ describe('removing dependencies through the package manager is journaled like a 
       expect(bytes(root, 'package-lock.json')).toEqual(lockfile);
       expect(undo.stderr).toContain('run `npm install` to install the packages again');
     });
-  }, 60_000);
+  }, 120_000);
 
   test('killed while the package manager rewrites package.json: the next start puts both files back', async () => {
     // A package manager that has written half its work when the kill comes.
@@ -61,7 +61,7 @@ describe('removing dependencies through the package manager is journaled like a 
       expect(bytes(root, 'package.json')).toEqual(manifest);
       expect(bytes(root, 'package-lock.json')).toEqual(lockfile);
     }, { 'bin/npm': npm });
-  }, 60_000);
+  }, 120_000);
 
   test('killed while verifying without the package (moved aside): the next start puts it back', async () => {
     // Passes at once with left-pad installed (the check before any removal); without it, hangs.
@@ -76,5 +76,5 @@ describe('removing dependencies through the package manager is journaled like a 
       expect(next.stderr).toContain('put back installed packages it had moved aside to verify without them: node_modules/left-pad');
       expect(readFileSync(path.join(root, 'node_modules/left-pad/index.js'), 'utf8')).toBe('module.exports = (text) => text;\n');
     }, { 'verify.mjs': verify, 'orch.config.json': '{ "cleanup": { "verify": ["node verify.mjs"] } }\n' });
-  }, 60_000);
+  }, 120_000);
 });
