@@ -3,7 +3,7 @@ import { type Finding, isFailing } from '../rule-engine/finding.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import { loadRecoveredProject } from '../analyse/with-analysis.js';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
-import { toolEntriesStamp } from '../knip/ask-knip.js';
+import { toolEntriesStampOf } from '../knip/with-tool-entries.js';
 import { IN_MEMORY_REGISTRY } from '../registry/open-registry.js';
 import { selectChangeScope } from './change-scope.js';
 import { cachedResult, resultKey, storeResult } from './result-cache.js';
@@ -53,7 +53,7 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
     // A warm run with nothing changed reuses the last result (the common case for hooks and editors).
     const key = scope === undefined && options.useCache
       ? resultKey(project, [options.production, includeEntryExports, options.entryGlobs, options.projectGlobs, [...project.entries], project.entryGaps,
-        toolEntriesStamp({ root: project.root, files: project.files, packageDirs: project.packages.map((workspace) => workspace.dir), registry })], baseline?.file)
+        toolEntriesStampOf(project, registry)], baseline?.file)
       : undefined;
     const reused = key === undefined ? undefined : cachedResult(registry, key);
     if (reused !== undefined) {
