@@ -20,7 +20,7 @@ import { indexSource } from './index-source.js';
 import { isInertPage } from '../indexer/extract/markdown-facts.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
-import { withToolEntries } from '../knip/with-tool-entries.js';
+import { applyToolEntries, askToolEntries } from '../knip/with-tool-entries.js';
 import { describeGap, markGapFindings } from '../project/entries/entry-gap.js';
 import { dropExampleFindings } from '../project/entries/example-files.js';
 import { markHandRunScripts } from '../project/entries/hand-run-scripts.js';
@@ -47,12 +47,23 @@ export async function analyse(
   registry: RegistryDatabase,
   options: AnalysisOptions & { useCache: boolean; notices: string[]; baseline?: Baseline; onProgress?: (done: number, total: number) => void },
 ): Promise<Analysis> {
-  const { project, knip } = await withToolEntries(loadedProject, registry, options.notices, options.useCache);
-  options.notices.push(...project.entryGaps.filter((gap) => gap.kind === 'unmapped-entry').map(describeGap));
-  const { config } = project.loaded;
-  checkRuleIds(config, configLabel(project.root, project.loaded.file), allRules.map((rule) => rule.meta.id));
+  const { config } = loadedProject.loaded;
+  checkRuleIds(config, configLabel(loadedProject.root, loadedProject.loaded.file), allRules.map((rule) => rule.meta.id));
   const maxFileSize = (config.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
-  const indexed = await indexSource(project, { registry, useCache: options.useCache, maxFileSize, notices: options.notices, onProgress: options.onProgress });
+  // knip runs on a worker thread while the files are parsed: its entries are needed only from linking on.
+  const knipPending = askToolEntries(loadedProject, registry, options.useCache);
+  const indexNotices: string[] = [];
+  let indexed;
+  try {
+    indexed = await indexSource(loadedProject, { registry, useCache: options.useCache, maxFileSize, notices: indexNotices, onProgress: options.onProgress });
+  } catch (error) {
+    // Nothing keeps running after the analysis has ended: knip's outcome is waited for, and dropped.
+    await knipPending.catch(() => undefined);
+    throw error;
+  }
+  const { project, knip } = applyToolEntries(loadedProject, await knipPending, options.notices);
+  options.notices.push(...project.entryGaps.filter((gap) => gap.kind === 'unmapped-entry').map(describeGap));
+  options.notices.push(...indexNotices);
   // A Markdown page that imports nothing is an entry with no edge: it adds nothing to the graph.
   const files = createGraphFiles(indexed.files.filter((file) => !isInertPage(file.path, file.facts)), project.resolver, { entries: project.entries, tests: project.tests });
   const linked = buildSymbolGraph(files);

@@ -4,7 +4,7 @@ import type { EntryGap } from '../project/entries/entry-gap.js';
 import type { EntrySource } from '../project/entries/entry-source.js';
 import type { Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
-import { askKnip, type KnipOutcome } from './ask-knip.js';
+import { askKnip, type KnipOutcome, toolEntriesStamp } from './ask-knip.js';
 import type { KnipAnswer, ToolEntry } from './knip-answer.js';
 
 /** Plugins of bundlers: their config's `entry` names the source that package.json's output is built from. */
@@ -19,16 +19,40 @@ const NAMES_NO_FILES = /(?:^|\/)(?:\.?prettierrc|prettier\.config|\.?stylelintrc
  * Entries of test tools become test files. If knip fails, a notice says so and every
  * package gets a gap: its findings are low confidence, never silently "no entries".
  */
-export async function withToolEntries(project: Project, registry: RegistryDatabase, notices: string[], useCache = true): Promise<{ project: Project; knip?: KnipOutcome; testSources?: Map<string, EntrySource> }> {
-  if (!usesTools(project)) return { project };
+export async function withToolEntries(project: Project, registry: RegistryDatabase, notices: string[], useCache = true): Promise<ToolEntries> {
+  return applyToolEntries(project, await askToolEntries(project, registry, useCache), notices);
+}
+
+type ToolEntries = { project: Project; knip?: KnipOutcome; testSources?: Map<string, EntrySource> };
+
+/**
+ * knip's answer for the project (undefined when the project uses no tools). It runs on a worker
+ * thread: the caller may index files meanwhile and apply the answer with applyToolEntries.
+ */
+export async function askToolEntries(project: Project, registry: RegistryDatabase, useCache = true): Promise<KnipOutcome | undefined> {
+  if (!usesTools(project)) return undefined;
   const packageDirs = project.packages.map((workspace) => workspace.dir);
-  const outcome = await askKnip({ root: project.root, files: project.files, packageDirs, registry, snapshot: project.source.kind !== 'working-tree', useCache });
+  return askKnip({ root: project.root, files: project.files, packageDirs, registry, snapshot: project.source.kind !== 'working-tree', useCache });
+}
+
+/** The project with knip's entries merged in, or with a gap per package when knip failed. */
+export function applyToolEntries(project: Project, outcome: KnipOutcome | undefined, notices: string[]): ToolEntries {
+  if (outcome === undefined) return { project };
   if (outcome.kind === 'failed') {
     notices.push(`knip could not read the project's tools (${outcome.message}): only orch-guard's own entry discovery is used, and findings are low confidence`);
-    const gaps: EntryGap[] = packageDirs.map((dir) => ({ kind: 'tool-failure', packageDir: relativeDir(project.root, dir), entry: 'the entries of the project\'s tools (knip failed)', fix: 'entries: [...the files your tools load]' }));
+    const gaps: EntryGap[] = project.packages.map((workspace) => ({ kind: 'tool-failure', packageDir: relativeDir(project.root, workspace.dir), entry: 'the entries of the project\'s tools (knip failed)', fix: 'entries: [...the files your tools load]' }));
     return { project: { ...project, entryGaps: [...project.entryGaps, ...gaps] }, knip: outcome };
   }
   return { ...mergeAnswer(project, outcome.answer, notices), knip: outcome };
+}
+
+/**
+ * A stamp of the tool entries for result caches: fixed for a project that uses no tools (knip is
+ * never asked, so no answer is stored), else the stored answer's stamp (see toolEntriesStamp).
+ */
+export function toolEntriesStampOf(project: Project, registry: RegistryDatabase): string {
+  if (!usesTools(project)) return 'no tools';
+  return toolEntriesStamp({ root: project.root, files: project.files, packageDirs: project.packages.map((workspace) => workspace.dir), registry });
 }
 
 function mergeAnswer(project: Project, answer: KnipAnswer, notices: string[]): { project: Project; testSources: Map<string, EntrySource> } {
