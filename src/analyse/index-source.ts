@@ -1,7 +1,7 @@
 import type { IndexedFile } from '../indexer/index-project.js';
 import { indexProject } from '../indexer/index-project.js';
 import { indexSnapshot } from '../indexer/index-snapshot.js';
-import { gitBlobId } from '../indexer/parse-file.js';
+import { gitBlobId } from '../files/blob-id.js';
 import type { Project } from '../project/load-project.js';
 import { createFactsStore } from '../registry/facts-store.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
-import { gitBlobId } from '../indexer/parse-file.js';
+import { gitBlobId } from '../files/blob-id.js';
 import { ANY_CONTENT, beginCleanupJournal, cleanupFileRecords, commitCleanupJournal, type JournalFile, noteCleanupWrites, setCleanupStatus } from '../registry/cleanup-store.js';
 import { type CleanupLock, tryLockCleanups } from '../registry/cleanup-lock.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';

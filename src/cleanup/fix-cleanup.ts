@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { gitBlobId } from '../indexer/parse-file.js';
+import { gitBlobId } from '../files/blob-id.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { applyCleanup } from './apply-cleanup.js';
 import { clusterItems, findCulprits } from './bisect-clusters.js';

@@ -1,9 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { formatMetricsHtml } from '../orchestrate/metrics/format-metrics-html.js';
-import { formatMetricsText } from '../orchestrate/metrics/format-metrics-text.js';
-import { readPipelineMetrics } from '../orchestrate/read-metrics.js';
 import { printNotices } from './terminal.js';
 
 const REPORTERS = ['text', 'json', 'html'] as const;
@@ -19,6 +16,9 @@ export function registerMetricsCommand(program: Command, setExitCode: (code: num
     .action(async (flags: { root: string; config?: string; reporter: string }) => {
       const [name, file] = flags.reporter.split(/:(.*)/s) as [string, string | undefined];
       if (!(REPORTERS as readonly string[]).includes(name)) throw new UsageError(`--reporter ${flags.reporter}: metrics supports ${REPORTERS.join(', ')}`);
+      const [{ formatMetricsHtml }, { formatMetricsText }, { readPipelineMetrics }] = await Promise.all([
+        import('../orchestrate/metrics/format-metrics-html.js'), import('../orchestrate/metrics/format-metrics-text.js'), import('../orchestrate/read-metrics.js'),
+      ]);
       const result = await readPipelineMetrics({ root: flags.root, configFile: flags.config });
       printNotices(result.notices);
       const output = name === 'json' ? `${JSON.stringify(result.metrics, null, 2)}\n` : name === 'html' ? formatMetricsHtml(result.metrics) : formatMetricsText(result.metrics);

@@ -1,10 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { killAllTasksNow } from '../process/run-in-process-group.js';
-import { dryRunPipeline, runPipeline } from '../orchestrate/run-pipeline.js';
-import { createProgressView } from '../orchestrate/view/create-progress-view.js';
-import { formatPlan } from '../orchestrate/view/format-plan.js';
-import { formatRunJson, formatRunTable } from '../orchestrate/view/format-run-status.js';
 import { printNotices } from './terminal.js';
 
 interface RunFlags {
@@ -55,12 +50,17 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
       const targeted = flags.only !== undefined || flags.rerunFailed === true;
       const resume = flags.resume === undefined ? (targeted ? 'latest' as const : undefined) : flags.resume === true ? 'latest' as const : Number(flags.resume);
       if (typeof resume === 'number' && !Number.isInteger(resume)) throw new UsageError(`--resume ${flags.resume}: expected a run id`);
+      // Loaded here, not at startup: every other command starts faster without the task runner.
+      const [{ dryRunPipeline, runPipeline }, { formatPlan }] = await Promise.all([import('../orchestrate/run-pipeline.js'), import('../orchestrate/view/format-plan.js')]);
       if (flags.dryRun === true) {
         const result = await dryRunPipeline({ root: flags.root, configFile: flags.config, maxParallel });
         process.stdout.write(formatPlan(result.plan, { gates: flags.gates }));
         setExitCode(result.exitCode);
         return;
       }
+      const [{ killAllTasksNow }, { createProgressView }, { formatRunJson, formatRunTable }] = await Promise.all([
+        import('../process/run-in-process-group.js'), import('../orchestrate/view/create-progress-view.js'), import('../orchestrate/view/format-run-status.js'),
+      ]);
       const view = createProgressView(flags.reporter === 'json' ? process.stderr : process.stdout);
       // Ctrl-C, SIGTERM or a closed terminal stop the tasks cleanly; the run is recorded as
       // interrupted. A second one does not wait for the grace period: SIGKILL, now.

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { readPipelineStatus } from '../orchestrate/read-status.js';
-import { formatFixBriefJson, formatFixBriefText } from '../orchestrate/view/format-fix-brief.js';
-import { formatRunJson, formatRunTable } from '../orchestrate/view/format-run-status.js';
 import { printNotices } from './terminal.js';
 
 /** `orch-guard status [<run-id>] [--task <id>]`: a pipeline run's table (the latest by default), or a task's fix brief; exit 1 when the run did not pass. */
@@ -18,6 +15,9 @@ export function registerStatusCommand(program: Command, setExitCode: (code: numb
       if (flags.reporter !== 'text' && flags.reporter !== 'json') throw new UsageError(`--reporter ${flags.reporter}: status supports text and json`);
       const id = runId === undefined ? undefined : Number(runId);
       if (id !== undefined && !Number.isInteger(id)) throw new UsageError(`status ${runId}: expected a run id`);
+      const [{ readPipelineStatus }, { formatFixBriefJson, formatFixBriefText }, { formatRunJson, formatRunTable }] = await Promise.all([
+        import('../orchestrate/read-status.js'), import('../orchestrate/view/format-fix-brief.js'), import('../orchestrate/view/format-run-status.js'),
+      ]);
       const result = await readPipelineStatus({ root: flags.root, configFile: flags.config, ...(id !== undefined ? { runId: id } : {}), ...(flags.task !== undefined ? { task: flags.task } : {}) });
       printNotices(result.notices);
       if (result.brief !== undefined) process.stdout.write(flags.reporter === 'json' ? formatFixBriefJson(result.brief) : formatFixBriefText(result.brief));

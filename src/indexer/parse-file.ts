@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { gitBlobId } from '../files/blob-id.js';
 import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { TypeScriptApi } from '../typescript/typescript-api.js';
@@ -73,12 +73,4 @@ export function parseFile(getTypeScript: () => TypeScriptApi, job: ParseJob): Pa
 
 function looksBinary(buffer: Buffer): boolean {
   return buffer.subarray(0, 8000).includes(0);
-}
-
-/**
- * Content hashes are git blob ids (`sha1("blob <size>\\0" + content)`): facts cached from the
- * working tree are found again for the same content in HEAD or the index without reading it.
- */
-export function gitBlobId(content: Buffer): string {
-  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FACTS_VERSION } from '../indexer/facts.js';
-import { gitBlobId } from '../indexer/parse-file.js';
+import { gitBlobId } from '../files/blob-id.js';
 import { toolEntriesStamp } from '../knip/ask-knip.js';
 import { loadKnipAnswer } from '../registry/knip-store.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { restoreHiddenPackages } from '../files/hidden-packages.js';
 import { leftoverTemporaryFiles, writeFileAtomic } from '../files/write-file-atomic.js';
-import { gitBlobId } from '../indexer/parse-file.js';
+import { gitBlobId } from '../files/blob-id.js';
 import { ANY_CONTENT, type CleanupFileRecord, cleanupFileRecords, pendingCleanups, setCleanupStatus } from './cleanup-store.js';
 import { tryLockCleanups } from './cleanup-lock.js';
 
