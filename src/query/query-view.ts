@@ -21,6 +21,8 @@ export interface QueryView {
   moduleLoads(file: GraphFile): readonly GraphFile[];
   /** How `why` names the start of a chain. */
   rootLabel(node: number): string;
+  /** Symbol uses after imports and re-exports are resolved, fake ones left out, flat: [from, to, from, to, ...]. */
+  readonly uses: ArrayLike<number>;
 }
 
 export function viewOfAnalysis(analysis: Analysis): QueryView {
@@ -44,5 +46,6 @@ export function viewOfAnalysis(analysis: Analysis): QueryView {
       return loads;
     },
     rootLabel: rootLabeller(analysis),
+    uses: context.graph.symbolReferences.flatMap((reference) => (reference.kind === 'fake' ? [] : [reference.from, reference.to])),
   };
 }

@@ -46,8 +46,6 @@ export interface StoredView {
 
 export function storeView(view: QueryView): StoredView {
   const { graph } = view;
-  const references: number[] = [];
-  for (const reference of graph.symbolReferences) if (reference.kind !== 'fake') references.push(reference.from, reference.to);
   const live: number[] = [];
   for (let node = 0; node < graph.nodeKind.length; node += 1) if (view.isLive(node)) live.push(node);
   const rootNodes = new Set([...view.roots.production, ...view.roots.test]);
@@ -81,7 +79,7 @@ export function storeView(view: QueryView): StoredView {
     memberGates: [...graph.memberGates].map(([node, gate]) => [node, gate.classNode, gate.nameNode]),
     edges: graph.edges,
     fakeReferrers: [...graph.fakeReferrers],
-    references,
+    references: Array.from(view.uses),
     live,
     roots: { production: [...view.roots.production], test: [...view.roots.test] },
     rootLabels: [...rootNodes].map((node) => [node, view.rootLabel(node)]),
@@ -107,19 +105,18 @@ export function viewOfStored(stored: StoredView): QueryView {
     exportsByName: new Map(),
   }));
   const graph = new SymbolGraph(files);
-  stored.nodeKind.forEach((kind, node) => graph.addNode(kind, stored.nodeFile[node], stored.nodeDeclaration[node]));
+  const { nodeKind, nodeFile, nodeDeclaration } = stored;
+  for (let node = 0; node < nodeKind.length; node += 1) graph.addNode(nodeKind[node], nodeFile[node], nodeDeclaration[node]);
   for (const [node, name] of stored.exportNames) graph.exportNameOfNode.set(node, name);
   for (const [node, name] of stored.memberNames) graph.memberNameOfNode.set(node, name);
   for (const [node, classNode, nameNode] of stored.memberGates) graph.memberGates.set(node, { classNode, nameNode });
   // Stored edges are the linker's, already without duplicates: no need for addEdge's checks.
-  stored.edges.forEach((targets, from) => {
-    graph.edges[from].push(...targets);
+  for (let from = 0; from < stored.edges.length; from += 1) {
+    const targets = stored.edges[from];
+    graph.edges[from] = targets;
     for (const to of targets) graph.referrers[to].push(from);
-  });
-  for (const [node, referrers] of stored.fakeReferrers) graph.fakeReferrers.set(node, referrers);
-  for (let index = 0; index < stored.references.length; index += 2) {
-    graph.symbolReferences.push({ from: stored.references[index], to: stored.references[index + 1], kind: 'value' });
   }
+  for (const [node, referrers] of stored.fakeReferrers) graph.fakeReferrers.set(node, referrers);
   const live = new Uint8Array(stored.nodeKind.length);
   for (const node of stored.live) live[node] = 1;
   const byPath = new Map(files.map((file) => [file.path, file]));
@@ -135,6 +132,8 @@ export function viewOfStored(stored: StoredView): QueryView {
     componentOf: (path) => stored.files[byPath.get(path)?.index ?? -1]?.component,
     moduleLoads: (file) => stored.files[file.index].loads.map((index) => files[index]),
     rootLabel: (node) => labels.get(node) ?? graph.describe(node),
+    // Read as stored: queries scan the pairs they need instead of a graph-wide index.
+    uses: stored.references,
   };
 }
 

@@ -24,12 +24,12 @@ const FINDABLE = new Set(['function', 'class', 'variable', 'type', 'interface', 
 export function findSymbols(context: QueryView, pattern: string, kind?: string): FoundSymbol[] {
   // Smart case: a pattern with capitals matches exactly, one without ignores case.
   const caseless = pattern === pattern.toLowerCase();
-  const glob = /[*?[{]/.test(pattern) ? globToRegExp(pattern) : undefined;
+  const globSource = /[*?[{]/.test(pattern) ? globToRegExp(pattern).source : undefined;
+  const glob = globSource === undefined ? undefined : new RegExp(globSource, caseless ? 'i' : '');
   const matches = (name: string) => (glob !== undefined
-    ? new RegExp(glob.source, caseless ? 'i' : '').test(name)
+    ? glob.test(name)
     : caseless ? name.toLowerCase() === pattern : name === pattern);
-  const callers = referenceIndex(context, 'callers');
-  const found: FoundSymbol[] = [];
+  const found: Array<FoundSymbol & { node: number }> = [];
   for (const file of context.files) {
     const exported = context.exportedDeclarations(file);
     file.facts.declarations.forEach((declaration, index) => {
@@ -48,11 +48,13 @@ export function findSymbols(context: QueryView, pattern: string, kind?: string):
         component: context.componentOf(file.path) ?? null,
         exported: exported.has(index),
         live: context.isLive(node),
-        liveCallers: [...(callers.get(node) ?? [])].filter((caller) => context.isLive(caller)).length,
+        liveCallers: 0,
+        node,
       });
     });
   }
-  return found.sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file) || a.line - b.line);
+  const callers = referenceIndex(context, 'callers', new Set(found.map((symbol) => symbol.node)));
+  return found.map(({ node, ...symbol }) => ({ ...symbol, liveCallers: [...(callers.get(node) ?? [])].filter((caller) => context.isLive(caller)).length })).sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file) || a.line - b.line);
 }
 
 export interface UsageNode {
@@ -64,10 +66,12 @@ export interface UsageNode {
 /** `usage`: who uses the target (callers) and what it uses (callees), `depth` levels deep. */
 export function usageOf(context: QueryView, target: QueryTarget, depth: number): { callers: UsageNode[]; callees: UsageNode[] } {
   const { graph } = context;
-  const callers = referenceIndex(context, 'callers');
-  const callees = referenceIndex(context, 'callees');
   const startNodes = target.kind === 'symbol' ? target.nodes : [target.file.moduleNode, ...target.file.facts.declarations.map((_, index) => target.file.firstDeclarationNode + index)];
   const inTarget = new Set(startNodes);
+  // One level reads only the target's own uses; deeper ones the whole index.
+  const keys = depth === 1 ? inTarget : undefined;
+  const callers = referenceIndex(context, 'callers', keys);
+  const callees = referenceIndex(context, 'callees', keys);
   const expand = (nodes: Iterable<number>, index: Map<number, Set<number>>, level: number, seen: Set<number>): UsageNode[] => {
     const next = new Set<number>();
     for (const node of nodes) for (const other of index.get(node) ?? []) if (!inTarget.has(other)) next.add(other);
@@ -139,19 +143,19 @@ function shortestChain(context: QueryView, roots: readonly number[], goal: reado
 /**
  * Uses between declarations (and module top levels) after imports and re-exports are
  * resolved, indexed by target (`callers`) or by source (`callees`). Fake uses do not count.
+ * With `keys`, only the entries of those nodes (a query about a few symbols scans the uses once).
  */
-function referenceIndex(context: QueryView, direction: 'callers' | 'callees'): Map<number, Set<number>> {
+function referenceIndex(context: QueryView, direction: 'callers' | 'callees', keys?: ReadonlySet<number>): Map<number, Set<number>> {
   const index = new Map<number, Set<number>>();
   const add = (key: number, value: number) => {
+    if (keys !== undefined && !keys.has(key)) return;
     let set = index.get(key);
     if (set === undefined) index.set(key, (set = new Set()));
     set.add(value);
   };
-  for (const reference of context.graph.symbolReferences) {
-    if (reference.kind === 'fake') continue;
-    if (direction === 'callers') add(reference.to, reference.from);
-    else add(reference.from, reference.to);
-  }
+  const { uses } = context;
+  const [keyOffset, valueOffset] = direction === 'callers' ? [1, 0] : [0, 1];
+  for (let pair = 0; pair < uses.length; pair += 2) add(uses[pair + keyOffset], uses[pair + valueOffset]);
   // Module-level loads (imports for side effects, re-exports): file to file.
   for (const file of context.files) {
     for (const target of context.moduleLoads(file)) {
