@@ -1,20 +1,29 @@
 import { Command, CommanderError } from 'commander';
 import { isUserFacingError } from '../errors.js';
 import { packageVersion } from '../package-version.js';
-import { registerBaselineCommand } from './baseline-command.js';
-import { registerCleanupCommand } from './cleanup-command.js';
-import { registerEntriesCommand } from './entries-command.js';
-import { registerGateCommand } from './gate-command.js';
-import { registerGraphCommand } from './graph-command.js';
-import { registerHookCommand } from './hook-command.js';
-import { registerInitCommand } from './init-command.js';
-import { registerMcpCommand } from './mcp-command.js';
-import { registerQueryCommands } from './query-commands.js';
-import { registerReportCommand } from './report-command.js';
-import { registerRunCommand } from './run-command.js';
-import { registerStatusCommand } from './status-command.js';
-import { registerMetricsCommand } from './metrics-command.js';
-import { registerValidateCommand } from './validate-command.js';
+
+type Register = (program: Command, setExitCode: (code: number) => void, binFile: string) => Promise<void>;
+
+/**
+ * The commands, in help order, each loaded only when needed: a run of one command loads the
+ * definitions (and their imports) of that command alone; help and unknown names load all.
+ */
+const COMMANDS: Array<{ names: string[]; register: Register }> = [
+  { names: ['validate'], register: async (program, setExitCode) => (await import('./validate-command.js')).registerValidateCommand(program, setExitCode) },
+  { names: ['baseline'], register: async (program, setExitCode) => (await import('./baseline-command.js')).registerBaselineCommand(program, setExitCode) },
+  { names: ['hook'], register: async (program, setExitCode, binFile) => (await import('./hook-command.js')).registerHookCommand(program, setExitCode, binFile) },
+  { names: ['gate'], register: async (program, setExitCode) => (await import('./gate-command.js')).registerGateCommand(program, setExitCode) },
+  { names: ['cleanup'], register: async (program, setExitCode) => (await import('./cleanup-command.js')).registerCleanupCommand(program, setExitCode) },
+  { names: ['report'], register: async (program, setExitCode) => (await import('./report-command.js')).registerReportCommand(program, setExitCode) },
+  { names: ['run'], register: async (program, setExitCode) => (await import('./run-command.js')).registerRunCommand(program, setExitCode) },
+  { names: ['status'], register: async (program, setExitCode) => (await import('./status-command.js')).registerStatusCommand(program, setExitCode) },
+  { names: ['metrics'], register: async (program, setExitCode) => (await import('./metrics-command.js')).registerMetricsCommand(program, setExitCode) },
+  { names: ['registry', 'usage', 'why'], register: async (program) => (await import('./query-commands.js')).registerQueryCommands(program) },
+  { names: ['entries'], register: async (program, setExitCode) => (await import('./entries-command.js')).registerEntriesCommand(program, setExitCode) },
+  { names: ['graph'], register: async (program, setExitCode) => (await import('./graph-command.js')).registerGraphCommand(program, setExitCode) },
+  { names: ['mcp'], register: async (program, setExitCode) => (await import('./mcp-command.js')).registerMcpCommand(program, setExitCode) },
+  { names: ['init'], register: async (program, setExitCode, binFile) => (await import('./init-command.js')).registerInitCommand(program, setExitCode, binFile) },
+];
 
 /** Exit codes: 0 clean, 1 findings (or a blocked gate), 2 usage, config or internal error. */
 const ExitCode = { Clean: 0, Findings: 1, Error: 2 } as const;
@@ -36,20 +45,10 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
       .option('--debug', 'print stack traces for errors')
       .exitOverride()
       .showSuggestionAfterError();
-    registerValidateCommand(program, setExitCode);
-    registerBaselineCommand(program, setExitCode);
-    registerHookCommand(program, setExitCode, binFile);
-    registerGateCommand(program, setExitCode);
-    registerCleanupCommand(program, setExitCode);
-    registerReportCommand(program, setExitCode);
-    registerRunCommand(program, setExitCode);
-    registerStatusCommand(program, setExitCode);
-    registerMetricsCommand(program, setExitCode);
-    registerQueryCommands(program);
-    registerEntriesCommand(program, setExitCode);
-    registerGraphCommand(program, setExitCode);
-    registerMcpCommand(program, setExitCode);
-    registerInitCommand(program, setExitCode, binFile);
+    // The command is the first word after the program's own flags (none of which takes a value).
+    const named = argv.slice(2).find((word) => !word.startsWith('-'));
+    const only = COMMANDS.find((command) => named !== undefined && command.names.includes(named));
+    for (const command of only !== undefined ? [only] : COMMANDS) await command.register(program, setExitCode, binFile);
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
