@@ -20,12 +20,24 @@ export function loadTypeScript(): TypeScriptApi {
   const require = createRequire(import.meta.url);
   const morphRequire = createRequire(require.resolve('ts-morph'));
   const file = morphRequire.resolve('@ts-morph/common/dist/typescript.js');
+  let api: TypeScriptApi;
   try {
-    loaded = loadWithCodeCache(file, require);
+    api = loadWithCodeCache(file, require);
   } catch {
-    loaded = require(file) as TypeScriptApi;
+    api = require(file) as TypeScriptApi;
   }
+  loaded = withPlainProperties(api);
   return loaded;
+}
+
+/**
+ * The bundle exports every name through a getter (live bindings): the extractor's hot loops
+ * (`ts.SyntaxKind.Identifier`, `ts.isIdentifier(...)`, once per node) would call one on every
+ * read. A copy holds the same values as plain properties. The parser's functions and enums are
+ * set once when the bundle loads, so the copy never goes stale.
+ */
+function withPlainProperties(api: TypeScriptApi): TypeScriptApi {
+  return { ...api };
 }
 
 /**

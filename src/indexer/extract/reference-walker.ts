@@ -258,109 +258,111 @@ export class ReferenceWalker implements LoadWalker {
 
   private visitNode(node: ts.Node): void {
     const { ts } = this;
+    // Read once: every case label below is compared for every node, and the API object is large.
+    const { SyntaxKind } = ts;
     const kind = node.kind;
     switch (kind) {
-      case ts.SyntaxKind.Identifier:
+      case SyntaxKind.Identifier:
         this.recordReference((node as ts.Identifier).text);
         return;
-      case ts.SyntaxKind.PropertyAccessExpression:
-      case ts.SyntaxKind.ElementAccessExpression:
+      case SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.ElementAccessExpression:
         this.visitAccessChain(node as ts.Expression);
         return;
-      case ts.SyntaxKind.QualifiedName:
+      case SyntaxKind.QualifiedName:
         this.visitEntityName(node as ts.QualifiedName, this.typePosition);
         return;
-      case ts.SyntaxKind.TypeQuery: {
+      case SyntaxKind.TypeQuery: {
         const query = node as ts.TypeQueryNode;
         this.visitEntityName(query.exprName, false);
         this.visitEach(query.typeArguments);
         return;
       }
-      case ts.SyntaxKind.ImportType:
+      case SyntaxKind.ImportType:
         visitImportType(this, node as ts.ImportTypeNode);
         return;
-      case ts.SyntaxKind.PropertyAssignment: {
+      case SyntaxKind.PropertyAssignment: {
         const property = node as ts.PropertyAssignment;
         this.visitPropertyName(property.name);
         this.visit(property.initializer);
         return;
       }
-      case ts.SyntaxKind.ShorthandPropertyAssignment: {
+      case SyntaxKind.ShorthandPropertyAssignment: {
         const property = node as ts.ShorthandPropertyAssignment;
         this.recordReference(property.name.text);
         this.visitOptional(property.objectAssignmentInitializer);
         return;
       }
-      case ts.SyntaxKind.PropertySignature:
-      case ts.SyntaxKind.EnumMember: {
+      case SyntaxKind.PropertySignature:
+      case SyntaxKind.EnumMember: {
         const member = node as ts.PropertySignature | ts.EnumMember;
         this.visitPropertyName(member.name);
         this.visitOptional((member as ts.PropertySignature).type);
         this.visitOptional((member as ts.EnumMember).initializer);
         return;
       }
-      case ts.SyntaxKind.PropertyDeclaration:
+      case SyntaxKind.PropertyDeclaration:
         this.visitPropertyDeclaration(node as ts.PropertyDeclaration);
         return;
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.FunctionExpression:
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.MethodDeclaration:
-      case ts.SyntaxKind.MethodSignature:
-      case ts.SyntaxKind.Constructor:
-      case ts.SyntaxKind.GetAccessor:
-      case ts.SyntaxKind.SetAccessor:
-      case ts.SyntaxKind.CallSignature:
-      case ts.SyntaxKind.ConstructSignature:
-      case ts.SyntaxKind.IndexSignature:
-      case ts.SyntaxKind.FunctionType:
-      case ts.SyntaxKind.ConstructorType:
+      case SyntaxKind.FunctionDeclaration:
+      case SyntaxKind.FunctionExpression:
+      case SyntaxKind.ArrowFunction:
+      case SyntaxKind.MethodDeclaration:
+      case SyntaxKind.MethodSignature:
+      case SyntaxKind.Constructor:
+      case SyntaxKind.GetAccessor:
+      case SyntaxKind.SetAccessor:
+      case SyntaxKind.CallSignature:
+      case SyntaxKind.ConstructSignature:
+      case SyntaxKind.IndexSignature:
+      case SyntaxKind.FunctionType:
+      case SyntaxKind.ConstructorType:
         this.visitFunctionLike(node as ts.SignatureDeclaration);
         return;
-      case ts.SyntaxKind.ClassDeclaration:
-      case ts.SyntaxKind.ClassExpression:
+      case SyntaxKind.ClassDeclaration:
+      case SyntaxKind.ClassExpression:
         this.visitClass(node as ts.ClassLikeDeclaration);
         return;
-      case ts.SyntaxKind.ClassStaticBlockDeclaration:
+      case SyntaxKind.ClassStaticBlockDeclaration:
         this.withLoadTimeBody((node as ts.ClassStaticBlockDeclaration).body);
         return;
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.TypeAliasDeclaration:
+      case SyntaxKind.InterfaceDeclaration:
+      case SyntaxKind.TypeAliasDeclaration:
         this.visitTypeDeclaration(node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration);
         return;
-      case ts.SyntaxKind.EnumDeclaration:
+      case SyntaxKind.EnumDeclaration:
         this.visitEnum(node as ts.EnumDeclaration);
         return;
-      case ts.SyntaxKind.ModuleDeclaration:
+      case SyntaxKind.ModuleDeclaration:
         this.visitModuleDeclaration(node as ts.ModuleDeclaration);
         return;
-      case ts.SyntaxKind.VariableDeclarationList:
+      case SyntaxKind.VariableDeclarationList:
         this.visitVariableDeclarationList(node as ts.VariableDeclarationList);
         return;
-      case ts.SyntaxKind.Parameter:
+      case SyntaxKind.Parameter:
         this.visitParameter(node as ts.ParameterDeclaration);
         return;
-      case ts.SyntaxKind.Block:
-      case ts.SyntaxKind.ForStatement:
-      case ts.SyntaxKind.ForInStatement:
-      case ts.SyntaxKind.ForOfStatement:
-      case ts.SyntaxKind.CaseBlock:
-      case ts.SyntaxKind.CatchClause:
-      case ts.SyntaxKind.MappedType:
-      case ts.SyntaxKind.ConditionalType:
+      case SyntaxKind.Block:
+      case SyntaxKind.ForStatement:
+      case SyntaxKind.ForInStatement:
+      case SyntaxKind.ForOfStatement:
+      case SyntaxKind.CaseBlock:
+      case SyntaxKind.CatchClause:
+      case SyntaxKind.MappedType:
+      case SyntaxKind.ConditionalType:
         this.withScope(false, () => ts.forEachChild(node, (child) => this.visit(child)));
         return;
-      case ts.SyntaxKind.TypeParameter: {
+      case SyntaxKind.TypeParameter: {
         const parameter = node as ts.TypeParameterDeclaration;
         this.declare(parameter.name.text, Meaning.Type);
         this.visitOptional(parameter.constraint);
         this.visitOptional(parameter.default);
         return;
       }
-      case ts.SyntaxKind.HeritageClause:
+      case SyntaxKind.HeritageClause:
         this.visitHeritageClause(node as ts.HeritageClause, false);
         return;
-      case ts.SyntaxKind.VariableDeclaration: {
+      case SyntaxKind.VariableDeclaration: {
         // Only a catch clause reaches here; other declarations come through their list.
         const declaration = node as ts.VariableDeclaration;
         for (const name of bindingNames(ts, declaration.name)) this.declare(name.text, Meaning.Value);
@@ -369,55 +371,55 @@ export class ReferenceWalker implements LoadWalker {
         this.visitOptional(declaration.initializer);
         return;
       }
-      case ts.SyntaxKind.Decorator:
+      case SyntaxKind.Decorator:
         this.visitDecorator(node as ts.Decorator);
         return;
-      case ts.SyntaxKind.ExpressionStatement:
+      case SyntaxKind.ExpressionStatement:
         this.visitExpressionStatement(node as ts.ExpressionStatement);
         return;
-      case ts.SyntaxKind.CallExpression:
+      case SyntaxKind.CallExpression:
         visitCallExpression(this, node as ts.CallExpression);
         return;
-      case ts.SyntaxKind.NewExpression:
+      case SyntaxKind.NewExpression:
         visitNewExpression(this, node as ts.NewExpression);
         return;
-      case ts.SyntaxKind.JsxOpeningElement:
-      case ts.SyntaxKind.JsxSelfClosingElement:
+      case SyntaxKind.JsxOpeningElement:
+      case SyntaxKind.JsxSelfClosingElement:
         this.visitJsxElement(node as ts.JsxOpeningElement | ts.JsxSelfClosingElement);
         return;
-      case ts.SyntaxKind.JsxAttribute:
+      case SyntaxKind.JsxAttribute:
         this.visitOptional((node as ts.JsxAttribute).initializer);
         return;
-      case ts.SyntaxKind.LabeledStatement:
+      case SyntaxKind.LabeledStatement:
         this.visit((node as ts.LabeledStatement).statement);
         return;
-      case ts.SyntaxKind.TypePredicate:
+      case SyntaxKind.TypePredicate:
         this.visitOptional((node as ts.TypePredicateNode).type);
         return;
-      case ts.SyntaxKind.NamedTupleMember:
+      case SyntaxKind.NamedTupleMember:
         this.visit((node as ts.NamedTupleMember).type);
         return;
-      case ts.SyntaxKind.ImportEqualsDeclaration:
+      case SyntaxKind.ImportEqualsDeclaration:
         this.visitNestedImportEquals(node as ts.ImportEqualsDeclaration);
         return;
-      case ts.SyntaxKind.BindingElement:
+      case SyntaxKind.BindingElement:
         this.visitBindingName(node as ts.BindingElement);
         return;
-      case ts.SyntaxKind.ThisKeyword:
+      case SyntaxKind.ThisKeyword:
         // `register(this)`, `const self = this`: the instance escapes, any member may be called.
         this.openEnclosingClass();
         return;
-      case ts.SyntaxKind.JsxClosingElement:
-      case ts.SyntaxKind.JsxNamespacedName:
-      case ts.SyntaxKind.MetaProperty:
-      case ts.SyntaxKind.BreakStatement:
-      case ts.SyntaxKind.ContinueStatement:
-      case ts.SyntaxKind.ImportDeclaration:
-      case ts.SyntaxKind.ExportDeclaration:
-      case ts.SyntaxKind.PrivateIdentifier:
+      case SyntaxKind.JsxClosingElement:
+      case SyntaxKind.JsxNamespacedName:
+      case SyntaxKind.MetaProperty:
+      case SyntaxKind.BreakStatement:
+      case SyntaxKind.ContinueStatement:
+      case SyntaxKind.ImportDeclaration:
+      case SyntaxKind.ExportDeclaration:
+      case SyntaxKind.PrivateIdentifier:
         return;
       default:
-        if (kind >= ts.SyntaxKind.FirstJSDocTagNode && kind <= ts.SyntaxKind.LastJSDocTagNode) {
+        if (kind >= SyntaxKind.FirstJSDocTagNode && kind <= SyntaxKind.LastJSDocTagNode) {
           this.visitJsDocTag(node as ts.JSDocTag);
           return;
         }
