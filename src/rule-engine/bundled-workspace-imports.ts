@@ -14,7 +14,16 @@ const BARE = /^(?![./]|[a-z]+:)/i;
  */
 export function bundledPackageUsers(context: AnalysisContext, workspaces: readonly string[]): Map<string, string[]> {
   const deepestFirst = [...workspaces].sort((a, b) => b.length - a.length);
-  const workspaceOf = (path: string): string => deepestFirst.find((dir) => dir === '' || path.startsWith(`${dir}/`)) ?? '';
+  // Asked for every file once per workspace: remembered, so a monorepo's many packages cost a lookup each.
+  const workspaceByPath = new Map<string, string>();
+  const workspaceOf = (path: string): string => {
+    let workspace = workspaceByPath.get(path);
+    if (workspace === undefined) {
+      workspace = deepestFirst.find((dir) => dir === '' || path.startsWith(`${dir}/`)) ?? '';
+      workspaceByPath.set(path, workspace);
+    }
+    return workspace;
+  };
   const runtimeDependencies = new Map<string, Set<string>>();
   for (const listed of context.listedDependencies) {
     if (listed.list !== 'dependencies') continue;
