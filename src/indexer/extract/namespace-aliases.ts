@@ -1,5 +1,6 @@
 import { flattenAccessChain, namespaceUsageIn } from './access-chains.js';
 import { isPureReference, unwrapExpression } from './expression-shapes.js';
+import { NameUses } from './name-uses.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** Calls that return their argument's members unchanged. */
@@ -40,6 +41,11 @@ export function aliasedObjects(ts: TypeScriptApi, initializer: ts.Expression, is
  * whole (passed on, spread again, indexed) or not at all.
  */
 export function membersReadThroughAlias(ts: TypeScriptApi, scope: ts.Node, alias: ts.Identifier): string[] | undefined {
-  const usage = namespaceUsageIn(ts, scope, alias.text, alias);
+  let uses = usesByScope.get(scope);
+  if (uses === undefined) usesByScope.set(scope, (uses = new NameUses(ts, scope)));
+  const usage = uses.usage(alias.text, alias) ?? namespaceUsageIn(ts, scope, alias.text, alias);
   return usage.whole || usage.usedNames.length === 0 ? undefined : usage.usedNames;
 }
+
+/** The uses in each scope asked about, walked once: a scope's nodes live as long as its file's tree. */
+const usesByScope = new WeakMap<ts.Node, NameUses>();
