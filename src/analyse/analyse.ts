@@ -50,17 +50,22 @@ export async function analyse(
   const { config } = loadedProject.loaded;
   checkRuleIds(config, configLabel(loadedProject.root, loadedProject.loaded.file), allRules.map((rule) => rule.meta.id));
   const maxFileSize = (config.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
-  // knip runs on a worker thread while the files are parsed: its entries are needed only from linking on.
-  const knipPending = askToolEntries(loadedProject, registry, options.useCache);
+  // knip runs on a worker thread while the files are parsed: its entries are needed only from
+  // linking on. Its time limit starts once parsing is done (until then it shares the cores).
+  let parsingDone = () => {};
+  const parsing = new Promise<void>((resolve) => (parsingDone = resolve));
+  const knipPending = askToolEntries(loadedProject, registry, options.useCache, parsing);
   const indexNotices: string[] = [];
   let indexed;
   try {
     indexed = await indexSource(loadedProject, { registry, useCache: options.useCache, maxFileSize, notices: indexNotices, onProgress: options.onProgress });
   } catch (error) {
     // Nothing keeps running after the analysis has ended: knip's outcome is waited for, and dropped.
+    parsingDone();
     await knipPending.catch(() => undefined);
     throw error;
   }
+  parsingDone();
   const { project, knip } = applyToolEntries(loadedProject, await knipPending, options.notices);
   options.notices.push(...project.entryGaps.filter((gap) => gap.kind === 'unmapped-entry').map(describeGap));
   options.notices.push(...indexNotices);

@@ -26,6 +26,11 @@ interface AskOptions {
   snapshot?: boolean;
   /** false (--no-cache): ask knip again whatever is stored. */
   useCache?: boolean;
+  /**
+   * The time limit runs from when this settles: the caller parses files meanwhile, and knip,
+   * sharing the cores with that, must not be stopped for time it did not have to itself.
+   */
+  timeLimitFrom?: Promise<unknown>;
 }
 
 /**
@@ -40,7 +45,7 @@ export async function askKnip(options: AskOptions): Promise<KnipOutcome> {
   if (options.useCache !== false && stored !== undefined && (stored.listHash === listHash || options.snapshot === true) && hashesUnchanged(options.root, stored.fileHashes)) {
     return { kind: 'answer', answer: stored.answer as KnipAnswer, cached: true, milliseconds: elapsed() };
   }
-  const outcome = await runKnipWorker(options.root);
+  const outcome = await runKnipWorker(options.root, options.timeLimitFrom);
   if (outcome.kind === 'failed') return { ...outcome, milliseconds: elapsed() };
   // From a snapshot, the working tree's file list is unknown: the next working-tree run asks again.
   storeKnipAnswer(options.registry, { listHash: options.snapshot === true ? 'snapshot' : listHash, fileHashes: contentHashes(options.root, outcome.answer.readFiles), answer: outcome.answer });
@@ -60,7 +65,7 @@ export function toolEntriesStamp(options: Omit<AskOptions, 'registry'> & { regis
 
 type WorkerOutcome = { kind: 'answer'; answer: KnipAnswer } | { kind: 'failed'; message: string };
 
-function runKnipWorker(root: string): Promise<WorkerOutcome> {
+function runKnipWorker(root: string, timeLimitFrom: Promise<unknown> | undefined): Promise<WorkerOutcome> {
   // From TypeScript sources (tests) there is no compiled worker file: run knip in this thread.
   if (!import.meta.url.endsWith('.js')) return runKnipHere(root);
   return new Promise((resolve) => {
@@ -69,14 +74,19 @@ function runKnipWorker(root: string): Promise<WorkerOutcome> {
     worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const settle = (result: { kind: 'answer'; answer: KnipAnswer } | { kind: 'failed'; message: string }) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      if (timer !== undefined) clearTimeout(timer);
       void worker.terminate();
       resolve(result);
     };
-    const timer = setTimeout(() => settle({ kind: 'failed', message: `no answer after ${KNIP_TIMEOUT_MS / 1000} s` }), KNIP_TIMEOUT_MS);
+    const startTimeLimit = () => {
+      if (!settled) timer = setTimeout(() => settle({ kind: 'failed', message: `no answer after ${KNIP_TIMEOUT_MS / 1000} s` }), KNIP_TIMEOUT_MS);
+    };
+    if (timeLimitFrom === undefined) startTimeLimit();
+    else timeLimitFrom.then(startTimeLimit, startTimeLimit);
     worker.on('message', (message: { ok: true; answer: KnipAnswer } | { ok: false; message: string }) => {
       if (!message.ok) {
         settle({ kind: 'failed', message: firstLine(message.message) });

@@ -29,10 +29,10 @@ type ToolEntries = { project: Project; knip?: KnipOutcome; testSources?: Map<str
  * knip's answer for the project (undefined when the project uses no tools). It runs on a worker
  * thread: the caller may index files meanwhile and apply the answer with applyToolEntries.
  */
-export async function askToolEntries(project: Project, registry: RegistryDatabase, useCache = true): Promise<KnipOutcome | undefined> {
+export async function askToolEntries(project: Project, registry: RegistryDatabase, useCache = true, timeLimitFrom?: Promise<unknown>): Promise<KnipOutcome | undefined> {
   if (!usesTools(project)) return undefined;
   const packageDirs = project.packages.map((workspace) => workspace.dir);
-  return askKnip({ root: project.root, files: project.files, packageDirs, registry, snapshot: project.source.kind !== 'working-tree', useCache });
+  return askKnip({ root: project.root, files: project.files, packageDirs, registry, snapshot: project.source.kind !== 'working-tree', useCache, ...(timeLimitFrom !== undefined ? { timeLimitFrom } : {}) });
 }
 
 /** The project with knip's entries merged in, or with a gap per package when knip failed. */

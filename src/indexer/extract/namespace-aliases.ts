@@ -38,14 +38,13 @@ export function aliasedObjects(ts: TypeScriptApi, initializer: ts.Expression, is
 
 /**
  * The members an alias is read by in `scope` (`api.a()` reads a), or undefined when it is used
- * whole (passed on, spread again, indexed) or not at all.
+ * whole (passed on, spread again, indexed) or not at all. `usesByScope`: the uses of each scope
+ * walked so far in this file (one walk per scope, however many aliases it has).
  */
-export function membersReadThroughAlias(ts: TypeScriptApi, scope: ts.Node, alias: ts.Identifier): string[] | undefined {
+export function membersReadThroughAlias(ts: TypeScriptApi, scope: ts.Node, alias: ts.Identifier, usesByScope: Map<ts.Node, NameUses>): string[] | undefined {
   let uses = usesByScope.get(scope);
   if (uses === undefined) usesByScope.set(scope, (uses = new NameUses(ts, scope)));
   const usage = uses.usage(alias.text, alias) ?? namespaceUsageIn(ts, scope, alias.text, alias);
   return usage.whole || usage.usedNames.length === 0 ? undefined : usage.usedNames;
 }
 
-/** The uses in each scope asked about, walked once: a scope's nodes live as long as its file's tree. */
-const usesByScope = new WeakMap<ts.Node, NameUses>();

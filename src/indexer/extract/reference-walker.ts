@@ -13,6 +13,7 @@ import {
 import type { FactsBuilder } from './facts-builder.js';
 import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
 import { aliasedObjects, membersReadThroughAlias } from './namespace-aliases.js';
+import type { NameUses } from './name-uses.js';
 import type { ModuleScope } from './scope-recorder.js';
 import type { LoadWalker, ModuleLoad, ModuleLoadUsage } from './load-walker.js';
 import { visitCallExpression, visitImportType, visitLoadArguments, visitNewExpression, visitLocalModuleLoad } from './module-loads.js';
@@ -54,6 +55,9 @@ export class ReferenceWalker implements LoadWalker {
   private enumContext: { enumName: string; memberNames: Set<string> } | undefined;
   /** Set inside a top-level namespace's body: its members by name, read there without `NS.`. */
   private namespaceContext: { name: string; members: Set<string> } | undefined;
+
+  /** Uses of names per scope, for object aliases (see membersReadThroughAlias): this file's only. */
+  private readonly nameUses = new Map<ts.Node, NameUses>();
 
   constructor(readonly builder: FactsBuilder, private readonly module: ModuleScope) {
     this.ts = builder.ts;
@@ -687,7 +691,7 @@ export class ReferenceWalker implements LoadWalker {
     if (!ts.isIdentifier(declaration.name) || declaration.initializer === undefined) return false;
     const objects = aliasedObjects(ts, declaration.initializer, (name) => this.module.names.has(name));
     if (objects === undefined) return false;
-    const members = membersReadThroughAlias(ts, this.enclosingBody, declaration.name);
+    const members = membersReadThroughAlias(ts, this.enclosingBody, declaration.name, this.nameUses);
     if (members === undefined) return false;
     for (const { root, path } of objects) {
       for (const member of members) this.recordReference(root, [...path, member]);
