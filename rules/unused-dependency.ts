@@ -4,6 +4,7 @@ import { judgedDependencyProblems, listName, manifestOf } from '../src/rule-engi
 import { iconSetUse } from '../src/rule-engine/icon-sets.js';
 import { packageImporters } from '../src/rule-engine/package-importers.js';
 import { bundledPackageUsers } from '../src/rule-engine/bundled-workspace-imports.js';
+import { typedPackage } from '../src/manifests/package-json.js';
 
 export const unusedDependency: Rule = {
   meta: {
@@ -30,6 +31,9 @@ export const unusedDependency: Rule = {
       reported.add(`${problem.workspace}\0${problem.name}`);
       // orch-guard's graph sees a live import: knip missed it (an alias, a file it did not reach).
       if (users !== undefined && users.live.length > 0) continue;
+      // `@types/x` goes with `x`: TypeScript reads it for live code's imports of `x`, unless `x` ships its own types.
+      const typed = typedPackage(problem.name);
+      if (typed !== undefined && problem.typedPackageShipsTypes !== true && (importers.get(`${problem.workspace}\0${typed}`)?.live.length ?? 0) > 0) continue;
       // Code of a sibling workspace package that this package's build inlines imports it.
       if (bundled.has(`${problem.workspace}\0${problem.name}`)) continue;
       // An icon set that an icon component or CSS plugin loads by name.

@@ -10,8 +10,8 @@
 // (a clone sharing the mirror's objects, so `git ls-files` and .gitignore work as in a user's
 // clone). A checkout that exists is reset to the pinned commit and cleaned of untracked and
 // ignored files (tool caches; node_modules is kept), so every run starts from the same tree.
-// With --install, dependencies are installed from the repository's lockfile (npm ci or pnpm
-// install, the npm registry being the only network used) with --ignore-scripts: no install or
+// With --install, dependencies are installed from the repository's lockfile (npm ci, pnpm
+// install or yarn 1 install, the npm registry being the only network used) with --ignore-scripts: no install or
 // prepare script of theirs runs. knip needs them (it loads config files such as vite.config.ts).
 // docs/benchmark.md describes the corpus and the method.
 
@@ -80,6 +80,10 @@ function install(target, entry) {
     command = pnpm;
     args = [...prefix, 'install', '--frozen-lockfile', '--ignore-scripts', '--config.confirmModulesPurge=false',
       '--config.manage-package-manager-versions=false', '--config.package-manager-strict=false'];
+  } else if (fs.existsSync(path.join(target, 'yarn.lock')) && !fs.existsSync(path.join(target, 'package-lock.json'))) {
+    // A yarn v1 lockfile (`# yarn lockfile v1`): yarn 1 installs it as locked.
+    command = 'npx';
+    args = ['--yes', 'yarn@1', 'install', '--frozen-lockfile', '--ignore-scripts', '--non-interactive', '--ignore-engines'];
   } else {
     command = 'npm';
     args = [skip.length ? 'install' : 'ci', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps', '--engine-strict=false'];

@@ -78,7 +78,7 @@ export async function analyse(
     ? buildContractModel(linked, config.components, { file: relativeTo(project.root, project.loaded.file), text: readFileSync(project.loaded.file, 'utf8') })
     : undefined;
   const dependencies = knip?.kind === 'answer'
-    ? { problems: checkInstalled(project.root, project.packages, knip.answer.dependencyIssues, options.notices), listed: listDependencies(project.root, project.packages) }
+    ? { problems: checkInstalled(project.root, project.packages, knip.answer.dependencyIssues, options.notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved'), listed: listDependencies(project.root, project.packages) }
     : undefined;
   const severities = ruleSeverities(config);
   // Loading madge costs time, so the cycles are found only for the (opt-in) rule that reports them.

@@ -2,30 +2,45 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DependencyProblem, ListedDependency } from '../rule-engine/analysis-context.js';
 import type { WorkspacePackage } from '../manifests/workspaces.js';
+import { packageNameOf, typedPackage } from '../manifests/package-json.js';
+import { isSystemTool } from './system-tools.js';
 
 /**
  * knip's dependency problems, checked against what is installed. knip learns which binaries a
  * package provides from its installed package.json: without it, a script that runs the binary
- * counts for nothing. So an unused dependency that is not installed, and an unlisted binary
+ * counts for nothing. A system tool a script runs (`docker-compose`, `make`) needs no dependency.
+ * An unused dependency that is not installed, and an unlisted binary
  * when nothing is installed, are not judged (one notice says so): orch-guard fails closed. An
  * unlisted dependency that the file's nearest package.json lists (a nested package that is not
- * a workspace) is dropped too.
+ * a workspace) is dropped too, and so is an unresolved import that orch-guard resolves.
  */
-export function checkInstalled(root: string, packages: readonly WorkspacePackage[], problems: readonly DependencyProblem[], notices: string[]): DependencyProblem[] {
+export function checkInstalled(
+  root: string,
+  packages: readonly WorkspacePackage[],
+  problems: readonly DependencyProblem[],
+  notices: string[],
+  /** Whether orch-guard's resolver finds what the specifier names (a file, an artifact, a package). */
+  resolves: (file: string, specifier: string) => boolean,
+): DependencyProblem[] {
   const byWorkspace = new Map(packages.map((workspace) => [toPosix(path.relative(root, workspace.dir)), workspace]));
   const dirOf = (problem: DependencyProblem) => byWorkspace.get(problem.workspace)?.dir ?? path.join(root, problem.workspace);
   const notJudged: string[] = [];
   const result: DependencyProblem[] = [];
   for (const problem of problems) {
     if (problem.type === 'unused-dependency' || problem.type === 'unused-dev-dependency') {
-      if (lookUp(root, dirOf(problem), path.join('node_modules', problem.name, 'package.json'))) result.push(problem);
-      else notJudged.push(problem.name);
+      if (!lookUp(root, dirOf(problem), path.join('node_modules', problem.name, 'package.json'))) notJudged.push(problem.name);
+      else if (problem.name.startsWith('@types/')) result.push({ ...problem, typedPackageShipsTypes: shipsOwnTypes(root, dirOf(problem), typedPackage(problem.name) ?? problem.name) });
+      else result.push(problem);
     } else if (problem.type === 'unlisted-dependency') {
       if (!listedNearFile(root, problem.file, problem.name)) result.push(problem);
     } else if (problem.type === 'unlisted-binary') {
+      if (isSystemTool(problem.name)) continue;
       if (lookUp(root, dirOf(problem), 'node_modules')) result.push(problem.line === undefined ? { ...problem, ...whereRun(root, problem.file, problem.name) } : problem);
       else notJudged.push(`binary ${problem.name}`);
-    } else if (problem.type === 'unresolved-import' && path.isAbsolute(problem.name)) {
+    } else if (problem.type === 'unresolved-import' && !path.isAbsolute(problem.name)) {
+      const settled = settleUnresolved(root, problem, resolves);
+      if (settled !== undefined && !result.some((other) => other.type === settled.type && other.file === settled.file && other.name === settled.name)) result.push(settled);
+    } else if (problem.type === 'unresolved-import') {
       // knip names a config's unresolvable path absolutely; findings speak root-relative.
       result.push({ ...problem, name: toPosix(path.relative(root, problem.name)) });
     } else {
@@ -57,6 +72,36 @@ function whereRun(root: string, file: string, binary: string): { line?: number; 
     if (match !== null) return { line: index + 1, column: match.index + match[1].length + 1 };
   }
   return {};
+}
+
+/**
+ * knip's "unresolved" import, checked with orch-guard's resolver: a relative path it resolves
+ * (a file a build generates, through `rootDirs`) is dropped; a package that is installed is not
+ * missing: unlisted when no package.json near the file lists it, else fine.
+ */
+function settleUnresolved(root: string, problem: DependencyProblem, resolves: (file: string, specifier: string) => boolean): DependencyProblem | undefined {
+  const specifier = problem.name;
+  if (specifier.startsWith('.')) return resolves(problem.file, specifier) ? undefined : problem;
+  const name = packageNameOf(specifier);
+  if (!/^(?:@[\w.-]+\/)?[\w.-]+$/.test(name) || !lookUp(root, path.dirname(path.join(root, problem.file)), path.join('node_modules', name, 'package.json'))) return problem;
+  return listedNearFile(root, problem.file, name) ? undefined : { ...problem, type: 'unlisted-dependency', name };
+}
+
+/** Whether the installed package declares its own types (`types`, `typings`, a `types` export condition). */
+function shipsOwnTypes(root: string, dir: string, name: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const manifest = path.join(current, 'node_modules', name, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const text = readFileSync(manifest, 'utf8');
+        const pkg = JSON.parse(text) as { types?: unknown; typings?: unknown };
+        return pkg.types !== undefined || pkg.typings !== undefined || /"types"\s*:/.test(text);
+      } catch {
+        return false;
+      }
+    }
+    if (current === root || path.dirname(current) === current || !current.startsWith(root)) return false;
+  }
 }
 
 function listedNearFile(root: string, file: string, name: string): boolean {

@@ -12,6 +12,7 @@ export type ExportTerminal =
 export class ExportResolver {
   private readonly namesCache = new Map<number, Set<string>>();
   private readonly terminalCache = new Map<string, ExportTerminal[]>();
+  private readonly openStarCache = new Map<number, boolean>();
 
   constructor(
     private readonly files: GraphFile[],
@@ -92,7 +93,27 @@ export class ExportResolver {
   /** Whether `name` is exported at all (explicitly, through `export *`, or by CJS interop). */
   hasExport(file: GraphFile, name: string): boolean {
     if (this.exportedNames(file).has(name)) return true;
+    if (name !== 'default' && this.hasOpenStarExport(file)) return true;
     return name === 'default' && (file.exportsByName.has('export=') || file.facts.moduleKind === 'cjs');
+  }
+
+  /**
+   * Whether the module re-exports everything of a module outside the project (`export * from
+   * 'pkg'`, or from what does not resolve), directly or through a project module it `export *`s:
+   * its names cannot be listed, so any name may be one of its exports.
+   */
+  hasOpenStarExport(file: GraphFile, visiting = new Set<number>()): boolean {
+    const cached = this.openStarCache.get(file.index);
+    if (cached !== undefined) return cached;
+    if (visiting.has(file.index)) return false;
+    visiting.add(file.index);
+    const open = file.facts.starExports.some((star) => {
+      const targets = this.importTargets(file, star.importIndex);
+      return targets.length === 0 || targets.some((target) => this.hasOpenStarExport(target, visiting));
+    });
+    visiting.delete(file.index);
+    if (visiting.size === 0) this.openStarCache.set(file.index, open);
+    return open;
   }
 
   fileAt(index: number): GraphFile {

@@ -29,7 +29,7 @@ export function createGraphFiles(
       isEntry: roles.entries.has(file.path),
       isDeclarationFile: /\.d\.[cm]?ts$/.test(file.path),
       inProgram: (/\.d\.[cm]?ts$/.test(file.path) || facts.ambientOnly === true) && resolver.isInProgram(file.path),
-      resolutions: facts.imports.map((fact) => resolveImport(resolver, file.path, fact)),
+      resolutions: facts.imports.map((fact, importIndex) => resolveImport(resolver, file.path, fact, bindsValues(fact, importIndex, facts.importBindings))),
       moduleNode: -1,
       firstDeclarationNode: -1,
       declarationsByName,
@@ -40,12 +40,17 @@ export function createGraphFiles(
 }
 
 /** A plain specifier, a pattern (minus what a glob's `!` patterns leave out), or nothing for an unbounded load. */
-function resolveImport(resolver: ModuleResolver, from: string, fact: ImportFact): Resolution {
+function resolveImport(resolver: ModuleResolver, from: string, fact: ImportFact, valueImport: boolean): Resolution {
   if (fact.unbounded === true) return { kind: 'unresolved' };
   if (fact.pattern !== true) {
     const resolution = resolver.resolve(from, fact.specifier);
     // A path a process is started with (`fork('./jobs/run.js')`) is relative to the working directory.
-    if (resolution.kind === 'unresolved' && fact.form === 'url' && fact.specifier.startsWith('./')) return resolver.resolve('package.json', fact.specifier);
+    if (resolution.kind !== 'file' && fact.form === 'url' && fact.specifier.startsWith('./')) {
+      const fromPackage = resolver.resolve('package.json', fact.specifier);
+      if (fromPackage.kind === 'file' || resolution.kind === 'unresolved') return fromPackage;
+    }
+    // A type generator writes only types: an import of values from there names nothing.
+    if (resolution.kind === 'asset' && resolution.typesOnly === true && valueImport) return { kind: 'unresolved' };
     return resolution;
   }
   const resolution = resolver.resolvePattern(from, fact.specifier);
@@ -56,6 +61,13 @@ function resolveImport(resolver: ModuleResolver, from: string, fact: ImportFact)
   }));
   const paths = resolution.paths.filter((path) => !excluded.has(path));
   return paths.length > 0 ? { kind: 'files', paths } : { kind: 'external', packageName: fact.specifier };
+}
+
+/** Whether the import brings in values (not only types): a load, or a binding not marked `type`. */
+function bindsValues(fact: ImportFact, importIndex: number, bindings: readonly ImportBindingFact[]): boolean {
+  if (fact.typeOnly || fact.form === 'import-type' || fact.form === 'reference') return false;
+  if (fact.form !== 'static') return true;
+  return bindings.some((binding) => binding.importIndex === importIndex && !binding.typeOnly);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

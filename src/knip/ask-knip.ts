@@ -69,7 +69,7 @@ function runKnipWorker(root: string, timeLimitFrom: Promise<unknown> | undefined
   // From TypeScript sources (tests) there is no compiled worker file: run knip in this thread.
   if (!import.meta.url.endsWith('.js')) return runKnipHere(root);
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./knip-worker.js', import.meta.url), { workerData: { root }, stdout: true, stderr: true });
+    const worker = new Worker(new URL('./knip-worker.js', import.meta.url), { workerData: { root }, env: KNIP_ENV, stdout: true, stderr: true });
     let output = '';
     worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -99,9 +99,17 @@ function runKnipWorker(root: string, timeLimitFrom: Promise<unknown> | undefined
   });
 }
 
+/**
+ * knip judges the repository as CI sees it: a fresh clone. (Its lefthook plugin counts lefthook
+ * used only in CI, or when `lefthook install` has written the local .git/hooks.)
+ */
+const KNIP_ENV = { ...process.env, CI: '1' };
+
 /** knip in this thread, its console output captured for the config load errors it reports. */
 async function runKnipHere(root: string): Promise<WorkerOutcome> {
   const { runKnip } = await import('./run-knip.js');
+  const originalCi = process.env.CI;
+  process.env.CI = '1';
   const original = { log: console.log, warn: console.warn, error: console.error };
   let output = '';
   const capture = (...parts: unknown[]) => { output += `${parts.map(String).join(' ')}\n`; };
@@ -113,6 +121,8 @@ async function runKnipHere(root: string): Promise<WorkerOutcome> {
     return { kind: 'failed', message: firstLine(error instanceof Error ? error.message : String(error)) };
   } finally {
     Object.assign(console, original);
+    if (originalCi === undefined) delete process.env.CI;
+    else process.env.CI = originalCi;
   }
 }
 

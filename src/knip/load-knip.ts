@@ -35,7 +35,8 @@ export interface KnipPlugin {
   title: string;
   entry?: string[];
   production?: string[];
-  config?: string[];
+  /** Usually a list; some plugins compute it (lefthook: a function). */
+  config?: string[] | ((...args: never[]) => unknown);
   resolve?: (options: KnipPluginOptions) => Promise<KnipInput[]> | KnipInput[];
   resolveConfig?: (config: unknown, options: KnipPluginOptions) => Promise<KnipInput[]> | KnipInput[];
   resolveFromAST?: (program: unknown, options: KnipPluginOptions) => KnipInput[];

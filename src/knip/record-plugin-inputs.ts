@@ -88,7 +88,8 @@ export function createAttributor(
     for (const name of enabled) {
       const plugin = plugins[name];
       if (plugin === undefined) continue;
-      const patterns = [...(plugin.config ?? []), ...(plugin.entry ?? []), ...(plugin.production ?? [])].map((pattern) => pattern.replace(/^!/, '').replace(/!$/, ''));
+      // A plugin may compute its config patterns (lefthook's `config` is a function): only lists are read.
+      const patterns = [plugin.config, plugin.entry, plugin.production].flatMap((list) => (Array.isArray(list) ? list : [])).map((pattern) => pattern.replace(/^!/, '').replace(/!$/, ''));
       const matches = compileGlobs(patterns);
       matchers.push({ attribution: { plugin: name }, workspaceDir, matches: (file) => matches(toPosix(path.relative(workspaceDir, file))) });
     }

@@ -120,6 +120,13 @@ export function closedExportSubpaths(map: unknown): string[] {
   return Object.entries(map).filter(([subpath, value]) => subpath.startsWith('.') && value === null).map(([subpath]) => subpath);
 }
 
+/** The package a `@types/` package types (`@types/node-fetch` → `node-fetch`, `@types/babel__core` → `@babel/core`), else undefined. */
+export function typedPackage(name: string): string | undefined {
+  if (!name.startsWith('@types/')) return undefined;
+  const rest = name.slice('@types/'.length);
+  return rest.includes('__') ? `@${rest.replace('__', '/')}` : rest;
+}
+
 /** The package name a bare specifier refers to (`@scope/pkg/sub` gives `@scope/pkg`). */
 export function packageNameOf(specifier: string): string {
   const parts = specifier.split('/');

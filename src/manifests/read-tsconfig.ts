@@ -79,6 +79,12 @@ function applyConfig(facts: TsconfigFacts, file: string, leafDir: string, seen: 
       if (isGenerated) {
         facts.warnings.push(`${relativeName(file)}: "extends" target "${parent}" does not exist yet (a framework build makes it); its options are ignored`);
         facts.missingGeneratedBase = parent;
+        // SvelteKit's generated config always sets `rootDirs: ["..", "./types"]`: a route's
+        // `./$types` lives in `.svelte-kit/types`, beside the route as TypeScript sees it.
+        if (/(?:^|\/)\.svelte-kit\/tsconfig\.json$/.test(parent)) {
+          const generatedDir = path.dirname(path.resolve(dir, parent));
+          facts.rootDirs = [path.dirname(generatedDir), path.join(generatedDir, 'types')];
+        }
         continue;
       }
       facts.warnings.push(`${relativeName(file)}: "extends" package "${parent}" is not installed; its options are ignored`);

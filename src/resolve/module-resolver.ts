@@ -18,8 +18,12 @@ export type Resolution =
    * `exports`/`imports` targets resolve to: which one loads depends on the runtime.
    */
   | { kind: 'file'; path: string; alternatives?: string[] }
-  /** A file that exists but is not a project file (styles, JSON, files outside the root). */
-  | { kind: 'asset'; path: string }
+  /**
+   * A file that exists but is not a project file (styles, JSON, files outside the root), or one a
+   * build makes. `typesOnly`: a type generator's output (a `rootDirs` folder it writes), which
+   * only type imports can name.
+   */
+  | { kind: 'asset'; path: string; typesOnly?: true }
   /** Every project file a pattern specifier (`./locales/*.ts`) matches. */
   | { kind: 'files'; paths: string[] }
   | { kind: 'external'; packageName: string }
@@ -170,7 +174,8 @@ export class ModuleResolver {
    * (slashes included, to stay on the safe side); a missing or `.js` extension matches sources.
    */
   resolvePattern(fromRelative: string, rawPattern: string): Resolution {
-    const pattern = this.patternFromRoot(fromRelative, rawPattern);
+    // A bundler query (`./emails/${name}.hbs?raw`) is no part of the path.
+    const pattern = this.patternFromRoot(fromRelative, stripQuery(rawPattern));
     if (pattern === undefined) return { kind: 'external', packageName: packageNameOf(rawPattern) };
     const joined = path.posix.normalize(pattern);
     if (joined.startsWith('../')) return { kind: 'unresolved' };
@@ -276,7 +281,11 @@ export class ModuleResolver {
     return { kind: 'asset', path: relative ?? absolute };
   }
 
-  /** tsconfig `rootDirs`: a relative import may land in a sibling root. */
+  /**
+   * tsconfig `rootDirs`: a relative import may land in a sibling root. When a sibling root is
+   * what a build generates (React Router's `.react-router/types`, SvelteKit's `.svelte-kit/types`
+   * for `./+types/route` and `./$types`), a miss is a file the build will make, not a broken import.
+   */
   private resolveThroughRootDirs(config: TsconfigFacts | undefined, fromDir: string, specifier: string): Resolution | undefined {
     const rootDirs = config?.rootDirs ?? [];
     const containing = rootDirs.find((dir) => !path.relative(dir, fromDir).startsWith('..'));
@@ -287,7 +296,8 @@ export class ModuleResolver {
       const found = this.resolvePath(path.join(other, target));
       if (found !== undefined) return found;
     }
-    return undefined;
+    const generated = rootDirs.find((dir) => dir !== containing && isBuildOutputPath(`${this.lookup.relative(dir)}/`));
+    return generated === undefined ? undefined : { kind: 'asset', path: this.lookup.relative(path.join(generated, target)) ?? target, typesOnly: true };
   }
 
   private resolveThroughPaths(config: TsconfigFacts, specifier: string): Resolution | undefined {

@@ -45,6 +45,11 @@ export interface DependencyProblem {
   column?: number;
   /** Root-relative directory of the workspace package ('' for the root). */
   workspace: string;
+  /**
+   * Of an unused `@types/x`: the installed `x` ships its own types (package.json `types`,
+   * `typings` or a `types` export condition), so TypeScript never reads `@types/x`.
+   */
+  typedPackageShipsTypes?: boolean;
 }
 
 /** A package a workspace's package.json lists, and where. */

@@ -12,7 +12,7 @@ const SCRIPT_PATH = /^\.{0,2}\/?[\w@$./-]*\.(?:[cm]?[jt]sx?)$/;
 /**
  * Files a call names without importing them: `new Worker('./w.js')`, `fork(path.join(__dirname,
  * 'child.js'))`, `module.register('./hooks.mjs', import.meta.url)`, `require.resolve(...)`,
- * `spawn('node', ['./task.js'])`. They are recorded as `url` loads: the file runs (it is live),
+ * `spawn('node', ['./task.js'])`, Vite's `ssrLoadModule('./server/app.ts')`. They are recorded as `url` loads: the file runs (it is live),
  * its exports are not read.
  */
 export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression | ts.NewExpression): void {
@@ -21,7 +21,12 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const args = node.arguments ?? [];
   if (name === undefined || args.length === 0) return;
-  if (FILE_ARGUMENT_CALLEES.has(name)) {
+  if (name === 'ssrLoadModule') {
+    // Vite's `server.ssrLoadModule('./server/app.ts' | '/src/entry-server.tsx')`: a path from
+    // Vite's root (the package folder), whose exports the caller reads.
+    const value = unwrapExpression(ts, args[0]);
+    if (ts.isStringLiteralLike(value) && /^\.{0,2}\//.test(value.text)) recordLiteral(walker, value.text.replace(/^\/(?!\/)/, './'), node, true);
+  } else if (FILE_ARGUMENT_CALLEES.has(name)) {
     // `resolve` only as require.resolve / import.meta.resolve: path.resolve is no reference.
     if (name === 'resolve' && !isModuleResolve(ts, callee)) return;
     // Node reads a loader's hooks (`resolve`, `load`, `initialize`) from its exports.
