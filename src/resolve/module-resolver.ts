@@ -99,8 +99,10 @@ export class ModuleResolver {
         // What only a build makes (`./dist/server/entry.js`, `../.output/server/index.mjs`) is not broken.
         if (found === undefined && isOutput) return { kind: 'asset', path: this.lookup.relative(absolute) ?? absolute };
       }
-      if (found !== undefined) return found;
-      return ['', ...PROBE_EXTENSIONS].some((extension) => this.isGitIgnored(absolute + extension)) ? { kind: 'unresolved', gitIgnored: true } : { kind: 'unresolved' };
+      const gitIgnored = () => ['', ...PROBE_EXTENSIONS].some((extension) => this.isGitIgnored(absolute + extension));
+      // A git-ignored path beside a generated types folder is what a build writes, not a generated type.
+      if (found !== undefined && !(found.kind === 'asset' && found.typesOnly === true && gitIgnored())) return found;
+      return gitIgnored() ? { kind: 'unresolved', gitIgnored: true } : { kind: 'unresolved' };
     }
     if (specifier.startsWith('#')) {
       const resolved = this.resolvePackageImports(fromDir, specifier);
