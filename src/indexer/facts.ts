@@ -61,9 +61,14 @@ export interface DeclarationFact {
   signature?: string;
   /** Classes: the names their `extends`/`implements` clauses start with (`''` for an expression). */
   heritage?: string[];
-  /** Hash of the body with names, literals and formatting normalised; large bodies only. */
+  /**
+   * Hash of the body with bound names, literals, types, formatting and the order of
+   * independent statements normalised (extract/body-tokens.ts); large bodies only.
+   */
   bodyHash?: string;
   bodySize?: number;
+  /** MinHash sketch of the normalised body, for near-duplicates (extract/body-sketch.ts). */
+  bodySketch?: string;
 }
 
 type ImportForm =

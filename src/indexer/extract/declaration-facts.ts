@@ -1,7 +1,8 @@
 import { type DeclarationKind, DeclarationFlag } from '../facts.js';
 import { hasPublicTag } from './comments.js';
 import type { FactsBuilder } from './facts-builder.js';
-import { functionBodyOf, hashBody, signatureText } from './signatures.js';
+import { signatureText } from './signatures.js';
+import { fingerprintBody } from './body-fingerprint.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 // Facts of one declaration or export, shared by the module-scope collectors of every module system.
@@ -35,13 +36,12 @@ export function addDeclaration(
   return index;
 }
 
-export function addBodyHash(builder: FactsBuilder, fact: { bodyHash?: string; bodySize?: number }, node: ts.Node): void {
-  const body = functionBodyOf(builder.ts, node);
-  if (body === undefined) return;
-  const hashed = hashBody(builder.ts, body);
-  if (hashed === undefined) return;
-  fact.bodyHash = hashed.hash;
-  fact.bodySize = hashed.size;
+export function addBodyHash(builder: FactsBuilder, fact: { bodyHash?: string; bodySize?: number; bodySketch?: string }, node: ts.Node): void {
+  const fingerprint = fingerprintBody(builder.ts, node);
+  if (fingerprint === undefined) return;
+  fact.bodyHash = fingerprint.hash;
+  fact.bodySize = fingerprint.size;
+  fact.bodySketch = fingerprint.sketch;
 }
 
 export function addExport(
