@@ -1,53 +1,98 @@
 import type { Rule } from '../src/rule-engine/rule.js';
+import type { RuleFinding } from '../src/rule-engine/finding.js';
+import { findSimilarBodies } from '../src/rule-engine/similar-bodies.js';
+import type { GraphFile } from '../src/graph/symbol-graph.js';
 
 const DEFAULT_MIN_BODY_SIZE = 25;
+const DEFAULT_MIN_SIMILARITY = 0.85;
+
+interface Copy {
+  file: string;
+  line: number;
+  column: number;
+  name: string;
+  kind: string;
+  hash: string;
+  size: number;
+  sketch: string;
+}
 
 export const duplicateImplementation: Rule = {
   meta: {
     id: 'duplicate-implementation',
-    description: 'Two functions in different files whose bodies are the same after normalising names, literals and formatting.',
+    description: 'A function whose body is the same as, or nearly the same as, an older function in another file, up to renamed locals, literals, types, formatting and the order of independent statements.',
     defaultSeverity: 'warn',
     docs: {
-      flags: 'Functions, methods and function-valued variables in different files (or components) whose bodies have the same syntax once identifiers are renamed consistently, literals are blanked and formatting is ignored. Bodies smaller than `duplicates.minBodySize` syntax nodes (default 25, above a body that returns one expression) are ignored. Reported at each copy after the first, naming the first.',
+      flags: 'Functions, methods and function-valued variables in different files whose bodies are the same once the names they bind (parameters, locals) are renamed consistently, literals are blanked, types, comments and formatting are ignored and independent statements are put in one order; and near-copies whose normalised code is at least `duplicates.minSimilarity` alike (default 0.85). Names a body does not bind (imports, globals, properties) must match. Bodies smaller than `duplicates.minBodySize` syntax nodes (default 25, above a body that returns one expression) are ignored. Reported at the newer copy (the file git added later; a file not in git is the newest), naming the older one to reuse.',
       why: 'A helper written twice drifts: a bug is fixed in one copy only. It usually means the author did not know the first one existed.',
-      fix: 'Keep one implementation (export it from where it belongs) and call it from both places. `orch-guard registry find <name>` shows what exists before you write it.',
-      flaggedExample: '// src/a/slug.ts\nexport function slugify(text: string) { return text.trim().toLowerCase().replace(/\\s+/g, \'-\').replace(/[^a-z0-9-]/g, \'\'); }\n// src/b/url.ts\nexport function toUrlPart(s: string) { return s.trim().toLowerCase().replace(/\\s+/g, \'_\').replace(/[^a-z0-9_]/g, \'\'); }',
+      fix: 'Keep the older implementation (export it from where it belongs) and call it from both places; for a near-copy, make the difference a parameter. `orch-guard registry find <name>` shows what exists before you write it.',
+      flaggedExample: '// src/a/slug.ts\nexport function slugify(text: string) { const trimmed = text.trim().toLowerCase(); return trimmed.replace(/\\s+/g, \'-\').replace(/[^a-z0-9-]/g, \'\'); }\n// src/b/url.ts (written later)\nexport function toUrlPart(s: string) { const clean = s.trim().toLowerCase(); return clean.replace(/\\s+/g, \'_\').replace(/[^a-z0-9_]/g, \'\'); }',
       cleanExample: '// src/b/url.ts\nimport { slugify } from \'../a/slug\';\nexport const toUrlPart = slugify;',
     },
   },
   check(context) {
     const minimum = context.options.minDuplicateBodySize ?? DEFAULT_MIN_BODY_SIZE;
-    const groups = new Map<string, Array<{ file: string; line: number; column: number; name: string; kind: string }>>();
-    for (const file of context.files) {
-      if (file.isDeclarationFile || file.facts.skipped !== undefined) continue;
-      for (const declaration of file.facts.declarations) {
-        if (declaration.bodyHash === undefined || (declaration.bodySize ?? 0) < minimum) continue;
-        const owner = declaration.parent >= 0 ? `${file.facts.declarations[declaration.parent].name}.` : '';
-        const list = groups.get(declaration.bodyHash) ?? [];
-        list.push({ file: file.path, line: declaration.line, column: declaration.column, name: `${owner}${declaration.name}`, kind: declaration.kind });
-        groups.set(declaration.bodyHash, list);
+    const threshold = context.options.minDuplicateSimilarity ?? DEFAULT_MIN_SIMILARITY;
+    const copies = collectCopies(context.files, minimum);
+    const groups = new Map<string, Copy[]>();
+    for (const copy of copies) groups.set(copy.hash, [...groups.get(copy.hash) ?? [], copy]);
+    const exact = [...groups.values()].filter((group) => new Set(group.map((copy) => copy.file)).size > 1);
+    const similar = threshold < 1 ? findSimilarBodies(copies, threshold) : [];
+    const involved = new Set([...exact.flat(), ...similar.flatMap((pair) => [copies[pair.a], copies[pair.b]])].map((copy) => copy.file));
+    const ages = context.fileAges([...involved].sort());
+    // Older first: added to git earlier; not in git counts as newest; then by path and line.
+    const older = (a: Copy, b: Copy) => (ages.get(a.file) ?? Infinity) - (ages.get(b.file) ?? Infinity) || a.file.localeCompare(b.file) || a.line - b.line;
+    const findings: RuleFinding[] = [];
+    const reported = new Set<Copy>();
+    for (const group of exact) {
+      const [original, ...others] = [...group].sort(older);
+      for (const copy of others.filter((other) => other.file !== original.file)) {
+        reported.add(copy);
+        findings.push(finding(copy, original, `\`${copy.name}\` has the same body as \`${original.name}\` (${original.file}:${original.line}) up to names, literals and statement order: a helper written twice. Reuse \`${original.name}\` from ${original.file}:${original.line} and delete this copy.`));
       }
     }
-    const findings = [];
-    for (const copies of groups.values()) {
-      const files = new Set(copies.map((copy) => copy.file));
-      if (files.size < 2) continue;
-      const sorted = [...copies].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-      const first = sorted[0];
-      for (const copy of sorted.slice(1)) {
-        if (copy.file === first.file) continue;
-        findings.push({
-          file: copy.file,
-          line: copy.line,
-          column: copy.column,
-          symbol: copy.name,
-          kind: copy.kind,
-          reason: 'duplicate-body' as const,
-          referrers: [`${first.file}#${first.name}`],
-          message: `\`${copy.name}\` has the same body as \`${first.name}\` (${first.file}:${first.line}), up to names and literals: a helper written twice. Keep one and call it from both places.`,
-        });
+    // A near-copy names its most similar older body, once.
+    const best = new Map<Copy, { original: Copy; similarity: number }>();
+    for (const pair of similar) {
+      const [original, copy] = [copies[pair.a], copies[pair.b]].sort(older);
+      const current = best.get(copy);
+      if (current === undefined || pair.similarity > current.similarity || (pair.similarity === current.similarity && older(original, current.original) < 0)) {
+        best.set(copy, { original, similarity: pair.similarity });
       }
     }
-    return findings;
+    for (const [copy, { original, similarity }] of best) {
+      if (reported.has(copy)) continue;
+      // Different hashes: never shown as 1.00, even when the estimate rounds there.
+      const rounded = Math.min(0.99, Math.round(similarity * 100) / 100);
+      findings.push({
+        ...finding(copy, original, `\`${copy.name}\` is a near-copy of \`${original.name}\` (${original.file}:${original.line}), similarity ${rounded.toFixed(2)} up to names, literals and statement order: a helper written twice, then changed. Reuse \`${original.name}\` from ${original.file}:${original.line}, with the difference as a parameter.`),
+        reason: 'similar-body',
+        similarity: rounded,
+      });
+    }
+    return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   },
 };
+
+function collectCopies(files: readonly GraphFile[], minimum: number): Copy[] {
+  const copies: Copy[] = [];
+  for (const file of files) {
+    if (file.isDeclarationFile || file.facts.skipped !== undefined) continue;
+    for (const declaration of file.facts.declarations) {
+      if (declaration.bodyHash === undefined || (declaration.bodySize ?? 0) < minimum) continue;
+      const owner = declaration.parent >= 0 ? `${file.facts.declarations[declaration.parent].name}.` : '';
+      copies.push({
+        file: file.path, line: declaration.line, column: declaration.column, name: `${owner}${declaration.name}`, kind: declaration.kind,
+        hash: declaration.bodyHash, size: declaration.bodySize ?? 0, sketch: declaration.bodySketch ?? '',
+      });
+    }
+  }
+  return copies;
+}
+
+function finding(copy: Copy, original: Copy, message: string): RuleFinding {
+  return {
+    file: copy.file, line: copy.line, column: copy.column, symbol: copy.name, kind: copy.kind,
+    reason: 'duplicate-body', referrers: [`${original.file}#${original.name}`], message,
+  };
+}

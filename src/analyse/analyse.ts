@@ -18,6 +18,7 @@ import { configLabel, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { indexSource } from './index-source.js';
 import { isInertPage } from '../indexer/extract/markdown-facts.js';
+import { gitFileAges } from './file-ages.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
 import { applyToolEntries, askToolEntries } from '../knip/with-tool-entries.js';
@@ -84,7 +85,9 @@ export async function analyse(
   // Loading madge costs time, so the cycles are found only for the (opt-in) rule that reports them.
   const importCycles = (severities[circularImport.meta.id] ?? circularImport.meta.defaultSeverity) === 'off' ? [] : await findLoadCycles(collectFileImports(files), options.notices);
   const context = new AnalysisContext({
-    linked, liveness, roots, contracts, options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize }, importCycles,
+    linked, liveness, roots, contracts, importCycles,
+    options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize, minDuplicateSimilarity: config.duplicates?.minSimilarity },
+    fileAges: gitFileAges(project.root, options.notices),
     ...(dependencies !== undefined ? { dependencies } : {}),
   });
   const allFindings = runRules(context, allRules, {

@@ -55,6 +55,11 @@ export const configSchema = object({
       integer: true,
       minimum: 1,
     })),
+    minSimilarity: optional(number({
+      description: 'Smallest similarity (0 to 1, the share of normalised code two bodies have in common) reported as a near-duplicate by duplicate-implementation. Default 0.85; 1 reports exact copies only.',
+      minimum: 0,
+      maximum: 1,
+    })),
   }, { description: 'Settings of the duplicate-implementation rule.' })),
 }, { description: 'orch-guard configuration (orch.config.ts).' });
 

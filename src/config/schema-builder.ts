@@ -62,18 +62,20 @@ export function string(options: { description?: string; minLength?: number; patt
   };
 }
 
-export function number(options: { description?: string; integer?: boolean; minimum?: number } = {}): Schema<number> {
+export function number(options: { description?: string; integer?: boolean; minimum?: number; maximum?: number } = {}): Schema<number> {
   return {
     isOptional: false,
     parse(value, path) {
       if (typeof value !== 'number' || Number.isNaN(value)) throw new SchemaIssue(path, `expected a number, got ${typeName(value)}`);
       if (options.integer && !Number.isInteger(value)) throw new SchemaIssue(path, 'expected an integer');
       if (options.minimum !== undefined && value < options.minimum) throw new SchemaIssue(path, `expected a number >= ${options.minimum}`);
+      if (options.maximum !== undefined && value > options.maximum) throw new SchemaIssue(path, `expected a number <= ${options.maximum}`);
       return value;
     },
     jsonSchema: () => describe({
       type: options.integer ? 'integer' : 'number',
       ...(options.minimum !== undefined ? { minimum: options.minimum } : {}),
+      ...(options.maximum !== undefined ? { maximum: options.maximum } : {}),
     }, options.description),
   };
 }

@@ -22,6 +22,7 @@ export function formatJson(input: ReportInput): string {
       message: finding.message,
       fingerprint: finding.fingerprint,
       ...(finding.referrers !== undefined ? { referrers: finding.referrers } : {}),
+      ...(finding.similarity !== undefined ? { similarity: finding.similarity } : {}),
       ...(finding.introduced !== undefined ? { introduced: finding.introduced } : {}),
       ...(finding.baselined !== undefined ? { baselined: finding.baselined } : {}),
       ...(finding.component !== undefined ? { component: finding.component } : {}),

@@ -12,6 +12,8 @@ export interface AnalysisOptions {
   production: boolean;
   /** duplicate-implementation: smallest body compared, in syntax nodes. */
   minDuplicateBodySize?: number;
+  /** duplicate-implementation: smallest similarity (0..1) reported as a near-duplicate. */
+  minDuplicateSimilarity?: number;
 }
 
 /** A suppression comment, and whether it suppressed anything this run. */
@@ -76,6 +78,8 @@ export interface AnalysisInputs {
   dependencies?: { problems: readonly DependencyProblem[]; listed: readonly ListedDependency[] };
   /** The load-time import cycles (madge's), found only when circular-import is on. */
   importCycles?: readonly ImportCycle[];
+  /** When each of these files was added (git commit time); absent: unknown, the newest. */
+  fileAges?: (paths: readonly string[]) => ReadonlyMap<string, number>;
 }
 
 /** Everything a rule can ask about the analysed project. Built once, never changed. */
@@ -92,6 +96,8 @@ export class AnalysisContext {
   readonly listedDependencies: readonly ListedDependency[];
   /** The load-time import cycles; empty unless circular-import is on. */
   readonly importCycles: readonly ImportCycle[];
+  /** When each of these files was added (git commit time, seconds); a file absent is new or unknown. */
+  readonly fileAges: (paths: readonly string[]) => ReadonlyMap<string, number>;
   // Memoised views of the graph (derived, not state: the same for every caller).
   private readonly exportsByDeclaration = new Map<number, Map<number, ExportFact[]>>();
   private byPath: Map<string, GraphFile> | undefined;
@@ -106,6 +112,7 @@ export class AnalysisContext {
     this.dependencyProblems = inputs.dependencies?.problems;
     this.listedDependencies = inputs.dependencies?.listed ?? [];
     this.importCycles = inputs.importCycles ?? [];
+    this.fileAges = inputs.fileAges ?? (() => new Map());
   }
 
   get files(): GraphFile[] {

@@ -16,6 +16,7 @@ export type Reason =
   | 'boundary'
   | 'duplicate-symbol'
   | 'duplicate-body'
+  | 'similar-body'
   | 'import-cycle';
 
 export interface Finding {
@@ -37,6 +38,8 @@ export interface Finding {
   introduced?: boolean;
   /** Recorded in the baseline file: reported, but it does not fail the run. */
   baselined?: boolean;
+  /** duplicate-implementation, reason `similar-body`: the estimated share of code the two copies have in common (0..1). */
+  similarity?: number;
   /** The component the finding belongs to, when components are declared. */
   component?: string;
   /** contract-unconsumed: the consuming component that does not use the provided symbol. */

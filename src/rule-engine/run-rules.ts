@@ -114,6 +114,7 @@ function toFinding(rule: string, severity: 'error' | 'warn', raw: RuleFinding): 
     message: raw.message,
     fingerprint: '',
     ...(raw.referrers !== undefined ? { referrers: raw.referrers } : {}),
+    ...(raw.similarity !== undefined ? { similarity: raw.similarity } : {}),
     ...(raw.consumer !== undefined ? { consumer: raw.consumer } : {}),
     ...(raw.confidence !== undefined ? { confidence: raw.confidence, uncertainty: raw.uncertainty } : {}),
   };

@@ -12,6 +12,8 @@ export interface ExpectedFinding {
   reason: string;
   column?: number;
   referrers?: string[];
+  /** duplicate-implementation near-copies: the similarity (compared only when given). */
+  similarity?: number;
   /** The message, when the fixture pins its words (compared only when given). */
   message?: string;
   /** `low` when the finding depends on an entry orch-guard could not map; always compared. */
@@ -58,6 +60,7 @@ export function comparable(findings: ReadonlyArray<ExpectedFinding & Record<stri
       reason: finding.reason,
       ...(wanted?.column !== undefined ? { column: finding.column } : {}),
       ...(wanted?.referrers !== undefined ? { referrers: finding.referrers } : {}),
+      ...(wanted?.similarity !== undefined ? { similarity: finding.similarity as number } : {}),
       ...(wanted?.message !== undefined ? { message: finding.message as string } : {}),
       ...(finding.confidence !== undefined ? { confidence: finding.confidence as 'low' } : {}),
     };

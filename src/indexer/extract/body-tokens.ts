@@ -15,7 +15,8 @@ interface Scope {
  *   so two functions that call different imports differ;
  * - literals keep only their kind (`'-'` and `'_'` print the same: a copy that changes a
  *   message or a separator is still a copy);
- * - comments, formatting and parentheses are not in the syntax tree; type annotations, type
+ * - comments, formatting and parentheses are not in the syntax tree, nor braces around the one
+ *   statement of an `if` or a loop; type annotations, type
  *   arguments, `as`/`satisfies`/`!` and type declarations are dropped (they are erased at run time);
  * - runs of independent declarations and assignments are put in a canonical order (see
  *   independent-statements.ts).
@@ -100,6 +101,11 @@ class TokenPrinter {
       this.tokens.push(isPropertyName(ts, node, parent) ? node.text : this.nameOf(node.text, scope));
       return;
     }
+    // `if (a) { b(); }` and `if (a) b();` do the same: a block of one statement under a control statement is that statement.
+    if (ts.isBlock(node) && node.statements.length === 1 && isControlStatement(ts, parent) && !isScopedDeclaration(ts, node.statements[0])) {
+      this.print(node.statements[0], node, scope);
+      return;
+    }
     if (ts.isLiteralExpression(node) || ts.isTemplateLiteralToken(node)) {
       this.open(node.kind);
       return;
@@ -143,6 +149,16 @@ class TokenPrinter {
     }
     return name;
   }
+}
+
+function isControlStatement(ts: TypeScriptApi, node: ts.Node): boolean {
+  return ts.isIfStatement(node) || ts.isIterationStatement(node, false) || ts.isLabeledStatement(node);
+}
+
+/** A statement whose names a block would scope: unwrapping its block would change what it binds. */
+function isScopedDeclaration(ts: TypeScriptApi, statement: ts.Statement): boolean {
+  return (ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.BlockScoped) !== 0)
+    || ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement);
 }
 
 /** Type syntax, erased at run time: annotations, type arguments and parameters, type declarations. */
