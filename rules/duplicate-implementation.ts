@@ -37,8 +37,11 @@ export const duplicateImplementation: Rule = {
     const groups = new Map<string, Copy[]>();
     for (const copy of copies) groups.set(copy.hash, [...groups.get(copy.hash) ?? [], copy]);
     const exact = [...groups.values()].filter((group) => new Set(group.map((copy) => copy.file)).size > 1);
-    const similar = threshold < 1 ? findSimilarBodies(copies, threshold) : [];
-    const involved = new Set([...exact.flat(), ...similar.flatMap((pair) => [copies[pair.a], copies[pair.b]])].map((copy) => copy.file));
+    // A small body that differs in a token or two differs in what it is about (a wrapper of
+    // another element, an icon): near-copies are looked for among bodies twice the minimum.
+    const large = copies.filter((copy) => copy.size >= 2 * minimum);
+    const similar = (threshold < 1 ? findSimilarBodies(large, threshold) : []).map((pair) => ({ a: large[pair.a], b: large[pair.b], similarity: pair.similarity }));
+    const involved = new Set([...exact.flat(), ...similar.flatMap((pair) => [pair.a, pair.b])].map((copy) => copy.file));
     const ages = context.fileAges([...involved].sort());
     // Older first: added to git earlier; not in git counts as newest; then by path and line.
     const older = (a: Copy, b: Copy) => (ages.get(a.file) ?? Infinity) - (ages.get(b.file) ?? Infinity) || a.file.localeCompare(b.file) || a.line - b.line;
@@ -54,7 +57,7 @@ export const duplicateImplementation: Rule = {
     // A near-copy names its most similar older body, once.
     const best = new Map<Copy, { original: Copy; similarity: number }>();
     for (const pair of similar) {
-      const [original, copy] = [copies[pair.a], copies[pair.b]].sort(older);
+      const [original, copy] = [pair.a, pair.b].sort(older);
       const current = best.get(copy);
       if (current === undefined || pair.similarity > current.similarity || (pair.similarity === current.similarity && older(original, current.original) < 0)) {
         best.set(copy, { original, similarity: pair.similarity });

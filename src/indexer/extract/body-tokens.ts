@@ -2,6 +2,15 @@ import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 import { boundNamesOf, isFunctionScope } from './body-scopes.js';
 import { canonicalOrder } from './independent-statements.js';
 
+const CONTENT_CHUNK = 4;
+/** Marks a token of markup content (JSX text and literals): part of the hash and the sketch. */
+const CONTENT = '"';
+/**
+ * Marks a token of a literal's value outside markup: only in the sketch. An exact copy may
+ * change a message or a separator; a near-copy is measured on what it does with which data.
+ */
+export const LITERAL_VALUE = '\u0000';
+
 interface Scope {
   names: Set<string>;
   parent: Scope | undefined;
@@ -13,14 +22,19 @@ interface Scope {
  * - names the function binds (parameters, locals, nested functions) become `$0`, `$1`, … in
  *   the order they first appear; free names (imports, globals, property names) stay as written,
  *   so two functions that call different imports differ;
- * - literals keep only their kind (`'-'` and `'_'` print the same: a copy that changes a
- *   message or a separator is still a copy);
+ * - literals keep only their kind for the exact hash (`'-'` and `'_'` print the same: a copy
+ *   that changes a message or a separator is still a copy); their values follow, marked
+ *   LITERAL_VALUE, for the similarity only;
  * - comments, formatting and parentheses are not in the syntax tree, nor braces around the one
  *   statement of an `if` or a loop; type annotations, type
  *   arguments, `as`/`satisfies`/`!` and type declarations are dropped (they are erased at run time);
  * - runs of independent declarations and assignments are put in a canonical order (see
  *   independent-statements.ts).
- * `size` counts the syntax nodes printed, the measure of `duplicates.minBodySize`.
+ * - inside JSX, literals and text keep their values, weighted by length: in markup they are the
+ *   content (two icons differ only in their path data, two wrappers in their classes), not a
+ *   detail of the logic.
+ * `size` counts the syntax nodes of the body (parameters and types not included), the measure
+ * of `duplicates.minBodySize`.
  */
 export function bodyTokens(ts: TypeScriptApi, fn: ts.FunctionLikeDeclaration, selfName?: string): { tokens: string[]; size: number } {
   const scopes = new Map<ts.Node, Scope>();
@@ -35,12 +49,16 @@ export function bodyTokens(ts: TypeScriptApi, fn: ts.FunctionLikeDeclaration, se
   };
   const printer = new TokenPrinter(ts, scopeOf, undefined);
   printer.printFunction(fn, undefined);
-  return { tokens: printer.tokens, size: printer.size };
+  return { tokens: printer.tokens, size: printer.bodySize };
 }
 
 class TokenPrinter {
   readonly tokens: string[] = [];
   size = 0;
+  /** Nodes printed for the root function's body. */
+  bodySize = 0;
+  /** Inside JSX: literals are content and keep their values. */
+  private markupDepth = 0;
   // Placeholders per scope and name, numbered by first appearance in this printing.
   private readonly placeholders = new Map<Scope, Map<string, number>>();
   private next = 0;
@@ -71,7 +89,9 @@ class TokenPrinter {
     // The root's own name is the module's business; a nested declaration's binds a local, a method's is a property.
     if (fn.name !== undefined && outer !== undefined) this.print(fn.name, fn, ts.isFunctionDeclaration(fn) ? outer : scope);
     for (const parameter of fn.parameters) this.print(parameter, fn, scope);
+    const before = this.size;
     if (fn.body !== undefined) this.print(fn.body, fn, scope);
+    if (outer === undefined) this.bodySize = this.size - before;
     this.close();
   }
 
@@ -106,10 +126,17 @@ class TokenPrinter {
       this.print(node.statements[0], node, scope);
       return;
     }
-    if (ts.isLiteralExpression(node) || ts.isTemplateLiteralToken(node)) {
-      this.open(node.kind);
+    if (ts.isJsxText(node)) {
+      this.pushContent(node.text.trim().replace(/\s+/g, ' '), CONTENT);
       return;
     }
+    if (ts.isLiteralExpression(node) || ts.isTemplateLiteralToken(node)) {
+      this.open(node.kind);
+      this.pushContent(node.text, this.markupDepth > 0 ? CONTENT : LITERAL_VALUE);
+      return;
+    }
+    const markup = ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node);
+    if (markup) this.markupDepth += 1;
     this.open(node.kind);
     if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) this.tokens.push(String(node.operator));
     // `{ a }` reads or binds property `a`: the property stays, the name is renamed.
@@ -123,6 +150,16 @@ class TokenPrinter {
       ts.forEachChild(node, (child) => this.print(child, node, scope));
     }
     this.close();
+    if (markup) this.markupDepth -= 1;
+  }
+
+  /**
+   * A literal's value, one token per CONTENT_CHUNK characters: its weight in the similarity of
+   * two bodies follows its length, so two icons that share their wrapper but not their long
+   * path data, or two scripts that call the same function with other data, are not near-copies.
+   */
+  private pushContent(text: string, mark: string): void {
+    for (let start = 0; start < text.length; start += CONTENT_CHUNK) this.tokens.push(`${mark}${text.slice(start, start + CONTENT_CHUNK)}`);
   }
 
   /** The statement printed on its own, local names numbered afresh and nested blocks as written. */

@@ -41,7 +41,7 @@ export function addBodyHash(builder: FactsBuilder, fact: { bodyHash?: string; bo
   if (fingerprint === undefined) return;
   fact.bodyHash = fingerprint.hash;
   fact.bodySize = fingerprint.size;
-  fact.bodySketch = fingerprint.sketch;
+  if (fingerprint.sketch !== undefined) fact.bodySketch = fingerprint.sketch;
 }
 
 export function addExport(
