@@ -20,6 +20,7 @@ export function ruleDocumentation(rule: AnyRule): string {
     '',
     meta.docs.flags,
     '',
+    ...(meta.docs.details !== undefined ? ['## How it decides', '', meta.docs.details, ''] : []),
     '## Why it matters',
     '',
     meta.docs.why,

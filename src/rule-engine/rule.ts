@@ -5,6 +5,8 @@ import type { AnalysisContext, SuppressionReview } from './analysis-context.js';
 interface RuleDocs {
   /** What the rule flags. */
   flags: string;
+  /** How it decides, when that takes more than a paragraph (markdown). */
+  details?: string;
   /** Why it matters. */
   why: string;
   /** How to fix it. */
