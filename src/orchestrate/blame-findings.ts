@@ -164,7 +164,8 @@ function blameDuplicate(finding: Finding, context: BlameContext, state: RunFindi
   const reportedWriters = writersOf(finding.file, context);
   const originalWriters = originalFile === undefined ? [] : writersOf(originalFile, context);
   if (reportedWriters.length === 0 && originalWriters.length > 0 && originalFile !== undefined) {
-    // The rule reported the older copy (it orders copies by path): the finding moves to the new one.
+    // The rule reported the copy this run did not write (it orders copies by git age, then
+    // path; two copies git does not have yet tie): the finding moves to the one written here.
     const message = `\`${originalSymbol}\` has the same body as \`${finding.symbol}\` (${finding.file}:${finding.line}), which was there before, up to names and literals: a helper written twice. Reuse the existing one.`;
     return originalWriters.map((task) => toRunFinding(finding, { state, task, file: originalFile, line: null, symbol: originalSymbol ?? null, message, original: `${finding.file}#${finding.symbol ?? ''}` }));
   }

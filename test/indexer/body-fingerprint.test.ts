@@ -3,6 +3,7 @@ import { fingerprintBody } from '../../src/indexer/extract/body-fingerprint.js';
 import { bodyTokens } from '../../src/indexer/extract/body-tokens.js';
 import { decodeSketch, sketchSimilarity } from '../../src/indexer/extract/body-sketch.js';
 import { loadTypeScript } from '../../src/typescript/load-typescript.js';
+import type { ts as TypeScript } from '../../src/typescript/typescript-api.js';
 
 const ts = loadTypeScript();
 
@@ -16,13 +17,13 @@ function fingerprintOf(source: string) {
 
 function tokensOf(source: string): string {
   const file = ts.createSourceFile('a.ts', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  return bodyTokens(ts, file.statements[0] as ts.FunctionDeclaration).tokens.join(' ');
+  return bodyTokens(ts, file.statements[0] as TypeScript.FunctionDeclaration).tokens.join(' ');
 }
 
 const hashOf = (source: string) => fingerprintOf(source)?.hash;
 
 function similarity(a: string, b: string): number {
-  return sketchSimilarity(decodeSketch(fingerprintOf(a)!.sketch)!, decodeSketch(fingerprintOf(b)!.sketch)!);
+  return sketchSimilarity(decodeSketch(fingerprintOf(a)?.sketch ?? '')!, decodeSketch(fingerprintOf(b)?.sketch ?? '')!);
 }
 
 const total = `function total(items: Item[], rate: number): number {
