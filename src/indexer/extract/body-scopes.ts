@@ -27,7 +27,7 @@ export function boundNamesOf(ts: TypeScriptApi, fn: ts.FunctionLikeDeclaration):
   return names;
 }
 
-export function addBindingNames(ts: TypeScriptApi, name: ts.BindingName, into: Set<string>): void {
+function addBindingNames(ts: TypeScriptApi, name: ts.BindingName, into: Set<string>): void {
   if (ts.isIdentifier(name)) {
     into.add(name.text);
     return;
