@@ -24,16 +24,18 @@ export function canonicalOrder(ts: TypeScriptApi, statements: readonly ts.Statem
     ordered.push(...orderRun(run, keyOf));
     run = [];
   };
-  for (const statement of statements) {
-    const footprint = footprintOf(ts, statement);
+  // Footprints cost a walk: only statements with a movable neighbour need one.
+  const movable = statements.map((statement) => isMovableKind(ts, statement));
+  statements.forEach((statement, index) => {
+    const footprint = movable[index] && (movable[index - 1] === true || movable[index + 1] === true) ? footprintOf(ts, statement) : undefined;
     if (footprint === undefined) {
       flush();
       ordered.push(statement);
-      continue;
+      return;
     }
     if (run.length === MAX_RUN) flush();
     run.push({ statement, footprint });
-  }
+  });
   flush();
   return ordered;
 }
@@ -70,6 +72,10 @@ function conflict(a: Footprint, b: Footprint): boolean {
     for (const read of a.reads) if (overlaps(write, read)) return true;
   }
   return false;
+}
+
+function isMovableKind(ts: TypeScriptApi, statement: ts.Statement): boolean {
+  return ts.isVariableStatement(statement) || (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression));
 }
 
 /** What a movable statement reads and writes; undefined for a statement that never moves. */
