@@ -1,4 +1,5 @@
 import type { Rule } from '../src/rule-engine/rule.js';
+import type { AnalysisContext } from '../src/rule-engine/analysis-context.js';
 import type { RuleFinding } from '../src/rule-engine/finding.js';
 import { findSimilarBodies } from '../src/rule-engine/similar-bodies.js';
 import type { GraphFile } from '../src/graph/symbol-graph.js';
@@ -35,7 +36,7 @@ export const duplicateImplementation: Rule = {
         '',
         '**Near-copies.** The same tokens, with literal values added (one token per 4 characters, so long data weighs more), are cut into 4-token shingles and summarised by a 64-slot MinHash sketch. The similarity is the share of the smaller body\'s shingles found in the other (|A∩B| / min(|A|,|B|), estimated from the sketches, about ±0.05), reported when it is at least `duplicates.minSimilarity` (default 0.85; 1 turns near-copies off) for bodies of comparable size (shingle counts within 25%) and at least twice the minimum size. Candidates come from locality-sensitive hashing (21 bands of 3 slots), so a project with thousands of functions is not compared pair by pair. A component that only returns markup (`return <svg>…</svg>`) is compared for exact copies only: templates that share a layout are alike by design.',
         '',
-        '**Which copy is older.** The file git added first (`git log --diff-filter=A --no-renames`, only for the files involved, once per run); a file git does not have (new, untracked, no git) is the newest. Ties are ordered by path, then line. The finding sits on each newer copy (in a file other than the oldest\'s) and names the oldest to reuse; a near-copy names its most similar older body. Under `orch-guard run`, a duplicate is blamed on the task that wrote the newer copy.',
+        '**Which copy is older.** The file git added first (`git log --diff-filter=A --no-renames`, only for the files involved, once per run); a file git does not have (new, untracked, no git) is the newest. Ties are ordered by path, then line. Two entry files that declare the same name (each route file\'s own `loader`, `ErrorBoundary` or `generateMetadata`, each story file\'s stories) follow their framework\'s convention and are not reported. The finding sits on each newer copy (in a file other than the oldest\'s) and names the oldest to reuse; a near-copy names its most similar older body. Under `orch-guard run`, a duplicate is blamed on the task that wrote the newer copy.',
       ].join('\n'),
       why: 'A helper written twice drifts: a bug is fixed in one copy only. It usually means the author did not know the first one existed.',
       fix: 'Keep the older implementation (export it from where it belongs) and call it from both places; for a near-copy, make the difference a parameter. `orch-guard registry find <name>` shows what exists before you write it.',
@@ -62,7 +63,7 @@ export const duplicateImplementation: Rule = {
     const reported = new Set<Copy>();
     for (const group of exact) {
       const [original, ...others] = [...group].sort(older);
-      for (const copy of others.filter((other) => other.file !== original.file)) {
+      for (const copy of others.filter((other) => other.file !== original.file && !perEntryConvention(context, other, original))) {
         reported.add(copy);
         findings.push(finding(copy, original, `\`${copy.name}\` has the same body as \`${original.name}\` (${original.file}:${original.line}) up to names, literals and statement order: a helper written twice. Reuse \`${original.name}\` from ${original.file}:${original.line} and delete this copy.`));
       }
@@ -77,7 +78,7 @@ export const duplicateImplementation: Rule = {
       }
     }
     for (const [copy, { original, similarity }] of best) {
-      if (reported.has(copy)) continue;
+      if (reported.has(copy) || perEntryConvention(context, copy, original)) continue;
       // Different hashes: never shown as 1.00, even when the estimate rounds there.
       const rounded = Math.min(0.99, Math.round(similarity * 100) / 100);
       findings.push({
@@ -104,6 +105,14 @@ function collectCopies(files: readonly GraphFile[], minimum: number): Copy[] {
     }
   }
   return copies;
+}
+
+/**
+ * The same name in two entry files: a framework asks each route or story file for its own
+ * `loader`, `ErrorBoundary`, `generateMetadata` or story, so the copies are the convention.
+ */
+function perEntryConvention(context: AnalysisContext, copy: Copy, original: Copy): boolean {
+  return copy.name === original.name && context.fileByPath(copy.file)?.isEntry === true && context.fileByPath(original.file)?.isEntry === true;
 }
 
 function finding(copy: Copy, original: Copy, message: string): RuleFinding {
