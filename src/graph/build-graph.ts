@@ -23,6 +23,8 @@ interface Use {
   fake: boolean;
   /** A type named inside a function body, not in a signature. */
   body?: boolean;
+  /** The key set of a mapped type or Record (`[K in E]`, `Record<E, V>`). */
+  keySet?: boolean;
 }
 
 /**
@@ -113,6 +115,7 @@ class Linker {
         isType: (reference.flags & ReferenceFlag.Type) !== 0,
         fake: (reference.flags & ReferenceFlag.Fake) !== 0,
         body: (reference.flags & ReferenceFlag.Body) !== 0,
+        keySet: (reference.flags & ReferenceFlag.KeySet) !== 0,
       };
       this.useLocalName(file, reference.name, reference.path ?? [], use);
     }
@@ -228,8 +231,9 @@ class Linker {
     if (path.length > 0) {
       const member = members.find((index) => file.facts.declarations[index].name === path[0]);
       if (member !== undefined) this.addUse(use, file.firstDeclarationNode + member);
-    } else if (!use.isType) {
-      // The enum object itself escapes (Object.values(E), E[key]): every member may be read.
+    } else if (!use.isType || use.keySet === true) {
+      // The enum object itself escapes (Object.values(E), E[key]), or its members are the keys of
+      // a mapped type or Record: every member may be read.
       for (const member of members) this.addUse(use, file.firstDeclarationNode + member);
     }
   }

@@ -150,6 +150,8 @@ export const ReferenceFlag = {
   Fake: 2,
   /** A type named inside a function body: not part of the function's signature. */
   Body: 4,
+  /** The key set of a mapped type or `Record<K, V>`: an enum named there has all its members used. */
+  KeySet: 8,
 } as const;
 
 /** A use of a module-scope name from a declaration (or the module's top level, owner -1). */

@@ -12,6 +12,7 @@ import {
 } from './expression-shapes.js';
 import type { FactsBuilder } from './facts-builder.js';
 import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
+import { keySetNames } from './key-set-types.js';
 import { aliasedObjects, membersReadThroughAlias } from './namespace-aliases.js';
 import type { NameUses } from './name-uses.js';
 import type { ModuleScope } from './scope-recorder.js';
@@ -46,6 +47,8 @@ export class ReferenceWalker implements LoadWalker {
   /** Inside a function body: code that runs later, when called. */
   private deferred = false;
   private typePosition = false;
+  /** Set while a mapped type's or Record's key set is recorded (see key-set-types.ts). */
+  private keySet = false;
   private fake = false;
   private functionBody: ts.Node | undefined;
   private readonly pending: PendingReference[] = [];
@@ -108,7 +111,8 @@ export class ReferenceWalker implements LoadWalker {
       return;
     }
     const flags = (this.typePosition ? ReferenceFlag.Type : 0) | (this.fake ? ReferenceFlag.Fake : 0)
-      | (this.typePosition && this.functionBody !== undefined ? ReferenceFlag.Body : 0);
+      | (this.typePosition && this.functionBody !== undefined ? ReferenceFlag.Body : 0)
+      | (this.keySet ? ReferenceFlag.KeySet : 0);
     if (this.scope === this.moduleScope) {
       this.builder.addReference(this.currentOwner, name, flags, path);
     } else {
@@ -265,6 +269,7 @@ export class ReferenceWalker implements LoadWalker {
     // Read once: every case label below is compared for every node, and the API object is large.
     const { SyntaxKind } = ts;
     const kind = node.kind;
+    if (this.typePosition && (kind === ts.SyntaxKind.MappedType || kind === ts.SyntaxKind.TypeReference)) this.visitKeySet(node);
     switch (kind) {
       case SyntaxKind.Identifier:
         this.recordReference((node as ts.Identifier).text);
@@ -462,6 +467,15 @@ export class ReferenceWalker implements LoadWalker {
   }
 
   /** `A.B.C` as a type (or as a value in `typeof A.B` / `import x = A.B`). */
+  /** Records the key-set names of a mapped type or Record again, flagged: an enum's members are all keys. */
+  private visitKeySet(node: ts.Node): void {
+    for (const name of keySetNames(this.ts, node, (local) => this.module.names.has(local))) {
+      this.keySet = true;
+      this.visitEntityName(name, true);
+      this.keySet = false;
+    }
+  }
+
   private visitEntityName(node: ts.EntityName, inTypePosition: boolean): void {
     const saved = this.typePosition;
     this.typePosition = inTypePosition;
