@@ -8,3 +8,14 @@ const BUILD_OUTPUT_SEGMENT = /(?:^|\/)(?:dist|build|out|\.(?!\.)[^/]+)\//;
 export function isBuildOutputPath(relative: string | undefined): boolean {
   return relative !== undefined && BUILD_OUTPUT_SEGMENT.test(relative);
 }
+
+/**
+ * `./$types`: SvelteKit generates each route's types under `.svelte-kit/types/` and joins them
+ * to the route folder through the generated tsconfig's `rootDirs`, so until `svelte-kit sync`
+ * has run the import names a file that does not exist yet; it is not broken.
+ */
+const GENERATED_ROUTE_TYPES = /^\.\/\$types(?:\.js|\.d\.ts)?$/;
+
+export function isGeneratedRouteTypes(specifier: string): boolean {
+  return GENERATED_ROUTE_TYPES.test(specifier);
+}

@@ -5,7 +5,7 @@ import { dependsOn, packageNameOf, subpathTargets } from '../manifests/package-j
 import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { compileGlobs } from '../files/glob.js';
 import type { FileLookup } from './file-lookup.js';
-import { isBuildOutputPath } from './build-output-path.js';
+import { isBuildOutputPath, isGeneratedRouteTypes } from './build-output-path.js';
 import { type DocusaurusSite, docusaurusAliasTargets, readDocusaurusSite } from './docusaurus-aliases.js';
 import { frameworkAliasTargets } from './framework-aliases.js';
 import { ngPackageEntry } from './ng-package.js';
@@ -97,7 +97,7 @@ export class ModuleResolver {
         const source = isOutput ? mapOutputToSource(absolute, this.tsconfigs, this.lookup) : undefined;
         if (source !== undefined) return this.classify(source);
         // What only a build makes (`./dist/server/entry.js`, `../.output/server/index.mjs`) is not broken.
-        if (found === undefined && isOutput) return { kind: 'asset', path: this.lookup.relative(absolute) ?? absolute };
+        if (found === undefined && (isOutput || isGeneratedRouteTypes(specifier))) return { kind: 'asset', path: this.lookup.relative(absolute) ?? absolute };
       }
       const gitIgnored = () => ['', ...PROBE_EXTENSIONS].some((extension) => this.isGitIgnored(absolute + extension));
       // A git-ignored path beside a generated types folder is what a build writes, not a generated type.
