@@ -55,7 +55,7 @@ export default defineConfig({
       consumedBy: ['validate'],
     },
     // knip's plugins: the entries of ~150 frameworks and tools, and dependency issues (cached).
-    knip: { paths: ['src/knip/**'], requires: ['files', 'project', 'registry', 'rule-engine'] },
+    knip: { paths: ['src/knip/**'], requires: ['files', 'project', 'registry', 'resolve', 'rule-engine'] },
     // Pictures of the graph (files, components, a symbol's neighbourhood) and their renderers.
     picture: { paths: ['src/picture/**'], requires: ['config', 'contracts', 'errors', 'graph', 'report', 'rule-engine'] },
     // The analysis: index → link → reach → rules, over the disk, a git snapshot or an overlay.

@@ -1,3 +1,4 @@
+import type { BundlerAlias } from '../resolve/bundler-aliases.js';
 import type { DependencyProblem } from '../rule-engine/analysis-context.js';
 
 /**
@@ -28,6 +29,8 @@ export type DependencyIssue = DependencyProblem;
 
 export interface KnipAnswer {
   entries: ToolEntry[];
+  /** Import aliases of the project's bundler and framework configs. */
+  aliases: BundlerAlias[];
   dependencyIssues: DependencyIssue[];
   /** Enabled plugins per workspace directory (root-relative, '' for the root). */
   enabledPlugins: Record<string, string[]>;

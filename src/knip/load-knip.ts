@@ -29,6 +29,10 @@ export interface KnipInput {
   type: string;
   specifier: string;
   containingFilePath?: string;
+  /** `alias` inputs: what the specifier (an exact name or a `prefix/*` pattern) maps to. */
+  prefixes?: string[];
+  /** `alias` inputs: the folder relative prefixes are resolved from (default: the workspace). */
+  dir?: string;
 }
 
 export interface KnipPlugin {

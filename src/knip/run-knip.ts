@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { BundlerAlias } from '../resolve/bundler-aliases.js';
 import type { DependencyIssue, KnipAnswer, ToolEntry } from './knip-answer.js';
 import { type KnipResults, loadKnip } from './load-knip.js';
 import { extendPlugins } from './extend-plugins.js';
@@ -43,11 +44,27 @@ export async function runKnip(root: string): Promise<KnipAnswer> {
   const workspaceFiles = results.includedWorkspaceDirs.flatMap((dir) => ['package.json', 'tsconfig.json'].map((name) => path.join(dir, name)));
   return {
     entries,
+    aliases: bundlerAliases(root, recorded.statements),
     dependencyIssues: dependencyIssues(root, results),
     enabledPlugins: enabled,
     configLoadErrors: [],
     readFiles: [...new Set([...workspaceFiles, ...recorded.configFiles].map(relative))].filter((file) => !file.startsWith('..')).sort(),
   };
+}
+
+/** The `alias` inputs knip's plugins returned, with their targets made absolute. */
+function bundlerAliases(root: string, statements: ReturnType<typeof recordPluginInputs>['statements']): BundlerAlias[] {
+  const aliases = new Map<string, BundlerAlias>();
+  for (const statement of statements) {
+    for (const input of statement.inputs) {
+      if (input.type !== 'alias' || typeof input.specifier !== 'string' || !Array.isArray(input.prefixes)) continue;
+      const base = input.dir ?? statement.workspaceDir;
+      const targets = input.prefixes.filter((prefix) => typeof prefix === 'string').map((prefix) => path.resolve(base, prefix));
+      const alias = { workspaceDir: toPosix(path.relative(root, statement.workspaceDir)), pattern: input.specifier, targets };
+      aliases.set(JSON.stringify(alias), alias);
+    }
+  }
+  return [...aliases.values()];
 }
 
 function enabledPluginsByDir(root: string, results: KnipResults): Record<string, string[]> {

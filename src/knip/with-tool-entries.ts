@@ -85,7 +85,8 @@ function mergeAnswer(project: Project, answer: KnipAnswer, notices: string[]): {
     const where = affected.size === 1 && affected.has('') ? 'the root package' : `${affected.size} package${affected.size === 1 ? '' : 's'}`;
     notices.push(`knip could not load ${first.file} (${first.message})${more}${failures.length > 1 ? ' (are dependencies installed?)' : ''}: the entries ${failures.length > 1 ? 'they name are' : 'it names are'} unknown, findings in ${where} are low confidence`);
   }
-  return { project: { ...project, entries, tests, entryGaps: gaps }, testSources };
+  const resolver = project.resolver.withBundlerAliases(answer.aliases ?? []);
+  return { project: { ...project, entries, tests, entryGaps: gaps, resolver }, testSources };
 }
 
 function sourceOf(entry: ToolEntry): EntrySource {

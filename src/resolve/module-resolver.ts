@@ -6,6 +6,7 @@ import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { compileGlobs } from '../files/glob.js';
 import type { FileLookup } from './file-lookup.js';
 import { isBuildOutputPath, isGeneratedRouteTypes } from './build-output-path.js';
+import { type BundlerAlias, bundlerAliasTargets } from './bundler-aliases.js';
 import { type DocusaurusSite, docusaurusAliasTargets, readDocusaurusSite } from './docusaurus-aliases.js';
 import { frameworkAliasTargets } from './framework-aliases.js';
 import { ngPackageEntry } from './ng-package.js';
@@ -62,9 +63,15 @@ export class ModuleResolver {
     private readonly tsconfigs: readonly TsconfigFacts[],
     private readonly packages: readonly WorkspacePackage[],
     private readonly isGitIgnored: (absolute: string) => boolean = () => false,
+    private readonly bundlerAliases: readonly BundlerAlias[] = [],
   ) {
     const sites = packages.filter((candidate) => dependsOn(candidate.pkg, '@docusaurus/core'));
     this.docusaurusSites = sites.length === 0 ? undefined : new Map(sites.map((site) => [site.dir, readDocusaurusSite(site.dir)]));
+  }
+
+  /** This resolver, also honouring the aliases of the project's bundler and framework configs. */
+  withBundlerAliases(aliases: readonly BundlerAlias[]): ModuleResolver {
+    return aliases.length === 0 ? this : new ModuleResolver(this.lookup, this.tsconfigs, this.packages, this.isGitIgnored, [...this.bundlerAliases, ...aliases]);
   }
 
   resolve(fromRelative: string, rawSpecifier: string): Resolution {
@@ -104,6 +111,11 @@ export class ModuleResolver {
       if (found !== undefined && !(found.kind === 'asset' && found.typesOnly === true && gitIgnored())) return found;
       return gitIgnored() ? { kind: 'unresolved', gitIgnored: true } : { kind: 'unresolved' };
     }
+    // What the bundler resolves an alias to is what runs; a miss falls through (tsconfig, packages).
+    for (const target of bundlerAliasTargets(this.bundlerAliases, this.lookup.root, fromDir, specifier)) {
+      const found = this.resolvePath(target);
+      if (found !== undefined) return found;
+    }
     if (specifier.startsWith('#')) {
       const resolved = this.resolvePackageImports(fromDir, specifier);
       return resolved.kind === 'unresolved' ? this.resolveFrameworkAlias(config, specifier) ?? resolved : resolved;
@@ -124,7 +136,7 @@ export class ModuleResolver {
       if (found !== undefined) return found;
     }
     if (/^(?:~~?|@@?)\//.test(specifier)) {
-      const aliased = this.resolveFrameworkAlias(config, specifier);
+      const aliased = this.resolveFrameworkAlias(config, specifier) ?? this.resolveConventionalAlias(fromDir, specifier);
       if (aliased !== undefined) return aliased;
     }
     const packageName = packageNameOf(specifier);
@@ -169,6 +181,18 @@ export class ModuleResolver {
       if (found !== undefined) return found;
     }
     return { kind: 'asset', path: specifier };
+  }
+
+  /**
+   * `@/x` and `~/x` name no package (a scope needs a name): when no config said where they point
+   * (a bundler config knip could not load, say), they are the conventional `src/` or the package
+   * folder of the importing package, if a file is there. Otherwise they stay unknown.
+   */
+  private resolveConventionalAlias(fromDir: string, specifier: string): Resolution | undefined {
+    if (!specifier.startsWith('@/') && !specifier.startsWith('~/')) return undefined;
+    const base = this.packageFor(fromDir)?.dir ?? this.lookup.root;
+    const rest = specifier.slice(2);
+    return this.resolvePath(path.join(base, 'src', rest)) ?? this.resolvePath(path.join(base, rest));
   }
 
   /**
