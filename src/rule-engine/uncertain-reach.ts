@@ -10,15 +10,26 @@ interface UnboundedLoad {
 const cache = new WeakMap<AnalysisContext, UnboundedLoad[]>();
 const COMPONENT = /\.(?:vue|svelte|astro|mdx?)$/;
 const MARKDOWN = /\.mdx?$/;
+/**
+ * Specifiers no package can have (npm names are URL-safe, a scope needs a name): `$utils/x`,
+ * `@/x`, `~/x`. Left unresolved, they are aliases of a config orch-guard could not read
+ * (SvelteKit's `kit.alias`, a bundler config that failed to load), so they could load any file.
+ */
+const UNKNOWN_ALIAS = /^(?:\$|@\/|~)/;
 
-/** Loads in live code whose path is computed at run time (`import(name)`, `eval`). */
+/**
+ * Loads in live code whose path is computed at run time (`import(name)`, `eval`), or that go
+ * through an alias no config read explains.
+ */
 function liveUnboundedLoads(context: AnalysisContext): UnboundedLoad[] {
   let loads = cache.get(context);
   if (loads !== undefined) return loads;
   loads = [];
   for (const file of context.files) {
-    for (const fact of file.facts.imports) {
-      if (fact.unbounded !== true) continue;
+    for (const [index, fact] of file.facts.imports.entries()) {
+      const resolution = file.resolutions[index];
+      const unknownAlias = resolution?.kind === 'external' && UNKNOWN_ALIAS.test(fact.specifier);
+      if (fact.unbounded !== true && !unknownAlias) continue;
       const owner = fact.owner === -1 ? file.moduleNode : file.firstDeclarationNode + fact.owner;
       if (context.isLive(owner)) loads.push({ file, fact });
     }
@@ -48,7 +59,8 @@ function liveUnreadMarkdown(context: AnalysisContext): UnboundedLoad | undefined
 }
 
 function describe(load: UnboundedLoad): string {
-  return `${load.file.path}:${load.fact.line} loads \`${load.fact.specifier}\`, computed at run time`;
+  const how = load.fact.unbounded === true ? 'computed at run time' : 'an alias no config orch-guard read defines';
+  return `${load.file.path}:${load.fact.line} loads \`${load.fact.specifier}\`, ${how}`;
 }
 
 /**
