@@ -83,6 +83,14 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     }
   }
   if (options.packages.length === 0) for (const file of files) addConventional(file, file, addFile);
+  // A tsconfig project reference without a package.json is a build unit of its own (`tsc -b`):
+  // its index/main is its entry, as a package's would be.
+  const packageDirs = new Set([...options.packages, ...nested].map((workspace) => workspace.dir));
+  for (const dir of new Set(options.tsconfigs.flatMap((config) => config.references).map((reference) => path.dirname(reference)))) {
+    const prefix = lookup.relative(dir);
+    if (packageDirs.has(dir) || prefix === undefined || prefix === '' || prefix.startsWith('..')) continue;
+    for (const file of files) if (file.startsWith(`${prefix}/`)) addConventional(file, file.slice(prefix.length + 1), addFile);
+  }
   for (const file of files) addDeepConventional(file, addFile);
   for (const { file, dir, command } of readWorkflowCommands(options.root)) addCommand(command, dir, { kind: 'workflow', detail: `${file} run` });
   for (const { id, command, dir } of options.taskCommands) addCommand(command, dir, { kind: 'task', detail: `orch-guard run task "${id}"` });
