@@ -11,7 +11,7 @@ import { type DocusaurusSite, docusaurusAliasTargets, readDocusaurusSite } from 
 import { frameworkAliasTargets } from './framework-aliases.js';
 import { ngPackageEntry } from './ng-package.js';
 import { patternBase, patternRegex } from './pattern-regex.js';
-import { mapOutputToSource } from './output-to-source.js';
+import { mapOutputToSource, sourceOfCommittedOutput } from './output-to-source.js';
 
 export type Resolution =
   /**
@@ -371,7 +371,7 @@ export class ModuleResolver {
   /** All conditional targets that exist: the first is the file, the rest its alternatives. */
   private resolveManifestTargets(packageDir: string, targets: string[]): Resolution {
     const found = targets.map((target) => this.resolveManifestTarget(packageDir, target)).filter((entry) => entry !== undefined);
-    const files = [...new Set(found.flatMap((entry) => (entry.kind === 'file' ? [entry.path] : [])))];
+    const files = [...new Set(found.flatMap((entry) => (entry.kind === 'file' ? [entry.path, ...(entry.alternatives ?? [])] : [])))];
     if (files.length > 0) return files.length === 1 ? { kind: 'file', path: files[0] } : { kind: 'file', path: files[0], alternatives: files.slice(1) };
     return found[0] ?? { kind: 'unresolved' };
   }
@@ -386,6 +386,13 @@ export class ModuleResolver {
   private resolveManifestTarget(packageDir: string, target: string): Resolution | undefined {
     const absolute = path.resolve(packageDir, target);
     const source = mapOutputToSource(absolute, this.tsconfigs, this.lookup);
+    if (source === absolute && (this.isInOutputDir(absolute) || isBuildOutputPath(this.lookup.relative(absolute)))) {
+      // A committed build (`exports: { "./x": "./dist/x.js" }` and dist/ in the project): what
+      // runs is dist/x.js, and what it is built from, src/x.ts, is as live.
+      const built = sourceOfCommittedOutput(absolute, this.tsconfigs, this.lookup);
+      const [sourcePath, outputPath] = [built, absolute].map((file) => (file === undefined ? undefined : this.lookup.relative(file)));
+      if (sourcePath !== undefined && outputPath !== undefined) return { kind: 'file', path: sourcePath, alternatives: [outputPath] };
+    }
     if (source !== undefined) return this.classify(source);
     return this.resolvePath(absolute);
   }

@@ -36,17 +36,29 @@ const SOURCE_DIRS = ['src', 'lib', 'source', ''];
  */
 export function mapOutputToSource(absolute: string, tsconfigs: readonly TsconfigFacts[], lookup: FileLookup): string | undefined {
   if (lookup.isProjectFile(absolute)) return absolute;
+  return sourceOfOutput(absolute, tsconfigs, lookup);
+}
+
+/**
+ * The source a build output file that is itself in the project (a committed `dist/x.js`) is
+ * built from: what its package's developers edit, and what is dead if nothing uses it.
+ */
+export function sourceOfCommittedOutput(absolute: string, tsconfigs: readonly TsconfigFacts[], lookup: FileLookup): string | undefined {
+  return sourceOfOutput(absolute, tsconfigs, lookup);
+}
+
+function sourceOfOutput(absolute: string, tsconfigs: readonly TsconfigFacts[], lookup: FileLookup): string | undefined {
   for (const config of tsconfigs) {
     for (const outDir of [config.outDir, config.declarationDir]) {
       if (outDir === undefined) continue;
       const relative = path.relative(outDir, absolute);
       if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
       const sourceRoot = config.rootDir ?? path.dirname(config.configPath);
-      const found = withSourceExtension(path.join(sourceRoot, relative), lookup) ?? withSourceExtension(path.join(sourceRoot, 'src', relative), lookup);
+      const found = withSourceExtension(path.join(sourceRoot, relative), lookup, absolute) ?? withSourceExtension(path.join(sourceRoot, 'src', relative), lookup, absolute);
       if (found !== undefined) return found;
     }
   }
-  const sameDir = withSourceExtension(absolute, lookup);
+  const sameDir = withSourceExtension(absolute, lookup, absolute);
   if (sameDir !== undefined) return sameDir;
   const relative = lookup.relative(absolute);
   if (relative === undefined) return undefined;
@@ -59,7 +71,7 @@ export function mapOutputToSource(absolute: string, tsconfigs: readonly Tsconfig
     for (let attempt = 0; attempt < 2 && rest.length > 0; attempt += 1) {
       for (const sourceDir of SOURCE_DIRS) {
         if (sourceDir === segments[index]) continue;
-        const found = withSourceExtension(path.join(packageDir, sourceDir, ...rest), lookup);
+        const found = withSourceExtension(path.join(packageDir, sourceDir, ...rest), lookup, absolute);
         if (found !== undefined) return found;
       }
       if (rest.length > 1 && FORMAT_DIRS.has(rest[0])) rest = rest.slice(1);
@@ -69,8 +81,9 @@ export function mapOutputToSource(absolute: string, tsconfigs: readonly Tsconfig
   return undefined;
 }
 
-function withSourceExtension(absolute: string, lookup: FileLookup): string | undefined {
-  if (lookup.isProjectFile(absolute)) return absolute;
+/** A project source file for an output path, never `output` itself. */
+function withSourceExtension(absolute: string, lookup: FileLookup, output: string): string | undefined {
+  if (absolute !== output && lookup.isProjectFile(absolute)) return absolute;
   const withoutInfix = path.join(path.dirname(absolute), path.basename(absolute).replace(FORMAT_INFIX, ''));
   for (const candidate of new Set([absolute, withoutInfix])) {
     const outputExtension = OUTPUT_EXTENSIONS.find((extension) => candidate.endsWith(extension));
@@ -79,7 +92,7 @@ function withSourceExtension(absolute: string, lookup: FileLookup): string | und
     // `dist/vue.mjs` is also what a bundler makes of the entry `src/vue/index.ts` (unbuild, tsup).
     for (const stem of [base, path.join(base, 'index')]) {
       for (const extension of SOURCE_EXTENSIONS[outputExtension]) {
-        if (lookup.isProjectFile(stem + extension)) return stem + extension;
+        if (stem + extension !== output && lookup.isProjectFile(stem + extension)) return stem + extension;
       }
     }
   }
