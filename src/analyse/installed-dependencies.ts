@@ -10,7 +10,8 @@ import { isSystemTool } from './system-tools.js';
  * package provides from its installed package.json: without it, a script that runs the binary
  * counts for nothing. A system tool a script runs (`docker-compose`, `make`) needs no dependency.
  * An unused dependency that is not installed, and an unlisted binary
- * when nothing is installed, are not judged (one notice says so): orch-guard fails closed. An
+ * when nothing is installed, are not judged (one notice says so): orch-guard fails closed; a
+ * workspace package without `bin` is judged all the same (no script can run it). An
  * unlisted dependency that the file's nearest package.json lists (a nested package that is not
  * a workspace) is dropped too, and so is an unresolved import that orch-guard resolves.
  */
@@ -24,11 +25,13 @@ export function checkInstalled(
 ): DependencyProblem[] {
   const byWorkspace = new Map(packages.map((workspace) => [toPosix(path.relative(root, workspace.dir)), workspace]));
   const dirOf = (problem: DependencyProblem) => byWorkspace.get(problem.workspace)?.dir ?? path.join(root, problem.workspace);
+  const libraryWorkspaces = new Set(packages.filter((workspace) => workspace.pkg.bin === undefined).map((workspace) => workspace.name));
   const notJudged: string[] = [];
   const result: DependencyProblem[] = [];
   for (const problem of problems) {
     if (problem.type === 'unused-dependency' || problem.type === 'unused-dev-dependency') {
-      if (!lookUp(root, dirOf(problem), path.join('node_modules', problem.name, 'package.json'))) notJudged.push(problem.name);
+      // A workspace package without binaries needs no install to be judged: only an import can use it.
+      if (!libraryWorkspaces.has(problem.name) && !lookUp(root, dirOf(problem), path.join('node_modules', problem.name, 'package.json'))) notJudged.push(problem.name);
       else if (problem.name.startsWith('@types/')) result.push({ ...problem, typedPackageShipsTypes: shipsOwnTypes(root, dirOf(problem), typedPackage(problem.name) ?? problem.name) });
       else result.push(problem);
     } else if (problem.type === 'unlisted-dependency') {
