@@ -13,6 +13,7 @@ import type { EntryGap } from './entries/entry-gap.js';
 import type { EntryMap } from './entries/entry-source.js';
 import { findEntryFiles } from './entries/find-entry-files.js';
 import { markdownPageMatcher } from './entries/markdown-pages.js';
+import { findNestedPackages } from './entries/nested-packages.js';
 import { isTestFile } from './entries/test-files.js';
 import { findTsconfig, readTsconfig, type TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from '../manifests/workspaces.js';
@@ -86,6 +87,10 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     options.notices.push(`project patterns ${projectGlobs.map((glob) => `"${glob}"`).join(', ')} match no file`);
   }
 
+  // A nested package (an app with its own package.json that is not a workspace) compiles with its
+  // own tsconfig: its `paths` decide what its imports name.
+  const nestedTsconfigs = readTsconfigs(root, findNestedPackages(root, files, packages), options.notices, packageGaps, false);
+  tsconfigs.push(...nestedTsconfigs.filter((facts) => !tsconfigs.some((known) => known.configPath === facts.configPath)));
   const lookup = new FileLookup(root, new Set(files));
   const resolver = new ModuleResolver(lookup, tsconfigs, packages, createIgnoreChecker(root));
   const { entries, gaps } = findEntryFiles({
@@ -117,7 +122,7 @@ export function configLabel(root: string, file: string | undefined): string {
  * goes). A package whose tsconfig cannot be read is a notice and a gap, not a failed run; the
  * root tsconfig's errors still stop the run (exit 2).
  */
-function readTsconfigs(root: string, packages: readonly WorkspacePackage[], notices: string[], gaps: EntryGap[]): TsconfigFacts[] {
+function readTsconfigs(root: string, packages: readonly WorkspacePackage[], notices: string[], gaps: EntryGap[], withRoot = true): TsconfigFacts[] {
   const configs: TsconfigFacts[] = [];
   const seen = new Set<string>();
   const read = (file: string, packageDir: string | undefined) => {
@@ -136,13 +141,13 @@ function readTsconfigs(root: string, packages: readonly WorkspacePackage[], noti
       gaps.push({ kind: 'unreadable-config', packageDir: path.relative(root, packageDir).split(path.sep).join('/'), entry: `${path.relative(root, file)}`, fix: `a valid "extends" in ${path.relative(root, file)}` });
     }
   };
-  const rootConfig = findTsconfig(root);
+  const rootConfig = withRoot ? findTsconfig(root) : undefined;
   if (rootConfig !== undefined) read(rootConfig, undefined);
   for (const workspace of packages) {
     const candidate = findTsconfig(workspace.dir);
     if (candidate !== undefined) read(candidate, workspace.dir);
   }
-  for (const dir of new Set([root, ...packages.map((workspace) => workspace.dir)])) {
+  for (const dir of new Set([...(withRoot ? [root] : []), ...packages.map((workspace) => workspace.dir)])) {
     for (const name of buildTsconfigNames(dir)) read(path.join(dir, name), dir);
   }
   return configs;
