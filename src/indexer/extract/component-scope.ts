@@ -1,14 +1,19 @@
 import { DeclarationFlag } from '../facts.js';
 import type { FactsBuilder } from './facts-builder.js';
 
+const TEMPLATE_MEMBER = /[\w$\])]\s*\??\.\s*([A-Za-z_$][\w$]*)/g;
+
 /**
  * A component's template is not parsed: it may use any name of the script's module scope
  * (`<script setup>`, Svelte's instance script, Astro's frontmatter), so every one counts as
  * used when the component loads. The component itself is the module's default export, as
  * `import App from './App.vue'` expects.
  */
-export function markComponentScope(builder: FactsBuilder, moduleNames: ReadonlySet<string>): void {
+export function markComponentScope(builder: FactsBuilder, moduleNames: ReadonlySet<string>, templateText: string): void {
   for (const name of moduleNames) builder.addReference(-1, name, 0);
+  // `counter.bump()`, `{{ user.name }}`: members the template reads, by name (a class's members
+  // are used when anything reads their name; see graph/class-members.ts).
+  for (const match of templateText.matchAll(TEMPLATE_MEMBER)) builder.addMemberUse(-1, match[1]);
   builder.moduleKind = 'esm';
   if (builder.exports.some((fact) => fact.name === 'default')) return;
   const index = builder.addDeclaration({

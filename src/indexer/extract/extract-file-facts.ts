@@ -54,7 +54,7 @@ function extractScriptFacts(ts: TypeScriptApi, relativePath: string, fileText: s
   }
   new ReferenceWalker(builder, scope).walkFile();
   builder.suppressions.push(...findSuppressions(text, (offset) => builder.position(offset)));
-  if (component !== undefined) markComponentScope(builder, scope.names);
+  if (component !== undefined) markComponentScope(builder, scope.names, fileText);
   const facts = builder.finish(moduleKindOf(relativePath, builder));
   if (isAmbientOnly(builder)) facts.ambientOnly = true;
   return facts;
