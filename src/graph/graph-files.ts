@@ -2,6 +2,9 @@ import type { ExportFact, ImportBindingFact, ImportFact } from '../indexer/facts
 import type { IndexedFile } from '../indexer/index-project.js';
 import type { ModuleResolver, Resolution } from '../resolve/module-resolver.js';
 import type { GraphFile } from './symbol-graph.js';
+import { stylesheetCandidates } from '../resolve/stylesheet-candidates.js';
+
+const STYLESHEET = /\.(?:css|scss|sass|less)$/;
 
 /** Turns indexed files into graph files: imports resolved, names indexed, roles assigned. */
 export function createGraphFiles(
@@ -43,6 +46,12 @@ export function createGraphFiles(
 function resolveImport(resolver: ModuleResolver, from: string, fact: ImportFact, valueImport: boolean): Resolution {
   if (fact.unbounded === true) return { kind: 'unresolved' };
   if (fact.pattern !== true) {
+    if (STYLESHEET.test(from)) {
+      for (const candidate of stylesheetCandidates(fact.specifier)) {
+        const found = resolver.resolve(from, candidate);
+        if (found.kind === 'file' || found.kind === 'asset') return found;
+      }
+    }
     const resolution = resolver.resolve(from, fact.specifier);
     // A path a process is started with (`fork('./jobs/run.js')`) is relative to the working directory.
     if (resolution.kind !== 'file' && fact.form === 'url' && fact.specifier.startsWith('./')) {

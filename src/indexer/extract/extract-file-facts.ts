@@ -5,6 +5,7 @@ import { COMPONENT_FILE, componentScriptText } from './sfc-scripts.js';
 import { MARKDOWN_FILE } from './markdown-imports.js';
 import { markdownFacts } from './markdown-facts.js';
 import { iconReferences } from './icon-references.js';
+import { STYLESHEET_FILE, stylesheetFacts } from './stylesheet-facts.js';
 import { findSuppressions } from './comments.js';
 import { FactsBuilder } from './facts-builder.js';
 import { collectModuleScope } from './module-scope.js';
@@ -16,6 +17,7 @@ export function extractFileFacts(ts: TypeScriptApi, relativePath: string, fileTe
   // Markdown pages: only their import lines, without the parser (a docs site has thousands);
   // their prose is not searched for icon names.
   if (MARKDOWN_FILE.test(relativePath)) return markdownFacts(fileText);
+  if (STYLESHEET_FILE.test(relativePath)) return stylesheetFacts(fileText);
   const facts = extractScriptFacts(ts, relativePath, fileText);
   const icons = iconReferences(fileText);
   if (icons !== undefined) facts.iconReferences = icons;
