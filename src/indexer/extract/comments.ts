@@ -1,11 +1,13 @@
 import type { SuppressionFact } from '../facts.js';
 
-// Only comments that open a line count, so prose that quotes the syntax does not.
-const SUPPRESSION = /^[ \t]*(?:\/\/|\/\*)[ \t]*orch-guard-ignore-(next-line|file)\b([^\n]*)/gm;
+// Only comments that open a line count, so prose that quotes the syntax does not. fallow's
+// comments of the same form (and mostly the same rule names) are honoured too: a project that
+// moves from fallow keeps the exceptions it already decided on.
+const SUPPRESSION = /^[ \t]*(?:\/\/|\/\*)[ \t]*(?:orch-guard|fallow)-ignore-(next-line|file)\b([^\n]*)/gm;
 
 /**
  * Finds `// orch-guard-ignore-next-line [rule, rule] [-- reason]` comments (and
- * `orch-guard-ignore-file`, target line 0: the whole file). A rule list is optional (none
+ * `orch-guard-ignore-file`, target line 0: the whole file; `fallow-ignore-*` alike). A rule list is optional (none
  * means every rule); text after `--` is a free-form reason.
  */
 export function findSuppressions(text: string, lineOf: (offset: number) => { line: number; column: number }): SuppressionFact[] {
