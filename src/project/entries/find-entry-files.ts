@@ -8,6 +8,7 @@ import { addConventional, addDeepConventional } from './convention-entries.js';
 import type { EntryMap, EntrySource } from './entry-source.js';
 import type { EntryGap } from './entry-gap.js';
 import { htmlScriptTargets } from './html-entries.js';
+import { tanstackRouterEntries } from './tools/tanstack-router.js';
 import { addManifestEntries, probeSource } from './manifest-entries.js';
 import { findNestedPackages } from './nested-packages.js';
 import { toolConventions } from './tools/index.js';
@@ -73,6 +74,10 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
         const relative = packagePrefix === '' ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined;
         if (relative !== undefined && matches(relative)) addFile(file, { kind: 'framework', detail: `${tool.name} convention` });
       }
+    }
+    const inPackage = files.flatMap((file) => (packagePrefix === '' ? [file] : file.startsWith(`${packagePrefix}/`) ? [file.slice(packagePrefix.length + 1)] : []));
+    for (const file of tanstackRouterEntries(workspace, inPackage)) {
+      addFile(packagePrefix === '' ? file : `${packagePrefix}/${file}`, { kind: 'framework', detail: 'tanstack-router route (tsr.config.json or its defaults)' });
     }
     for (const { page, target } of htmlScriptTargets(workspace.dir)) {
       add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `${packagePrefix === '' ? '' : `${packagePrefix}/`}${page} <script>` });
