@@ -35,7 +35,7 @@ export function checkInstalled(
       else if (problem.name.startsWith('@types/')) result.push({ ...problem, typedPackageShipsTypes: shipsOwnTypes(root, dirOf(problem), typedPackage(problem.name) ?? problem.name) });
       else result.push(problem);
     } else if (problem.type === 'unlisted-dependency') {
-      if (!listedNearFile(root, problem.file, problem.name)) result.push(problem);
+      if (!listedNearFile(root, problem.file, problem.name) && !onlyImpliedByConfig(root, problem)) result.push(problem);
     } else if (problem.type === 'unlisted-binary') {
       if (isSystemTool(problem.name)) continue;
       if (lookUp(root, dirOf(problem), 'node_modules')) result.push(problem.line === undefined ? { ...problem, ...whereRun(root, problem.file, problem.name) } : problem);
@@ -104,6 +104,23 @@ function shipsOwnTypes(root: string, dir: string, name: string): boolean {
       }
     }
     if (current === root || path.dirname(current) === current || !current.startsWith(root)) return false;
+  }
+}
+
+/**
+ * knip's plugins add packages a tool may need to what a config uses (Expo's app.json "uses"
+ * expo-updates unless updates are off): a config that does not name the package, not even by
+ * the short name tools accept (`airbnb` for eslint-config-airbnb, `@babel/env`), does not use
+ * it, and nothing is missing from package.json because of it.
+ */
+function onlyImpliedByConfig(root: string, problem: DependencyProblem): boolean {
+  if (/\.(?:[cm]?[jt]sx?|vue|svelte|astro|mdx?)$/.test(problem.file)) return false;
+  const shortName = problem.name.replace(/^.*\//, '').replace(/^(?:[a-z]+-)?(?:config|plugin|preset)-/, '');
+  try {
+    const text = readFileSync(path.join(root, problem.file), 'utf8');
+    return !text.includes(problem.name) && !text.includes(shortName);
+  } catch {
+    return false;
   }
 }
 
