@@ -11,11 +11,46 @@ export interface WorkflowCommand {
 }
 
 /**
- * The `run:` commands of `.github/workflows/*.yml` (single-line and `|`/`>` blocks), read
- * without a YAML parser: a step's `working-directory` is honoured when it precedes or follows
- * `run` within the same step.
+ * The commands CI runs: GitHub workflows' and GitLab CI's, read without a YAML parser.
  */
 export function readWorkflowCommands(root: string): WorkflowCommand[] {
+  return [...githubWorkflowCommands(root), ...gitlabCiCommands(root)];
+}
+
+/**
+ * The commands of GitLab CI jobs in `.gitlab-ci.yml`: the items of `script`, `before_script`
+ * and `after_script` (lists and single lines), run from the root.
+ */
+function gitlabCiCommands(root: string): WorkflowCommand[] {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, '.gitlab-ci.yml'), 'utf8');
+  } catch {
+    return [];
+  }
+  const lines = text.split(/\r?\n/);
+  const found: WorkflowCommand[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    const match = /^(\s*)(?:before_|after_)?script:\s*(.*)$/.exec(lines[index]);
+    if (match === null) continue;
+    const inline = match[2].trim();
+    if (inline !== '' && !inline.startsWith('#')) {
+      found.push({ file: '.gitlab-ci.yml', dir: root, command: inline.replace(/^['"]|['"]$/g, '') });
+      continue;
+    }
+    while (index + 1 < lines.length && (lines[index + 1].trim() === '' || leadingSpaces(lines[index + 1]) > match[1].length || /^\s*-\s/.test(lines[index + 1]))) {
+      const item = /^\s*-\s+(.*)$/.exec(lines[++index]);
+      if (item !== null) found.push({ file: '.gitlab-ci.yml', dir: root, command: item[1].trim().replace(/^['"]|['"]$/g, '') });
+    }
+  }
+  return found;
+}
+
+/**
+ * The `run:` commands of `.github/workflows/*.yml` (single-line and `|`/`>` blocks): a step's
+ * `working-directory` is honoured when it precedes or follows `run` within the same step.
+ */
+function githubWorkflowCommands(root: string): WorkflowCommand[] {
   const dir = path.join(root, '.github', 'workflows');
   let names: string[];
   try {
