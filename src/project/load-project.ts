@@ -18,10 +18,10 @@ import { isTestFile } from './entries/test-files.js';
 import { findTsconfig, readTsconfig, type TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from '../manifests/workspaces.js';
 
-// Component files (.vue, .svelte, .astro) take part through their script blocks; Markdown pages
-// of a framework (see markdown-pages.ts) through their imports. Style sheets are indexed for
-// what they load (packages, Tailwind plugins), not judged themselves.
-const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro|css|scss|sass|less)$/;
+// Component files (.vue, .svelte, .astro, Glimmer's .gts/.gjs) take part through their scripts;
+// Markdown pages of a framework (see markdown-pages.ts) through their imports. Style sheets are
+// indexed for what they load (packages, Tailwind plugins), not judged themselves.
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|g[jt]s|vue|svelte|astro|css|scss|sass|less)$/;
 
 /** Where file contents come from: the disk, or a git snapshot (the index, a commit). */
 export type ProjectSource =

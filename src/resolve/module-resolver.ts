@@ -37,7 +37,7 @@ export type Resolution =
 
 const BUILTINS = new Set(builtinModules);
 // A .d.ts next to a .js describes it; the .js is what runs (and .d.ts files are live anyway).
-const PROBE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.d.mts', '.d.cts', '.json', '.vue', '.svelte', '.astro'];
+const PROBE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.d.mts', '.d.cts', '.json', '.vue', '.svelte', '.astro', '.gts', '.gjs'];
 const EMITTED_TO_SOURCE: Array<[string, string[]]> = [
   ['.js', ['.ts', '.tsx']],
   ['.jsx', ['.tsx']],

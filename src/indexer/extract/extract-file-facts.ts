@@ -1,7 +1,7 @@
 import type { FileFacts } from '../facts.js';
 import { isAmbientOnly } from './augmentations.js';
 import { markComponentScope } from './component-scope.js';
-import { COMPONENT_FILE, componentScriptText } from './sfc-scripts.js';
+import { COMPONENT_FILE, componentScriptText, TEMPLATE_TAG_FILE, templateTagScriptText } from './sfc-scripts.js';
 import { MARKDOWN_FILE } from './markdown-imports.js';
 import { markdownFacts } from './markdown-facts.js';
 import { iconReferences } from './icon-references.js';
@@ -26,8 +26,10 @@ export function extractFileFacts(ts: TypeScriptApi, relativePath: string, fileTe
 
 function extractScriptFacts(ts: TypeScriptApi, relativePath: string, fileText: string): FileFacts {
   const component = COMPONENT_FILE.test(relativePath) ? componentScriptText(fileText) : undefined;
-  const text = component?.code ?? fileText;
-  const scriptKind = component !== undefined ? (component.tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS) : scriptKindOf(ts, relativePath);
+  const templateTag = TEMPLATE_TAG_FILE.test(relativePath) ? templateTagScriptText(fileText) : undefined;
+  const text = component?.code ?? templateTag?.code ?? fileText;
+  const scriptKind = component !== undefined ? (component.tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS)
+    : templateTag !== undefined ? (relativePath.endsWith('.gts') ? ts.ScriptKind.TS : ts.ScriptKind.JS) : scriptKindOf(ts, relativePath);
   const isJavaScript = scriptKind === ts.ScriptKind.JS || scriptKind === ts.ScriptKind.JSX;
   const sourceFile = ts.createSourceFile(
     relativePath,
@@ -56,7 +58,8 @@ function extractScriptFacts(ts: TypeScriptApi, relativePath: string, fileText: s
   }
   new ReferenceWalker(builder, scope).walkFile();
   builder.suppressions.push(...findSuppressions(text, (offset) => builder.position(offset)));
-  if (component !== undefined) markComponentScope(builder, scope.names, fileText);
+  if (component !== undefined) markComponentScope(builder, scope.names, fileText, true);
+  if (templateTag !== undefined) markComponentScope(builder, scope.names, fileText, templateTag.hasTopLevelTemplate);
   const facts = builder.finish(moduleKindOf(relativePath, builder));
   if (isAmbientOnly(builder)) facts.ambientOnly = true;
   return facts;

@@ -30,3 +30,22 @@ export function componentScriptText(text: string): { code: string; tsx: boolean 
   }
   return { code: code.join(''), tsx };
 }
+
+/** Ember/Glimmer template-tag components: JavaScript or TypeScript with `<template>` blocks. */
+export const TEMPLATE_TAG_FILE = /\.g[jt]s$/;
+
+const TEMPLATE_BLOCK = /<template\b[^>]*>[\s\S]*?<\/template\s*>/g;
+
+/**
+ * The code of a `.gts`/`.gjs` file with its `<template>` blocks blanked out (lines and columns
+ * kept). A template at the start of a line outside any class is the module's default export
+ * (a template-only component).
+ */
+export function templateTagScriptText(text: string): { code: string; hasTopLevelTemplate: boolean } {
+  let hasTopLevelTemplate = false;
+  const code = text.replace(TEMPLATE_BLOCK, (block, offset: number) => {
+    if (offset === 0 || text[offset - 1] === '\n') hasTopLevelTemplate = true;
+    return block.replace(/[^\r\n]/g, ' ');
+  });
+  return { code, hasTopLevelTemplate };
+}
