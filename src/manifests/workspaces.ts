@@ -22,7 +22,10 @@ export function findWorkspacePackages(root: string): WorkspacePackage[] {
   const patterns = workspacePatterns(root, rootPkg);
   if (patterns.length === 0) return packages;
   const include = patterns.filter((pattern) => !pattern.startsWith('!')).map((pattern) => globToRegExp(trimSlashes(pattern)));
-  const exclude = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => globToRegExp(trimSlashes(pattern.slice(1))));
+  // `!**/dist/**` leaves out the dist folder itself, as the package managers' globs do.
+  const exclude = patterns.filter((pattern) => pattern.startsWith('!'))
+    .flatMap((pattern) => [trimSlashes(pattern.slice(1)), trimSlashes(pattern.slice(1)).replace(/\/\*\*$/, '')])
+    .map((pattern) => globToRegExp(pattern));
   const maxDepth = Math.max(...patterns.map((pattern) => (pattern.includes('**') ? 4 : pattern.split('/').length)));
   // Dot folders are skipped unless a pattern names one (`packages/.internal/*`).
   const includeDotFolders = patterns.some((pattern) => /(?:^|\/)\.[^./]/.test(pattern.replace(/^!/, '')));

@@ -88,9 +88,15 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     options.notices.push(`project patterns ${projectGlobs.map((glob) => `"${glob}"`).join(', ')} match no file`);
   }
 
+  // A copy of a package's own manifest inside it (ng-packagr's `dist/package.json`, a publish
+  // folder) marks what a build made: not source, so not analysed.
+  const nested = findNestedPackages(root, files, packages);
+  const builtDirs = nested.filter((candidate) => candidate.name !== undefined && enclosingPackage(packages, candidate.dir)?.name === candidate.name).map((built) => built.dir);
+  if (builtDirs.length > 0) files = files.filter((file) => !builtDirs.some((dir) => path.join(root, file).startsWith(dir + path.sep)));
   // A nested package (an app with its own package.json that is not a workspace) compiles with its
   // own tsconfig: its `paths` decide what its imports name.
-  const nestedTsconfigs = readTsconfigs(root, findNestedPackages(root, files, packages), options.notices, packageGaps, false);
+  const sourcePackages = nested.filter((candidate) => !builtDirs.includes(candidate.dir));
+  const nestedTsconfigs = readTsconfigs(root, sourcePackages, options.notices, packageGaps, false);
   tsconfigs.push(...nestedTsconfigs.filter((facts) => !tsconfigs.some((known) => known.configPath === facts.configPath)));
   const lookup = new FileLookup(root, new Set(files));
   const resolver = new ModuleResolver(lookup, tsconfigs, packages, createIgnoreChecker(root));
@@ -110,6 +116,11 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   }
   const tests = new Set(options.production ? [] : files.filter(isTestFile));
   return { root, source, loaded, tsconfigs, packages, files, resolver, lookup, entries, entryGaps: [...packageGaps, ...gaps], tests };
+}
+
+/** The innermost workspace package whose folder holds `dir`. */
+function enclosingPackage(packages: readonly WorkspacePackage[], dir: string): WorkspacePackage | undefined {
+  return packages.filter((candidate) => dir.startsWith(candidate.dir + path.sep)).sort((a, b) => b.dir.length - a.dir.length)[0];
 }
 
 /** How errors name the config file: relative to the root. */
