@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { compileGlobs } from '../files/glob.js';
 import type { KnipInput, KnipPlugin, KnipPluginOptions } from './load-knip.js';
+import { isInside } from '../files/path-inside.js';
 
 /** What one plugin said, in one workspace, optionally from one config file. */
 interface PluginStatement {
@@ -116,9 +117,6 @@ function stripExtension(file: string): string {
   return file.replace(/\.[cm]?[jt]sx?$/, '');
 }
 
-function isInside(dir: string, file: string): boolean {
-  return file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
-}
 
 function toPosix(relative: string): string {
   return path.sep === '/' ? relative : relative.split(path.sep).join('/');

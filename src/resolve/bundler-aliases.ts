@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isInside } from '../files/path-inside.js';
 
 /**
  * An import alias a bundler or framework config defines (webpack/Vite/Vitest `resolve.alias`,
@@ -40,6 +41,3 @@ export function bundlerAliasTargets(aliases: readonly BundlerAlias[], root: stri
   return best.alias.targets.map((target) => target.replace('*', star));
 }
 
-function isInside(dir: string, file: string): boolean {
-  return file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
-}
