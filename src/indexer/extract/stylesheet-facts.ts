@@ -1,4 +1,5 @@
-import { type FileFacts, FACTS_VERSION, type ImportFact } from '../facts.js';
+import type { FileFacts, ImportFact } from '../facts.js';
+import { skippedFileFacts } from '../skipped-file-facts.js';
 
 /** Style sheets: CSS and its preprocessors. Their imports are read; their rules are not analysed. */
 export const STYLESHEET_FILE = /\.(?:css|scss|sass|less)$/;
@@ -33,19 +34,5 @@ export function stylesheetFacts(text: string): FileFacts {
     if (line === -1) line = lineStarts.length;
     imports.push({ specifier, form: 'url', line, column: offset - lineStarts[line - 1] + 1, owner: -1, typeOnly: false, whole: true });
   }
-  return {
-    version: FACTS_VERSION,
-    moduleKind: 'esm',
-    hasSideEffects: true,
-    declarations: [],
-    imports,
-    importBindings: [],
-    exports: [],
-    starExports: [],
-    references: [],
-    freeNames: [],
-    suppressions: [],
-    parseErrors: [],
-    skipped: 'stylesheet',
-  };
+  return { ...skippedFileFacts('stylesheet', undefined), imports };
 }
