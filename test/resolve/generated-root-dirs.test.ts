@@ -32,8 +32,9 @@ describe('a rootDirs folder a type generator writes', () => {
     expect(resolver.resolve('src/routes/+page.ts', './$types')).toEqual({ kind: 'asset', path: '.svelte-kit/types/src/routes/$types', typesOnly: true });
   });
 
-  test('without a generated rootDir, a miss is unresolved', () => {
+  test('without a generated rootDir, a miss is unresolved (SvelteKit\'s own ./$types is known by name)', () => {
     const resolver = new ModuleResolver(new FileLookup(svelteKit, new Set(['src/routes/+page.ts'])), [], []);
-    expect(resolver.resolve('src/routes/+page.ts', './$types')).toEqual({ kind: 'unresolved' });
+    expect(resolver.resolve('src/routes/+page.ts', './+types/page')).toEqual({ kind: 'unresolved' });
+    expect(resolver.resolve('src/routes/+page.ts', './$types')).toEqual({ kind: 'asset', path: 'src/routes/$types' });
   });
 });
