@@ -8,7 +8,7 @@ export const testOnlyExport: Rule = {
     description: 'Production code whose only live users are tests.',
     defaultSeverity: 'warn',
     docs: {
-      flags: 'Exports of non-test files that are used, but only by test files (directly, or through code that only tests reach). When production code uses the declaration inside its own file, only the export is for tests: the message says so, and the declaration must stay.',
+      flags: 'Exports of non-test files that are used, but only by test files (directly, or through code that only tests reach). Not reported: a declaration production code uses inside its own file (it is live; only its `export` serves the tests), and an export that dead production code also imports (that code is reported itself).',
       why: 'Code that only tests call is tested but never shipped into use: typically a feature that was built and never wired in.',
       fix: 'Wire the code into production (call it where it belongs), or delete it together with its tests. Run with `--production` to see it as unused.',
       flaggedExample: '// src/slugify.ts\nexport function slugify(s: string) { return s.toLowerCase(); }\n\n// test/slugify.test.ts\nimport { slugify } from \'../src/slugify\';\ntest(\'slug\', () => expect(slugify(\'A\')).toBe(\'a\'));',
@@ -18,7 +18,7 @@ export const testOnlyExport: Rule = {
   check(context) {
     return analyseExports(context)
       .filter((usage) => usage.testOnlyUsers !== undefined)
-      .map(({ file, fact, kind, testOnlyUsers, usedInOwnFile }) => {
+      .map(({ file, fact, kind, testOnlyUsers }) => {
         const explanation = { reason: 'only-referenced-by-tests' as const, referrers: testOnlyUsers ?? [] };
         return {
           file: file.path,
@@ -28,10 +28,7 @@ export const testOnlyExport: Rule = {
           kind,
           reason: explanation.reason,
           referrers: explanation.referrers,
-          message: usedInOwnFile === true
-            // Production code needs the declaration: only the `export` keyword is for the tests.
-            ? `Export \`${fact.name}\` is exported only for tests: ${describeReason(explanation)}, and production code uses it inside its own file. Keep it, and drop the \`export\` when the tests can go through the code that uses it.`
-            : `Export \`${fact.name}\` is never used by production code: ${describeReason(explanation)}. Wire it into production code, or delete it with its tests.`,
+          message: `Export \`${fact.name}\` is never used by production code: ${describeReason(explanation)}. Wire it into production code, or delete it with its tests.`,
         };
       });
   },

@@ -19,8 +19,6 @@ interface ExportUsage {
   unused?: Explanation;
   /** Used by other modules, but only from tests (test-only-export). */
   testOnlyUsers?: string[];
-  /** With testOnlyUsers: production code uses the declaration in its own file; only the export is for tests. */
-  usedInOwnFile?: boolean;
 }
 
 const cache = new WeakMap<AnalysisContext, ExportUsage[]>();
@@ -83,10 +81,15 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
 
   if (exportNodes.some((node) => context.isLive(node))) {
     if (exportNodes.some((node) => context.isProductionLive(node)) || context.options.production) return undefined;
-    const users = new Set(exportNodes.flatMap((node) => usersOf(graph, node)).filter((user) => context.isLive(user)));
-    // The export is not production-live, so production code reaching the declaration is in its file.
-    const usedInOwnFile = ownNodes.some((node) => context.isProductionLive(node));
-    return { ...base, testOnlyUsers: [...users].map((user) => graph.describe(user)).sort(), usedInOwnFile };
+    // The export is not production-live, so production code reaching the declaration is in its
+    // file: the function is live and stays; that only its `export` serves tests is no finding.
+    if (ownNodes.some((node) => context.isProductionLive(node))) return undefined;
+    const allUsers = exportNodes.flatMap((node) => usersOf(graph, node));
+    // Production code that imports it but is dead itself is reported on its own (unused-file,
+    // dead-code); until that is settled the export has a production user, not only tests.
+    if (allUsers.some((user) => !context.isLive(user) && !graph.files[graph.nodeFile[user]].isTest)) return undefined;
+    const users = new Set(allUsers.filter((user) => context.isLive(user)));
+    return { ...base, testOnlyUsers: [...users].map((user) => graph.describe(user)).sort() };
   }
   if (isType && ownNodes.some((node) => isInExportedSignature(context, file, node))) return undefined;
   if (ownNodes.some((node) => context.isLive(node))) {
