@@ -84,11 +84,8 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
     // The export is not production-live, so production code reaching the declaration is in its
     // file: the function is live and stays; that only its `export` serves tests is no finding.
     if (ownNodes.some((node) => context.isProductionLive(node))) return undefined;
-    const allUsers = exportNodes.flatMap((node) => usersOf(graph, node));
-    // Production code that imports it but is dead itself is reported on its own (unused-file,
-    // dead-code); until that is settled the export has a production user, not only tests.
-    if (allUsers.some((user) => !context.isLive(user) && !graph.files[graph.nodeFile[user]].isTest)) return undefined;
-    const users = new Set(allUsers.filter((user) => context.isLive(user)));
+    if (hasDeadProductionUser(context, [...exportNodes, ...ownNodes])) return undefined;
+    const users = new Set(exportNodes.flatMap((node) => usersOf(graph, node)).filter((user) => context.isLive(user)));
     return { ...base, testOnlyUsers: [...users].map((user) => graph.describe(user)).sort() };
   }
   if (isType && ownNodes.some((node) => isInExportedSignature(context, file, node))) return undefined;
@@ -99,6 +96,27 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
     return { ...base, unused: exportNodes.length > 0 ? explainDead(graph, exportNodes[0]) : { reason: 'unreferenced' } };
   }
   return { ...base, unused: ownNodes.length > 0 ? explainDead(graph, ownNodes[0]) : { reason: 'unreferenced' } };
+}
+
+/**
+ * Whether production code that is dead itself uses the nodes, directly or through production
+ * code that only tests reach. That code is reported on its own (unused-file, dead-code), and
+ * often it is live through an entry orch-guard does not know: until that is settled the export
+ * has a production user, so calling it test-only (and advising its deletion) would be wrong.
+ */
+function hasDeadProductionUser(context: AnalysisContext, nodes: number[]): boolean {
+  const { graph } = context;
+  const seen = new Set<number>(nodes);
+  const pending = [...nodes];
+  while (pending.length > 0) {
+    for (const user of usersOf(graph, pending.pop() as number)) {
+      if (seen.has(user) || graph.files[graph.nodeFile[user]].isTest) continue;
+      if (!context.isLive(user)) return true;
+      seen.add(user);
+      pending.push(user);
+    }
+  }
+  return false;
 }
 
 /**
