@@ -25,6 +25,8 @@ interface Use {
   body?: boolean;
   /** The key set of a mapped type or Record (`[K in E]`, `Record<E, V>`). */
   keySet?: boolean;
+  /** A value named by `typeof x` in a type. */
+  typeQuery?: boolean;
 }
 
 /**
@@ -116,6 +118,7 @@ class Linker {
         fake: (reference.flags & ReferenceFlag.Fake) !== 0,
         body: (reference.flags & ReferenceFlag.Body) !== 0,
         keySet: (reference.flags & ReferenceFlag.KeySet) !== 0,
+        typeQuery: (reference.flags & ReferenceFlag.TypeQuery) !== 0,
       };
       this.useLocalName(file, reference.name, reference.path ?? [], use);
     }
@@ -377,7 +380,7 @@ class Linker {
   private addUse(use: Use, to: number): void {
     if (use.fake) this.graph.addFakeEdge(use.from, to);
     else this.graph.addEdge(use.from, to);
-    if (!use.fake) this.graph.noteUsePlace(use.from, to, use.body === true);
+    if (!use.fake) this.graph.noteUsePlace(use.from, to, use.body === true, use.isType || use.typeQuery === true);
     this.recordSymbolReference(use, to);
   }
 

@@ -61,6 +61,8 @@ export class SymbolGraph {
   /** Edges used in a signature (or as a value) and edges used only inside function bodies. */
   private readonly signatureUses = new Set<number>();
   private readonly bodyUses = new Set<number>();
+  /** Edges naming their target as a type outside function bodies (`(): C`, `typeof f` in a parameter). */
+  private readonly typeSignatureUses = new Set<number>();
 
   constructor(readonly files: GraphFile[]) {}
 
@@ -83,8 +85,15 @@ export class SymbolGraph {
     this.referrers[to].push(from);
   }
 
-  noteUsePlace(from: number, to: number, inBody: boolean): void {
-    (inBody ? this.bodyUses : this.signatureUses).add(from * 0x200000 + to);
+  noteUsePlace(from: number, to: number, inBody: boolean, isType: boolean): void {
+    const key = from * 0x200000 + to;
+    (inBody ? this.bodyUses : this.signatureUses).add(key);
+    if (isType && !inBody) this.typeSignatureUses.add(key);
+  }
+
+  /** `from` names `to` as a type in its signature (a class as a return type, `typeof f`). */
+  isTypeSignatureUse(from: number, to: number): boolean {
+    return this.typeSignatureUses.has(from * 0x200000 + to);
   }
 
   /** `from` names `to` only inside function bodies (as a type): not in its signature. */

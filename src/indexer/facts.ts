@@ -148,10 +148,12 @@ export const ReferenceFlag = {
   Type: 1,
   /** Fake wiring: `void x`, a bare `x;`, or assigned to a local nothing reads. */
   Fake: 2,
-  /** A type named inside a function body: not part of the function's signature. */
+  /** A type (or `typeof x`) named inside a function body: not part of the function's signature. */
   Body: 4,
   /** The key set of a mapped type or `Record<K, V>`: an enum named there has all its members used. */
   KeySet: 8,
+  /** A value named by a type query (`typeof x`): a type use of a value. */
+  TypeQuery: 16,
 } as const;
 
 /** A use of a module-scope name from a declaration (or the module's top level, owner -1). */

@@ -88,7 +88,7 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
     const users = new Set(exportNodes.flatMap((node) => usersOf(graph, node)).filter((user) => context.isLive(user)));
     return { ...base, testOnlyUsers: [...users].map((user) => graph.describe(user)).sort() };
   }
-  if (isType && ownNodes.some((node) => isInExportedSignature(context, file, node))) return undefined;
+  if (ownNodes.some((node) => isInExportedSignature(context, file, node))) return undefined;
   if (ownNodes.some((node) => context.isLive(node))) {
     const usedHere = ownNodes.some((node) => usersOf(graph, node).some((user) => context.isLive(user)
       && graph.nodeFile[user] === file.index && graph.nodeKind[user] !== NodeKind.WholeModule));
@@ -122,6 +122,7 @@ function hasDeadProductionUser(context: AnalysisContext, nodes: number[]): boole
 /**
  * A type named by an export that other modules use is part of that export's signature:
  * importers see it, and declaration emit needs it exported (TS4023), so it counts as used.
+ * So is a class or a function named as a type there (`(): Connection`, `typeof handler`).
  */
 function isInExportedSignature(context: AnalysisContext, file: GraphFile, typeNode: number): boolean {
   const { graph, linked } = context;
@@ -134,6 +135,9 @@ function isInExportedSignature(context: AnalysisContext, file: GraphFile, typeNo
       if (graph.nodeFile[found] !== file.index || graph.nodeKind[found] !== NodeKind.Declaration) continue;
       // A type named only inside a function's body is not part of its signature.
       if (graph.isBodyOnlyUse(found, node)) continue;
+      // A value (a class, a function) is in a signature only when named as a type there:
+      // `(): Connection`, `fn: typeof handler`; calling or constructing it is no signature.
+      if (node === typeNode && !TYPE_KINDS.has(graph.declarationOf(node)?.kind ?? '') && !graph.isTypeSignatureUse(found, node)) continue;
       // A member's signature is its class's (or namespace's) signature.
       const parent = graph.declarationOf(found)?.parent ?? -1;
       const user = parent >= 0 ? file.firstDeclarationNode + parent : found;

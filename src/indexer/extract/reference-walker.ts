@@ -49,6 +49,8 @@ export class ReferenceWalker implements LoadWalker {
   private typePosition = false;
   /** Set while a mapped type's or Record's key set is recorded (see key-set-types.ts). */
   private keySet = false;
+  /** Inside `typeof x` in a type: a value used as a type. */
+  private typeQuery = false;
   private fake = false;
   private functionBody: ts.Node | undefined;
   private readonly pending: PendingReference[] = [];
@@ -111,8 +113,9 @@ export class ReferenceWalker implements LoadWalker {
       return;
     }
     const flags = (this.typePosition ? ReferenceFlag.Type : 0) | (this.fake ? ReferenceFlag.Fake : 0)
-      | (this.typePosition && this.functionBody !== undefined ? ReferenceFlag.Body : 0)
-      | (this.keySet ? ReferenceFlag.KeySet : 0);
+      | ((this.typePosition || this.typeQuery) && this.functionBody !== undefined ? ReferenceFlag.Body : 0)
+      | (this.keySet ? ReferenceFlag.KeySet : 0)
+      | (this.typeQuery ? ReferenceFlag.TypeQuery : 0);
     if (this.scope === this.moduleScope) {
       this.builder.addReference(this.currentOwner, name, flags, path);
     } else {
@@ -283,7 +286,10 @@ export class ReferenceWalker implements LoadWalker {
         return;
       case SyntaxKind.TypeQuery: {
         const query = node as ts.TypeQueryNode;
+        const savedQuery = this.typeQuery;
+        this.typeQuery = true;
         this.visitEntityName(query.exprName, false);
+        this.typeQuery = savedQuery;
         this.visitEach(query.typeArguments);
         return;
       }
