@@ -5,6 +5,7 @@ import { describeReason } from '../src/rule-engine/describe-reason.js';
 import { explainDead } from '../src/rule-engine/explain-dead.js';
 import type { Rule } from '../src/rule-engine/rule.js';
 import { DeclarationFlag } from '../src/indexer/facts.js';
+import { isTypeAssertion } from '../src/rule-engine/type-tests.js';
 
 const REPORTED_KINDS = new Set(['function', 'class', 'variable', 'type', 'interface', 'enum', 'namespace']);
 
@@ -14,7 +15,7 @@ export const deadCode: Rule = {
     description: 'A non-exported declaration in a live file that no live code uses.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'Top-level functions, classes, variables, types, interfaces, enums and namespaces that are not exported and that no live code references. Self-recursion is not use, and neither is use by other dead code.',
+      flags: 'Top-level functions, classes, variables, types, interfaces, enums and namespaces that are not exported and that no live code references. Self-recursion is not use, and neither is use by other dead code. Type assertions are not reported: a declaration with a `@ts-expect-error` (before or inside it), and the declarations of type tests (`*.test-d.ts`, and test files that use `expectTypeOf`, `assertType`, tsd\'s `expectType` or `@ts-expect-error`), which the compiler checks and no code reads.',
       why: 'A helper nobody calls still costs reading, review and maintenance, and it makes everything it calls look used.',
       fix: 'Delete the declaration (and what only it uses), or call it from the code that needs it.',
       flaggedExample: 'function format(n: number) { return n.toFixed(2); }\nfunction legacyFormat(n: number) { return String(n); } // never called\nexport const price = format(3);',
@@ -29,6 +30,8 @@ export const deadCode: Rule = {
       for (const [index, declaration] of file.facts.declarations.entries()) {
         if (declaration.parent !== -1 || !REPORTED_KINDS.has(declaration.kind) || exported.has(index)) continue;
         if ((declaration.flags & (DeclarationFlag.Ambient | DeclarationFlag.Exported)) !== 0) continue;
+        // A type test's declarations are read by the compiler, not by code.
+        if (isTypeAssertion(file, declaration)) continue;
         const node = file.firstDeclarationNode + index;
         if (context.isLive(node)) continue;
         const explanation = explainDead(context.graph, node);

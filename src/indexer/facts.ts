@@ -43,6 +43,11 @@ export const DeclarationFlag = {
   OpenMembers: 256,
   /** An enum member with a string value: no number can stand for it. */
   StringValue: 512,
+  /**
+   * The statement carries a `@ts-expect-error` (before it or inside it): a compile-time check
+   * that the compiler runs; nothing needs to read it.
+   */
+  TypeAssertion: 1024,
 } as const;
 
 export interface DeclarationFact {
@@ -207,6 +212,11 @@ export interface FileFacts {
   iconReferences?: string[];
   /** Only ambient declarations and augmentations: the compiler includes it, nothing imports it. */
   ambientOnly?: boolean;
+  /**
+   * The file asserts types (`expectTypeOf`, `assertType`, tsd's `expectType`, `@ts-expect-error`):
+   * in a test, its declarations are checked by the compiler, not read by code.
+   */
+  assertsTypes?: boolean;
   /** Set when the file was not parsed (binary or too large): why. */
   skipped?: string;
 }

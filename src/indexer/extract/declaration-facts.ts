@@ -78,6 +78,11 @@ export function hasDecorators(ts: TypeScriptApi, node: ts.Node): boolean {
 }
 
 /** JSDoc `@public` in the comments before the statement. */
+/** The statement carries a `@ts-expect-error`, before it or inside it: a compile-time check. */
+export function isTypeAssertionStatement(builder: FactsBuilder, node: ts.Node): boolean {
+  return builder.text.slice(node.pos, node.end).includes('@ts-expect-error');
+}
+
 export function isPublicStatement(builder: FactsBuilder, node: ts.Node): boolean {
   const leading = builder.text.slice(node.pos, node.getStart(builder.sourceFile));
   return leading.includes('@public') && hasPublicTag(leading);

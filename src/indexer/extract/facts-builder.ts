@@ -12,6 +12,9 @@ import type {
 import { FACTS_VERSION } from '../facts.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
+/** How type tests assert: vitest's expectTypeOf/assertType, tsd, `@ts-expect-error`. */
+const TYPE_ASSERTIONS = /@ts-expect-error|\b(?:expectTypeOf|assertType|expectType|expectNotType|expectAssignable|expectNotAssignable|expectError)\s*[<(]/;
+
 /** The facts of one file while both passes add to them; `finish()` turns them into plain FileFacts. */
 export class FactsBuilder {
   readonly declarations: DeclarationFact[] = [];
@@ -90,6 +93,7 @@ export class FactsBuilder {
       freeNames: [...this.freeNames].sort(),
       suppressions: this.suppressions,
       parseErrors: this.parseErrors,
+      ...(TYPE_ASSERTIONS.test(this.text) ? { assertsTypes: true } : {}),
     };
   }
 }
