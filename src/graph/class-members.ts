@@ -18,7 +18,7 @@ const MAX_MEMBERS_REFERENCED = 8;
  * Links class members. A member is live when its class is live and live code reads a property
  * of that name from any object (`this.m()`, `c.m()`, `{ m } = c`): a name-based answer that
  * needs no types and errs towards live. Members that outside code may call without naming them
- * are live with their class: of decorated or ambient classes, of classes that extend or
+ * are live with their class: of decorated or ambient classes (or classes with decorated members), of classes that extend or
  * implement what the project does not declare, or whose `this` escapes, decorated members,
  * fields whose initializer does something, and conventional names. The gate (class and name both live) is applied by computeLiveness.
  */
@@ -71,8 +71,8 @@ export function linkClassMembers(graph: SymbolGraph, files: readonly GraphFile[]
 }
 
 /**
- * Whether outside code may call a class's members without naming them: it is decorated,
- * ambient or lets `this` escape, or it (or a project class it extends) extends or implements
+ * Whether outside code may call a class's members without naming them: it or one of its
+ * members is decorated, it is ambient or lets `this` escape, or it (or a project class it extends) extends or implements
  * something the project does not declare (`extends HTMLElement`, `extends Component` re-exported
  * from a package, a mixin call).
  */
@@ -84,7 +84,10 @@ function openClasses(exports: ExportResolver): (file: GraphFile, classIndex: num
     if (cached !== undefined) return cached;
     cache.set(key, true); // a heritage cycle is an error anyway; stay on the live side
     const declaration = file.facts.declarations[classIndex];
-    let open = (declaration.flags & (DeclarationFlag.Decorated | DeclarationFlag.Ambient | DeclarationFlag.OpenMembers)) !== 0;
+    let open = (declaration.flags & (DeclarationFlag.Decorated | DeclarationFlag.Ambient | DeclarationFlag.OpenMembers)) !== 0
+      // Decorated members (`@Field()`, `@Column()`, `@Input()`) mean a framework describes the
+      // class by reflection: a DTO, an entity, a component. It reads or fills the other fields too.
+      || file.facts.declarations.some((member) => member.parent === classIndex && (member.flags & DeclarationFlag.Decorated) !== 0);
     for (const name of declaration.heritage ?? []) {
       if (open) break;
       const bases = name === '' ? [] : exports.localTerminals(file, name)

@@ -38,7 +38,8 @@ export const DeclarationFlag = {
   Private: 128,
   /**
    * A class whose members other code can reach without naming them: it extends or implements
-   * something outside the module scope's names, or `this` escapes (`register(this)`, `this[key]`).
+   * something outside the module scope's names, or `this` escapes (`register(this)`, `this[key]`),
+   * or it only declares uninitialised fields (a data shape that serialisers read).
    */
   OpenMembers: 256,
   /** An enum member with a string value: no number can stand for it. */

@@ -69,6 +69,9 @@ export function collectNamedDeclaration(scope: ScopeRecorder, node: NamedStateme
   }
   if (ts.isClassDeclaration(node)) {
     collectClassMembers(scope, node, index);
+    // Only uninitialised fields: a data shape (a DTO, a schema) that object literals, ORMs and
+    // deserialisers fill and serialisers read, never by name in the project.
+    if (isDataShape(ts, node)) builder.declarations[index].flags |= DeclarationFlag.OpenMembers;
     if (parent === -1 && ((flags & DeclarationFlag.Decorated) !== 0 || classRunsAtLoad(builder, node))) {
       // A decorator or a static block registers the class when the module loads: loading the
       // module uses it, and importing the module for anything runs that.
@@ -86,6 +89,11 @@ export function collectNamedDeclaration(scope: ScopeRecorder, node: NamedStateme
     }
   }
   return index;
+}
+
+function isDataShape(ts: TypeScriptApi, node: ts.ClassLikeDeclaration): boolean {
+  return node.members.length > 0 && node.members.every((member) => ts.isPropertyDeclaration(member)
+    && member.initializer === undefined && !(ts.getModifiers(member) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword));
 }
 
 /** A `static {}` block or static initializer with effects (`customElements.define('x', this)`). */
