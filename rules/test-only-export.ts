@@ -8,7 +8,7 @@ export const testOnlyExport: Rule = {
     description: 'Production code whose only live users are tests.',
     defaultSeverity: 'warn',
     docs: {
-      flags: 'Exports of non-test files that are used, but only by test files (directly, or through code that only tests reach). Not reported: a declaration production code uses inside its own file (it is live; only its `export` serves the tests), and an export that dead production code also imports (that code is reported itself).',
+      flags: 'Exports of non-test files that are used, but only by test files (directly, or through code that only tests reach). Not reported: a declaration production code uses inside its own file (it is live; only its `export` serves the tests), an export that dead production code also imports (that code is reported itself), and an export tagged `@internal` in JSDoc (exported for tests and tooling on purpose; with `--production` it is not reported as unused either).',
       why: 'Code that only tests call is tested but never shipped into use: typically a feature that was built and never wired in.',
       fix: 'Wire the code into production (call it where it belongs), or delete it together with its tests. Run with `--production` to see it as unused.',
       flaggedExample: '// src/slugify.ts\nexport function slugify(s: string) { return s.toLowerCase(); }\n\n// test/slugify.test.ts\nimport { slugify } from \'../src/slugify\';\ntest(\'slug\', () => expect(slugify(\'A\')).toBe(\'a\'));',

@@ -49,6 +49,8 @@ export const DeclarationFlag = {
    * that the compiler runs; nothing needs to read it.
    */
   TypeAssertion: 1024,
+  /** JSDoc `@internal`: exported for the project's own tooling and tests, not for production code. */
+  Internal: 2048,
 } as const;
 
 export interface DeclarationFact {

@@ -1,7 +1,7 @@
 import type { ExportMeaning } from '../graph/build-graph.js';
 import { NodeKind } from '../graph/symbol-graph.js';
 import type { GraphFile } from '../graph/symbol-graph.js';
-import type { ExportFact } from '../indexer/facts.js';
+import { DeclarationFlag, type ExportFact } from '../indexer/facts.js';
 import type { AnalysisContext } from './analysis-context.js';
 import { type Explanation, explainDead, usersOf } from './explain-dead.js';
 
@@ -75,6 +75,9 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
   const kind = firstDeclaration?.kind ?? 'variable';
   const isType = TYPE_KINDS.has(kind);
   const base = { file, fact, kind, isType };
+  // `@internal`: exported for the project's tests and tooling, which --production leaves out.
+  const isInternal = declarationIndexes.some((index) => (file.facts.declarations[index].flags & DeclarationFlag.Internal) !== 0);
+  if (isInternal && context.options.production) return undefined;
   const exportNodes = linked.existingExportNodes(file, fact.name)
     .filter((entry) => meaning === 'any' || entry.meaning === 'any' || entry.meaning === meaning)
     .map((entry) => entry.node);
@@ -83,7 +86,7 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
     if (exportNodes.some((node) => context.isProductionLive(node)) || context.options.production) return undefined;
     // The export is not production-live, so production code reaching the declaration is in its
     // file: the function is live and stays; that only its `export` serves tests is no finding.
-    if (ownNodes.some((node) => context.isProductionLive(node))) return undefined;
+    if (isInternal || ownNodes.some((node) => context.isProductionLive(node))) return undefined;
     if (hasDeadProductionUser(context, [...exportNodes, ...ownNodes])) return undefined;
     const users = new Set(exportNodes.flatMap((node) => usersOf(graph, node)).filter((user) => context.isLive(user)));
     return { ...base, testOnlyUsers: [...users].map((user) => graph.describe(user)).sort() };

@@ -25,6 +25,11 @@ export function findSuppressions(text: string, lineOf: (offset: number) => { lin
   return found;
 }
 
+/** True when a JSDoc block in `commentText` carries `@internal`. */
+export function hasInternalTag(commentText: string): boolean {
+  return /\/\*\*[\s\S]*?@internal\b[\s\S]*?\*\//.test(commentText);
+}
+
 /** True when a JSDoc block in `commentText` carries `@public`. */
 export function hasPublicTag(commentText: string): boolean {
   return /\/\*\*[\s\S]*?@public\b[\s\S]*?\*\//.test(commentText);

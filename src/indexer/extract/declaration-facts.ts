@@ -1,5 +1,5 @@
 import { type DeclarationKind, DeclarationFlag } from '../facts.js';
-import { hasPublicTag } from './comments.js';
+import { hasInternalTag, hasPublicTag } from './comments.js';
 import type { FactsBuilder } from './facts-builder.js';
 import { signatureText } from './signatures.js';
 import { fingerprintBody } from './body-fingerprint.js';
@@ -81,6 +81,12 @@ export function hasDecorators(ts: TypeScriptApi, node: ts.Node): boolean {
 /** The statement carries a `@ts-expect-error`, before it or inside it: a compile-time check. */
 export function isTypeAssertionStatement(builder: FactsBuilder, node: ts.Node): boolean {
   return builder.text.slice(node.pos, node.end).includes('@ts-expect-error');
+}
+
+/** The statement's JSDoc says `@internal`. */
+export function isInternalStatement(builder: FactsBuilder, node: ts.Node): boolean {
+  const leading = builder.text.slice(node.pos, node.getStart(builder.sourceFile));
+  return leading.includes('@internal') && hasInternalTag(leading);
 }
 
 export function isPublicStatement(builder: FactsBuilder, node: ts.Node): boolean {

@@ -1,5 +1,5 @@
 import { type DeclarationKind, DeclarationFlag } from '../facts.js';
-import { addBodyHash, addDeclaration, addExport, hasDecorators, isPublicStatement, isTypeAssertionStatement, modifierFlags } from './declaration-facts.js';
+import { addBodyHash, addDeclaration, addExport, hasDecorators, isInternalStatement, isPublicStatement, isTypeAssertionStatement, modifierFlags } from './declaration-facts.js';
 import { bindingNames, hasLoadTimeEffects, isPureReference, staticPropertyName } from './expression-shapes.js';
 import { noteModuleAugmentation } from './augmentations.js';
 import { collectModuleLoadBinding } from './require-bindings.js';
@@ -41,6 +41,7 @@ export function collectNamedDeclaration(scope: ScopeRecorder, node: NamedStateme
   if (hasDecorators(ts, node)) flags |= DeclarationFlag.Decorated;
   if (parent === -1 && isPublicStatement(builder, node)) flags |= DeclarationFlag.Public;
   if (parent === -1 && isTypeAssertionStatement(builder, node)) flags |= DeclarationFlag.TypeAssertion;
+  if (parent === -1 && isInternalStatement(builder, node)) flags |= DeclarationFlag.Internal;
 
   const existing = parent === -1 ? scope.topLevelByName.get(name) : undefined;
   let index: number;
@@ -202,9 +203,11 @@ export function collectVariableStatement(scope: ScopeRecorder, statement: ts.Var
   const modifiers = modifierFlags(builder, statement);
   const isPublic = isPublicStatement(builder, statement);
   const isTypeAssertion = parent === -1 && isTypeAssertionStatement(builder, statement);
+  const isInternal = parent === -1 && isInternalStatement(builder, statement);
   for (const declaration of statement.declarationList.declarations) {
     if (parent === -1 && collectModuleLoadBinding(scope, declaration, modifiers)) continue;
-    let flags = modifiers | (isPublic ? DeclarationFlag.Public : 0) | (isTypeAssertion ? DeclarationFlag.TypeAssertion : 0);
+    let flags = modifiers | (isPublic ? DeclarationFlag.Public : 0) | (isTypeAssertion ? DeclarationFlag.TypeAssertion : 0)
+      | (isInternal ? DeclarationFlag.Internal : 0);
     const initializer = declaration.initializer;
     if (initializer !== undefined) {
       if (isPureReference(ts, initializer)) flags |= DeclarationFlag.AliasOnly;
