@@ -13,7 +13,7 @@ export const unusedExport: Rule = {
     description: 'An exported value that no live code in another module uses.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'Exported functions, classes, variables, namespaces and default exports that no live code in another module imports, including exports used only inside their own file and exports used only by dead code.',
+      flags: 'Exported functions, classes, variables, namespaces and default exports that no live code in another module imports, including exports used only inside their own file and exports used only by dead code. Not reported: classes and functions named as types in a used export\'s signature (declaration emit needs them), classes registered as custom elements (`customElements.define(\'x-tag\', X)`: used by their tag), and `@public` or `@internal` (with `--production`) exports.',
       why: 'An export is a promise that someone needs this. When nobody does, the code looks wired in while it is not, and the dead code it keeps alive is never found.',
       fix: 'Remove the `export` keyword when the file uses the symbol itself, delete the declaration when nothing uses it, or wire it into the code that should call it. Mark intended public API with JSDoc `@public`.',
       flaggedExample: '// src/math.ts\nexport function add(a: number, b: number) { return a + b; }\nexport function sub(a: number, b: number) { return a - b; } // nobody imports sub\n\n// src/index.ts\nimport { add } from \'./math\';\nconsole.log(add(1, 2));',

@@ -27,6 +27,8 @@ export interface LoadWalker {
   /** Whether the module scope binds the name (a local `eval` is not the global one). */
   isModuleName(name: string): boolean;
   recordModuleLoad(load: ModuleLoad, usage: ModuleLoadUsage): void;
+  /** A class handed to `customElements.define('tag', X)`: the page uses it by its tag. */
+  registerCustomElement(element: ts.Expression): void;
   visit(node: ts.Node): void;
   visitEach(nodes: readonly ts.Node[] | undefined): void;
 }

@@ -30,6 +30,11 @@ export function visitCallExpression(walker: LoadWalker, node: ts.CallExpression)
       return;
     }
   }
+  // `customElements.define('my-tag', MyElement)` (any registry: window's, a shadow root's, an alias).
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'define' && node.arguments.length >= 2
+    && ts.isStringLiteralLike(node.arguments[0]) && node.arguments[0].text.includes('-')) {
+    walker.registerCustomElement(unwrapExpression(ts, node.arguments[1]));
+  }
   recordFileReferences(walker, node);
   const load = moduleLoadCall(ts, node, { unbounded: walker.sourceFile });
   if (load !== undefined) {
