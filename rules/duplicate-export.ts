@@ -8,7 +8,7 @@ export const duplicateExport: Rule = {
     description: 'One declaration exported under two or more names.',
     defaultSeverity: 'warn',
     docs: {
-      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`.',
+      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`. A name whose export has a JSDoc `@alias` tag is a second name kept on purpose and not counted.',
       why: 'Two names for one thing split its callers, hide its real usage and make renames and removals error-prone.',
       fix: 'Keep one name and update the imports of the other.',
       flaggedExample: 'function parse() {}\nexport { parse, parse as parseInput };',
@@ -21,7 +21,7 @@ export const duplicateExport: Rule = {
       if (file.isDeclarationFile || file.facts.skipped !== undefined) continue;
       const groups = new Map<string, ExportFact[]>();
       for (const fact of file.facts.exports) {
-        if (fact.name === 'export=') continue;
+        if (fact.name === 'export=' || fact.alias === true) continue;
         for (const key of targetKeys(file, fact)) {
           let group = groups.get(key);
           if (group === undefined) groups.set(key, (group = []));

@@ -142,6 +142,8 @@ export interface ExportFact {
   importedName?: string;
   typeOnly: boolean;
   public: boolean;
+  /** JSDoc `@alias`: a second name for a declaration, kept on purpose (not a duplicate export). */
+  alias?: boolean;
 }
 
 export interface StarExportFact {

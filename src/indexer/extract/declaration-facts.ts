@@ -48,7 +48,7 @@ export function addExport(
   builder: FactsBuilder,
   name: string,
   at: ts.Node,
-  target: { declaration?: number; local?: string; importIndex?: number; importedName?: string; public: boolean; typeOnly?: boolean },
+  target: { declaration?: number; local?: string; importIndex?: number; importedName?: string; public: boolean; typeOnly?: boolean; alias?: boolean },
 ): void {
   builder.exports.push({
     name,
@@ -58,7 +58,14 @@ export function addExport(
     ...(target.importIndex !== undefined ? { importIndex: target.importIndex, importedName: target.importedName } : {}),
     typeOnly: target.typeOnly ?? false,
     public: target.public,
+    ...(target.alias === true ? { alias: true } : {}),
   });
+}
+
+/** The exporting statement's JSDoc says `@alias`: a second name kept on purpose. */
+export function isAliasStatement(builder: FactsBuilder, node: ts.Node): boolean {
+  const leading = builder.text.slice(node.pos, node.getStart(builder.sourceFile));
+  return leading.includes('@alias') && /\/\*\*[\s\S]*?@alias\b[\s\S]*?\*\//.test(leading);
 }
 
 export function modifierFlags(builder: FactsBuilder, node: ts.Node): number {

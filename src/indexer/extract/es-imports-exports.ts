@@ -1,5 +1,5 @@
 import { type DeclarationKind, DeclarationFlag } from '../facts.js';
-import { addDeclaration, addExport, isPublicStatement, modifierFlags } from './declaration-facts.js';
+import { addDeclaration, addExport, isAliasStatement, isPublicStatement, modifierFlags } from './declaration-facts.js';
 import { collectClassMembers } from './es-declarations.js';
 import { hasLoadTimeEffects, unwrapExpression } from './expression-shapes.js';
 import type { ScopeRecorder } from './scope-recorder.js';
@@ -105,6 +105,7 @@ export function collectExportDeclaration(scope: ScopeRecorder, node: ts.ExportDe
   const { ts } = builder;
   builder.moduleKind = 'esm';
   const isPublic = isPublicStatement(builder, node);
+  const alias = isAliasStatement(builder, node);
   const clause = node.exportClause;
   if (node.moduleSpecifier !== undefined) {
     if (!ts.isStringLiteral(node.moduleSpecifier)) return;
@@ -137,6 +138,7 @@ export function collectExportDeclaration(scope: ScopeRecorder, node: ts.ExportDe
         local: (element.propertyName ?? element.name).text,
         public: isPublic,
         typeOnly: node.isTypeOnly || element.isTypeOnly,
+        alias,
       });
     }
   }
@@ -150,7 +152,7 @@ export function collectExportAssignment(scope: ScopeRecorder, node: ts.ExportAss
   const isPublic = isPublicStatement(builder, node);
   const expression = unwrapExpression(ts, node.expression);
   if (ts.isIdentifier(expression)) {
-    addExport(builder, exportName, expression, { local: expression.text, public: isPublic });
+    addExport(builder, exportName, expression, { local: expression.text, public: isPublic, alias: isAliasStatement(builder, node) });
     return;
   }
   const kind: DeclarationKind = ts.isClassExpression(expression) ? 'class'
