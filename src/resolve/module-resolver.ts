@@ -201,16 +201,15 @@ export class ModuleResolver {
    */
   resolvePattern(fromRelative: string, rawPattern: string): Resolution {
     // A bundler query (`./emails/${name}.hbs?raw`) is no part of the path.
-    const pattern = this.patternFromRoot(fromRelative, stripQuery(rawPattern));
-    if (pattern === undefined) return { kind: 'external', packageName: packageNameOf(rawPattern) };
-    const joined = path.posix.normalize(pattern);
-    if (joined.startsWith('../')) return { kind: 'unresolved' };
-    const regex = patternRegex(joined);
-    const paths = this.lookup.projectFilesMatching(regex);
-    if (paths.length > 0) return { kind: 'files', paths };
+    const patterns = this.patternsFromRoot(fromRelative, stripQuery(rawPattern));
+    if (patterns === undefined) return { kind: 'external', packageName: packageNameOf(rawPattern) };
+    const joinedPatterns = patterns.map((pattern) => path.posix.normalize(pattern)).filter((joined) => !joined.startsWith('../'));
+    const paths = new Set<string>();
+    for (const joined of joinedPatterns) for (const found of this.lookup.projectFilesMatching(patternRegex(joined))) paths.add(found);
+    if (paths.size > 0) return { kind: 'files', paths: [...paths] };
     // Only files that are not code: data (`../packages/*/package.json`) or assets (`./img/**/*.{png,svg}`).
-    const onDisk = this.lookup.fileOnDiskMatching(joined) ?? this.lookup.fileUnderMatching(patternBase(joined), regex);
-    return onDisk !== undefined ? { kind: 'asset', path: joined } : { kind: 'unresolved' };
+    const onDisk = joinedPatterns.find((joined) => (this.lookup.fileOnDiskMatching(joined) ?? this.lookup.fileUnderMatching(patternBase(joined), patternRegex(joined))) !== undefined);
+    return onDisk !== undefined ? { kind: 'asset', path: onDisk } : { kind: 'unresolved' };
   }
 
   /**
@@ -225,20 +224,24 @@ export class ModuleResolver {
   }
 
   /**
-   * A pattern as a root-relative path pattern: relative to the importing file, `/x` from the
-   * root (Vite), or through a tsconfig `paths` alias; undefined for a package's own files.
+   * A pattern as root-relative path patterns: relative to the importing file, `/x` from the
+   * root (Vite), or through a tsconfig `paths` alias (the longest matching prefix, as the
+   * compiler picks it, with each of its targets); undefined for a package's own files.
    */
-  private patternFromRoot(fromRelative: string, pattern: string): string | undefined {
-    if (pattern.startsWith('./') || pattern.startsWith('../')) return path.posix.join(path.posix.dirname(fromRelative), pattern);
-    if (pattern.startsWith('/')) return pattern.slice(1);
+  private patternsFromRoot(fromRelative: string, pattern: string): string[] | undefined {
+    if (pattern.startsWith('./') || pattern.startsWith('../')) return [path.posix.join(path.posix.dirname(fromRelative), pattern)];
+    if (pattern.startsWith('/')) return [pattern.slice(1)];
     const config = this.tsconfigFor(path.join(this.lookup.root, fromRelative));
-    for (const [alias, targets] of Object.entries(config?.paths ?? {})) {
-      const prefix = alias.replace(/\*$/, '');
-      if (prefix === '' || !pattern.startsWith(prefix) || targets.length === 0 || (prefix === alias && pattern !== alias)) continue;
-      const target = path.resolve(config?.pathsBase ?? this.lookup.root, targets[0].replace(/\*$/, '') + pattern.slice(prefix.length));
-      return path.relative(this.lookup.root, target).split(path.sep).join('/');
-    }
-    return undefined;
+    const aliases = Object.entries(config?.paths ?? {})
+      .map(([alias, targets]) => ({ alias, targets, prefix: alias.replace(/\*$/, '') }))
+      .filter(({ alias, targets, prefix }) => prefix !== '' && pattern.startsWith(prefix) && targets.length > 0 && (prefix !== alias || pattern === alias))
+      .sort((a, b) => b.prefix.length - a.prefix.length);
+    if (aliases.length === 0) return undefined;
+    const { targets, prefix } = aliases[0];
+    return targets.map((target) => {
+      const absolute = path.resolve(config?.pathsBase ?? this.lookup.root, target.replace(/\*$/, '') + pattern.slice(prefix.length));
+      return path.relative(this.lookup.root, absolute).split(path.sep).join('/');
+    });
   }
 
   /** A file or directory path: exact, with extensions, emitted→source, or a directory index. */
