@@ -30,10 +30,33 @@ export function recordModuleAugmentations(builder: FactsBuilder): void {
         usedNames.add(statement.name.text);
       }
     }
+    // Inside the block, names the file does not bind are the augmented module's own
+    // (`interface Events extends Envelope` where x exports Envelope): uses of x's exports.
+    for (const name of freeTypeNames(builder, node.body)) usedNames.add(name);
     builder.addImport({
       specifier: node.name.text, form: 'import-type', ...builder.positionOfNode(node.name), owner: -1, typeOnly: true, usedNames: [...usedNames].sort(),
     });
   }
+}
+
+/** Type names referenced in `block` that the file's module scope does not bind. */
+function freeTypeNames(builder: FactsBuilder, block: ts.ModuleBlock): Set<string> {
+  const { ts } = builder;
+  const bound = new Set<string>([
+    ...builder.declarations.filter((declaration) => declaration.parent === -1).map((declaration) => declaration.name),
+    ...builder.importBindings.map((binding) => binding.local),
+  ]);
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    let name: ts.Node | undefined;
+    if (ts.isTypeReferenceNode(node)) name = node.typeName;
+    else if (ts.isExpressionWithTypeArguments(node)) name = node.expression;
+    while (name !== undefined && (ts.isQualifiedName(name) || ts.isPropertyAccessExpression(name))) name = ts.isQualifiedName(name) ? name.left : name.expression;
+    if (name !== undefined && ts.isIdentifier(name) && !bound.has(name.text)) names.add(name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return names;
 }
 
 /**
