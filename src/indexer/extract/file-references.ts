@@ -30,6 +30,12 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
     // `resolve` only as require.resolve / import.meta.resolve: path.resolve is no reference.
     if (name === 'resolve' && !isModuleResolve(ts, callee)) return;
     // Node reads a loader's hooks (`resolve`, `load`, `initialize`) from its exports.
+    const first = unwrapExpression(ts, args[0]);
+    if (name === 'resolve' && ts.isStringLiteralLike(first) && first.text.startsWith('#')) {
+      // A module specifier, not a path: `import.meta.resolve('#worker')` through package.json `imports`.
+      walker.recordModuleLoad({ specifier: first.text, form: 'url', call: node }, { usedNames: [], whole: false });
+      return;
+    }
     recordPath(walker, args[0], node, name === 'register');
   } else if (PROGRAM_CALLEES.has(name)) {
     for (const argument of args) {
