@@ -158,7 +158,10 @@ export const ReferenceFlag = {
   Type: 1,
   /** Fake wiring: `void x`, a bare `x;`, or assigned to a local nothing reads. */
   Fake: 2,
-  /** A type (or `typeof x`) named inside a function body: not part of the function's signature. */
+  /**
+   * A type (or `typeof x`) named inside the body of a function with a declared return type:
+   * not part of its signature (with an inferred return type it may be).
+   */
   Body: 4,
   /** The key set of a mapped type or `Record<K, V>`: an enum named there has all its members used. */
   KeySet: 8,

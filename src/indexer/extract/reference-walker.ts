@@ -51,6 +51,11 @@ export class ReferenceWalker implements LoadWalker {
   private keySet = false;
   /** Inside `typeof x` in a type: a value used as a type. */
   private typeQuery = false;
+  /**
+   * The innermost function body belongs to a function whose return type is inferred: a type
+   * named in it may be part of that return type (`() => { const run = (o: Options) => ...; return { run }; }`).
+   */
+  private inferredReturn = false;
   private fake = false;
   private functionBody: ts.Node | undefined;
   private readonly pending: PendingReference[] = [];
@@ -113,7 +118,7 @@ export class ReferenceWalker implements LoadWalker {
       return;
     }
     const flags = (this.typePosition ? ReferenceFlag.Type : 0) | (this.fake ? ReferenceFlag.Fake : 0)
-      | ((this.typePosition || this.typeQuery) && this.functionBody !== undefined ? ReferenceFlag.Body : 0)
+      | ((this.typePosition || this.typeQuery) && this.functionBody !== undefined && !this.inferredReturn ? ReferenceFlag.Body : 0)
       | (this.keySet ? ReferenceFlag.KeySet : 0)
       | (this.typeQuery ? ReferenceFlag.TypeQuery : 0);
     if (this.scope === this.moduleScope) {
@@ -530,6 +535,7 @@ export class ReferenceWalker implements LoadWalker {
     if (node.name !== undefined && !ts.isIdentifier(node.name)) this.visitPropertyName(node.name as ts.PropertyName);
     const savedDeferred = this.deferred;
     const savedBody = this.functionBody;
+    const savedInferred = this.inferredReturn;
     this.withScope(true, () => {
       if (ts.isFunctionExpression(node) && node.name !== undefined) this.declare(node.name.text, Meaning.Value);
       this.deferred = true;
@@ -539,6 +545,7 @@ export class ReferenceWalker implements LoadWalker {
       const body = (node as ts.FunctionLikeDeclaration).body;
       if (body !== undefined) {
         this.functionBody = body;
+        this.inferredReturn = node.type === undefined && !ts.isConstructorDeclaration(node) && !ts.isSetAccessorDeclaration(node);
         if (ts.isBlock(body)) {
           this.visitEach(body.statements);
         } else if (ts.isVoidExpression(body) && isFakeWiringExpression(ts, body)) {
@@ -550,6 +557,7 @@ export class ReferenceWalker implements LoadWalker {
     });
     this.deferred = savedDeferred;
     this.functionBody = savedBody;
+    this.inferredReturn = savedInferred;
   }
 
   private visitClass(node: ts.ClassLikeDeclaration): void {
