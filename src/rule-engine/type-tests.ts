@@ -9,7 +9,7 @@ const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__|test-d|type-?tests?|typetests)\
  * run. Its declarations are assertions that nothing reads: `const bad = f(42)` under a
  * `@ts-expect-error` fails the type check when `f` starts accepting numbers.
  */
-export function isTypeTestFile(file: GraphFile): boolean {
+function isTypeTestFile(file: GraphFile): boolean {
   if (TYPE_TEST_NAME.test(file.path)) return true;
   return file.facts.assertsTypes === true && (file.isTest || TEST_FOLDER.test(file.path));
 }
