@@ -10,7 +10,7 @@ export const unusedType: Rule = {
     description: 'An exported type alias, interface or enum that no live code in another module uses.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'Exported type aliases, interfaces and enums that no live code in another module refers to, with the same semantics as unused-export. A type named in the signature of a used export is used (declaration emit needs it), and so is one named inside the body of a used export whose return type is inferred (it may be part of that type).',
+      flags: 'Exported type aliases, interfaces and enums that no live code in another module refers to, with the same semantics as unused-export. A type named in the signature of a used export is used (declaration emit needs it), and so is one named inside the body of a used export whose return type is inferred, outside a local variable\'s annotation (it may be part of that type).',
       why: 'Unused exported types describe data nobody exchanges; they drift from the real shapes and mislead readers.',
       fix: 'Remove the `export` keyword when only its own file uses the type, or delete it.',
       flaggedExample: '// src/types.ts\nexport interface User { id: string }\nexport interface LegacyUser { uid: number } // nobody uses it\n\n// src/index.ts\nimport type { User } from \'./types\';\nexport const load = (id: string): User => ({ id });',

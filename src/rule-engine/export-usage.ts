@@ -140,7 +140,10 @@ function isInExportedSignature(context: AnalysisContext, file: GraphFile, typeNo
       if (graph.isBodyOnlyUse(found, node)) continue;
       // A value (a class, a function) is in a signature only when named as a type there:
       // `(): Connection`, `fn: typeof handler`; calling or constructing it is no signature.
-      if (node === typeNode && !TYPE_KINDS.has(graph.declarationOf(node)?.kind ?? '') && !graph.isTypeSignatureUse(found, node)) continue;
+      // Only a value's signature needs it: a type alias (`type Preset = (typeof PRESETS)[number]`)
+      // is emitted with the value inlined.
+      if (node === typeNode && !TYPE_KINDS.has(graph.declarationOf(node)?.kind ?? '')
+        && (!graph.isTypeSignatureUse(found, node) || TYPE_KINDS.has(graph.declarationOf(found)?.kind ?? ''))) continue;
       // A member's signature is its class's (or namespace's) signature.
       const parent = graph.declarationOf(found)?.parent ?? -1;
       const user = parent >= 0 ? file.firstDeclarationNode + parent : found;

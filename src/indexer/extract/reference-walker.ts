@@ -680,7 +680,12 @@ export class ReferenceWalker implements LoadWalker {
         if (this.module.names.has(name.text)) declareInScope(target, name.text, Meaning.Value);
       }
       this.visitBindingName(declaration.name);
+      // A local's annotation is not part of the function's inferred return type (what a nested
+      // function's parameters or a returned `as T` name may be).
+      const savedInferred = this.inferredReturn;
+      this.inferredReturn = false;
       this.visitOptional(declaration.type);
+      this.inferredReturn = savedInferred;
       if (declaration.initializer !== undefined) this.visitLocalInitializer(declaration);
     }
   }
