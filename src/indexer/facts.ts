@@ -51,6 +51,8 @@ export const DeclarationFlag = {
   TypeAssertion: 1024,
   /** JSDoc `@internal`: exported for the project's own tooling and tests, not for production code. */
   Internal: 2048,
+  /** A class registered as a custom element (`customElements.define('x-tag', X)`): pages use it by its tag. */
+  CustomElement: 4096,
 } as const;
 
 export interface DeclarationFact {

@@ -78,6 +78,9 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
   // `@internal`: exported for the project's tests and tooling, which --production leaves out.
   const isInternal = declarationIndexes.some((index) => (file.facts.declarations[index].flags & DeclarationFlag.Internal) !== 0);
   if (isInternal && context.options.production) return undefined;
+  // A live custom element's class is used by its tag (markup, other bundles): its export is API.
+  const isCustomElement = declarationIndexes.some((index) => (file.facts.declarations[index].flags & DeclarationFlag.CustomElement) !== 0);
+  if (isCustomElement && ownNodes.some((node) => context.isLive(node))) return undefined;
   const exportNodes = linked.existingExportNodes(file, fact.name)
     .filter((entry) => meaning === 'any' || entry.meaning === 'any' || entry.meaning === meaning)
     .map((entry) => entry.node);
@@ -153,6 +156,8 @@ function isInExportedSignature(context: AnalysisContext, file: GraphFile, typeNo
       if (facts.some((other) => linked.existingExportNodes(file, other.name).some(({ node: exportNode }) => context.isLive(exportNode)))) {
         return true;
       }
+      // An exported, live custom element is API used by its tag: its signature is too.
+      if (facts.length > 0 && context.isLive(user) && ((graph.declarationOf(user)?.flags ?? 0) & DeclarationFlag.CustomElement) !== 0) return true;
       // Only types pass a type on into a signature; a variable annotated with it does not.
       if (TYPE_KINDS.has(graph.declarationOf(user)?.kind ?? '') || graph.declarationOf(user)?.kind === 'class') pending.push(user);
     }

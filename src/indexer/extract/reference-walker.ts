@@ -845,12 +845,11 @@ export class ReferenceWalker implements LoadWalker {
 
   registerCustomElement(element: ts.Expression): void {
     const { ts } = this;
-    // Custom element names are global: markup and other bundles use the class by its tag,
-    // so it is public API, as a JSDoc `@public` would say.
+    // Custom element names are global: markup and other bundles use the class by its tag.
     const index = element.kind === ts.SyntaxKind.ThisKeyword ? this.classes[this.classes.length - 1]
       : ts.isIdentifier(element) ? this.builder.declarations.findIndex((declaration) => declaration.parent === -1
         && declaration.kind === 'class' && declaration.name === element.text) : -1;
-    if (index !== undefined && index >= 0) this.builder.declarations[index].flags |= DeclarationFlag.Public;
+    if (index !== undefined && index >= 0) this.builder.declarations[index].flags |= DeclarationFlag.CustomElement;
   }
 
   private openEnclosingClass(): void {
