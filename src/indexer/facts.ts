@@ -5,7 +5,7 @@
  */
 
 /** Bump whenever extraction changes: cached facts from another version are re-extracted. */
-export const FACTS_VERSION = 11;
+export const FACTS_VERSION = 12;
 
 export type DeclarationKind =
   | 'function'
