@@ -3,8 +3,9 @@ import { jestProjects } from './jest-projects.js';
 import { nuxtConfig } from './nuxt-config.js';
 import type { ToolReader } from './tool-config-reader.js';
 import { tsconfigTypes } from './tsconfig-types.js';
+import { unbuildEntries } from './unbuild-entries.js';
 import { viteConfig, vitestConfig } from './vite-config.js';
 import { vitePwa } from './vite-pwa.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [eslintCompat, jestProjects, nuxtConfig, tsconfigTypes, viteConfig, vitestConfig, vitePwa];
+export const toolReaders: readonly ToolReader[] = [eslintCompat, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa];
