@@ -1,26 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { commitAll, git } from '../support/git-repo.js';
-import { copyFixture, removeTemp, runCli } from '../support/run-cli.js';
+import { git } from '../support/git-repo.js';
+import { inDependencyRepo, OFFLINE } from '../support/dependency-fixture.js';
+import { runCli } from '../support/run-cli.js';
 
-// npm must not need the network to remove a package: the tests run it offline.
-const OFFLINE = { npm_config_offline: 'true', npm_config_update_notifier: 'false' };
-
-async function inRepo(work: (root: string) => Promise<void>, config?: string): Promise<void> {
-  const root = copyFixture('cleanup-dependencies/unused-package');
-  try {
-    if (config !== undefined) writeFileSync(path.join(root, 'orch.config.json'), config);
-    writeFileSync(path.join(root, '.gitignore'), 'node_modules/\n');
-    git(root, 'init', '-q', '-b', 'main');
-    git(root, 'config', 'user.email', 'test@example.com');
-    git(root, 'config', 'user.name', 'Test');
-    commitAll(root, 'base');
-    await work(root);
-  } finally {
-    removeTemp(root);
-  }
-}
+const inRepo = (work: (root: string) => Promise<void>, config?: string) => inDependencyRepo(work, config === undefined ? {} : { 'orch.config.json': config });
 
 describe('cleanup removes unused dependencies through the package manager, verified', () => {
   test('dry run: says what npm would remove, changes nothing, exits 1', async () => {

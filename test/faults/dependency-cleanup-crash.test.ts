@@ -1,30 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { commitAll, git } from '../support/git-repo.js';
-import { copyFixture, removeTemp } from '../support/run-cli.js';
+import { inDependencyRepo, OFFLINE } from '../support/dependency-fixture.js';
 import { runFaultCli, startCli, waitFor } from './fault-cli.js';
 
-// npm must not need the network to remove a package: the tests run it offline.
-const OFFLINE = { npm_config_offline: 'true', npm_config_update_notifier: 'false' };
-
-/** The fixture (left-pad listed, installed, imported by nothing) in a git repository. */
-async function inRepo(work: (root: string) => Promise<void>, files: Record<string, string> = {}): Promise<void> {
-  const root = copyFixture('cleanup-dependencies/unused-package');
-  try {
-    for (const [file, text] of Object.entries({ '.gitignore': 'node_modules/\nbin/\n*.marker\n', ...files })) {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      writeFileSync(path.join(root, file), text);
-    }
-    git(root, 'init', '-q', '-b', 'main');
-    git(root, 'config', 'user.email', 'test@example.com');
-    git(root, 'config', 'user.name', 'Test');
-    commitAll(root, 'base');
-    await work(root);
-  } finally {
-    removeTemp(root);
-  }
-}
+/** The dependency fixture in a git repository, with the markers and fake tools of a case ignored. */
+const inRepo = (work: (root: string) => Promise<void>, files: Record<string, string> = {}) => inDependencyRepo(work, { '.gitignore': 'node_modules/\nbin/\n*.marker\n', ...files });
 
 const bytes = (root: string, file: string) => readFileSync(path.join(root, file));
 
