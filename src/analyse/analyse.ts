@@ -19,6 +19,7 @@ import type { RegistryDatabase } from '../registry/open-registry.js';
 import { indexSource } from './index-source.js';
 import { isInertPage } from '../indexer/extract/markdown-facts.js';
 import { gitFileAges } from './file-ages.js';
+import { dropHtmlLoadedPackages } from './html-package-references.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
 import { applyToolEntries, askToolEntries } from '../knip/with-tool-entries.js';
@@ -79,7 +80,7 @@ export async function analyse(
     ? buildContractModel(linked, config.components, { file: relativeTo(project.root, project.loaded.file), text: readFileSync(project.loaded.file, 'utf8') })
     : undefined;
   const dependencies = knip?.kind === 'answer'
-    ? { problems: checkInstalled(project.root, project.packages, knip.answer.dependencyIssues, options.notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved'), listed: listDependencies(project.root, project.packages) }
+    ? { problems: dropHtmlLoadedPackages(project.root, checkInstalled(project.root, project.packages, knip.answer.dependencyIssues, options.notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved')), listed: listDependencies(project.root, project.packages) }
     : undefined;
   const severities = ruleSeverities(config);
   // Loading madge costs time, so the cycles are found only for the (opt-in) rule that reports them.

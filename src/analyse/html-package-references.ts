@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { enumerateFiles } from '../files/enumerate-files.js';
+import type { DependencyProblem } from '../rule-engine/analysis-context.js';
+
+/**
+ * Packages an HTML page loads straight from node_modules (`<script src="../node_modules/lodash/
+ * lodash.min.js">`, `<link href="node_modules/todomvc-app-css/index.css">`): examples and static
+ * pages served as they are, with no bundler and no import. Their packages are used. Read only
+ * when some dependency looks unused (a walk of the project's HTML files).
+ */
+function htmlPackageReferences(root: string): Set<string> {
+  const names = new Set<string>();
+  for (const page of enumerateFiles({ root, outputDirs: [], accept: (file) => file.endsWith('.html') })) {
+    let html: string;
+    try {
+      html = readFileSync(path.join(root, page), 'utf8');
+    } catch {
+      continue;
+    }
+    if (!html.includes('node_modules/')) continue;
+    for (const match of html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']*?node_modules\/((?:@[^/"']+\/)?[^/"']+))/gi)) names.add(match[2]);
+  }
+  return names;
+}
+
+/** knip's unused dependencies, less those an HTML page loads from node_modules. */
+export function dropHtmlLoadedPackages(root: string, problems: DependencyProblem[]): DependencyProblem[] {
+  const unused = (problem: DependencyProblem) => problem.type === 'unused-dependency' || problem.type === 'unused-dev-dependency';
+  if (!problems.some(unused)) return problems;
+  const loaded = htmlPackageReferences(root);
+  return loaded.size === 0 ? problems : problems.filter((problem) => !unused(problem) || !loaded.has(problem.name));
+}
