@@ -4,7 +4,8 @@ import type { AnalysisContext, DependencyProblem } from './analysis-context.js';
 /** Packages that load `@iconify-json/<set>` by the set's name, with no import of it. */
 const ICON_LOADERS = new Set([
   'astro-icon', 'unplugin-icons', '@iconify/tailwind', '@iconify/tailwind4', '@egoist/tailwindcss-icons',
-  '@unocss/preset-icons', 'unocss', '@nuxt/icon', 'nuxt-icon', 'nuxt-icons',
+  '@unocss/preset-icons', 'unocss', '@unocss/nuxt', '@unocss/astro', '@unocss/vite', '@unocss/webpack', '@unocss/postcss',
+  '@nuxt/icon', 'nuxt-icon', 'nuxt-icons',
 ]);
 
 const ANY_SET = '*';
