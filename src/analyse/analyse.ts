@@ -1,4 +1,4 @@
-import type { AnalysisOptions } from '../rule-engine/analysis-context.js';
+import type { AnalysisOptions, DependencyProblem, ListedDependency } from '../rule-engine/analysis-context.js';
 import { AnalysisContext } from '../rule-engine/analysis-context.js';
 import type { Finding } from '../rule-engine/finding.js';
 import { runRules } from '../rule-engine/run-rules.js';
@@ -19,6 +19,7 @@ import type { RegistryDatabase } from '../registry/open-registry.js';
 import { indexSource } from './index-source.js';
 import { isInertPage } from '../indexer/extract/markdown-facts.js';
 import { gitFileAges } from './file-ages.js';
+import { dropPeerProviders } from './peer-provided.js';
 import { dropHtmlLoadedPackages } from './html-package-references.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
@@ -79,9 +80,7 @@ export async function analyse(
   const contracts = config.components !== undefined && project.loaded.file !== undefined
     ? buildContractModel(linked, config.components, { file: relativeTo(project.root, project.loaded.file), text: readFileSync(project.loaded.file, 'utf8') })
     : undefined;
-  const dependencies = knip?.kind === 'answer'
-    ? { problems: dropHtmlLoadedPackages(project.root, checkInstalled(project.root, project.packages, knip.answer.dependencyIssues, options.notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved')), listed: listDependencies(project.root, project.packages) }
-    : undefined;
+  const dependencies = knip?.kind === 'answer' ? judgedDependencies(project, knip.answer.dependencyIssues, options.notices) : undefined;
   const severities = ruleSeverities(config);
   // Loading madge costs time, so the cycles are found only for the (opt-in) rule that reports them.
   const importCycles = (severities[circularImport.meta.id] ?? circularImport.meta.defaultSeverity) === 'off' ? [] : await findLoadCycles(collectFileImports(files), options.notices);
@@ -102,6 +101,17 @@ export async function analyse(
   const findings = markHandRunScripts(dropExampleFindings(allFindings, options.notices));
   markGapFindings(findings, project.entryGaps, project.packages.map((workspace) => path.relative(project.root, workspace.dir).split(path.sep).join('/')));
   return { project, context, findings, parsedCount: indexed.parsedCount, ...(knip !== undefined ? { knip } : {}) };
+}
+
+/**
+ * knip's dependency problems as orch-guard judges them: checked against what is installed and
+ * against what orch-guard resolves, less packages an HTML page loads from node_modules and
+ * packages that provide a used package's peer dependency.
+ */
+function judgedDependencies(project: Project, issues: readonly DependencyProblem[], notices: string[]): { problems: DependencyProblem[]; listed: ListedDependency[] } {
+  const listed = listDependencies(project.root, project.packages);
+  const installed = checkInstalled(project.root, project.packages, issues, notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved');
+  return { problems: dropPeerProviders(project.root, dropHtmlLoadedPackages(project.root, installed), listed), listed };
 }
 
 /** `extends: 'recommended'` under the config's own `rules`. */
