@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { enumerateFiles } from '../files/enumerate-files.js';
 import type { DependencyProblem } from '../rule-engine/analysis-context.js';
+import { isUnusedDependency } from '../rule-engine/dependency-problems.js';
 
 /**
  * Packages an HTML page loads straight from node_modules (`<script src="../node_modules/lodash/
@@ -26,8 +27,7 @@ function htmlPackageReferences(root: string): Set<string> {
 
 /** knip's unused dependencies, less those an HTML page loads from node_modules. */
 export function dropHtmlLoadedPackages(root: string, problems: DependencyProblem[]): DependencyProblem[] {
-  const unused = (problem: DependencyProblem) => problem.type === 'unused-dependency' || problem.type === 'unused-dev-dependency';
-  if (!problems.some(unused)) return problems;
+  if (!problems.some(isUnusedDependency)) return problems;
   const loaded = htmlPackageReferences(root);
-  return loaded.size === 0 ? problems : problems.filter((problem) => !unused(problem) || !loaded.has(problem.name));
+  return loaded.size === 0 ? problems : problems.filter((problem) => !isUnusedDependency(problem) || !loaded.has(problem.name));
 }

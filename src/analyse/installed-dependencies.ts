@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DependencyProblem, ListedDependency } from '../rule-engine/analysis-context.js';
 import type { WorkspacePackage } from '../manifests/workspaces.js';
+import { findUp, readInstalledManifest } from './installed-package.js';
+import { isUnusedDependency } from '../rule-engine/dependency-problems.js';
 import { packageNameOf, typedPackage } from '../manifests/package-json.js';
 import { isSystemTool } from './system-tools.js';
 
@@ -29,7 +31,7 @@ export function checkInstalled(
   const notJudged: string[] = [];
   const result: DependencyProblem[] = [];
   for (const problem of problems) {
-    if (problem.type === 'unused-dependency' || problem.type === 'unused-dev-dependency') {
+    if (isUnusedDependency(problem)) {
       // A workspace package without binaries needs no install to be judged: only an import can use it.
       if (!libraryWorkspaces.has(problem.name) && !lookUp(root, dirOf(problem), path.join('node_modules', problem.name, 'package.json'))) notJudged.push(problem.name);
       else if (problem.name.startsWith('@types/')) result.push({ ...problem, typedPackageShipsTypes: shipsOwnTypes(root, dirOf(problem), typedPackage(problem.name) ?? problem.name) });
@@ -92,19 +94,9 @@ function settleUnresolved(root: string, problem: DependencyProblem, resolves: (f
 
 /** Whether the installed package declares its own types (`types`, `typings`, a `types` export condition). */
 function shipsOwnTypes(root: string, dir: string, name: string): boolean {
-  for (let current = dir; ; current = path.dirname(current)) {
-    const manifest = path.join(current, 'node_modules', name, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        const text = readFileSync(manifest, 'utf8');
-        const pkg = JSON.parse(text) as { types?: unknown; typings?: unknown };
-        return pkg.types !== undefined || pkg.typings !== undefined || /"types"\s*:/.test(text);
-      } catch {
-        return false;
-      }
-    }
-    if (current === root || path.dirname(current) === current || !current.startsWith(root)) return false;
-  }
+  const installed = readInstalledManifest(root, dir, name);
+  if (installed === undefined) return false;
+  return installed.manifest.types !== undefined || installed.manifest.typings !== undefined || /"types"\s*:/.test(installed.text);
 }
 
 /**
@@ -142,10 +134,7 @@ function listedNearFile(root: string, file: string, name: string): boolean {
 
 /** Whether `relative` exists in `dir` or a directory above it, up to the root. */
 function lookUp(root: string, dir: string, relative: string): boolean {
-  for (let current = dir; ; current = path.dirname(current)) {
-    if (existsSync(path.join(current, relative))) return true;
-    if (current === root || path.dirname(current) === current || !current.startsWith(root)) return false;
-  }
+  return findUp(root, dir, relative) !== undefined;
 }
 
 function toPosix(relative: string): string {

@@ -33,3 +33,8 @@ export function manifestOf(problem: DependencyProblem): string {
   return problem.workspace === '' ? 'package.json' : `${problem.workspace}/package.json`;
 }
 
+
+/** knip's "nothing uses this listed package" (in `dependencies` or `devDependencies`). */
+export function isUnusedDependency(problem: DependencyProblem): boolean {
+  return problem.type === 'unused-dependency' || problem.type === 'unused-dev-dependency';
+}
