@@ -3,8 +3,8 @@ import type { IndexedFile } from '../indexer/index-project.js';
 import type { ModuleResolver, Resolution } from '../resolve/module-resolver.js';
 import type { GraphFile } from './symbol-graph.js';
 import { stylesheetCandidates } from '../resolve/stylesheet-candidates.js';
+import { STYLESHEET_FILE } from '../indexer/extract/stylesheet-facts.js';
 
-const STYLESHEET = /\.(?:css|scss|sass|less)$/;
 
 /** Turns indexed files into graph files: imports resolved, names indexed, roles assigned. */
 export function createGraphFiles(
@@ -46,7 +46,7 @@ export function createGraphFiles(
 function resolveImport(resolver: ModuleResolver, from: string, fact: ImportFact, valueImport: boolean): Resolution {
   if (fact.unbounded === true) return { kind: 'unresolved' };
   if (fact.pattern !== true) {
-    if (STYLESHEET.test(from)) {
+    if (STYLESHEET_FILE.test(from)) {
       for (const candidate of stylesheetCandidates(fact.specifier)) {
         const found = resolver.resolve(from, candidate);
         if (found.kind === 'file' || found.kind === 'asset') return found;

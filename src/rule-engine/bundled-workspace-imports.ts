@@ -1,8 +1,7 @@
 import type { AnalysisContext } from './analysis-context.js';
 import type { GraphFile } from '../graph/symbol-graph.js';
-import { packageNameOf } from '../manifests/package-json.js';
-
-const BARE = /^(?![./]|[a-z]+:)/i;
+import { isBareSpecifier, packageNameOf } from '../manifests/package-json.js';
+import { workspaceOfFile } from './package-importers.js';
 
 /**
  * Packages that a workspace package needs because its build inlines code of sibling workspace
@@ -13,17 +12,7 @@ const BARE = /^(?![./]|[a-z]+:)/i;
  * valued by the sibling files that import the package.
  */
 export function bundledPackageUsers(context: AnalysisContext, workspaces: readonly string[]): Map<string, string[]> {
-  const deepestFirst = [...workspaces].sort((a, b) => b.length - a.length);
-  // Asked for every file once per workspace: remembered, so a monorepo's many packages cost a lookup each.
-  const workspaceByPath = new Map<string, string>();
-  const workspaceOf = (path: string): string => {
-    let workspace = workspaceByPath.get(path);
-    if (workspace === undefined) {
-      workspace = deepestFirst.find((dir) => dir === '' || path.startsWith(`${dir}/`)) ?? '';
-      workspaceByPath.set(path, workspace);
-    }
-    return workspace;
-  };
+  const workspaceOf = workspaceOfFile(workspaces);
   const runtimeDependencies = new Map<string, Set<string>>();
   for (const listed of context.listedDependencies) {
     if (listed.list !== 'dependencies') continue;
@@ -61,7 +50,7 @@ function inlinedSiblingFiles(context: AnalysisContext, workspace: string, worksp
       for (const target of targets) {
         if (seen.has(target)) continue;
         const leavesWorkspace = workspaceOf(target) !== workspaceOf(file.path);
-        if (leavesWorkspace && BARE.test(fact.specifier) && external.has(packageNameOf(fact.specifier))) continue;
+        if (leavesWorkspace && isBareSpecifier(fact.specifier) && external.has(packageNameOf(fact.specifier))) continue;
         const next = context.fileByPath(target);
         if (next === undefined) continue;
         seen.add(target);

@@ -1,7 +1,5 @@
 import type { AnalysisContext } from './analysis-context.js';
-import { packageNameOf } from '../manifests/package-json.js';
-
-const BARE = /^(?![./#~]|[a-z]+:)/i;
+import { isBareSpecifier, packageNameOf } from '../manifests/package-json.js';
 
 /** The project files of a workspace that import a package, split by whether they are live. */
 export interface PackageImporters {
@@ -15,16 +13,16 @@ export interface PackageImporters {
  * a file belongs to the deepest workspace directory that contains it.
  */
 export function packageImporters(context: AnalysisContext, workspaces: readonly string[]): Map<string, PackageImporters> {
-  const deepestFirst = [...workspaces].sort((a, b) => b.length - a.length);
+  const workspaceOf = workspaceOfFile(workspaces);
   const byKey = new Map<string, PackageImporters>();
   for (const file of context.files) {
-    const workspace = deepestFirst.find((dir) => dir === '' || file.path.startsWith(`${dir}/`)) ?? '';
+    const workspace = workspaceOf(file.path);
     const names = new Set(file.resolutions.flatMap((resolution, index) => {
       if (resolution.kind === 'external') return [resolution.packageName];
       // A workspace package imported by name resolves to its source (or its build output):
       // still a use of the package.
       const specifier = file.facts.imports[index]?.specifier ?? '';
-      return resolution.kind !== 'builtin' && resolution.kind !== 'unresolved' && BARE.test(specifier) ? [packageNameOf(specifier)] : [];
+      return resolution.kind !== 'builtin' && resolution.kind !== 'unresolved' && isBareSpecifier(specifier) ? [packageNameOf(specifier)] : [];
     }));
     for (const name of names) {
       const key = `${workspace}\0${name}`;
@@ -34,4 +32,21 @@ export function packageImporters(context: AnalysisContext, workspaces: readonly 
     }
   }
   return byKey;
+}
+
+/**
+ * The workspace (root-relative directory, '' for the root) a project file belongs to: the
+ * deepest one that contains it. Remembered per path, as rules ask again for the same files.
+ */
+export function workspaceOfFile(workspaces: readonly string[]): (file: string) => string {
+  const deepestFirst = [...workspaces].sort((a, b) => b.length - a.length);
+  const known = new Map<string, string>();
+  return (file) => {
+    let workspace = known.get(file);
+    if (workspace === undefined) {
+      workspace = deepestFirst.find((dir) => dir === '' || file.startsWith(`${dir}/`)) ?? '';
+      known.set(file, workspace);
+    }
+    return workspace;
+  };
 }

@@ -1,6 +1,7 @@
 import type { GraphFile } from '../graph/symbol-graph.js';
 import type { ImportFact } from '../indexer/facts.js';
 import type { AnalysisContext } from './analysis-context.js';
+import { MARKDOWN_FILE } from '../indexer/extract/markdown-imports.js';
 
 interface UnboundedLoad {
   file: GraphFile;
@@ -9,7 +10,6 @@ interface UnboundedLoad {
 
 const cache = new WeakMap<AnalysisContext, UnboundedLoad[]>();
 const COMPONENT = /\.(?:vue|svelte|astro|mdx?)$/;
-const MARKDOWN = /\.mdx?$/;
 /**
  * Specifiers no package can have (npm names are URL-safe, a scope needs a name): `$utils/x`,
  * `@/x`, `~/x`. Left unresolved, they are aliases of a config orch-guard could not read
@@ -47,7 +47,7 @@ function liveUnreadMarkdown(context: AnalysisContext): UnboundedLoad | undefined
     found = null;
     for (const file of context.files) {
       if (!context.isFileLive(file)) continue;
-      const index = file.resolutions.findIndex((resolution) => resolution.kind === 'asset' && MARKDOWN.test(resolution.path));
+      const index = file.resolutions.findIndex((resolution) => resolution.kind === 'asset' && MARKDOWN_FILE.test(resolution.path));
       if (index !== -1) {
         found = { file, fact: file.facts.imports[index] };
         break;

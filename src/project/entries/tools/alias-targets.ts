@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { existingFile, isBareSpecifier, isRecord, packageOfInstalledPath, packageOfSpecifier } from './config-values.js';
+import { isBareSpecifier, packageNameOf } from '../../../manifests/package-json.js';
+import { existingFile, isRecord, packageOfInstalledPath } from './config-values.js';
 import type { ConfigMentions } from './tool-config-reader.js';
 
 /**
@@ -21,7 +22,7 @@ export function aliasTargetMentions(aliases: unknown, toAbsolute: (target: strin
         if (file !== undefined && !isOwnSource(key, file)) mentions.files.push(file);
       }
     } else if (isBareSpecifier(target)) {
-      mentions.packages.push(packageOfSpecifier(target));
+      mentions.packages.push(packageNameOf(target));
     }
   }
   return mentions;
@@ -47,7 +48,7 @@ function isOwnSource(key: string, file: string): boolean {
     const manifest = path.join(dir, 'package.json');
     if (!existsSync(manifest)) continue;
     try {
-      return (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === packageOfSpecifier(key);
+      return (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === packageNameOf(key);
     } catch {
       return false; // an unreadable manifest names nothing: the target stays an entry (the safe side)
     }

@@ -32,17 +32,6 @@ export function packageOfInstalledPath(absolute: string): string | undefined {
   return first.startsWith('@') && index + 2 < parts.length ? `${first}/${parts[index + 2]}` : first;
 }
 
-/** The package a bare specifier names (`@a/b/c` → `@a/b`, `x/y` → `x`). */
-export function packageOfSpecifier(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
-
-/** Whether a specifier names a package (not a path, an alias prefix or a virtual module). */
-export function isBareSpecifier(specifier: string): boolean {
-  return /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/.*)?$/i.test(specifier) && !specifier.includes(':');
-}
-
 /** The directory of the nearest package.json above a file (the file system root when none). */
 export function packageDirOf(file: string): string {
   let dir = path.dirname(file);

@@ -1,5 +1,6 @@
 import { findCalls, importedNames, propertyValue, stringElements, walk } from './syntax.js';
 import type { ConfigMentions, ToolReader } from './tool-config-reader.js';
+import { packageNameOf } from '../../../manifests/package-json.js';
 
 /**
  * ESLint flat configs that reuse legacy configs through @eslint/eslintrc's FlatCompat:
@@ -49,9 +50,7 @@ function pluginPackage(name: string): string {
 }
 
 function configPackage(specifier: string): string {
-  const parts = specifier.split('/');
-  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-  return prefixed(name, 'eslint-config');
+  return prefixed(packageNameOf(specifier), 'eslint-config');
 }
 
 function prefixed(name: string, prefix: string): string {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isBareSpecifier, packageNameOf } from '../../../manifests/package-json.js';
 import { aliasTargetMentions } from './alias-targets.js';
-import { isBareSpecifier, isRecord, packageOfSpecifier, valueAt } from './config-values.js';
+import { isRecord, valueAt } from './config-values.js';
 import { nuxtI18nFiles } from './nuxt-i18n.js';
 import { resolvedPathMentions } from './resolved-paths.js';
 import { literalValuesOf } from './syntax.js';
@@ -39,13 +40,13 @@ export const nuxtConfig: ToolReader = {
     mentions.files.push(...nuxtI18nFiles(valueAt(config, 'i18n'), rootDir, srcDir));
     // `postcss: { plugins: { 'postcss-nested': {} } }`: Nuxt loads each key as a package.
     const postcssPlugins = valueAt(config, 'postcss', 'plugins');
-    if (isRecord(postcssPlugins)) mentions.packages.push(...Object.keys(postcssPlugins).filter(isBareSpecifier).map(packageOfSpecifier));
+    if (isRecord(postcssPlugins)) mentions.packages.push(...Object.keys(postcssPlugins).filter(isBareSpecifier).map(packageNameOf));
     return mentions;
   },
   fromSyntax(program, { configFile }) {
     const { files } = resolvedPathMentions(program, configFile);
     // A `prepare:types` hook's `references.push({ types: '@types/x' })` adds a package's types.
-    const packages = literalValuesOf(program, 'types').filter(isBareSpecifier).map(packageOfSpecifier);
+    const packages = literalValuesOf(program, 'types').filter(isBareSpecifier).map(packageNameOf);
     return { files, packages };
   },
 };

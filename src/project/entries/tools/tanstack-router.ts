@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkspacePackage } from '../../../manifests/workspaces.js';
+import { dependsOn } from '../../../manifests/package-json.js';
 
 const ENABLERS = ['@tanstack/react-router', '@tanstack/solid-router', '@tanstack/vue-router', '@tanstack/router-plugin',
   '@tanstack/router-cli', '@tanstack/react-start', '@tanstack/solid-start', '@tanstack/start'];
@@ -25,8 +26,7 @@ interface RouterConfig {
  * Returns package-relative paths of `files` (package-relative too).
  */
 export function tanstackRouterEntries(workspace: WorkspacePackage, files: readonly string[]): string[] {
-  const { dependencies, devDependencies } = workspace.pkg;
-  if (!ENABLERS.some((name) => dependencies?.[name] !== undefined || devDependencies?.[name] !== undefined)) return [];
+  if (!ENABLERS.some((name) => dependsOn(workspace.pkg, name))) return [];
   const config = readConfig(workspace.dir);
   const routesDir = path.posix.normalize(config.routesDirectory ?? './src/routes').replace(/^\.\//, '').replace(/\/$/, '');
   const entries = files.filter((file) => START_FILES.test(file));
