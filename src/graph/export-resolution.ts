@@ -12,7 +12,7 @@ export type ExportTerminal =
 export class ExportResolver {
   private readonly namesCache = new Map<number, Set<string>>();
   private readonly terminalCache = new Map<string, ExportTerminal[]>();
-  private readonly openStarCache = new Map<number, boolean>();
+  private openStarFiles: Set<number> | undefined;
 
   constructor(
     private readonly files: GraphFile[],
@@ -102,17 +102,37 @@ export class ExportResolver {
    * 'pkg'`, or from what does not resolve), directly or through a project module it `export *`s:
    * its names cannot be listed, so any name may be one of its exports.
    */
-  hasOpenStarExport(file: GraphFile, visiting = new Set<number>()): boolean {
-    const cached = this.openStarCache.get(file.index);
-    if (cached !== undefined) return cached;
-    if (visiting.has(file.index)) return false;
-    visiting.add(file.index);
-    const open = file.facts.starExports.some((star) => {
-      const targets = this.importTargets(file, star.importIndex);
-      return targets.length === 0 || targets.some((target) => this.hasOpenStarExport(target, visiting));
-    });
-    visiting.delete(file.index);
-    if (visiting.size === 0) this.openStarCache.set(file.index, open);
+  hasOpenStarExport(file: GraphFile): boolean {
+    this.openStarFiles ??= this.findOpenStarFiles();
+    return this.openStarFiles.has(file.index);
+  }
+
+  /**
+   * Every module with an open `export *`, in one pass: those whose `export *` names no project
+   * module, then, backwards along `export *` edges, every module that re-exports one of them.
+   */
+  private findOpenStarFiles(): Set<number> {
+    const open = new Set<number>();
+    const reExporters = new Map<number, number[]>();
+    for (const file of this.files) {
+      for (const star of file.facts.starExports) {
+        const targets = this.importTargets(file, star.importIndex);
+        if (targets.length === 0) open.add(file.index);
+        for (const target of targets) {
+          const list = reExporters.get(target.index);
+          if (list === undefined) reExporters.set(target.index, [file.index]);
+          else list.push(file.index);
+        }
+      }
+    }
+    const queue = [...open];
+    while (queue.length > 0) {
+      for (const reExporter of reExporters.get(queue.pop()!) ?? []) {
+        if (open.has(reExporter)) continue;
+        open.add(reExporter);
+        queue.push(reExporter);
+      }
+    }
     return open;
   }
 
