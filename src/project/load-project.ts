@@ -106,6 +106,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     packages,
     tsconfigs,
     lookup,
+    nested: sourcePackages,
     entryGlobs: [...(config.entries ?? []), ...(options.entryGlobs ?? [])],
     taskCommands: (config.pipeline?.tasks ?? []).map((task) => ({ id: task.id, command: task.run, dir: path.resolve(root, task.cwd ?? '.') })),
     notices: options.notices,

@@ -10,7 +10,6 @@ import type { EntryGap } from './entry-gap.js';
 import { htmlScriptTargets } from './html-entries.js';
 import { tanstackRouterEntries } from './tools/tanstack-router.js';
 import { addManifestEntries, probeSource } from './manifest-entries.js';
-import { findNestedPackages } from './nested-packages.js';
 import { toolConventions } from './tools/index.js';
 import { toolPageGlobs, usesTool } from './tools/tool-convention.js';
 import { readWorkflowCommands } from './workflow-commands.js';
@@ -21,6 +20,8 @@ interface EntryOptions {
   packages: readonly WorkspacePackage[];
   tsconfigs: readonly TsconfigFacts[];
   lookup: FileLookup;
+  /** Packages with their own package.json that are not workspaces (and not build output). */
+  nested: readonly WorkspacePackage[];
   /** Globs from the config and --entry. */
   entryGlobs: readonly string[];
   /** `orch-guard run` task commands, with their directory. */
@@ -59,8 +60,7 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     for (const file of matched) addFile(file, { kind: 'configured', detail: `configured entry "${pattern}"` });
   }
 
-  const nested = findNestedPackages(options.root, files, options.packages);
-  for (const workspace of [...options.packages, ...nested]) {
+  for (const workspace of [...options.packages, ...options.nested]) {
     const packagePrefix = lookup.relative(workspace.dir) ?? '';
     const manifest = packagePrefix === '' ? 'package.json' : `${packagePrefix}/package.json`;
     gaps.push(...addManifestEntries(workspace, packagePrefix, { files, tsconfigs: options.tsconfigs, lookup, add, addFile }));
@@ -90,7 +90,7 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
   if (options.packages.length === 0) for (const file of files) addConventional(file, file, addFile);
   // A tsconfig project reference without a package.json is a build unit of its own (`tsc -b`):
   // its index/main is its entry, as a package's would be.
-  const packageDirs = new Set([...options.packages, ...nested].map((workspace) => workspace.dir));
+  const packageDirs = new Set([...options.packages, ...options.nested].map((workspace) => workspace.dir));
   for (const dir of new Set(options.tsconfigs.flatMap((config) => config.references).map((reference) => path.dirname(reference)))) {
     const prefix = lookup.relative(dir);
     if (packageDirs.has(dir) || prefix === undefined || prefix === '' || prefix.startsWith('..')) continue;
