@@ -12,19 +12,35 @@ export function createIgnoreChecker(root: string): (absolute: string) => boolean
     if (!byDir.has(dir)) byDir.set(dir, readIgnoreFile(dir));
     return byDir.get(dir);
   };
+  // Asked for many paths in the same folders (every extension a miss is probed with): what
+  // applies inside a folder, and whether the folder itself is ignored, are worked out once.
+  const stacks = new Map<string, IgnoreFile[]>();
+  const stackIn = (dir: string): IgnoreFile[] => {
+    let stack = stacks.get(dir);
+    if (stack === undefined) {
+      const above = dir === root ? [] : stackIn(path.dirname(dir));
+      const own = ignoreFileOf(dir);
+      stack = own === undefined ? above : [...above, own];
+      stacks.set(dir, stack);
+    }
+    return stack;
+  };
+  const ignoredDirs = new Map<string, boolean>();
+  const dirIgnored = (dir: string): boolean => {
+    if (dir === root) return false;
+    let ignored = ignoredDirs.get(dir);
+    if (ignored === undefined) {
+      const parent = path.dirname(dir);
+      // An ignored folder ignores all below it.
+      ignored = dirIgnored(parent) || isIgnored(stackIn(parent), dir, true);
+      ignoredDirs.set(dir, ignored);
+    }
+    return ignored;
+  };
   return (absolute) => {
     const relative = path.relative(root, absolute);
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    const parts = relative.split(path.sep);
-    const stack: IgnoreFile[] = [];
-    let dir = root;
-    for (const [index, part] of parts.entries()) {
-      const ignoreFile = ignoreFileOf(dir);
-      if (ignoreFile !== undefined) stack.push(ignoreFile);
-      dir = path.join(dir, part);
-      // An ignored folder ignores all below it.
-      if (isIgnored(stack, dir, index < parts.length - 1)) return true;
-    }
-    return false;
+    const parent = path.dirname(path.join(root, relative));
+    return dirIgnored(parent) || isIgnored(stackIn(parent), path.join(root, relative), false);
   };
 }
