@@ -36,7 +36,9 @@ export class FileLookup {
 
   /** Project files whose root-relative path matches. */
   projectFilesMatching(regex: RegExp): string[] {
-    return [...this.projectFiles].filter((file) => regex.test(file)).sort();
+    const found: string[] = [];
+    for (const file of this.projectFiles) if (regex.test(file)) found.push(file);
+    return found.sort();
   }
 
   /**
@@ -49,12 +51,12 @@ export class FileLookup {
     for (const [index, segment] of segments.entries()) {
       const isLast = index === segments.length - 1;
       const next: string[] = [];
+      const regex = segment.includes('*') ? new RegExp(`^${segment.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*+/g, '.*')}$`) : undefined;
       for (const dir of candidates) {
-        if (!segment.includes('*')) {
+        if (regex === undefined) {
           next.push(path.join(dir, segment));
           continue;
         }
-        const regex = new RegExp(`^${segment.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*+/g, '.*')}$`);
         for (const name of listDirectory(dir)) if (name !== 'node_modules' && regex.test(name)) next.push(path.join(dir, name));
       }
       candidates = (isLast ? next : next.filter((candidate) => this.isDirectory(candidate))).slice(0, 500);
@@ -75,8 +77,9 @@ export class FileLookup {
    */
   fileUnderMatching(relativeDir: string, regex: RegExp): string | undefined {
     const pending = [relativeDir];
-    for (let visited = 0; pending.length > 0 && visited < MAX_WALKED_DIRS; visited += 1) {
-      const dir = pending.shift() as string;
+    // Breadth first, with a cursor: shifting the queue would copy it for every folder.
+    for (let next = 0; next < pending.length && next < MAX_WALKED_DIRS; next += 1) {
+      const dir = pending[next];
       let entries;
       try {
         entries = readdirSync(path.join(this.root, dir), { withFileTypes: true });

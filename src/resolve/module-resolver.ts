@@ -54,6 +54,7 @@ const DECLARATION_FOR: Array<[string, string]> = [['.js', '.d.ts'], ['.mjs', '.d
  */
 export class ModuleResolver {
   private readonly cache = new Map<string, Resolution>();
+  private readonly patternCache = new Map<string, Resolution>();
   private readonly tsconfigOfFile = new Map<string, TsconfigFacts | undefined>();
   /** Docusaurus sites by folder, read on first use; undefined when no package depends on Docusaurus. */
   private readonly docusaurusSites: Map<string, DocusaurusSite> | undefined;
@@ -204,6 +205,16 @@ export class ModuleResolver {
     const patterns = this.patternsFromRoot(fromRelative, stripQuery(rawPattern));
     if (patterns === undefined) return { kind: 'external', packageName: packageNameOf(rawPattern) };
     const joinedPatterns = patterns.map((pattern) => path.posix.normalize(pattern)).filter((joined) => !joined.startsWith('../'));
+    // The same pattern from many files (a glob in a shared helper's callers) is matched once.
+    const key = joinedPatterns.join('\0');
+    const known = this.patternCache.get(key);
+    if (known !== undefined) return known;
+    const resolution = this.matchPatterns(joinedPatterns);
+    this.patternCache.set(key, resolution);
+    return resolution;
+  }
+
+  private matchPatterns(joinedPatterns: readonly string[]): Resolution {
     const paths = new Set<string>();
     for (const joined of joinedPatterns) for (const found of this.lookup.projectFilesMatching(patternRegex(joined))) paths.add(found);
     if (paths.size > 0) return { kind: 'files', paths: [...paths] };
