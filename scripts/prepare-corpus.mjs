@@ -102,6 +102,13 @@ function install(target, entry) {
     result = spawnSync(command, args.map((arg) => (arg === '--frozen-lockfile' ? '--no-frozen-lockfile' : arg)), options);
     git(['-C', target, 'checkout', '--', '.']);
   }
+  if (result.status !== 0 && command === 'npm' && /can only install packages when your package\.json and package-lock\.json/.test(result.stdout + result.stderr)) {
+    // A lockfile another npm wrote (optional platform packages it left out): install what it
+    // locks with `npm install`, then put the lockfile back as it was.
+    console.error(`${entry.name}: package-lock.json is not in sync for this npm; installing with npm install --no-save`);
+    result = spawnSync(command, ['install', ...args.slice(1).filter((arg) => arg !== '--no-save'), '--no-save'], options);
+    git(['-C', target, 'checkout', '--', 'package-lock.json']);
+  }
   if (skip.length) git(['-C', target, 'checkout', '--', 'package.json', 'package-lock.json']);
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`);
 }
