@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FileLookup } from '../../resolve/file-lookup.js';
 import { ngPackageEntry } from '../../resolve/ng-package.js';
 import { mapOutputToSource, sourcePatternFor } from '../../resolve/output-to-source.js';
-import { closedExportSubpaths, packageEntryTargets } from '../../manifests/package-json.js';
+import { closedExportSubpaths, dependsOn, isBareSpecifier, packageEntryTargets, packageNameOf, type PackageJson } from '../../manifests/package-json.js';
 import type { TsconfigFacts } from '../../manifests/read-tsconfig.js';
 import type { WorkspacePackage } from '../../manifests/workspaces.js';
 import type { EntrySource } from './entry-source.js';
@@ -49,7 +49,7 @@ export function addManifestEntries(workspace: WorkspacePackage, packagePrefix: s
     } else {
       const absolute = path.resolve(workspace.dir, target);
       mapped = add(mapOutputToSource(absolute, options.tsconfigs, lookup) ?? probeSource(absolute, options.tsconfigs, lookup), source);
-      isGap = isBuildOutputTarget(target, absolute, lookup);
+      isGap = isBuildOutputTarget(target, absolute, lookup) && !(field === 'main' && namesDependencyModule(workspace.pkg, target));
     }
     if (!mapped && group.startsWith('.')) {
       const angular = ngPackageEntry(workspace.dir, group, lookup);
@@ -68,6 +68,17 @@ export function addManifestEntries(workspace: WorkspacePackage, packagePrefix: s
 function isBuildOutputTarget(target: string, absolute: string, lookup: FileLookup): boolean {
   if (!CODE_TARGET.test(target) || lookup.isFile(absolute)) return false;
   return !/(?<!\.d)\.[cm]?tsx?$/.test(target);
+}
+
+/**
+ * A `main` that names a module of a dependency rather than a file of the package: Expo's
+ * `"main": "expo-router/entry"` (Metro resolves it like an import) or classic Expo's
+ * `node_modules/expo/AppEntry.js`. The app starts in that package, which loads the project's
+ * files by the framework's conventions (their entries): no source of this package is missing.
+ */
+function namesDependencyModule(pkg: PackageJson, target: string): boolean {
+  if (target.startsWith('node_modules/')) return true;
+  return isBareSpecifier(target) && target.includes('/') && dependsOn(pkg, packageNameOf(target));
 }
 
 function gapFor(packagePrefix: string, manifest: string, field: string, target: string): EntryGap {
