@@ -69,7 +69,7 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     }
     for (const tool of toolConventions) {
       if (!usesTool(workspace.pkg, tool)) continue;
-      const matches = compileGlobs([...tool.entries, ...toolPageGlobs(tool, workspace.dir)]);
+      const matches = compileGlobs([...tool.entries, ...(tool.configuredEntries?.(workspace.dir) ?? []), ...toolPageGlobs(tool, workspace.dir)]);
       for (const file of files) {
         const relative = packagePrefix === '' ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined;
         if (relative !== undefined && matches(relative)) addFile(file, { kind: 'framework', detail: `${tool.name} convention` });

@@ -15,17 +15,27 @@ export function htmlScriptTargets(packageDir: string): Array<{ page: string; tar
   }
   const targets: Array<{ page: string; target: string }> = [];
   for (const name of names.sort()) {
-    let html: string;
-    try {
-      html = readFileSync(path.join(packageDir, name), 'utf8');
-    } catch {
-      continue;
-    }
-    for (const match of html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)) {
-      const src = match[1];
-      if (/^(?:[a-z]+:)?\/\//i.test(src) || src.includes('%')) continue;
-      targets.push({ page: name, target: src.startsWith('/') ? path.join(packageDir, src) : path.resolve(packageDir, src) });
-    }
+    for (const target of pageScriptTargets(path.join(packageDir, name), packageDir)) targets.push({ page: name, target });
+  }
+  return targets;
+}
+
+/**
+ * The local scripts one HTML page loads, as absolute paths: a relative `src` from the page's
+ * folder, a leading `/` from `servedDir` (the folder the dev server serves). An unreadable page loads nothing.
+ */
+export function pageScriptTargets(page: string, servedDir: string): string[] {
+  let html: string;
+  try {
+    html = readFileSync(page, 'utf8');
+  } catch {
+    return [];
+  }
+  const targets: string[] = [];
+  for (const match of html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)) {
+    const src = match[1];
+    if (/^(?:[a-z]+:)?\/\//i.test(src) || src.includes('%')) continue;
+    targets.push(src.startsWith('/') ? path.join(servedDir, src) : path.resolve(path.dirname(page), src));
   }
   return targets;
 }

@@ -4,7 +4,8 @@ import { nextjs } from './nextjs.js';
 import { nuxt } from './nuxt.js';
 import { sveltekit } from './sveltekit.js';
 import { vitepress } from './vitepress.js';
+import { wxt } from './wxt.js';
 import type { ToolConvention } from './tool-convention.js';
 
 /** One module per tool; add new ones here. */
-export const toolConventions: readonly ToolConvention[] = [astro, docusaurus, nextjs, nuxt, sveltekit, vitepress];
+export const toolConventions: readonly ToolConvention[] = [astro, docusaurus, nextjs, nuxt, sveltekit, vitepress, wxt];

@@ -8,6 +8,8 @@ export interface ToolConvention {
   name: string;
   dependency: string;
   entries: string[];
+  /** More entry globs that the package's own config decides (WXT's `srcDir`, its HTML entrypoints' scripts). */
+  configuredEntries?: (packageDir: string) => string[];
   /**
    * Markdown and MDX files the framework compiles into pages (globs relative to the package):
    * the only Markdown files read, for their imports and layout; each is an entry.
