@@ -6,6 +6,7 @@ import { tsconfigTypes } from './tsconfig-types.js';
 import { unbuildEntries } from './unbuild-entries.js';
 import { viteConfig, vitestConfig } from './vite-config.js';
 import { vitePwa } from './vite-pwa.js';
+import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [eslintCompat, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa];
+export const toolReaders: readonly ToolReader[] = [eslintCompat, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, wxtConfig];
