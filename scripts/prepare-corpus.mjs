@@ -68,7 +68,8 @@ function pnpmCommand(target) {
 
 /**
  * Installs dependencies from the lockfile without running any of the project's scripts.
- * `installSkip` names packages the registry no longer serves: they are left out of a temporary
+ * `installSkip` names packages the registry no longer serves (or that pull a git dependency the
+ * install cannot fetch): they are left out of a temporary
  * package.json for the install (npm install instead of npm ci), then package.json is restored.
  */
 function install(target, entry) {
