@@ -20,6 +20,26 @@ const DEPENDENCY_ISSUE_TYPES: Record<string, DependencyIssue['type']> = {
  * and its dependency issues. Throws what knip throws.
  */
 export async function runKnip(root: string): Promise<KnipAnswer> {
+  const exit = process.exit;
+  process.exit = exitThrows;
+  try {
+    return await runKnipOnce(root);
+  } finally {
+    process.exit = exit;
+  }
+}
+
+/**
+ * A tool config may end the process when loaded outside the environment it expects
+ * (electron-react-boilerplate's webpack configs `process.exit(2)` unless NODE_ENV is set): that
+ * would end knip's whole run, and every entry of every tool would be unknown. It throws instead,
+ * so knip reports that one config as not loaded (a gap for its package) and goes on.
+ */
+const exitThrows = ((code?: number | string | null) => {
+  throw new Error(`it called process.exit(${code ?? ''}) while loading`);
+}) as typeof process.exit;
+
+async function runKnipOnce(root: string): Promise<KnipAnswer> {
   const knip = await loadKnip();
   extendPlugins(knip.Plugins);
   const recorded = recordPluginInputs(knip.Plugins);
