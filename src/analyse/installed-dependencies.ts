@@ -12,7 +12,7 @@ import { isSystemTool } from './system-tools.js';
  * package provides from its installed package.json: without it, a script that runs the binary
  * counts for nothing. A system tool a script runs (`docker-compose`, `make`) needs no dependency.
  * An unused dependency that is not installed, and an unlisted binary
- * when nothing is installed, are not judged (one notice says so): orch-guard fails closed; a
+ * when nothing is installed or a listed package is not, are not judged (one notice says so): orch-guard fails closed; a
  * workspace package without `bin` is judged all the same (no script can run it). An
  * unlisted dependency that the file's nearest package.json lists (a nested package that is not
  * a workspace) is dropped too, and so is an unresolved import that orch-guard resolves.
@@ -30,6 +30,17 @@ export function checkInstalled(
   const libraryWorkspaces = new Set(packages.filter((workspace) => workspace.pkg.bin === undefined).map((workspace) => workspace.name));
   const notJudged: string[] = [];
   const result: DependencyProblem[] = [];
+  // A listed package that is not installed (an install that left it out) may provide any binary
+  // a script runs (`electron-rebuild` comes from @electron/rebuild): no binary there is judged.
+  const missing = new Map<WorkspacePackage, boolean>();
+  const missesListed = (workspace: WorkspacePackage | undefined) => {
+    if (workspace === undefined) return false;
+    if (!missing.has(workspace)) {
+      const listed = Object.keys({ ...workspace.pkg.dependencies, ...workspace.pkg.devDependencies }).filter((name) => !libraryWorkspaces.has(name));
+      missing.set(workspace, listed.some((name) => !lookUp(root, workspace.dir, path.join('node_modules', name, 'package.json'))));
+    }
+    return missing.get(workspace) === true;
+  };
   for (const problem of problems) {
     if (isUnusedDependency(problem)) {
       // A workspace package without binaries needs no install to be judged: only an import can use it.
@@ -40,7 +51,7 @@ export function checkInstalled(
       if (!listedNearFile(root, problem.file, problem.name) && !onlyImpliedByConfig(root, problem)) result.push(problem);
     } else if (problem.type === 'unlisted-binary') {
       if (isSystemTool(problem.name)) continue;
-      if (lookUp(root, dirOf(problem), 'node_modules')) result.push(problem.line === undefined ? { ...problem, ...whereRun(root, problem.file, problem.name) } : problem);
+      if (lookUp(root, dirOf(problem), 'node_modules') && !missesListed(byWorkspace.get(problem.workspace))) result.push(problem.line === undefined ? { ...problem, ...whereRun(root, problem.file, problem.name) } : problem);
       else notJudged.push(`binary ${problem.name}`);
     } else if (problem.type === 'unresolved-import' && !path.isAbsolute(problem.name)) {
       const settled = settleUnresolved(root, problem, resolves);
