@@ -21,6 +21,7 @@ import { findWorkspacePackages, type WorkspacePackage } from '../manifests/works
 // Component files (.vue, .svelte, .astro, Glimmer's .gts/.gjs) take part through their scripts;
 // Markdown pages of a framework (see markdown-pages.ts) through their imports. Style sheets are
 // indexed for what they load (packages, Tailwind plugins), not judged themselves.
+const MARKDOWN_FILE = /\.mdx?$/;
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|g[jt]s|vue|svelte|astro|css|scss|sass|less)$/;
 
 /** Where file contents come from: the disk, or a git snapshot (the index, a commit). */
@@ -78,11 +79,16 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const projectGlobs = options.projectGlobs ?? config.project;
   const inProject = projectGlobs !== undefined ? compileGlobs(projectGlobs) : () => true;
   const outputDirs = tsconfigs.flatMap((facts) => [facts.outDir, facts.declarationDir]).filter((dir): dir is string => dir !== undefined);
+  // Markdown is read only where a framework makes it pages: the workspaces' pages now, a nested
+  // package's (a docs site with its own package.json) once the nested packages are known.
   const isMarkdownPage = markdownPageMatcher(root, packages);
-  const selection = { root, outputDirs, accept: (file: string) => (SOURCE_FILE.test(file) || isMarkdownPage(file)) && inProject(file) };
+  const selection = { root, outputDirs, accept: (file: string) => (SOURCE_FILE.test(file) || MARKDOWN_FILE.test(file)) && inProject(file) };
   const source: ProjectSource = options.source ?? { kind: 'working-tree' };
-  let files = source.kind === 'snapshot' ? selectProjectPaths(source.blobs.keys(), selection) : enumerateFiles(selection);
+  const listed = source.kind === 'snapshot' ? selectProjectPaths(source.blobs.keys(), selection) : enumerateFiles(selection);
+  let otherMarkdown = listed.filter((file) => MARKDOWN_FILE.test(file) && !isMarkdownPage(file));
+  let files = listed.filter((file) => !MARKDOWN_FILE.test(file) || isMarkdownPage(file));
   if (source.kind === 'overlay') files = files.filter((file) => source.contents.get(file) !== null);
+  if (source.kind === 'overlay') otherMarkdown = otherMarkdown.filter((file) => source.contents.get(file) !== null);
   if (options.production) files = files.filter((file) => !isTestFile(file));
   if (projectGlobs !== undefined && files.length === 0) {
     options.notices.push(`project patterns ${projectGlobs.map((glob) => `"${glob}"`).join(', ')} match no file`);
@@ -96,6 +102,9 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   // A nested package (an app with its own package.json that is not a workspace) compiles with its
   // own tsconfig: its `paths` decide what its imports name.
   const sourcePackages = nested.filter((candidate) => !builtDirs.includes(candidate.dir));
+  const isNestedPage = markdownPageMatcher(root, sourcePackages);
+  const nestedPages = otherMarkdown.filter(isNestedPage);
+  if (nestedPages.length > 0) files = [...files, ...nestedPages].sort();
   const nestedTsconfigs = readTsconfigs(root, sourcePackages, options.notices, packageGaps, false);
   tsconfigs.push(...nestedTsconfigs.filter((facts) => !tsconfigs.some((known) => known.configPath === facts.configPath)));
   const lookup = new FileLookup(root, new Set(files));
