@@ -8,6 +8,8 @@ const SYSTEM_TOOLS = new Set([
   'gradle', 'helm', 'java', 'jq', 'kind', 'kubectl', 'make', 'minikube', 'mongosh', 'mvn', 'mysql', 'ngrok',
   'openssl', 'patch', 'perl', 'php', 'pip', 'pip3', 'podman', 'podman-compose', 'psql', 'redis-cli', 'ruby',
   'sqlite3', 'swift', 'terraform', 'wget',
+  // A mobile app's native toolchain (Xcode, CocoaPods, Android SDK, Maestro's installer, fastlane).
+  'adb', 'bundle', 'emulator', 'fastlane', 'maestro', 'pod', 'xcodebuild', 'xcrun', 'xed',
 ]);
 
 export function isSystemTool(binary: string): boolean {
