@@ -6,13 +6,22 @@
 // `sourceRule` is the tool's own name for it.
 
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** The options that name a judged sample: parseArgs options of sample-findings and tally-verdicts. */
 export const SAMPLE_OPTIONS = {
   corpus: { type: 'string', default: '/work/corpus' },
   label: { type: 'string', default: 'baseline' },
   seed: { type: 'string', default: '11' },
+  /** Verdict files, comma-separated (a later file's verdict wins); default <corpus>/verdicts.tsv. */
+  verdicts: { type: 'string' },
 };
+
+/** The verdicts of the files --verdicts names, or of <corpus>/verdicts.tsv. */
+export function readVerdictFiles(values) {
+  const files = values.verdicts ? values.verdicts.split(',') : [path.join(values.corpus, 'verdicts.tsv')];
+  return Object.assign({}, ...files.map((file) => readVerdicts(file)));
+}
 
 /** knip's issue types → comparable rules. */
 const KNIP_RULES = {

@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { READERS, SAMPLE_OPTIONS, claimKey, readVerdicts, sampleStratified } from './corpus-findings.mjs';
+import { READERS, SAMPLE_OPTIONS, claimKey, readVerdictFiles, sampleStratified } from './corpus-findings.mjs';
 
 const { values } = parseArgs({ options: { ...SAMPLE_OPTIONS, size: { type: 'string', default: '25' } } });
 
@@ -50,7 +50,7 @@ function occurrences(root, finding) {
 
 const resultsDir = path.join(values.corpus, 'results', values.label);
 const outDir = path.join(values.corpus, 'judging', `${values.label}-seed${values.seed}`);
-const verdicts = readVerdicts(path.join(values.corpus, 'verdicts.tsv'));
+const verdicts = readVerdictFiles(values);
 fs.mkdirSync(outDir, { recursive: true });
 const samples = [];
 for (const repo of fs.readdirSync(resultsDir).filter((name) => fs.statSync(path.join(resultsDir, name)).isDirectory()).sort()) {

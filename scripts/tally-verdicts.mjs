@@ -12,14 +12,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SAMPLE_OPTIONS, readVerdicts } from './corpus-findings.mjs';
+import { SAMPLE_OPTIONS, readVerdictFiles } from './corpus-findings.mjs';
 
 const { values } = parseArgs({ options: SAMPLE_OPTIONS });
 
 const TOOLS = ['orch-guard', 'knip', 'fallow'];
 const samples = JSON.parse(fs.readFileSync(path.join(values.corpus, 'judging', `${values.label}-seed${values.seed}`, 'samples.json'), 'utf8'));
 const runs = JSON.parse(fs.readFileSync(path.join(values.corpus, 'results', values.label, 'runs.json'), 'utf8'));
-const verdicts = readVerdicts(path.join(values.corpus, 'verdicts.tsv'));
+const verdicts = readVerdictFiles(values);
 const percent = (part, whole) => (whole ? `${Math.round((100 * part) / whole)}%` : '–');
 
 const lines = [`| repository | tool | findings | sampled | judged | false | FP rate | low conf. (false) | FP rate, high conf. | unsure | exit | crash | wall s | CPU s |`, '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'];
