@@ -19,6 +19,7 @@ import type { RegistryDatabase } from '../registry/open-registry.js';
 import { indexSource } from './index-source.js';
 import { isInertPage } from '../indexer/extract/markdown-facts.js';
 import { gitFileAges } from './file-ages.js';
+import { dropBrowserslistConfigs } from './browserslist-configs.js';
 import { dropPeerProviders } from './peer-provided.js';
 import { dropHtmlLoadedPackages } from './html-package-references.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
@@ -111,7 +112,8 @@ export async function analyse(
 function judgedDependencies(project: Project, issues: readonly DependencyProblem[], notices: string[]): { problems: DependencyProblem[]; listed: ListedDependency[] } {
   const listed = listDependencies(project.root, project.packages);
   const installed = checkInstalled(project.root, project.packages, issues, notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved');
-  return { problems: dropPeerProviders(project.root, dropHtmlLoadedPackages(project.root, installed), listed), listed };
+  const loaded = dropBrowserslistConfigs(project.root, project.packages, dropHtmlLoadedPackages(project.root, installed));
+  return { problems: dropPeerProviders(project.root, loaded, listed), listed };
 }
 
 /** `extends: 'recommended'` under the config's own `rules`. */
