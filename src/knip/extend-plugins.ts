@@ -13,14 +13,17 @@ import type { KnipInput, KnipPlugin, KnipPluginOptions } from './load-knip.js';
 export function extendPlugins(plugins: Record<string, KnipPlugin>): void {
   for (const reader of toolReaders) {
     const plugin = plugins[reader.plugin];
-    if (plugin === undefined || extended.has(plugin)) continue;
+    if (plugin === undefined) continue;
+    const readers = extended.get(plugin) ?? new Set<ToolReader>();
+    if (readers.has(reader)) continue;
+    // A second reader of one plugin wraps the first's wrapper: each adds its own inputs.
     extendPlugin(plugin, reader);
-    extended.add(plugin);
+    extended.set(plugin, readers.add(reader));
   }
 }
 
 /** knip's plugin objects live as long as the module: a second run in one thread must not extend them twice. */
-const extended = new WeakSet<KnipPlugin>();
+const extended = new WeakMap<KnipPlugin, Set<ToolReader>>();
 
 function extendPlugin(plugin: KnipPlugin, reader: ToolReader): void {
   const { resolveConfig, resolveFromAST } = plugin;

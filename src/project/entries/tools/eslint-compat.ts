@@ -34,7 +34,7 @@ export const eslintCompat: ToolReader = {
 };
 
 /** The packages a legacy `extends` string loads (`plugin:x/y` → eslint-plugin-x, `x` → eslint-config-x). */
-function extendsPackages(specifier: string): string[] {
+export function extendsPackages(specifier: string): string[] {
   if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('eslint:')) return [];
   if (specifier.startsWith('plugin:')) {
     const rest = specifier.slice('plugin:'.length);
@@ -45,11 +45,11 @@ function extendsPackages(specifier: string): string[] {
 }
 
 /** ESLint's legacy plugin naming: `x` → eslint-plugin-x, `@s` → @s/eslint-plugin, `@s/x` → @s/eslint-plugin-x. */
-function pluginPackage(name: string): string {
+export function pluginPackage(name: string): string {
   return prefixed(name, 'eslint-plugin');
 }
 
-function configPackage(specifier: string): string {
+export function configPackage(specifier: string): string {
   return prefixed(packageNameOf(specifier), 'eslint-config');
 }
 

@@ -1,4 +1,5 @@
 import { eslintCompat } from './eslint-compat.js';
+import { eslintSharedConfigs } from './eslint-shared-configs.js';
 import { jestProjects } from './jest-projects.js';
 import { nuxtConfig } from './nuxt-config.js';
 import type { ToolReader } from './tool-config-reader.js';
@@ -9,4 +10,4 @@ import { vitePwa } from './vite-pwa.js';
 import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [eslintCompat, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, wxtConfig];
+export const toolReaders: readonly ToolReader[] = [eslintCompat, eslintSharedConfigs, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, wxtConfig];

@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import { configPackage, extendsPackages, pluginPackage } from './eslint-compat.js';
+import { isRecord } from './config-values.js';
+import type { ConfigMentions, ToolReader } from './tool-config-reader.js';
+
+/** Shared configs extend others (airbnb → its rule files): deeper than this is a cycle. */
+const MAX_DEPTH = 10;
+
+/**
+ * A legacy ESLint config (`.eslintrc*`, package.json `eslintConfig`) that extends a shared
+ * config (`extends: 'erb'` → eslint-config-erb, which extends airbnb, `plugin:jest/...`):
+ * ESLint 8 loads every plugin of that chain from the project's own folder, so the project lists
+ * them (the shared config's own copies are not used), and nothing imports them. knip reads only
+ * the project's config: the shared configs are loaded here, as ESLint would, and their plugins
+ * are packages the project uses. A shared config that cannot be loaded makes this config's
+ * reading fail (a notice, and its package's findings turn low confidence).
+ */
+export const eslintSharedConfigs: ToolReader = {
+  plugin: 'eslint',
+  fromConfig(config, { configFile }): ConfigMentions {
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (node: unknown, fromFile: string, depth: number) => {
+      if (!isRecord(node) || depth > MAX_DEPTH) return;
+      // Plugins of the project's own config are knip's; those of shared configs are not.
+      if (depth > 0) for (const plugin of strings(node.plugins)) packages.add(pluginPackage(plugin));
+      for (const specifier of strings(node.extends)) {
+        if (specifier.startsWith('eslint:')) continue;
+        if (specifier.startsWith('plugin:')) {
+          if (depth > 0) for (const name of extendsPackages(specifier)) packages.add(name);
+          continue;
+        }
+        const require = createRequire(fromFile);
+        const file = require.resolve(isPath(specifier) ? specifier : configPackage(specifier));
+        if (seen.has(file)) continue;
+        seen.add(file);
+        visit(require(file), file, depth + 1);
+      }
+      for (const override of Array.isArray(node.overrides) ? node.overrides : []) visit(override, fromFile, depth);
+    };
+    visit(config, configFile, 0);
+    return { files: [], packages: [...packages] };
+  },
+};
+
+function strings(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+}
+
+function isPath(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('/');
+}
