@@ -7,7 +7,8 @@ import { tsconfigTypes } from './tsconfig-types.js';
 import { unbuildEntries } from './unbuild-entries.js';
 import { viteConfig, vitestConfig } from './vite-config.js';
 import { vitePwa } from './vite-pwa.js';
+import { webpackLoaders } from './webpack-loaders.js';
 import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [eslintCompat, eslintSharedConfigs, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, wxtConfig];
+export const toolReaders: readonly ToolReader[] = [eslintCompat, eslintSharedConfigs, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, webpackLoaders, wxtConfig];
