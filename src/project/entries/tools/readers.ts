@@ -1,4 +1,5 @@
 import { eslintCompat } from './eslint-compat.js';
+import { eslintConfigPaths } from './eslint-config-paths.js';
 import { eslintSharedConfigs } from './eslint-shared-configs.js';
 import { jestProjects } from './jest-projects.js';
 import { nuxtConfig } from './nuxt-config.js';
@@ -11,4 +12,4 @@ import { webpackLoaders } from './webpack-loaders.js';
 import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [eslintCompat, eslintSharedConfigs, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, webpackLoaders, wxtConfig];
+export const toolReaders: readonly ToolReader[] = [eslintCompat, eslintConfigPaths, eslintSharedConfigs, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, webpackLoaders, wxtConfig];
