@@ -8,12 +8,13 @@ const CONTENT_CONFIGS = ['src/content.config', 'src/content/config'].flatMap((na
  * Astro: Markdown and MDX pages in `src/pages/` (a frontmatter `layout` names the component
  * that wraps them) and content collection entries (`src/content/`, or where a collection's
  * `glob({ base })` loader reads them), which MDX lets import components. knip's plugin knows
- * the `.astro` and endpoint pages.
+ * the `.astro` and endpoint pages of workspaces (not of a nested package such as a docs site).
  */
 export const astro: ToolConvention = {
   name: 'astro',
   dependency: 'astro',
-  entries: [],
+  // The content collections' config, loaded by name (knip's plugin knows it only in a workspace).
+  entries: ['src/{content.config,content/config}.{ts,mts,js,mjs}'],
   pages: ['src/{pages,content}/**/*.{md,mdx}'],
   configuredPages: (packageDir) => CONTENT_CONFIGS.flatMap((name) => {
     let text: string;
