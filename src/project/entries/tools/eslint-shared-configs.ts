@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { packageNameOf } from '../../../manifests/package-json.js';
 import { configPackage, extendsPackages, pluginPackage } from './eslint-compat.js';
 import { isRecord } from './config-values.js';
 import type { ConfigMentions, ToolReader } from './tool-config-reader.js';
@@ -31,7 +32,7 @@ export const eslintSharedConfigs: ToolReader = {
           continue;
         }
         const require = createRequire(fromFile);
-        const file = require.resolve(isPath(specifier) ? specifier : configPackage(specifier));
+        const file = require.resolve(isPath(specifier) ? specifier : sharedConfigRequest(specifier));
         if (seen.has(file)) continue;
         seen.add(file);
         visit(require(file), file, depth + 1);
@@ -45,6 +46,12 @@ export const eslintSharedConfigs: ToolReader = {
 
 function strings(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+}
+
+/** What ESLint requires for a shared config name: `airbnb/hooks` → eslint-config-airbnb/hooks. */
+function sharedConfigRequest(specifier: string): string {
+  const name = packageNameOf(specifier);
+  return `${configPackage(name)}${specifier.slice(name.length)}`;
 }
 
 function isPath(specifier: string): boolean {
