@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { packageNameOf } from '../../../manifests/package-json.js';
 import { configPackage, extendsPackages, pluginPackage } from './eslint-compat.js';
 import { isRecord } from './config-values.js';
@@ -13,7 +15,7 @@ const MAX_DEPTH = 10;
  * ESLint 8 loads every plugin of that chain from the project's own folder, so the project lists
  * them (the shared config's own copies are not used), and nothing imports them. knip reads only
  * the project's config: the shared configs are loaded here, as ESLint would, and their plugins
- * are packages the project uses. A shared config that cannot be loaded makes this config's
+ * are packages the project uses, with their peers. A shared config that cannot be loaded makes this config's
  * reading fail (a notice, and its package's findings turn low confidence).
  */
 export const eslintSharedConfigs: ToolReader = {
@@ -40,9 +42,23 @@ export const eslintSharedConfigs: ToolReader = {
       for (const override of Array.isArray(node.overrides) ? node.overrides : []) visit(override, fromFile, depth);
     };
     visit(config, configFile, 0);
+    // A plugin's peers (eslint-plugin-prettier needs prettier) come from the project too.
+    for (const plugin of [...packages]) for (const peer of installedPeers(plugin, configFile)) packages.add(peer);
     return { files: [], packages: [...packages] };
   },
 };
+
+/** The peer dependencies of a package installed where the project's config finds it (none when it is not). */
+function installedPeers(name: string, configFile: string): string[] {
+  for (let dir = path.dirname(configFile); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(manifest)) {
+      const { peerDependencies } = JSON.parse(readFileSync(manifest, 'utf8')) as { peerDependencies?: unknown };
+      return isRecord(peerDependencies) ? Object.keys(peerDependencies) : [];
+    }
+    if (path.dirname(dir) === dir) return [];
+  }
+}
 
 function strings(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
