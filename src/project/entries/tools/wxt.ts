@@ -16,7 +16,8 @@ const AUTO_IMPORT_DIRS = ['components', 'composables', 'hooks', 'utils'];
  * `popup/index.html`, `content/index.tsx`, `*.content.ts`) is an entry the build turns into part
  * of the manifest, and an HTML entrypoint's scripts are entries too. The exports of the top
  * level of `components/`, `composables/`, `hooks/` and `utils/` are auto-imported: code uses them
- * by name without an import. The folders move with `srcDir` and `entrypointsDir` in
+ * by name without an import. `<srcDir>/app.config.ts` (runtime config) and the local modules in
+ * `modules/` are loaded by name. The folders move with `srcDir` and `entrypointsDir` in
  * wxt.config; knip's plugin looks only in `entrypoints/` at the package top.
  */
 export const wxt: ToolConvention = {
@@ -27,7 +28,8 @@ export const wxt: ToolConvention = {
     const config = readConfig(packageDir);
     const srcDir = stringOption(config, 'srcDir') ?? '.';
     const entrypoints = path.posix.join(srcDir, stringOption(config, 'entrypointsDir') ?? 'entrypoints');
-    const globs = [`${entrypoints}/*.${SCRIPT}`, `${entrypoints}/*/index.${SCRIPT}`];
+    // The runtime config (`useAppConfig`) and local modules are loaded by name too.
+    const globs = [`${entrypoints}/*.${SCRIPT}`, `${entrypoints}/*/index.${SCRIPT}`, `${path.posix.join(srcDir, 'app.config')}.${SCRIPT}`, `modules/{*.${SCRIPT},*/index.${SCRIPT}}`];
     for (const page of htmlEntrypoints(path.join(packageDir, entrypoints))) {
       for (const target of pageScriptTargets(page, packageDir)) globs.push(literalGlob(path.relative(packageDir, target)));
     }
