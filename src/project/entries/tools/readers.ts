@@ -1,6 +1,7 @@
 import { eslintCompat } from './eslint-compat.js';
 import { eslintConfigPaths } from './eslint-config-paths.js';
 import { eslintSharedConfigs } from './eslint-shared-configs.js';
+import { expoConfigPlugins } from './expo-config-plugins.js';
 import { jestProjects } from './jest-projects.js';
 import { nuxtConfig } from './nuxt-config.js';
 import type { ToolReader } from './tool-config-reader.js';
@@ -12,4 +13,4 @@ import { webpackLoaders } from './webpack-loaders.js';
 import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [eslintCompat, eslintConfigPaths, eslintSharedConfigs, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, webpackLoaders, wxtConfig];
+export const toolReaders: readonly ToolReader[] = [eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, webpackLoaders, wxtConfig];
