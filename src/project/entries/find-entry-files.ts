@@ -63,17 +63,24 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
   for (const workspace of [...options.packages, ...options.nested]) {
     const packagePrefix = lookup.relative(workspace.dir) ?? '';
     const manifest = packagePrefix === '' ? 'package.json' : `${packagePrefix}/package.json`;
-    gaps.push(...addManifestEntries(workspace, packagePrefix, { files, tsconfigs: options.tsconfigs, lookup, add, addFile }));
-    for (const [name, script] of Object.entries(workspace.pkg.scripts ?? {})) {
-      if (typeof script === 'string') addCommand(script, workspace.dir, { kind: 'script', detail: `${manifest} scripts.${name}` });
-    }
+    // A tool that builds the package's entry points (Electron Forge into .vite/build/) and whose
+    // own entries were found: its output folders hold no missing source.
+    const builtBy: string[] = [];
     for (const tool of toolConventions) {
       if (!usesTool(workspace.pkg, tool)) continue;
-      const matches = compileGlobs([...tool.entries, ...(tool.configuredEntries?.(workspace.dir) ?? []), ...toolPageGlobs(tool, workspace.dir)]);
+      const configured = tool.configuredEntries?.(workspace.dir) ?? [];
+      const matches = compileGlobs([...tool.entries, ...configured, ...toolPageGlobs(tool, workspace.dir)]);
+      const matchesConfigured = compileGlobs(configured);
       for (const file of files) {
         const relative = packagePrefix === '' ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined;
-        if (relative !== undefined && matches(relative)) addFile(file, { kind: 'framework', detail: `${tool.name} convention` });
+        if (relative === undefined || !matches(relative)) continue;
+        addFile(file, { kind: 'framework', detail: `${tool.name} convention` });
+        if (matchesConfigured(relative)) builtBy.push(...(tool.outputDirs ?? []));
       }
+    }
+    gaps.push(...addManifestEntries(workspace, packagePrefix, { files, tsconfigs: options.tsconfigs, lookup, add, addFile, toolOutputDirs: [...new Set(builtBy)] }));
+    for (const [name, script] of Object.entries(workspace.pkg.scripts ?? {})) {
+      if (typeof script === 'string') addCommand(script, workspace.dir, { kind: 'script', detail: `${manifest} scripts.${name}` });
     }
     const inPackage = files.flatMap((file) => (packagePrefix === '' ? [file] : file.startsWith(`${packagePrefix}/`) ? [file.slice(packagePrefix.length + 1)] : []));
     for (const file of tanstackRouterEntries(workspace, inPackage)) {

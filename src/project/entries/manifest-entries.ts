@@ -18,6 +18,8 @@ interface ManifestOptions {
   /** Adds an entry by absolute path; false when it is not a project file. */
   add: (absolute: string | undefined, source: EntrySource) => boolean;
   addFile: (file: string, source: EntrySource) => void;
+  /** Folders (package-relative) a tool whose entries were found builds into: an entry point there is its output. */
+  toolOutputDirs?: readonly string[];
 }
 
 /**
@@ -49,7 +51,7 @@ export function addManifestEntries(workspace: WorkspacePackage, packagePrefix: s
     } else {
       const absolute = path.resolve(workspace.dir, target);
       mapped = add(mapOutputToSource(absolute, options.tsconfigs, lookup) ?? probeSource(absolute, options.tsconfigs, lookup), source);
-      isGap = isBuildOutputTarget(target, absolute, lookup) && !(field === 'main' && namesDependencyModule(workspace.pkg, target));
+      isGap = isBuildOutputTarget(target, absolute, lookup) && !(field === 'main' && namesDependencyModule(workspace.pkg, target)) && !inToolOutput(target, options.toolOutputDirs ?? []);
     }
     if (!mapped && group.startsWith('.')) {
       const angular = ngPackageEntry(workspace.dir, group, lookup);
@@ -79,6 +81,11 @@ function isBuildOutputTarget(target: string, absolute: string, lookup: FileLooku
 function namesDependencyModule(pkg: PackageJson, target: string): boolean {
   if (target.startsWith('node_modules/')) return true;
   return isBareSpecifier(target) && target.includes('/') && dependsOn(pkg, packageNameOf(target));
+}
+
+function inToolOutput(target: string, outputDirs: readonly string[]): boolean {
+  const relative = path.posix.normalize(target).replace(/^\.\//, '');
+  return outputDirs.some((dir) => relative.startsWith(`${dir}/`));
 }
 
 function gapFor(packagePrefix: string, manifest: string, field: string, target: string): EntryGap {

@@ -1,6 +1,7 @@
 import { astro } from './astro.js';
 import { docusaurus } from './docusaurus.js';
 import { electronBuilder } from './electron-builder.js';
+import { electronForge } from './electron-forge.js';
 import { nextjs } from './nextjs.js';
 import { nuxt } from './nuxt.js';
 import { sveltekit } from './sveltekit.js';
@@ -9,4 +10,4 @@ import { wxt } from './wxt.js';
 import type { ToolConvention } from './tool-convention.js';
 
 /** One module per tool; add new ones here. */
-export const toolConventions: readonly ToolConvention[] = [astro, docusaurus, electronBuilder, nextjs, nuxt, sveltekit, vitepress, wxt];
+export const toolConventions: readonly ToolConvention[] = [astro, docusaurus, electronBuilder, electronForge, nextjs, nuxt, sveltekit, vitepress, wxt];

@@ -11,6 +11,12 @@ export interface ToolConvention {
   /** More entry globs that the package's own config decides (WXT's `srcDir`, its HTML entrypoints' scripts). */
   configuredEntries?: (packageDir: string) => string[];
   /**
+   * Folders (package-relative) the tool builds the package's entry points into (Electron Forge's
+   * `.vite/build`): package.json naming a file there names the tool's output of its configured
+   * entries, not a source orch-guard failed to find — once some configured entry was found.
+   */
+  outputDirs?: string[];
+  /**
    * Markdown and MDX files the framework compiles into pages (globs relative to the package):
    * the only Markdown files read, for their imports and layout; each is an entry.
    */
