@@ -13,8 +13,17 @@ const CONTENT_CONFIGS = ['src/content.config', 'src/content/config'].flatMap((na
 export const astro: ToolConvention = {
   name: 'astro',
   dependency: 'astro',
-  // The content collections' config, loaded by name (knip's plugin knows it only in a workspace).
-  entries: ['src/{content.config,content/config}.{ts,mts,js,mjs}'],
+  // What Astro loads by name: the content collections' config, pages and endpoints (not `_`
+  // prefixed), middleware and actions. knip's plugin knows them too, but only in a workspace:
+  // these reach a nested docs site's as well.
+  entries: [
+    'src/{content.config,content/config}.{ts,mts,js,mjs}',
+    'src/pages/**/*.{astro,js,ts,mjs,mts}',
+    '!src/pages/**/_*',
+    '!src/pages/**/_*/**',
+    'src/middleware{,/index}.{js,ts}',
+    'src/actions/index.{js,ts}',
+  ],
   pages: ['src/{pages,content}/**/*.{md,mdx}'],
   configuredPages: (packageDir) => CONTENT_CONFIGS.flatMap((name) => {
     let text: string;
