@@ -14,12 +14,12 @@ export function findUp(root: string, dir: string, relative: string): string | un
  * The package.json of a package as Node finds it from `dir` (its node_modules, then those above,
  * up to the root): its text and parsed content; undefined when it is not installed or unreadable.
  */
-export function readInstalledManifest(root: string, dir: string, name: string): { text: string; manifest: Record<string, unknown> } | undefined {
+export function readInstalledManifest(root: string, dir: string, name: string): { file: string; text: string; manifest: Record<string, unknown> } | undefined {
   const file = findUp(root, dir, path.join('node_modules', name, 'package.json'));
   if (file === undefined) return undefined;
   try {
     const text = readFileSync(file, 'utf8');
-    return { text, manifest: JSON.parse(text) as Record<string, unknown> };
+    return { file, text, manifest: JSON.parse(text) as Record<string, unknown> };
   } catch {
     return undefined;
   }

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Packages a tool loads by name from its user's install without declaring them anywhere in its
+ * package.json (newer versions may declare them as optional; older ones, still installed, do not).
+ */
+const UNDECLARED_LOADS: Readonly<Record<string, readonly string[]>> = {
+  // The image optimizer: `require(process.env.NEXT_SHARP_PATH || 'sharp')` (next ≤ 14).
+  next: ['sharp'],
+};
+
+/** A package's own code is read only when it is small: a bundle like next's would cost a second. */
+const MAX_CODE_FILES = 150;
+const MAX_CODE_BYTES = 4 * 1024 * 1024;
+const CODE_FILE = /\.[cm]?js$/;
+
+/**
+ * Whether the installed package (its folder) loads another by a literal name in its own code:
+ * `require('pug')`, `import('pug')`, `require(process.env.X || 'sharp')` — template engines,
+ * optional drivers. Known tools first; otherwise the code of small packages is read (not its
+ * nested node_modules); a large package is not read and loads nothing it does not declare.
+ */
+export function packagesLoadedByName(name: string, packageDir: string): (other: string) => boolean {
+  const known = UNDECLARED_LOADS[name] ?? [];
+  let code: string[] | undefined;
+  return (other) => {
+    if (known.includes(other)) return true;
+    code ??= readSmallPackageCode(packageDir);
+    const literal = new RegExp(`\\b(?:require|import)\\s*\\(\\s*(?:[\\w.$]+\\s*\\|\\|\\s*)?['"\`]${escape(other)}['"\`]\\s*\\)`);
+    return code.some((text) => text.includes(other) && literal.test(text));
+  };
+}
+
+function readSmallPackageCode(packageDir: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): boolean => {
+    let names;
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return true;
+    }
+    for (const entry of names) {
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !walk(path.join(dir, entry.name))) return false;
+      } else if (CODE_FILE.test(entry.name)) {
+        files.push(path.join(dir, entry.name));
+        if (files.length > MAX_CODE_FILES) return false;
+      }
+    }
+    return true;
+  };
+  if (!walk(packageDir)) return [];
+  let bytes = 0;
+  for (const file of files) {
+    bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    if (bytes > MAX_CODE_BYTES) return [];
+  }
+  return files.map((file) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return '';
+    }
+  });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
