@@ -22,6 +22,7 @@ import { gitFileAges } from './file-ages.js';
 import { dropBrowserslistConfigs } from './browserslist-configs.js';
 import { dropPeerProviders } from './peer-provided.js';
 import { dropHtmlLoadedPackages } from './html-package-references.js';
+import { dropShellScriptBinaries } from './shell-script-binaries.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
 import { applyToolEntries, askToolEntries } from '../knip/with-tool-entries.js';
@@ -106,13 +107,13 @@ export async function analyse(
 
 /**
  * knip's dependency problems as orch-guard judges them: checked against what is installed and
- * against what orch-guard resolves, less packages an HTML page loads from node_modules and
- * packages that provide a used package's peer dependency.
+ * against what orch-guard resolves, less packages an HTML page loads from node_modules, packages
+ * whose binary a shell script the scripts run calls, and packages another listed package loads.
  */
 function judgedDependencies(project: Project, issues: readonly DependencyProblem[], notices: string[]): { problems: DependencyProblem[]; listed: ListedDependency[] } {
   const listed = listDependencies(project.root, project.packages);
   const installed = checkInstalled(project.root, project.packages, issues, notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved');
-  const loaded = dropBrowserslistConfigs(project.root, project.packages, dropHtmlLoadedPackages(project.root, installed));
+  const loaded = dropShellScriptBinaries(project.root, project.packages, dropBrowserslistConfigs(project.root, project.packages, dropHtmlLoadedPackages(project.root, installed)));
   return { problems: dropPeerProviders(project.root, loaded, listed), listed };
 }
 

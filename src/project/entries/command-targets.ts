@@ -16,17 +16,30 @@ const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
 export function commandTargets(command: string, options: { scriptsOnly?: boolean } = {}): string[] {
   const targets: string[] = [];
-  for (const segment of command.split(/&&|\|\||[;|\n]|\$\(|`/)) {
-    const words = segment.trim().split(/\s+/).map(unquote).filter((word) => word !== '');
-    targets.push(...segmentTargets(words, options.scriptsOnly === true));
-  }
+  for (const words of splitSegments(command)) targets.push(...segmentTargets(words, options.scriptsOnly === true));
   return [...new Set(targets.map((target) => target.replace(/^\.\//, '')))];
 }
 
-function segmentTargets(words: string[], scriptsOnly: boolean): string[] {
+/**
+ * The words of each simple command in a command line, from the command itself on: environment
+ * assignments and prefixes (`NODE_ENV=x npx cross-env tsx ...`, `pnpm exec`, `nohup`) left out.
+ */
+export function commandWords(command: string): string[][] {
+  return splitSegments(command).map((words) => words.slice(commandStart(words)));
+}
+
+function splitSegments(command: string): string[][] {
+  return command.split(/&&|\|\||[;|\n]|\$\(|`/).map((segment) => segment.trim().split(/\s+/).map(unquote).filter((word) => word !== ''));
+}
+
+function commandStart(words: readonly string[]): number {
   let index = 0;
-  // Environment assignments and prefixes (`NODE_ENV=x npx cross-env tsx ...`, `pnpm exec`, `yarn`).
   while (index < words.length && (/^\w+=/.test(words[index]) || PREFIXES.has(words[index]) || ((words[index] === 'pnpm' || words[index] === 'yarn') && PREFIXES.has(words[index + 1] ?? '')) || words[index] === '--')) index += 1;
+  return index;
+}
+
+function segmentTargets(words: string[], scriptsOnly: boolean): string[] {
+  const index = commandStart(words);
   const targets: string[] = [];
   const command = words[index]?.replace(/^.*\/node_modules\/\.bin\//, '');
   if (command !== undefined && RUNNERS.has(command)) {

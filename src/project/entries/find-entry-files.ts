@@ -13,6 +13,7 @@ import { addManifestEntries, probeSource } from './manifest-entries.js';
 import { toolConventions } from './tools/index.js';
 import { toolPageGlobs, usesTool } from './tools/tool-convention.js';
 import { readWorkflowCommands } from './workflow-commands.js';
+import { shellScriptsOf } from './shell-scripts.js';
 
 interface EntryOptions {
   root: string;
@@ -50,7 +51,15 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     return true;
   };
   const addCommand = (command: string, dir: string, source: EntrySource) => {
-    for (const word of commandTargets(command, { scriptsOnly: source.kind === 'task' })) add(probeSource(path.resolve(dir, word), options.tsconfigs, lookup), source);
+    const scriptsOnly = source.kind === 'task';
+    for (const word of commandTargets(command, { scriptsOnly })) add(probeSource(path.resolve(dir, word), options.tsconfigs, lookup), source);
+    // A shell script it runs: its paths are relative to where it runs, or to the script itself.
+    for (const script of shellScriptsOf(command, dir, options.root)) {
+      const scriptSource = { kind: source.kind, detail: `${source.detail} → ${path.relative(options.root, script.file)}` };
+      for (const word of script.lines.flatMap((line) => commandTargets(line, { scriptsOnly }))) {
+        if (!add(probeSource(path.resolve(dir, word), options.tsconfigs, lookup), scriptSource)) add(probeSource(path.resolve(path.dirname(script.file), word), options.tsconfigs, lookup), scriptSource);
+      }
+    }
   };
 
   for (const pattern of options.entryGlobs) {
