@@ -1,3 +1,4 @@
+import { configPathArguments } from './config-path-arguments.js';
 import { eslintCompat } from './eslint-compat.js';
 import { eslintConfigPaths } from './eslint-config-paths.js';
 import { eslintSharedConfigs } from './eslint-shared-configs.js';
@@ -13,4 +14,4 @@ import { webpackLoaders } from './webpack-loaders.js';
 import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, webpackLoaders, wxtConfig];
+export const toolReaders: readonly ToolReader[] = [eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, webpackLoaders, wxtConfig, ...configPathArguments];

@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { existingFile, packageDirOf } from './config-values.js';
-import { findCalls, stringValue } from './syntax.js';
+import { findCalls, stringValue, walk } from './syntax.js';
 import type { ConfigMentions } from './tool-config-reader.js';
 
 const RESOLVERS = new Set(['resolve', 'resolvePath']);
+/** A file a plugin call is given by path is code it loads; a JSON or text file is data it reads. */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 
 /**
  * Project files a config resolves by path (`resolve('./mocks/class')`, `path.resolve(__dirname,
- * './stub.ts')`, Nuxt's `createResolver(import.meta.url).resolve('./x')`), wherever the call is:
+ * './stub.ts')`, Nuxt's `createResolver(import.meta.url).resolve('./x')`) or hands to a call
+ * by path (below), wherever the call is:
  * in a hook or a plugin's `resolveId` that only the build runs, they replace an import, so
  * nothing imports them. Only calls whose last argument is a literal are read, and only files of
  * the config's own package: a path into another workspace package (`resolve(__dirname,
@@ -23,5 +26,36 @@ export function resolvedPathMentions(program: unknown, configFile: string): Conf
     const file = existingFile(path.resolve(configDir, last));
     if (file !== undefined && packageDirOf(file) === packageDirOf(configFile)) files.push(file);
   }
+  files.push(...pathArguments(program, configFile));
   return { files, packages: [] };
+}
+
+/**
+ * Code files a config hands to a call by a literal relative path (`createNextIntlPlugin(
+ * './src/libs/I18n.ts')`, `plugin({ entry: './src/worker.ts' })`): a plugin that loads them
+ * (its own import, its bundler's entry), which no plugin of knip knows. Files of the config's own
+ * package only, as above.
+ */
+function pathArguments(program: unknown, configFile: string): string[] {
+  const configDir = path.dirname(configFile);
+  const files: string[] = [];
+  for (const node of walk(program)) {
+    if (node.type !== 'CallExpression') continue;
+    const values = (node.arguments as unknown[]).flatMap((argument) => {
+      const direct = stringValue(argument);
+      if (direct !== undefined) return [direct];
+      const properties = (argument as { type?: string; properties?: Array<{ type?: string; value?: unknown }> }).properties;
+      return (argument as { type?: string }).type === 'ObjectExpression' && Array.isArray(properties)
+        ? properties.flatMap((property) => (property.type === 'Property' ? [stringValue(property.value)].filter((value) => value !== undefined) : []))
+        : [];
+    });
+    for (const value of values) {
+      if (!(value.startsWith('./') || value.startsWith('../'))) continue;
+      const absolute = path.resolve(configDir, value);
+      // A folder (`root: './src'`) is not a file handed over: its index is not loaded for it.
+      const file = existingFile(absolute);
+      if (file !== undefined && path.dirname(file) === path.dirname(absolute) && CODE_FILE.test(file) && packageDirOf(file) === packageDirOf(configFile)) files.push(file);
+    }
+  }
+  return files;
 }
