@@ -12,6 +12,7 @@ import { ModuleResolver } from '../resolve/module-resolver.js';
 import type { EntryGap } from './entries/entry-gap.js';
 import type { EntryMap } from './entries/entry-source.js';
 import { findEntryFiles } from './entries/find-entry-files.js';
+import { readDenoSetup } from './entries/deno-scripts.js';
 import { markdownPageMatcher } from './entries/markdown-pages.js';
 import { findNestedPackages } from './entries/nested-packages.js';
 import { isTestFile } from './entries/test-files.js';
@@ -108,7 +109,8 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const nestedTsconfigs = readTsconfigs(root, sourcePackages, options.notices, packageGaps, false);
   tsconfigs.push(...nestedTsconfigs.filter((facts) => !tsconfigs.some((known) => known.configPath === facts.configPath)));
   const lookup = new FileLookup(root, new Set(files));
-  const resolver = new ModuleResolver(lookup, tsconfigs, packages, createIgnoreChecker(root));
+  const deno = readDenoSetup(root, files);
+  const resolver = new ModuleResolver(lookup, tsconfigs, packages, createIgnoreChecker(root)).withBundlerAliases(deno.aliases);
   const { entries, gaps } = findEntryFiles({
     root,
     files,
@@ -120,6 +122,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     taskCommands: (config.pipeline?.tasks ?? []).map((task) => ({ id: task.id, command: task.run, dir: path.resolve(root, task.cwd ?? '.') })),
     notices: options.notices,
   });
+  for (const { file, detail } of deno.entries) if (!entries.has(file)) entries.set(file, { kind: 'script', detail });
   if (loaded.file !== undefined) {
     const configRelative = lookup.relative(loaded.file);
     if (configRelative !== undefined && files.includes(configRelative)) entries.set(configRelative, { kind: 'config', detail: 'orch-guard config' });

@@ -114,6 +114,8 @@ export class ModuleResolver {
     }
     // What the bundler resolves an alias to is what runs; a miss falls through (tsconfig, packages).
     for (const target of bundlerAliasTargets(this.bundlerAliases, this.lookup.root, fromDir, specifier)) {
+      // A Deno import map's remote target (`https://deno.land/std/...`, `npm:x`, `jsr:@std/x`): not a project package.
+      if (/^(?:https?|npm|jsr):/.test(target)) return { kind: 'asset', path: target };
       const found = this.resolvePath(target);
       if (found !== undefined) return found;
     }

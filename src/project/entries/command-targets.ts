@@ -11,7 +11,9 @@ const PREFIXES = new Set(['npx', 'pnpx', 'bunx', 'exec', 'cross-env', 'dotenv', 
 /** Runner flags whose value is a module to preload (an entry too). */
 const PRELOAD_FLAGS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
 /** Runner flags that take a value that is not a file to run. */
-const VALUE_FLAGS = new Set(['-e', '--eval', '-p', '--print', '--env-file', '--tsconfig', '--conditions', '-C', '--watch-path', '--inspect-port', '--max-old-space-size', '--title', '--cwd']);
+const VALUE_FLAGS = new Set(['-e', '--eval', '-p', '--print', '--env-file', '--tsconfig', '--conditions', '-C', '--watch-path', '--inspect-port', '--max-old-space-size', '--title', '--cwd', '--import-map', '--importmap']);
+/** Subcommands of runners that come before the script (`bun run x.ts`, `deno run -A x.ts`). */
+const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { bun: ['run', 'test', 'x', 'build'], deno: ['run', 'test', 'bench', 'compile', 'serve'] };
 const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
 export function commandTargets(command: string, options: { scriptsOnly?: boolean } = {}): string[] {
@@ -53,7 +55,7 @@ function segmentTargets(words: string[], scriptsOnly: boolean): string[] {
       }
       if (VALUE_FLAGS.has(word)) { position += 1; continue; }
       if (word.startsWith('-')) continue;
-      if (command === 'bun' && ['run', 'test', 'x', 'build'].includes(word)) continue;
+      if (SUBCOMMANDS[command]?.includes(word) === true) continue;
       if (word === 'watch' && command === 'tsx') continue;
       // The script (a file or a folder, whose index runs); what follows are its own arguments.
       if (isPathLike(word) || /^[\w@.-]+$/.test(word)) targets.push(word);

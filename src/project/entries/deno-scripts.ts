@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BundlerAlias } from '../../resolve/bundler-aliases.js';
+import { commandTargets } from './command-targets.js';
+
+/** What Deno finds beside a folder's files: import maps (their aliases) and the scripts a README runs. */
+export interface DenoSetup {
+  /** Import map aliases (`"Files": "./Files.js"`, `"Time": "https://deno.land/std/..."`), per folder. */
+  aliases: BundlerAlias[];
+  /** Root-relative files a README's `deno run` command runs, with the README that says so. */
+  entries: Array<{ file: string; detail: string }>;
+}
+
+const CONFIG_FILES = ['deno.json', 'deno.jsonc', 'import_map.json'];
+const READMES = ['README.md', 'readme.md', 'Readme.md'];
+const IMPORT_MAP_FLAG = /--import-?map(?:=|\s+)(['"]?)([^\s'"`]+)\1/;
+
+/**
+ * Deno scripts in a Node project (a README updater run by hand): a folder's `deno.json` /
+ * `import_map.json` imports, and the `deno run [--importmap=X] script.js` commands its README
+ * documents — their scripts are entries and their import map's aliases resolve (to a file of the
+ * map's folder, or to a URL or `npm:`/`jsr:` package that is not one of the project's packages).
+ * Only folders that hold project files are looked at: a few file checks each.
+ */
+export function readDenoSetup(root: string, files: readonly string[]): DenoSetup {
+  const setup: DenoSetup = { aliases: [], entries: [] };
+  const fileSet = new Set(files);
+  const maps = new Set<string>();
+  for (const dir of new Set(files.map((file) => path.dirname(file)))) {
+    const absoluteDir = path.join(root, dir);
+    for (const name of CONFIG_FILES) if (existsSync(path.join(absoluteDir, name))) maps.add(path.join(absoluteDir, name));
+    const readme = READMES.map((name) => path.join(absoluteDir, name)).find((file) => existsSync(file));
+    if (readme === undefined) continue;
+    // A documented command runs from the README's folder or from the repository's root.
+    const bases = [absoluteDir, root];
+    for (const command of denoCommands(readText(readme) ?? '')) {
+      const importMap = IMPORT_MAP_FLAG.exec(command)?.[2];
+      const mapFile = importMap === undefined ? undefined : bases.map((base) => path.join(base, importMap)).find((candidate) => existsSync(candidate));
+      if (mapFile !== undefined) maps.add(mapFile);
+      for (const target of commandTargets(command, { scriptsOnly: true })) {
+        const file = bases.map((base) => path.relative(root, path.join(base, target)).split(path.sep).join('/')).find((candidate) => fileSet.has(candidate));
+        if (file !== undefined) setup.entries.push({ file, detail: `${path.relative(root, readme)} deno run` });
+      }
+    }
+  }
+  for (const map of maps) setup.aliases.push(...importMapAliases(root, map));
+  return setup;
+}
+
+/** The `deno run ...` commands in a Markdown text (code blocks and inline code). */
+function denoCommands(markdown: string): string[] {
+  return [...markdown.replace(/\\\r?\n/g, ' ').matchAll(/\bdeno\s+run\b[^\n`]*/g)].map((match) => match[0]);
+}
+
+function importMapAliases(root: string, file: string): BundlerAlias[] {
+  const text = readText(file);
+  if (text === undefined) return [];
+  let imports: unknown;
+  try {
+    // deno.jsonc may hold comments: a file that does not parse as JSON adds no alias.
+    imports = (JSON.parse(text) as { imports?: unknown }).imports;
+  } catch {
+    return [];
+  }
+  if (typeof imports !== 'object' || imports === null) return [];
+  const dir = path.dirname(file);
+  const workspaceDir = path.relative(root, dir).split(path.sep).join('/');
+  return Object.entries(imports).flatMap(([pattern, target]) => {
+    if (typeof target !== 'string') return [];
+    const remote = /^(?:https?|npm|jsr):/.test(target);
+    // A prefix mapping (`"std/": "https://deno.land/std/"`) maps what follows it too.
+    const star = pattern.endsWith('/') ? '*' : '';
+    const local = path.resolve(dir, target) + (star === '' ? '' : `${path.sep}*`);
+    return [{ workspaceDir, pattern: pattern + star, targets: [remote ? target + star : local] }];
+  });
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
