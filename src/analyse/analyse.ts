@@ -22,7 +22,7 @@ import { gitFileAges } from './file-ages.js';
 import { dropBrowserslistConfigs } from './browserslist-configs.js';
 import { dropPeerProviders } from './peer-provided.js';
 import { dropHtmlLoadedPackages } from './html-package-references.js';
-import { dropShellScriptBinaries } from './shell-script-binaries.js';
+import { dropCommandUsedPackages } from './command-used-packages.js';
 import { dropSharedConfigPlugins } from './shared-config-plugins.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
@@ -109,13 +109,13 @@ export async function analyse(
 /**
  * knip's dependency problems as orch-guard judges them: checked against what is installed and
  * against what orch-guard resolves, less packages an HTML page loads from node_modules, packages
- * whose binary a shell script the scripts run calls, plugins a shared config names, and packages
- * another listed package loads.
+ * the commands use unseen by knip (a shell script's binaries, a preset flag), plugins a shared
+ * config names, and packages another listed package loads.
  */
 function judgedDependencies(project: Project, issues: readonly DependencyProblem[], notices: string[]): { problems: DependencyProblem[]; listed: ListedDependency[] } {
   const listed = listDependencies(project.root, project.packages);
   const installed = checkInstalled(project.root, project.packages, issues, notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved');
-  const loaded = dropSharedConfigPlugins(project.root, project.packages, dropShellScriptBinaries(project.root, project.packages, dropBrowserslistConfigs(project.root, project.packages, dropHtmlLoadedPackages(project.root, installed))));
+  const loaded = dropSharedConfigPlugins(project.root, project.packages, dropCommandUsedPackages(project.root, project.packages, dropBrowserslistConfigs(project.root, project.packages, dropHtmlLoadedPackages(project.root, installed))));
   return { problems: dropPeerProviders(project.root, loaded, listed), listed };
 }
 

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { WorkspacePackage } from '../manifests/workspaces.js';
+import { commandWords } from '../project/entries/command-targets.js';
+import { shellScriptsOf } from '../project/entries/shell-scripts.js';
+import { conventionalChangelogPresets } from '../project/entries/tools/conventional-changelog.js';
+import { readWorkflowCommands } from '../project/entries/workflow-commands.js';
+import type { DependencyProblem } from '../rule-engine/analysis-context.js';
+import { isUnusedDependency } from '../rule-engine/dependency-problems.js';
+import { readInstalledManifest } from './installed-package.js';
+
+/**
+ * knip's unused dependencies, less those the project's commands use in ways knip does not see:
+ * a binary that a shell script calls, the script being one that package.json scripts or CI run
+ * (`"test:e2e": "bash ./test/e2e.sh"`, which starts `verdaccio`: knip reads the scripts, not the
+ * shell scripts they run), and a package a command loads by a flag (`conventional-changelog -p
+ * angular` loads `conventional-changelog-angular`).
+ */
+export function dropCommandUsedPackages(root: string, packages: readonly WorkspacePackage[], problems: DependencyProblem[]): DependencyProblem[] {
+  if (!problems.some(isUnusedDependency)) return problems;
+  const { called, named } = commandUses(root, packages);
+  if (called.size === 0 && named.size === 0) return problems;
+  return problems.filter((problem) => !isUnusedDependency(problem)
+    || !(named.has(problem.name) || (called.size > 0 && binariesOf(root, path.join(root, problem.workspace), problem.name).some((bin) => called.has(bin)))));
+}
+
+function commandUses(root: string, packages: readonly WorkspacePackage[]): { called: Set<string>; named: Set<string> } {
+  const commands = [
+    ...packages.flatMap((workspace) => Object.values(workspace.pkg.scripts ?? {}).flatMap((script) => (typeof script === 'string' ? [{ command: script, dir: workspace.dir }] : []))),
+    ...readWorkflowCommands(root),
+  ];
+  const called = new Set<string>();
+  const named = new Set<string>();
+  const readLine = (line: string, inShellScript: boolean) => {
+    for (const words of commandWords(line)) {
+      const name = words[0]?.replace(/^.*\/node_modules\/\.bin\//, '');
+      if (name === undefined) continue;
+      if (inShellScript) called.add(name);
+      for (const preset of conventionalChangelogPresets([name, ...words.slice(1)])) named.add(preset);
+    }
+  };
+  for (const { command, dir } of commands) {
+    readLine(command, false);
+    for (const script of shellScriptsOf(command, dir, root)) for (const line of script.lines) readLine(line, true);
+  }
+  return { called, named };
+}
+
+/** The binaries an installed package provides (package.json `bin`). */
+function binariesOf(root: string, dir: string, name: string): string[] {
+  const bin = readInstalledManifest(root, dir, name)?.manifest.bin;
+  if (typeof bin === 'string') return [name.replace(/^@[^/]+\//, '')];
+  return typeof bin === 'object' && bin !== null ? Object.keys(bin) : [];
+}
