@@ -9,6 +9,7 @@ import type { EntryMap, EntrySource } from './entry-source.js';
 import type { EntryGap } from './entry-gap.js';
 import { htmlScriptTargets } from './html-entries.js';
 import { tanstackRouterEntries } from './tools/tanstack-router.js';
+import { unbuildConfigEntries } from './tools/unbuild-config-files.js';
 import { addManifestEntries, probeSource } from './manifest-entries.js';
 import { toolConventions } from './tools/index.js';
 import { toolPageGlobs, usesTool } from './tools/tool-convention.js';
@@ -113,6 +114,10 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     for (const file of files) if (file.startsWith(`${prefix}/`)) addConventional(file, file.slice(prefix.length + 1), addFile);
   }
   for (const file of files) addDeepConventional(file, addFile);
+  for (const { config, inputs } of unbuildConfigEntries(options.root, files)) {
+    addFile(config, { kind: 'config', detail: 'unbuild config (defineBuildConfig)' });
+    for (const input of inputs) add(probeSource(input, options.tsconfigs, lookup), { kind: 'framework', detail: `unbuild entries (${config})` });
+  }
   for (const { file, dir, command } of readWorkflowCommands(options.root)) addCommand(command, dir, { kind: 'workflow', detail: `${file} run` });
   for (const { id, command, dir } of options.taskCommands) addCommand(command, dir, { kind: 'task', detail: `orch-guard run task "${id}"` });
   return { entries, gaps };
