@@ -30,6 +30,7 @@ import { applyToolEntries, askToolEntries } from '../knip/with-tool-entries.js';
 import { describeGap, markGapFindings } from '../project/entries/entry-gap.js';
 import { dropExampleFindings } from '../project/entries/example-files.js';
 import { markHandRunScripts } from '../project/entries/hand-run-scripts.js';
+import { withRemoteImportEntries } from '../project/entries/deno-imports.js';
 import { allRules } from '../../rules/index.js';
 import { circularImport } from '../../rules/circular-import.js';
 
@@ -72,7 +73,9 @@ export async function analyse(
     throw error;
   }
   parsingDone();
-  const { project, knip } = applyToolEntries(loadedProject, await knipPending, options.notices);
+  const withTools = applyToolEntries(loadedProject, await knipPending, options.notices);
+  const { knip } = withTools;
+  const project = { ...withTools.project, entries: withRemoteImportEntries(withTools.project.entries, indexed.files) };
   options.notices.push(...project.entryGaps.filter((gap) => gap.kind === 'unmapped-entry').map(describeGap));
   options.notices.push(...indexNotices);
   // A Markdown page that imports nothing is an entry with no edge: it adds nothing to the graph.
