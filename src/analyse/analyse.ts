@@ -30,7 +30,7 @@ import { applyToolEntries, askToolEntries } from '../knip/with-tool-entries.js';
 import { describeGap, markGapFindings } from '../project/entries/entry-gap.js';
 import { dropExampleFindings } from '../project/entries/example-files.js';
 import { markHandRunScripts } from '../project/entries/hand-run-scripts.js';
-import { withRemoteImportEntries } from '../project/entries/deno-imports.js';
+import { withRemoteImportEntries } from './remote-import-entries.js';
 import { allRules } from '../../rules/index.js';
 import { circularImport } from '../../rules/circular-import.js';
 

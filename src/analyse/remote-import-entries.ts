@@ -1,5 +1,5 @@
-import type { FileFacts } from '../../indexer/facts.js';
-import type { EntryMap } from './entry-source.js';
+import type { FileFacts } from '../indexer/facts.js';
+import type { EntryMap } from '../project/entries/entry-source.js';
 
 /** What only Deno (or a browser) loads: a registry or URL specifier, never a Node package. */
 const REMOTE_SPECIFIER = /^(?:jsr:|npm:|https?:\/\/)/;
