@@ -13,13 +13,19 @@ const UNDECLARED_LOADS: Readonly<Record<string, readonly string[]>> = {
 /** A package's own code is read only when it is small: a bundle like next's would cost a second. */
 const MAX_CODE_FILES = 150;
 const MAX_CODE_BYTES = 4 * 1024 * 1024;
+/**
+ * A larger file is a bundle (vite's `dist/node/chunks/config.js`): the code of packages it
+ * inlines requires what those packages load, not what this one's user must install.
+ */
+const MAX_MODULE_BYTES = 256 * 1024;
 const CODE_FILE = /\.[cm]?js$/;
 
 /**
  * Whether the installed package (its folder) loads another by a literal name in its own code:
  * `require('pug')`, `import('pug')`, `require(process.env.X || 'sharp')` — template engines,
  * optional drivers. Known tools first; otherwise the code of small packages is read (not its
- * nested node_modules); a large package is not read and loads nothing it does not declare.
+ * nested node_modules, not its bundles); a large package is not read and loads nothing it does
+ * not declare.
  */
 export function packagesLoadedByName(name: string, packageDir: string): (other: string) => boolean {
   const known = UNDECLARED_LOADS[name] ?? [];
@@ -53,11 +59,14 @@ function readSmallPackageCode(packageDir: string): string[] {
   };
   if (!walk(packageDir)) return [];
   let bytes = 0;
+  const modules: string[] = [];
   for (const file of files) {
-    bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    bytes += size;
     if (bytes > MAX_CODE_BYTES) return [];
+    if (size <= MAX_MODULE_BYTES) modules.push(file);
   }
-  return files.map((file) => {
+  return modules.map((file) => {
     try {
       return readFileSync(file, 'utf8');
     } catch {

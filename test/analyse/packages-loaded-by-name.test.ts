@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { packagesLoadedByName } from '../../src/analyse/packages-loaded-by-name.js';
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'loaded-by-name-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** An installed package folder holding the given files. */
+function installed(name: string, files: Record<string, string>): string {
+  const dir = path.join(temp, name);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('packages a package loads by name', () => {
+  test('a literal require or dynamic import in a small package\'s own modules', () => {
+    const loads = packagesLoadedByName('engines', installed('engines', {
+      'lib/engines.js': "exports.pug = () => require('pug');\nexports.ejs = () => import(\"ejs\");\nexports.sharp = () => require(process.env.SHARP_PATH || 'sharp');",
+      'node_modules/inner/index.js': "require('nested-only');",
+    }));
+    expect(['pug', 'ejs', 'sharp', 'nested-only', 'pu'].map(loads)).toEqual([true, true, true, false, false]);
+  });
+
+  test('a bundle inlines other packages\' code: what it requires is not read', () => {
+    const loads = packagesLoadedByName('bundler', installed('bundler', {
+      'dist/chunk.js': `${'// inlined code\n'.repeat(20_000)}const ws = import.meta.require('ws');`,
+      'dist/index.js': "export * from './chunk.js';",
+    }));
+    expect(loads('ws')).toBe(false);
+  });
+
+  test('a large package is not read; a known tool\'s undeclared load is known', () => {
+    const files = Object.fromEntries(Array.from({ length: 160 }, (_, index) => [`dist/part${index}.js`, "require('engine');"]));
+    expect(packagesLoadedByName('large', installed('large', files))('engine')).toBe(false);
+    expect(packagesLoadedByName('next', installed('next', { 'package.json': '{}' }))('sharp')).toBe(true);
+  });
+});
