@@ -10,6 +10,7 @@ import type { EntryGap } from './entry-gap.js';
 import { htmlScriptTargets } from './html-entries.js';
 import { tanstackRouterEntries } from './tools/tanstack-router.js';
 import { unbuildConfigEntries } from './tools/unbuild-config-files.js';
+import { viteServedUrlTargets } from './tools/vite-served-urls.js';
 import { addManifestEntries, probeSource } from './manifest-entries.js';
 import { toolConventions } from './tools/index.js';
 import { toolPageGlobs, usesTool } from './tools/tool-convention.js';
@@ -96,8 +97,12 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     for (const file of tanstackRouterEntries(workspace, inPackage)) {
       addFile(packagePrefix === '' ? file : `${packagePrefix}/${file}`, { kind: 'framework', detail: 'tanstack-router route (tsr.config.json or its defaults)' });
     }
-    for (const { page, target } of htmlScriptTargets(workspace.dir)) {
+    const pageScripts = htmlScriptTargets(workspace.dir);
+    for (const { page, target } of pageScripts) {
       add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `${packagePrefix === '' ? '' : `${packagePrefix}/`}${page} <script>` });
+    }
+    for (const { file, target } of viteServedUrlTargets(workspace.dir, workspace.pkg, pageScripts.length > 0, inPackage)) {
+      add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `Vite dev server URL in ${packagePrefix === '' ? '' : `${packagePrefix}/`}${file}` });
     }
     for (const file of files) {
       const relative = packagePrefix === '' ? file : file.startsWith(`${packagePrefix}/`) ? file.slice(packagePrefix.length + 1) : undefined;
