@@ -9,6 +9,7 @@ import type { EntryMap, EntrySource } from './entry-source.js';
 import type { EntryGap } from './entry-gap.js';
 import { htmlScriptTargets } from './html-entries.js';
 import { tanstackRouterEntries } from './tools/tanstack-router.js';
+import { slyTransformerTargets } from './tools/sly.js';
 import { unbuildConfigEntries } from './tools/unbuild-config-files.js';
 import { viteServedUrlTargets } from './tools/vite-served-urls.js';
 import { addManifestEntries, probeSource } from './manifest-entries.js';
@@ -101,6 +102,8 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     for (const { page, target } of pageScripts) {
       add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `${packagePrefix === '' ? '' : `${packagePrefix}/`}${page} <script>` });
     }
+    const sly = slyTransformerTargets(workspace.dir, workspace.pkg);
+    for (const target of sly?.targets ?? []) add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `sly transformer (${packagePrefix === '' ? '' : `${packagePrefix}/`}${sly?.config})` });
     for (const { file, target } of viteServedUrlTargets(workspace.dir, workspace.pkg, pageScripts.length > 0, inPackage)) {
       add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `Vite dev server URL in ${packagePrefix === '' ? '' : `${packagePrefix}/`}${file}` });
     }
