@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BundlerAlias } from '../../resolve/bundler-aliases.js';
 import { commandTargets } from './command-targets.js';
@@ -13,6 +13,8 @@ export interface DenoSetup {
 
 const CONFIG_FILES = ['deno.json', 'deno.jsonc', 'import_map.json'];
 const READMES = ['README.md', 'readme.md', 'Readme.md'];
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+const MAX_DEPTH = 3;
 const IMPORT_MAP_FLAG = /--import-?map(?:=|\s+)(['"]?)([^\s'"`]+)\1/;
 
 /**
@@ -20,17 +22,21 @@ const IMPORT_MAP_FLAG = /--import-?map(?:=|\s+)(['"]?)([^\s'"`]+)\1/;
  * `import_map.json` imports, and the `deno run [--importmap=X] script.js` commands its README
  * documents — their scripts are entries and their import map's aliases resolve (to a file of the
  * map's folder, or to a URL or `npm:`/`jsr:` package that is not one of the project's packages).
- * Only folders that hold project files are looked at: a few file checks each.
+ * Only folders (up to three levels deep) that hold code files are looked at: one listing each.
  */
 export function readDenoSetup(root: string, files: readonly string[]): DenoSetup {
   const setup: DenoSetup = { aliases: [], entries: [] };
   const fileSet = new Set(files);
   const maps = new Set<string>();
-  for (const dir of new Set(files.map((file) => path.dirname(file)))) {
+  for (const dir of new Set(files.filter((file) => CODE_FILE.test(file)).map((file) => path.dirname(file)))) {
+    // Deno tooling sits near the top (`scripts/readme/`): deep folders of pages and examples are not listed.
+    if (dir.split('/').length > MAX_DEPTH) continue;
     const absoluteDir = path.join(root, dir);
-    for (const name of CONFIG_FILES) if (existsSync(path.join(absoluteDir, name))) maps.add(path.join(absoluteDir, name));
-    const readme = READMES.map((name) => path.join(absoluteDir, name)).find((file) => existsSync(file));
-    if (readme === undefined) continue;
+    const names = new Set(listNames(absoluteDir));
+    for (const name of CONFIG_FILES) if (names.has(name)) maps.add(path.join(absoluteDir, name));
+    const readmeName = READMES.find((name) => names.has(name));
+    if (readmeName === undefined) continue;
+    const readme = path.join(absoluteDir, readmeName);
     // A documented command runs from the README's folder or from the repository's root.
     const bases = [absoluteDir, root];
     for (const command of denoCommands(readText(readme) ?? '')) {
@@ -73,6 +79,14 @@ function importMapAliases(root: string, file: string): BundlerAlias[] {
     const local = path.resolve(dir, target) + (star === '' ? '' : `${path.sep}*`);
     return [{ workspaceDir, pattern: pattern + star, targets: [remote ? target + star : local] }];
   });
+}
+
+function listNames(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function readText(file: string): string | undefined {

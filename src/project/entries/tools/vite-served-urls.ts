@@ -4,6 +4,11 @@ import { dependsOn, type PackageJson } from '../../../manifests/package-json.js'
 
 const SCANNED = /\.(?:[cm]?[jt]sx?|vue|svelte)$/;
 const MAX_FILE_BYTES = 256 * 1024;
+/**
+ * Every run reads these files (the index cache does not hold strings): a larger app is not read,
+ * and what it serves by URL stays unknown, as before this reader.
+ */
+const MAX_SCANNED_FILES = 500;
 /** A root-absolute path in a string or after `${location.origin}`: `'/src/x'`, `` `${origin}/src/x` ``. */
 const SERVED_PATH = /(?:['"`]|\})(\/src\/[\w@.-]+(?:\/[\w@.-]+)*)(?=['"`?#])/g;
 
@@ -16,9 +21,10 @@ const SERVED_PATH = /(?:['"`]|\})(\/src\/[\w@.-]+(?:\/[\w@.-]+)*)(?=['"`?#])/g;
  */
 export function viteServedUrlTargets(packageDir: string, pkg: PackageJson, hasScriptPage: boolean, packageFiles: readonly string[]): Array<{ file: string; target: string }> {
   if (!hasScriptPage || !dependsOn(pkg, 'vite')) return [];
+  const scanned = packageFiles.filter((file) => SCANNED.test(file));
+  if (scanned.length > MAX_SCANNED_FILES) return [];
   const targets: Array<{ file: string; target: string }> = [];
-  for (const file of packageFiles) {
-    if (!SCANNED.test(file)) continue;
+  for (const file of scanned) {
     const absolute = path.join(packageDir, file);
     let text: string;
     try {
