@@ -23,15 +23,19 @@ const CODE_FILE = /\.[cm]?js$/;
 /**
  * Whether the installed package (its folder) loads another by a literal name in its own code:
  * `require('pug')`, `import('pug')`, `require(process.env.X || 'sharp')` — template engines,
- * optional drivers. Known tools first; otherwise the code of small packages is read (not its
+ * optional drivers — and names in its package.json (`manifestText`), as a package names what it
+ * tests with. Known tools first; otherwise the code of small packages is read (not its
  * nested node_modules, not its bundles); a large package is not read and loads nothing it does
  * not declare.
  */
-export function packagesLoadedByName(name: string, packageDir: string): (other: string) => boolean {
+export function packagesLoadedByName(name: string, packageDir: string, manifestText: string): (other: string) => boolean {
   const known = UNDECLARED_LOADS[name] ?? [];
   let code: string[] | undefined;
   return (other) => {
     if (known.includes(other)) return true;
+    // Its code is read only for a package its manifest names (in `devDependencies`, to test the
+    // engines it loads): reading every listed package's code would cost each run a second.
+    if (!manifestText.includes(`"${other}"`)) return false;
     code ??= readSmallPackageCode(packageDir);
     const literal = new RegExp(`\\b(?:require|import)\\s*\\(\\s*(?:[\\w.$]+\\s*\\|\\|\\s*)?['"\`]${escape(other)}['"\`]\\s*\\)`);
     return code.some((text) => text.includes(other) && literal.test(text));

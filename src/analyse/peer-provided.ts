@@ -12,7 +12,8 @@ const FOREIGN_LISTS = ['peerDependencies', 'peerDependenciesMeta', 'optionalDepe
  * name: its peer dependencies (`@vercel/kv` beside `unstorage`, whose vercel-kv driver requires
  * it; a database driver beside an ORM), optional peers and optional dependencies (`sharp` for
  * `next`), and packages its own code requires by a literal name it does not depend on
- * (`@vue/consolidate` requires `pug`). Nothing in the project imports them; that package does.
+ * (`@vue/consolidate` requires `pug`, which it names in its devDependencies). Nothing in the
+ * project imports them; that package does.
  * (Whether that package is used is not asked here: knip's answer cannot say so for packages
  * orch-guard sees imported, and keeping the dependency is the safe side.)
  */
@@ -38,10 +39,10 @@ type PackageLoads = (name: string) => boolean;
 function readLoads(root: string, dir: string, name: string): PackageLoads {
   const installed = readInstalledManifest(root, dir, name);
   if (installed === undefined) return () => false;
-  const { manifest } = installed;
+  const { manifest, text } = installed;
   const declared = new Set(FOREIGN_LISTS.flatMap((list) => keysOf(manifest[list])));
   const own = new Set(keysOf(manifest.dependencies));
-  const byName = packagesLoadedByName(name, path.dirname(installed.file));
+  const byName = packagesLoadedByName(name, path.dirname(installed.file), text);
   return (other) => declared.has(other) || (!own.has(other) && byName(other));
 }
 
