@@ -26,6 +26,9 @@ export const unusedClassMember: Rule = {
         if ((member.kind !== 'method' && member.kind !== 'property') || member.parent < 0) continue;
         const owner = declarations[member.parent];
         if (owner.kind !== 'class' || !context.isLive(file.firstDeclarationNode + member.parent)) continue;
+        // Overload signatures and a get/set pair are one member: reported once, at the first.
+        const previous = declarations[index - 1];
+        if (previous !== undefined && previous.parent === member.parent && previous.name === member.name && previous.kind === member.kind) continue;
         const node = file.firstDeclarationNode + index;
         if (context.isLive(node) || !context.graph.memberGates.has(node)) continue;
         const explanation = explainDead(context.graph, node);

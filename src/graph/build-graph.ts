@@ -5,6 +5,8 @@ import { type GraphFile, NodeKind, SymbolGraph } from './symbol-graph.js';
 
 const VALUE_KINDS = new Set<DeclarationKind>(['function', 'variable', 'class', 'enum', 'namespace']);
 const TYPE_KINDS = new Set<DeclarationKind>(['type', 'interface', 'class', 'enum', 'namespace']);
+/** What a namespace can merge with that has members or a call of its own. */
+const MERGED_VALUE_KINDS = new Set<DeclarationKind>(['function', 'class', 'enum']);
 
 /** Which meaning of a name a use needs: `const X` and `type X` can share a name. */
 export type ExportMeaning = 'value' | 'type' | 'any';
@@ -27,6 +29,8 @@ interface Use {
   keySet?: boolean;
   /** A value named by `typeof x` in a type. */
   typeQuery?: boolean;
+  /** The name alone is called or constructed: `f()`, `new C()`, `<C />`. */
+  callee?: boolean;
 }
 
 /**
@@ -119,6 +123,7 @@ class Linker {
         body: (reference.flags & ReferenceFlag.Body) !== 0,
         keySet: (reference.flags & ReferenceFlag.KeySet) !== 0,
         typeQuery: (reference.flags & ReferenceFlag.TypeQuery) !== 0,
+        callee: (reference.flags & ReferenceFlag.Callee) !== 0,
       };
       this.useLocalName(file, reference.name, reference.path ?? [], use);
     }
@@ -226,7 +231,8 @@ class Linker {
     else this.recordSymbolReference(use, node);
     const declaration = file.facts.declarations[terminal.declaration];
     if (declaration.kind === 'namespace') {
-      this.useNamespaceMembers(file, terminal.declaration, path, use);
+      // Calling the function or class a namespace merges with (`fmt()`, `new K()`) reads none of its members.
+      if (path.length > 0 || use.callee !== true) this.useNamespaceMembers(file, terminal.declaration, path, use);
       return;
     }
     if (declaration.kind !== 'enum') return;
@@ -250,10 +256,19 @@ class Linker {
     if (path.length === 0 && use.isType) return;
     const members = this.children(file, namespaceIndex);
     const named = path.length > 0 ? members.filter((index) => file.facts.declarations[index].name === path[0]) : [];
+    // `Color.Red` of an enum merged with `namespace Color` names the enum's member, not the namespace's.
+    if (path.length > 0 && named.length === 0 && this.mergesWithValue(file, namespaceIndex)) return;
     const rest = named.length > 0 ? path.slice(1) : [];
     for (const member of named.length > 0 ? named : members) {
       this.applyTerminal({ kind: 'declaration', file: file.index, declaration: member }, rest, use);
     }
+  }
+
+  /** A function, class or enum of the namespace's name in its scope: declaration merging. */
+  private mergesWithValue(file: GraphFile, namespaceIndex: number): boolean {
+    const namespace = file.facts.declarations[namespaceIndex];
+    return file.facts.declarations.some((declaration) => declaration.name === namespace.name && declaration.parent === namespace.parent
+      && MERGED_VALUE_KINDS.has(declaration.kind));
   }
 
   /** Declarations whose parent is `parent` (members of a class, enum or namespace). */

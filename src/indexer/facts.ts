@@ -5,7 +5,7 @@
  */
 
 /** Bump whenever extraction changes: cached facts from another version are re-extracted. */
-export const FACTS_VERSION = 12;
+export const FACTS_VERSION = 13;
 
 export type DeclarationKind =
   | 'function'
@@ -169,6 +169,11 @@ export const ReferenceFlag = {
   KeySet: 8,
   /** A value named by a type query (`typeof x`): a type use of a value. */
   TypeQuery: 16,
+  /**
+   * The name is called or constructed (`f()`, `new C()`, `<C />`): a namespace merged with that
+   * function or class is not read as a whole by it.
+   */
+  Callee: 32,
 } as const;
 
 /** A use of a module-scope name from a declaration (or the module's top level, owner -1). */

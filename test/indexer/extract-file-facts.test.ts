@@ -22,7 +22,7 @@ describe('facts of a source string', () => {
     expect(facts.importBindings).toEqual([{ local: 'c', importIndex: 0, imported: 'b', typeOnly: false }]);
     expect(facts.exports.map(({ name, declaration }) => ({ name, declaration }))).toEqual([{ name: 'a', declaration: 0 }]);
     // The use of `c` belongs to `a` (declaration 0): it is live only when `a` is.
-    expect(facts.references).toEqual([{ owner: 0, name: 'c', flags: 0 }]);
+    expect(facts.references).toEqual([{ owner: 0, name: 'c', flags: ReferenceFlag.Callee }]);
   });
 
   test('CommonJS: a top-level require binds names like an import, `exports.x =` exports, and the file is cjs', () => {
@@ -34,7 +34,7 @@ describe('facts of a source string', () => {
     expect(facts.imports.map(({ specifier, form }) => ({ specifier, form }))).toEqual([{ specifier: './fs-helpers', form: 'require' }]);
     expect(facts.importBindings).toEqual([{ local: 'readFile', importIndex: 0, imported: 'readFile', typeOnly: false }]);
     expect(facts.exports.map(({ name }) => name)).toEqual(['load']);
-    expect(facts.references).toEqual([{ owner: 0, name: 'readFile', flags: 0 }]);
+    expect(facts.references).toEqual([{ owner: 0, name: 'readFile', flags: ReferenceFlag.Callee }]);
   });
 
   test('a require inside a function still makes a script CommonJS', () => {

@@ -53,6 +53,36 @@ export function isFakeWiringExpression(ts: TypeScriptApi, node: ts.Expression): 
   return false;
 }
 
+/**
+ * The truth of a condition written as a literal (`false`, `0`, `''`, `null`, `!1`, `void 0`);
+ * undefined when it depends on anything. `if (false) x();` is how code fakes a use of x.
+ */
+export function literalTruth(ts: TypeScriptApi, node: ts.Expression): boolean | undefined {
+  const current = unwrapExpression(ts, node);
+  switch (current.kind) {
+    case ts.SyntaxKind.TrueKeyword:
+      return true;
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return false;
+    case ts.SyntaxKind.NumericLiteral:
+      return Number((current as ts.NumericLiteral).text) !== 0;
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return (current as ts.StringLiteral).text !== '';
+    case ts.SyntaxKind.VoidExpression:
+      return ts.isLiteralExpression((current as ts.VoidExpression).expression) ? false : undefined;
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const unary = current as ts.PrefixUnaryExpression;
+      if (unary.operator !== ts.SyntaxKind.ExclamationToken) return undefined;
+      const inner = literalTruth(ts, unary.operand);
+      return inner === undefined ? undefined : !inner;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** `x`, `x.y.z` or `x['y']`: an expression that only reads a binding. */
 export function isPureReference(ts: TypeScriptApi, node: ts.Expression): boolean {
   const current = unwrapExpression(ts, node);

@@ -30,5 +30,7 @@ export interface LoadWalker {
   /** A class handed to `customElements.define('tag', X)`: the page uses it by its tag. */
   registerCustomElement(element: ts.Expression): void;
   visit(node: ts.Node): void;
+  /** The callee of a call or `new`: a bare name is recorded as called. */
+  visitCallee(node: ts.Expression): void;
   visitEach(nodes: readonly ts.Node[] | undefined): void;
 }

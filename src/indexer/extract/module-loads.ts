@@ -45,7 +45,7 @@ export function visitCallExpression(walker: LoadWalker, node: ts.CallExpression)
   if (ts.isIdentifier(callee) && (callee.text === 'eval' || callee.text === 'Function') && !walker.isModuleName(callee.text)) {
     recordCodeFromText(walker, node, callee.text);
   }
-  walker.visit(node.expression);
+  walker.visitCallee(node.expression);
   walker.visitEach(node.typeArguments);
   walker.visitEach(node.arguments);
 }
@@ -108,7 +108,7 @@ export function visitNewExpression(walker: LoadWalker, node: ts.NewExpression): 
     walker.recordModuleLoad({ specifier: args[0].text, form: 'url', call: node }, { usedNames: [], whole: false });
     return;
   }
-  walker.visit(node.expression);
+  walker.visitCallee(node.expression);
   walker.visitEach(node.typeArguments);
   walker.visitEach(args);
 }

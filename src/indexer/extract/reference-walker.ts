@@ -5,6 +5,7 @@ import {
   hasLoadTimeEffects,
   isFakeWiringExpression,
   isPureReference,
+  literalTruth,
   referenceRoot,
   staticPropertyName,
   unwrapAwait,
@@ -57,6 +58,8 @@ export class ReferenceWalker implements LoadWalker {
    */
   private inferredReturn = false;
   private fake = false;
+  /** Set while the callee of a call, `new` or JSX tag is recorded. */
+  private callee = false;
   private functionBody: ts.Node | undefined;
   private readonly pending: PendingReference[] = [];
   /** Declaration index of each enclosing class (-1 for classes without facts), innermost last. */
@@ -120,7 +123,8 @@ export class ReferenceWalker implements LoadWalker {
     const flags = (this.typePosition ? ReferenceFlag.Type : 0) | (this.fake ? ReferenceFlag.Fake : 0)
       | ((this.typePosition || this.typeQuery) && this.functionBody !== undefined && !this.inferredReturn ? ReferenceFlag.Body : 0)
       | (this.keySet ? ReferenceFlag.KeySet : 0)
-      | (this.typeQuery ? ReferenceFlag.TypeQuery : 0);
+      | (this.typeQuery ? ReferenceFlag.TypeQuery : 0)
+      | (this.callee ? ReferenceFlag.Callee : 0);
     if (this.scope === this.moduleScope) {
       this.builder.addReference(this.currentOwner, name, flags, path);
     } else {
@@ -397,6 +401,9 @@ export class ReferenceWalker implements LoadWalker {
       case SyntaxKind.ExpressionStatement:
         this.visitExpressionStatement(node as ts.ExpressionStatement);
         return;
+      case SyntaxKind.IfStatement:
+        this.visitIfStatement(node as ts.IfStatement);
+        return;
       case SyntaxKind.CallExpression:
         visitCallExpression(this, node as ts.CallExpression);
         return;
@@ -493,6 +500,16 @@ export class ReferenceWalker implements LoadWalker {
     const { root, path } = flattenQualifiedName(this.ts, node);
     if (root !== undefined) this.recordReference(root.text, path.length > 0 ? path : undefined);
     this.typePosition = saved;
+  }
+
+  visitCallee(node: ts.Expression): void {
+    if (!this.ts.isIdentifier(node)) {
+      this.visit(node);
+      return;
+    }
+    this.callee = true;
+    this.recordReference(node.text);
+    this.callee = false;
   }
 
   visitPropertyName(name: ts.PropertyName | undefined): void {
@@ -794,11 +811,24 @@ export class ReferenceWalker implements LoadWalker {
     this.visit(expression);
   }
 
+  /** A branch behind a literal condition (`if (false) x();`) never runs: its uses are fake wiring. */
+  private visitIfStatement(node: ts.IfStatement): void {
+    const truth = literalTruth(this.ts, node.expression);
+    this.visit(node.expression);
+    this.visitBranch(node.thenStatement, truth === false);
+    if (node.elseStatement !== undefined) this.visitBranch(node.elseStatement, truth === true);
+  }
+
+  private visitBranch(statement: ts.Statement, neverRuns: boolean): void {
+    if (neverRuns) this.withFake(() => this.visit(statement));
+    else this.visit(statement);
+  }
+
   private visitJsxElement(node: ts.JsxOpeningElement | ts.JsxSelfClosingElement): void {
     const { ts } = this;
     const tag = node.tagName;
     if (ts.isIdentifier(tag)) {
-      if (!/^[a-z]/.test(tag.text) && !tag.text.includes('-')) this.recordReference(tag.text);
+      if (!/^[a-z]/.test(tag.text) && !tag.text.includes('-')) this.visitCallee(tag);
     } else if (ts.isPropertyAccessExpression(tag)) {
       this.visitAccessChain(tag);
     }
