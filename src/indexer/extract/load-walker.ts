@@ -26,6 +26,8 @@ export interface LoadWalker {
   readonly enclosingBody: ts.Node;
   /** Whether the module scope binds the name (a local `eval` is not the global one). */
   isModuleName(name: string): boolean;
+  /** The module a module-scope name was imported from, and under which exported name. */
+  importOrigin(local: string): { specifier: string; imported: string } | undefined;
   recordModuleLoad(load: ModuleLoad, usage: ModuleLoadUsage): void;
   /** A class handed to `customElements.define('tag', X)`: the page uses it by its tag. */
   registerCustomElement(element: ts.Expression): void;

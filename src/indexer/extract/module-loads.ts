@@ -1,5 +1,6 @@
 import { namespaceUsageIn } from './access-chains.js';
 import { staticPropertyName, unwrapAwait, unwrapExpression } from './expression-shapes.js';
+import { defaultOnlyLoad } from './default-only-loads.js';
 import { recordFileReferences } from './file-references.js';
 import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
 import type { LoadWalker, ModuleLoadUsage } from './load-walker.js';
@@ -34,6 +35,13 @@ export function visitCallExpression(walker: LoadWalker, node: ts.CallExpression)
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'define' && node.arguments.length >= 2
     && ts.isStringLiteralLike(node.arguments[0]) && node.arguments[0].text.includes('-')) {
     walker.registerCustomElement(unwrapExpression(ts, node.arguments[1]));
+  }
+  const lazyLoad = defaultOnlyLoad(ts, node, (local) => walker.importOrigin(local));
+  if (lazyLoad !== undefined) {
+    walker.recordModuleLoad(lazyLoad, { usedNames: ['default'], whole: false });
+    walker.visitCallee(node.expression);
+    walker.visitEach(node.arguments.slice(1));
+    return;
   }
   recordFileReferences(walker, node);
   const load = moduleLoadCall(ts, node, { unbounded: walker.sourceFile });

@@ -101,6 +101,12 @@ export class ReferenceWalker implements LoadWalker {
     return this.module.names.has(name);
   }
 
+  importOrigin(local: string): { specifier: string; imported: string } | undefined {
+    if (!this.module.names.has(local)) return undefined;
+    const binding = this.builder.importBindings.find((candidate) => candidate.local === local);
+    return binding === undefined ? undefined : { specifier: this.builder.imports[binding.importIndex].specifier, imported: binding.imported };
+  }
+
   get enclosingBody(): ts.Node {
     return this.functionBody ?? this.builder.sourceFile;
   }
