@@ -42,9 +42,12 @@ export function addManifestEntries(workspace: WorkspacePackage, packagePrefix: s
       // `"./internal/*": null` closes part of a `./*` pattern: those files are not public.
       const sourceBase = target.slice(0, target.indexOf('*')).replace(/^\.\//, '');
       const matched = pattern === undefined ? [] : files.filter((file) => pattern.test(file));
+      // `"./features/*"` with `"./features/internal/*": null` closes `internal/` of what its `*` matches.
+      const subpathBase = group.replace(/^\.\//, '').replace(/\*.*$/, '');
+      const closed = closedPrefixes.filter((prefix) => prefix.startsWith(subpathBase)).map((prefix) => prefix.slice(subpathBase.length));
       for (const file of matched) {
         const rest = relativeTail(file, packagePrefix, sourceBase);
-        if (rest === undefined || !closedPrefixes.some((prefix) => prefix !== '' && rest.startsWith(prefix))) addFile(file, source);
+        if (rest === undefined || !closed.some((prefix) => prefix !== '' && rest.startsWith(prefix))) addFile(file, source);
       }
       mapped = matched.length > 0;
       isGap = CODE_TARGET.test(target);
