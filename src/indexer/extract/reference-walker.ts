@@ -373,6 +373,8 @@ export class ReferenceWalker implements LoadWalker {
         this.visitParameter(node as ts.ParameterDeclaration);
         return;
       case SyntaxKind.Block:
+        this.withScope(false, () => this.visitStatements((node as ts.Block).statements));
+        return;
       case SyntaxKind.ForStatement:
       case SyntaxKind.ForInStatement:
       case SyntaxKind.ForOfStatement:
@@ -570,7 +572,7 @@ export class ReferenceWalker implements LoadWalker {
         this.functionBody = body;
         this.inferredReturn = node.type === undefined && !ts.isConstructorDeclaration(node) && !ts.isSetAccessorDeclaration(node);
         if (ts.isBlock(body)) {
-          this.visitEach(body.statements);
+          this.visitStatements(body.statements);
         } else if (ts.isVoidExpression(body) && isFakeWiringExpression(ts, body)) {
           this.withFake(() => this.visit(body));
         } else {
@@ -815,6 +817,22 @@ export class ReferenceWalker implements LoadWalker {
       return;
     }
     this.visit(expression);
+  }
+
+  /**
+   * Statements after a `return`, `throw`, `break` or `continue` never run: their uses are fake
+   * wiring. Function declarations are hoisted (callable from above), so they are walked as usual.
+   */
+  private visitStatements(statements: readonly ts.Statement[]): void {
+    const { SyntaxKind } = this.ts;
+    let unreachable = false;
+    for (const statement of statements) {
+      if (unreachable && statement.kind !== SyntaxKind.FunctionDeclaration) this.withFake(() => this.visit(statement));
+      else this.visit(statement);
+      const kind = statement.kind;
+      if (kind === SyntaxKind.ReturnStatement || kind === SyntaxKind.ThrowStatement || kind === SyntaxKind.BreakStatement
+        || kind === SyntaxKind.ContinueStatement) unreachable = true;
+    }
   }
 
   /** A branch behind a literal condition (`if (false) x();`) never runs: its uses are fake wiring. */
