@@ -821,13 +821,16 @@ export class ReferenceWalker implements LoadWalker {
 
   /**
    * Statements after a `return`, `throw`, `break` or `continue` never run: their uses are fake
-   * wiring. Function declarations are hoisted (callable from above), so they are walked as usual.
+   * wiring. Functions, interfaces and type aliases are hoisted (usable from above), so they are
+   * walked as usual.
    */
   private visitStatements(statements: readonly ts.Statement[]): void {
     const { SyntaxKind } = this.ts;
     let unreachable = false;
     for (const statement of statements) {
-      if (unreachable && statement.kind !== SyntaxKind.FunctionDeclaration) this.withFake(() => this.visit(statement));
+      const hoisted = statement.kind === SyntaxKind.FunctionDeclaration || statement.kind === SyntaxKind.InterfaceDeclaration
+        || statement.kind === SyntaxKind.TypeAliasDeclaration;
+      if (unreachable && !hoisted) this.withFake(() => this.visit(statement));
       else this.visit(statement);
       const kind = statement.kind;
       if (kind === SyntaxKind.ReturnStatement || kind === SyntaxKind.ThrowStatement || kind === SyntaxKind.BreakStatement
