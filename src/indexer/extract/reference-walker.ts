@@ -58,6 +58,8 @@ export class ReferenceWalker implements LoadWalker {
    */
   private inferredReturn = false;
   private fake = false;
+  /** Inside `export const v = x` in a namespace: v is read from outside as `NS.v`, not by its bare name. */
+  private inExportedStatement = false;
   /** Set while the callee of a call, `new` or JSX tag is recorded. */
   private callee = false;
   private functionBody: ts.Node | undefined;
@@ -366,6 +368,14 @@ export class ReferenceWalker implements LoadWalker {
       case SyntaxKind.ModuleDeclaration:
         this.visitModuleDeclaration(node as ts.ModuleDeclaration);
         return;
+      case SyntaxKind.VariableStatement: {
+        const statement = node as ts.VariableStatement;
+        const saved = this.inExportedStatement;
+        this.inExportedStatement = statement.modifiers?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword) ?? false;
+        this.visitVariableDeclarationList(statement.declarationList);
+        this.inExportedStatement = saved;
+        return;
+      }
       case SyntaxKind.VariableDeclarationList:
         this.visitVariableDeclarationList(node as ts.VariableDeclarationList);
         return;
@@ -721,7 +731,7 @@ export class ReferenceWalker implements LoadWalker {
     if (visitLocalModuleLoad(this, declaration) || this.visitObjectAlias(declaration)) return;
     const root = referenceRoot(ts, initializer);
     if (ts.isIdentifier(declaration.name) && root !== undefined && isPureReference(ts, initializer)
-      && this.module.names.has(root.text)
+      && this.module.names.has(root.text) && !this.inExportedStatement
       && !isNameUsedIn(ts, this.enclosingBody, declaration.name.text, declaration.name)) {
       // Assigned to a local that nothing reads: fake wiring.
       this.withFake(() => this.visit(initializer));
