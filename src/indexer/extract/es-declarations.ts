@@ -209,7 +209,10 @@ export function collectVariableStatement(scope: ScopeRecorder, statement: ts.Var
     let flags = modifiers | (isPublic ? DeclarationFlag.Public : 0) | (isTypeAssertion ? DeclarationFlag.TypeAssertion : 0)
       | (isInternal ? DeclarationFlag.Internal : 0);
     const initializer = declaration.initializer;
-    if (initializer !== undefined) {
+    if ((statement.declarationList.flags & ts.NodeFlags.Using) !== 0) {
+      // `using r = x` disposes x when the module finishes loading: an effect even when r is never read.
+      flags |= DeclarationFlag.LoadTimeEffects;
+    } else if (initializer !== undefined) {
       if (isPureReference(ts, initializer)) flags |= DeclarationFlag.AliasOnly;
       if (hasLoadTimeEffects(ts, initializer, builder.text)) flags |= DeclarationFlag.LoadTimeEffects;
     }

@@ -174,12 +174,16 @@ export class ReferenceWalker implements LoadWalker {
         this.visitInitializer(expression, this.owner);
         return;
       }
-      case ts.SyntaxKind.VariableStatement:
+      case ts.SyntaxKind.VariableStatement: {
         this.visitJsDoc(statement);
-        for (const declaration of (statement as ts.VariableStatement).declarationList.declarations) {
+        const list = (statement as ts.VariableStatement).declarationList;
+        for (const declaration of list.declarations) {
           this.walkTopLevelDeclarator(declaration);
+          // `using r = x` disposes r when the module finishes loading: the module uses r.
+          if ((list.flags & ts.NodeFlags.Using) !== 0 && ts.isIdentifier(declaration.name)) builder.addReference(-1, declaration.name.text, 0);
         }
         return;
+      }
       case ts.SyntaxKind.ExpressionStatement:
         this.walkTopLevelExpression(statement as ts.ExpressionStatement);
         return;
@@ -721,17 +725,19 @@ export class ReferenceWalker implements LoadWalker {
       this.inferredReturn = false;
       this.visitOptional(declaration.type);
       this.inferredReturn = savedInferred;
-      if (declaration.initializer !== undefined) this.visitLocalInitializer(declaration);
+      // `using r = x` disposes x at the end of the scope: a use even when r is never read.
+      const isUsing = (list.flags & ts.NodeFlags.Using) !== 0;
+      if (declaration.initializer !== undefined) this.visitLocalInitializer(declaration, isUsing);
     }
   }
 
-  private visitLocalInitializer(declaration: ts.VariableDeclaration): void {
+  private visitLocalInitializer(declaration: ts.VariableDeclaration, isUsing: boolean): void {
     const { ts } = this;
     const initializer = declaration.initializer as ts.Expression;
     if (visitLocalModuleLoad(this, declaration) || this.visitObjectAlias(declaration)) return;
     const root = referenceRoot(ts, initializer);
     if (ts.isIdentifier(declaration.name) && root !== undefined && isPureReference(ts, initializer)
-      && this.module.names.has(root.text) && !this.inExportedStatement
+      && this.module.names.has(root.text) && !this.inExportedStatement && !isUsing
       && !isNameUsedIn(ts, this.enclosingBody, declaration.name.text, declaration.name)) {
       // Assigned to a local that nothing reads: fake wiring.
       this.withFake(() => this.visit(initializer));
