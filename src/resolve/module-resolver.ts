@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import type { WorkspacePackage } from '../manifests/workspaces.js';
-import { dependsOn, packageNameOf, subpathTargets } from '../manifests/package-json.js';
+import { dependsOn, packageNameOf, type PackageJson, readPackageJson, subpathTargets } from '../manifests/package-json.js';
 import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { compileGlobs } from '../files/glob.js';
 import type { FileLookup } from './file-lookup.js';
@@ -37,6 +37,10 @@ export type Resolution =
 
 const BUILTINS = new Set(builtinModules);
 // A .d.ts next to a .js describes it; the .js is what runs (and .d.ts files are live anyway).
+/** Packages whose bundler (Metro) picks `x.ios.tsx`, `x.android.tsx`, `x.native.tsx` or `x.web.tsx` for `./x`. */
+const REACT_NATIVE_PACKAGES = ['react-native', 'expo'];
+const REACT_NATIVE_SUFFIXES = ['.ios', '.android', '.native', '.web', ''];
+const CODE_EXTENSION = /\.(?:[cm]?[jt]sx?|json)$/;
 const PROBE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.d.mts', '.d.cts', '.json', '.vue', '.svelte', '.astro', '.gts', '.gjs'];
 const EMITTED_TO_SOURCE: Array<[string, string[]]> = [
   ['.js', ['.ts', '.tsx']],
@@ -56,6 +60,9 @@ export class ModuleResolver {
   private readonly cache = new Map<string, Resolution>();
   private readonly patternCache = new Map<string, Resolution>();
   private readonly tsconfigOfFile = new Map<string, TsconfigFacts | undefined>();
+  private readonly folderManifests = new Map<string, PackageJson | undefined>();
+  /** Some tsconfig sets `moduleSuffixes` or some package uses React Native: else no probe for variants. */
+  private readonly mayHavePlatformFiles: boolean;
   /** Docusaurus sites by folder, read on first use; undefined when no package depends on Docusaurus. */
   private readonly docusaurusSites: Map<string, DocusaurusSite> | undefined;
 
@@ -66,6 +73,8 @@ export class ModuleResolver {
     private readonly isGitIgnored: (absolute: string) => boolean = () => false,
     private readonly bundlerAliases: readonly BundlerAlias[] = [],
   ) {
+    this.mayHavePlatformFiles = tsconfigs.some((config) => config.moduleSuffixes?.some((suffix) => suffix !== '') === true)
+      || packages.some((candidate) => REACT_NATIVE_PACKAGES.some((name) => dependsOn(candidate.pkg, name)));
     const sites = packages.filter((candidate) => dependsOn(candidate.pkg, '@docusaurus/core'));
     this.docusaurusSites = sites.length === 0 ? undefined : new Map(sites.map((site) => [site.dir, readDocusaurusSite(site.dir)]));
   }
@@ -259,11 +268,14 @@ export class ModuleResolver {
 
   /** A file or directory path: exact, with extensions, emitted→source, or a directory index. */
   private resolvePath(absolute: string): Resolution | undefined {
+    const platformVariants = this.resolvePlatformVariants(absolute);
+    if (platformVariants !== undefined) return platformVariants;
     const file = this.probeFile(absolute);
     if (file !== undefined) return this.classify(file);
     if (this.lookup.isDirectory(absolute)) {
       const manifest = this.packages.find((candidate) => candidate.dir === absolute);
-      for (const target of manifest !== undefined ? [manifest.pkg.types, manifest.pkg.module, manifest.pkg.main] : []) {
+      const pkg = manifest?.pkg ?? this.folderManifest(absolute);
+      for (const target of pkg !== undefined ? [pkg.types, pkg.module, pkg.main] : []) {
         if (typeof target !== 'string') continue;
         const mapped = mapOutputToSource(path.resolve(absolute, target), this.tsconfigs, this.lookup) ?? this.probeFile(path.resolve(absolute, target));
         if (mapped !== undefined) return this.classify(mapped);
@@ -281,6 +293,48 @@ export class ModuleResolver {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `./Button` in a React Native app (or with tsconfig `moduleSuffixes`) is `Button.ios.tsx` on
+   * one platform and `Button.android.tsx` or `Button.tsx` on another: every variant that exists
+   * is used, the first is the file and the rest its alternatives.
+   */
+  private resolvePlatformVariants(absolute: string): Resolution | undefined {
+    if (CODE_EXTENSION.test(absolute)) return undefined;
+    const suffixes = this.platformSuffixes(absolute);
+    if (suffixes.length === 0) return undefined;
+    const variants = suffixes.map((suffix) => (suffix === '' ? undefined : this.probeFile(absolute + suffix)))
+      .filter((found): found is string => found !== undefined && this.lookup.isProjectFile(found));
+    if (variants.length === 0) return undefined;
+    const plain = this.probeFile(absolute);
+    const files = [...new Set(plain !== undefined && this.lookup.isProjectFile(plain) ? [...variants, plain] : variants)]
+      .map((file) => this.lookup.relative(file) as string);
+    return files.length === 1 ? { kind: 'file', path: files[0] } : { kind: 'file', path: files[0], alternatives: files.slice(1) };
+  }
+
+  /** tsconfig `moduleSuffixes`, or React Native's platform suffixes in a package that uses it. */
+  private platformSuffixes(absolute: string): readonly string[] {
+    if (!this.mayHavePlatformFiles) return [];
+    const configured = this.tsconfigFor(absolute)?.moduleSuffixes;
+    if (configured !== undefined && configured.some((suffix) => suffix !== '')) return configured;
+    const owner = this.packageFor(path.dirname(absolute));
+    const native = owner !== undefined && REACT_NATIVE_PACKAGES.some((name) => dependsOn(owner.pkg, name));
+    return native ? REACT_NATIVE_SUFFIXES : [];
+  }
+
+  /**
+   * The package.json of a project folder that is not a workspace (`./localpkg` with its own
+   * `main`): TypeScript and bundlers resolve a folder import through it before `index`.
+   */
+  private folderManifest(absolute: string): PackageJson | undefined {
+    if (this.folderManifests.has(absolute)) return this.folderManifests.get(absolute);
+    const relative = this.lookup.relative(absolute);
+    const manifestPath = path.join(absolute, 'package.json');
+    const pkg = relative !== undefined && !relative.split('/').includes('node_modules') && this.lookup.isFile(manifestPath)
+      ? readPackageJson(absolute, this.lookup.root) : undefined;
+    this.folderManifests.set(absolute, pkg);
+    return pkg;
   }
 
   private probeFile(absolute: string): string | undefined {
