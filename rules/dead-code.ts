@@ -15,7 +15,7 @@ export const deadCode: Rule = {
     description: 'A non-exported declaration in a live file that no live code uses.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'Top-level functions, classes, variables, types, interfaces, enums and namespaces that are not exported and that no live code references. Self-recursion is not use, and neither is use by other dead code. Type assertions are not reported: a declaration with a `@ts-expect-error` (before or inside it), and the declarations of type tests (`*.test-d.ts`, and test files that use `expectTypeOf`, `assertType`, tsd\'s `expectType` or `@ts-expect-error`), which the compiler checks and no code reads.',
+      flags: 'Top-level functions, classes, variables, types, interfaces, enums and namespaces that are not exported and that no live code references. Self-recursion is not use, and neither is use by other dead code, fake wiring (`void x;`, code after a `return` or in an `if (false)` branch) or assigning a variable (`x = value`) that nothing reads. Type assertions are not reported: a declaration with a `@ts-expect-error` (before or inside it), and the declarations of type tests (`*.test-d.ts`, and test files that use `expectTypeOf`, `assertType`, tsd\'s `expectType` or `@ts-expect-error`), which the compiler checks and no code reads.',
       why: 'A helper nobody calls still costs reading, review and maintenance, and it makes everything it calls look used.',
       fix: 'Delete the declaration (and what only it uses), or call it from the code that needs it.',
       flaggedExample: 'function format(n: number) { return n.toFixed(2); }\nfunction legacyFormat(n: number) { return String(n); } // never called\nexport const price = format(3);',

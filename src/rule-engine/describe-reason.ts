@@ -15,7 +15,7 @@ export function describeReason(explanation: Explanation): string {
     case 'only-referenced-by-tests':
       return `only tests use it (${listed})`;
     case 'only-fake-references':
-      return `its only uses are fake wiring such as \`void x;\`, an unread variable or code that never runs (${listed})`;
+      return `its only uses are fake wiring such as \`void x;\`, an unread variable, an assignment or code that never runs (${listed})`;
     default:
       return explanation.reason;
   }

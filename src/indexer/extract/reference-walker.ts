@@ -294,6 +294,10 @@ export class ReferenceWalker implements LoadWalker {
     const { SyntaxKind } = ts;
     const kind = node.kind;
     if (this.typePosition && (kind === ts.SyntaxKind.MappedType || kind === ts.SyntaxKind.TypeReference)) this.visitKeySet(node);
+    if (kind === SyntaxKind.TypeReference) {
+      // `Pick<Service, 'run' | 'stop'>`: string keys handed to a generic type name members.
+      for (const argument of (node as ts.TypeReferenceNode).typeArguments ?? []) this.recordLiteralKeys(argument);
+    }
     switch (kind) {
       case SyntaxKind.Identifier:
         this.recordReference((node as ts.Identifier).text);
@@ -311,9 +315,18 @@ export class ReferenceWalker implements LoadWalker {
         this.typeQuery = true;
         this.visitEntityName(query.exprName, false);
         this.typeQuery = savedQuery;
+        // `typeof service.run` names the member run: a type built from it needs it.
+        for (let name: ts.EntityName = query.exprName; ts.isQualifiedName(name); name = name.left) {
+          this.builder.addMemberUse(this.currentOwner, name.right.text);
+        }
         this.visitEach(query.typeArguments);
         return;
       }
+      case SyntaxKind.IndexedAccessType:
+        // `Service['run']` is the type of member run.
+        this.recordLiteralKeys((node as ts.IndexedAccessTypeNode).indexType);
+        ts.forEachChild(node, (child) => this.visit(child));
+        return;
       case SyntaxKind.ImportType:
         visitImportType(this, node as ts.ImportTypeNode);
         return;
@@ -426,6 +439,19 @@ export class ReferenceWalker implements LoadWalker {
       case SyntaxKind.IfStatement:
         this.visitIfStatement(node as ts.IfStatement);
         return;
+      case SyntaxKind.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        if (binary.operatorToken.kind === SyntaxKind.EqualsToken && binary.left.kind === SyntaxKind.Identifier
+          && this.builder.moduleKind !== 'script') {
+          // `x = value` writes x without reading it: a variable only ever assigned is not used. (A
+          // script's variables are globals other scripts and pages may read.)
+          this.withFake(() => this.visit(binary.left));
+          this.visit(binary.right);
+          return;
+        }
+        ts.forEachChild(node, (child) => this.visit(child));
+        return;
+      }
       case SyntaxKind.CallExpression:
         visitCallExpression(this, node as ts.CallExpression);
         return;
@@ -514,6 +540,13 @@ export class ReferenceWalker implements LoadWalker {
       this.visitEntityName(name, true);
       this.keySet = false;
     }
+  }
+
+  /** A string literal type (or a union of them) used as property keys: member uses by name. */
+  private recordLiteralKeys(node: ts.TypeNode): void {
+    const { ts } = this;
+    if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) this.builder.addMemberUse(this.currentOwner, node.literal.text);
+    else if (ts.isUnionTypeNode(node)) for (const member of node.types) this.recordLiteralKeys(member);
   }
 
   private visitEntityName(node: ts.EntityName, inTypePosition: boolean): void {
