@@ -128,16 +128,30 @@ export class ReferenceWalker implements LoadWalker {
       this.builder.freeNames.add(name);
       return;
     }
-    const flags = (this.typePosition ? ReferenceFlag.Type : 0) | (this.fake ? ReferenceFlag.Fake : 0)
-      | ((this.typePosition || this.typeQuery) && this.functionBody !== undefined && !this.inferredReturn ? ReferenceFlag.Body : 0)
-      | (this.keySet ? ReferenceFlag.KeySet : 0)
-      | (this.typeQuery ? ReferenceFlag.TypeQuery : 0)
-      | (this.callee ? ReferenceFlag.Callee : 0);
+    const flags = this.referenceFlags();
     if (this.scope === this.moduleScope) {
       this.builder.addReference(this.currentOwner, name, flags, path);
     } else {
       this.pending.push({ scope: this.scope, name, owner: this.currentOwner, flags, path });
     }
+  }
+
+  private referenceFlags(): number {
+    return (this.typePosition ? ReferenceFlag.Type : 0) | (this.fake ? ReferenceFlag.Fake : 0)
+      | ((this.typePosition || this.typeQuery) && this.functionBody !== undefined && !this.inferredReturn ? ReferenceFlag.Body : 0)
+      | (this.keySet ? ReferenceFlag.KeySet : 0)
+      | (this.typeQuery ? ReferenceFlag.TypeQuery : 0)
+      | (this.callee ? ReferenceFlag.Callee : 0);
+  }
+
+  /**
+   * `exports.helper()` / `module.exports.helper()` reads the module's own CommonJS export
+   * helper: a use of its declaration in this file (removing it would break the reader).
+   */
+  private recordOwnExportRead(root: string, path: readonly string[]): void {
+    if (this.module.names.has(root)) return;
+    const name = root === 'exports' ? path[0] : root === 'module' && path[0] === 'exports' ? path[1] : undefined;
+    if (name !== undefined) this.builder.addReference(this.currentOwner, name, this.referenceFlags());
   }
 
   recordModuleLoad(load: ModuleLoad, usage: ModuleLoadUsage): void {
@@ -516,8 +530,13 @@ export class ReferenceWalker implements LoadWalker {
     if (chain.root.kind === ts.SyntaxKind.ThisKeyword || chain.root.kind === ts.SyntaxKind.SuperKeyword) {
       // `this.x` names its member; `this[key]` could read any of them.
       if (chain.dynamicOnRoot && chain.root.kind === ts.SyntaxKind.ThisKeyword) this.openEnclosingClass();
+      // Outside a class, `this.helper()` in `module.exports = { run() { ... } }` reads the export helper.
+      if (this.classes.length === 0 && chain.root.kind === ts.SyntaxKind.ThisKeyword && chain.path.length > 0) {
+        this.builder.addReference(this.currentOwner, chain.path[0], this.referenceFlags());
+      }
     } else if (ts.isIdentifier(chain.root)) {
       this.recordReference(chain.root.text, chain.path.length > 0 ? chain.path : undefined);
+      if (chain.path.length > 0 && (chain.root.text === 'exports' || chain.root.text === 'module')) this.recordOwnExportRead(chain.root.text, chain.path);
     } else {
       const load = moduleLoadCall(ts, root, { unbounded: this.sourceFile });
       if (load !== undefined) {
