@@ -29,7 +29,7 @@ interface Use {
   keySet?: boolean;
   /** A value named by `typeof x` in a type. */
   typeQuery?: boolean;
-  /** The name alone is called or constructed: `f()`, `new C()`, `<C />`. */
+  /** The name alone is called or constructed: `f()`, `new C()`. */
   callee?: boolean;
 }
 

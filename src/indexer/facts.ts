@@ -170,7 +170,7 @@ export const ReferenceFlag = {
   /** A value named by a type query (`typeof x`): a type use of a value. */
   TypeQuery: 16,
   /**
-   * The name is called or constructed (`f()`, `new C()`, `<C />`): a namespace merged with that
+   * The name is called or constructed (`f()`, `new C()`): a namespace merged with that
    * function or class is not read as a whole by it.
    */
   Callee: 32,

@@ -60,7 +60,7 @@ export class ReferenceWalker implements LoadWalker {
   private fake = false;
   /** Inside `export const v = x` in a namespace: v is read from outside as `NS.v`, not by its bare name. */
   private inExportedStatement = false;
-  /** Set while the callee of a call, `new` or JSX tag is recorded. */
+  /** Set while the callee of a call or `new` is recorded. */
   private callee = false;
   private functionBody: ts.Node | undefined;
   private readonly pending: PendingReference[] = [];
@@ -923,7 +923,8 @@ export class ReferenceWalker implements LoadWalker {
     const { ts } = this;
     const tag = node.tagName;
     if (ts.isIdentifier(tag)) {
-      if (!/^[a-z]/.test(tag.text) && !tag.text.includes('-')) this.visitCallee(tag);
+      // Not a plain call: React reads the component's own properties (`displayName`, `defaultProps`).
+      if (!/^[a-z]/.test(tag.text) && !tag.text.includes('-')) this.recordReference(tag.text);
     } else if (ts.isPropertyAccessExpression(tag)) {
       this.visitAccessChain(tag);
     }
