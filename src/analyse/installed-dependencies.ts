@@ -57,6 +57,8 @@ export function checkInstalled(
       const settled = settleUnresolved(root, problem, resolves);
       if (settled !== undefined && !result.some((other) => other.type === settled.type && other.file === settled.file && other.name === settled.name)) result.push(settled);
     } else if (problem.type === 'unresolved-import') {
+      // `/src/main.ts` from a served root (Vite) is a file orch-guard finds: not unresolved.
+      if (problem.name.startsWith('/') && resolves(problem.file, problem.name)) continue;
       // knip names a config's unresolvable path absolutely; findings speak root-relative.
       result.push({ ...problem, name: toPosix(path.relative(root, problem.name)) });
     } else {

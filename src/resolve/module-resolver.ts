@@ -107,7 +107,8 @@ export class ModuleResolver {
     }
     if (isRelative || path.isAbsolute(specifier)) {
       const absolute = path.resolve(fromDir, specifier);
-      const found = this.resolvePath(absolute) ?? this.resolveThroughRootDirs(config, fromDir, specifier);
+      const found = this.resolvePath(absolute) ?? this.resolveThroughRootDirs(config, fromDir, specifier)
+        ?? this.resolveFromServedRoot(fromDir, specifier);
       if (found === undefined || found.kind === 'asset') {
         // A script importing build output (`../dist/x.js`) uses the source it is built from.
         const isOutput = this.isInOutputDir(absolute) || isBuildOutputPath(this.lookup.relative(absolute));
@@ -321,6 +322,20 @@ export class ModuleResolver {
     const owner = this.packageFor(path.dirname(absolute));
     const native = owner !== undefined && REACT_NATIVE_PACKAGES.some((name) => dependsOn(owner.pkg, name));
     return native ? REACT_NATIVE_SUFFIXES : [];
+  }
+
+  /**
+   * `/src/main.ts` in a Vite (or any dev server's) app names a file under the served root, the
+   * package folder, not the file system's root.
+   */
+  private resolveFromServedRoot(fromDir: string, specifier: string): Resolution | undefined {
+    if (!specifier.startsWith('/') || this.lookup.relative(specifier) !== undefined) return undefined;
+    const owner = this.packageFor(fromDir);
+    for (const base of new Set([owner?.dir ?? this.lookup.root, this.lookup.root])) {
+      const found = this.resolvePath(path.join(base, specifier));
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
 
   /**
