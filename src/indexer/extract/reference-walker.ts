@@ -30,6 +30,9 @@ interface PendingReference {
   path?: string[];
 }
 
+/** Methods of Reflect and Object that read or ask for a property by name (their second argument). */
+const REFLECTING_METHODS = new Set(['get', 'has', 'getOwnPropertyDescriptor', 'hasOwn']);
+
 /** Members of a promise: reading them from `import()` is not reading an export. */
 const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
 
@@ -463,10 +466,15 @@ export class ReferenceWalker implements LoadWalker {
           this.visit(binary.right);
           return;
         }
+        // `'flush' in target` asks for a member by its name.
+        if (binary.operatorToken.kind === SyntaxKind.InKeyword && ts.isStringLiteralLike(binary.left)) {
+          this.builder.addMemberUse(this.currentOwner, binary.left.text);
+        }
         ts.forEachChild(node, (child) => this.visit(child));
         return;
       }
       case SyntaxKind.CallExpression:
+        this.recordReflectedMember(node as ts.CallExpression);
         visitCallExpression(this, node as ts.CallExpression);
         return;
       case SyntaxKind.NewExpression:
@@ -559,6 +567,16 @@ export class ReferenceWalker implements LoadWalker {
       this.visitEntityName(name, true);
       this.keySet = false;
     }
+  }
+
+  /** `Reflect.get(target, 'run')`, `Object.hasOwn(target, 'run')`: a member read by its name. */
+  private recordReflectedMember(call: ts.CallExpression): void {
+    const { ts } = this;
+    const callee = call.expression;
+    const key = call.arguments[1];
+    if (key === undefined || !ts.isStringLiteralLike(key) || !ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return;
+    const owner = callee.expression.text;
+    if ((owner === 'Reflect' || owner === 'Object') && REFLECTING_METHODS.has(callee.name.text)) this.builder.addMemberUse(this.currentOwner, key.text);
   }
 
   /** A string literal type (or a union of them) used as property keys: member uses by name. */
