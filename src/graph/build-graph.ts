@@ -193,7 +193,10 @@ class Linker {
   }
 
   private useNamespace(target: GraphFile, path: string[], use: Use): void {
-    if (path.length === 0) {
+    if (path.length === 0 && use.callee === true && target.exportsByName.has('export=')) {
+      // `new Client()` for `import Client = require('./client')` calls what `export =` names.
+      this.useExport(target, 'export=', [], use);
+    } else if (path.length === 0) {
       this.useWhole(target, use);
     } else if (!this.exports.hasExport(target, path[0]) && target.exportsByName.has('export=')) {
       // `import x = require('./m')` with `export = obj`: `x.a` reads a member of obj.
