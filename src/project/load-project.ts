@@ -15,6 +15,7 @@ import { findEntryFiles } from './entries/find-entry-files.js';
 import { readDenoSetup } from './entries/deno-scripts.js';
 import { markdownPageMatcher } from './entries/markdown-pages.js';
 import { findNestedPackages } from './entries/nested-packages.js';
+import { symlinkedProjectFiles } from '../files/symlinked-files.js';
 import { isTestFile } from './entries/test-files.js';
 import { findTsconfig, readTsconfig, type TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from '../manifests/workspaces.js';
@@ -108,6 +109,11 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   if (nestedPages.length > 0) files = [...files, ...nestedPages].sort();
   const nestedTsconfigs = readTsconfigs(root, sourcePackages, options.notices, packageGaps, false);
   tsconfigs.push(...nestedTsconfigs.filter((facts) => !tsconfigs.some((known) => known.configPath === facts.configPath)));
+  // A link to another project file is that file (Node and tsc load it by its real path).
+  if (source.kind === 'working-tree') {
+    const links = symlinkedProjectFiles(root, files);
+    if (links.size > 0) files = files.filter((file) => !links.has(file));
+  }
   const lookup = new FileLookup(root, new Set(files));
   const deno = readDenoSetup(root, files);
   const resolver = new ModuleResolver(lookup, tsconfigs, packages, createIgnoreChecker(root)).withBundlerAliases(deno.aliases);

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** How many folders a pattern's search on disk may read. */
@@ -10,6 +10,7 @@ const MAX_WALKED_DIRS = 2000;
  */
 export class FileLookup {
   private readonly diskCache = new Map<string, 'file' | 'dir' | 'none'>();
+  private readonly linkTargets = new Map<string, string | undefined>();
   private readonly rootPrefix: string;
   /** Root-relative folders that hold project files ('' for the root). */
   private readonly projectDirs = new Set<string>();
@@ -101,6 +102,25 @@ export class FileLookup {
   isProjectFile(absolute: string): boolean {
     const relative = this.relative(absolute);
     return relative !== undefined && this.projectFiles.has(relative);
+  }
+
+  /**
+   * The project file a path reaches through a symbolic link (`src/alias.ts -> real.ts`, or a
+   * linked folder), root-relative; undefined when it reaches none.
+   */
+  projectFileBehindLink(absolute: string): string | undefined {
+    if (!this.linkTargets.has(absolute)) {
+      let target: string | undefined;
+      try {
+        const real = path.relative(realpathSync(this.root), realpathSync(absolute));
+        const relative = path.sep === '/' ? real : real.split(path.sep).join('/');
+        target = this.projectFiles.has(relative) ? relative : undefined;
+      } catch {
+        target = undefined;
+      }
+      this.linkTargets.set(absolute, target);
+    }
+    return this.linkTargets.get(absolute);
   }
 
   isFile(absolute: string): boolean {

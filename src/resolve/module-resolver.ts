@@ -389,6 +389,8 @@ export class ModuleResolver {
   private classify(absolute: string): Resolution {
     const relative = this.lookup.relative(absolute);
     if (relative !== undefined && this.lookup.isProjectFile(absolute)) return { kind: 'file', path: relative };
+    const linked = this.lookup.projectFileBehindLink(absolute);
+    if (linked !== undefined) return { kind: 'file', path: linked };
     return { kind: 'asset', path: relative ?? absolute };
   }
 
