@@ -456,6 +456,15 @@ export class ReferenceWalker implements LoadWalker {
       case SyntaxKind.IfStatement:
         this.visitIfStatement(node as ts.IfStatement);
         return;
+      case SyntaxKind.ConditionalExpression: {
+        // `false ? x : y` never evaluates x.
+        const conditional = node as ts.ConditionalExpression;
+        const truth = literalTruth(ts, conditional.condition);
+        this.visit(conditional.condition);
+        this.visitBranch(conditional.whenTrue, truth === false);
+        this.visitBranch(conditional.whenFalse, truth === true);
+        return;
+      }
       case SyntaxKind.BinaryExpression: {
         const binary = node as ts.BinaryExpression;
         if (binary.operatorToken.kind === SyntaxKind.EqualsToken && binary.left.kind === SyntaxKind.Identifier
@@ -465,6 +474,16 @@ export class ReferenceWalker implements LoadWalker {
           this.withFake(() => this.visit(binary.left));
           this.visit(binary.right);
           return;
+        }
+        // `false && x()`, `true || x()`: the right side never runs.
+        const operator = binary.operatorToken.kind;
+        if (operator === SyntaxKind.AmpersandAmpersandToken || operator === SyntaxKind.BarBarToken) {
+          const truth = literalTruth(ts, binary.left);
+          if (truth !== undefined && truth === (operator === SyntaxKind.BarBarToken)) {
+            this.visit(binary.left);
+            this.withFake(() => this.visit(binary.right));
+            return;
+          }
         }
         // `'flush' in target` asks for a member by its name.
         if (binary.operatorToken.kind === SyntaxKind.InKeyword && ts.isStringLiteralLike(binary.left)) {
@@ -932,7 +951,7 @@ export class ReferenceWalker implements LoadWalker {
     if (node.elseStatement !== undefined) this.visitBranch(node.elseStatement, truth === true);
   }
 
-  private visitBranch(statement: ts.Statement, neverRuns: boolean): void {
+  private visitBranch(statement: ts.Node, neverRuns: boolean): void {
     if (neverRuns) this.withFake(() => this.visit(statement));
     else this.visit(statement);
   }
