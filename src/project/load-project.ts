@@ -17,6 +17,7 @@ import { markdownPageMatcher } from './entries/markdown-pages.js';
 import { findNestedPackages } from './entries/nested-packages.js';
 import { symlinkedProjectFiles } from '../files/symlinked-files.js';
 import { isTestFile } from './entries/test-files.js';
+import { diskTexts, importedMarkdown, type ReadTexts } from './imported-markdown.js';
 import { findTsconfig, readTsconfig, type TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from '../manifests/workspaces.js';
 
@@ -114,9 +115,17 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     const links = symlinkedProjectFiles(root, files);
     if (links.size > 0) files = files.filter((file) => !links.has(file));
   }
-  const lookup = new FileLookup(root, new Set(files));
   const deno = readDenoSetup(root, files);
-  const resolver = new ModuleResolver(lookup, tsconfigs, packages, createIgnoreChecker(root)).withBundlerAliases(deno.aliases);
+  const makeResolver = (known: readonly string[]) => {
+    const knownLookup = new FileLookup(root, new Set(known));
+    return { lookup: knownLookup, resolver: new ModuleResolver(knownLookup, tsconfigs, packages, createIgnoreChecker(root)).withBundlerAliases(deno.aliases) };
+  };
+  // Markdown the pages import from outside the page folders is compiled into them: it is read
+  // too. Found with a first resolver, then every file is looked up with the final file list.
+  const pages = files.filter((file) => MARKDOWN_FILE.test(file));
+  const partials = pages.length === 0 ? [] : importedMarkdown(pages, new Set(otherMarkdown), makeResolver(files).resolver, sourceTexts(root, source));
+  if (partials.length > 0) files = [...files, ...partials].sort();
+  const { lookup, resolver } = makeResolver(files);
   const { entries, gaps } = findEntryFiles({
     root,
     files,
@@ -135,6 +144,29 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   }
   const tests = new Set(options.production ? [] : files.filter(isTestFile));
   return { root, source, loaded, tsconfigs, packages, files, resolver, lookup, entries, entryGaps: [...packageGaps, ...gaps], tests };
+}
+
+/** How the project's texts are read, from wherever its content is. */
+function sourceTexts(root: string, source: ProjectSource): ReadTexts {
+  const disk = diskTexts(root);
+  if (source.kind === 'working-tree') return disk;
+  if (source.kind === 'overlay') {
+    return (files) => {
+      const texts = disk(files.filter((file) => !source.contents.has(file)));
+      for (const file of files) {
+        const content = source.contents.get(file);
+        if (typeof content === 'string') texts.set(file, content);
+      }
+      return texts;
+    };
+  }
+  return (files) => {
+    const blobs = source.readBlobs(files.flatMap((file) => source.blobs.get(file) ?? []));
+    return new Map(files.flatMap((file) => {
+      const content = blobs.get(source.blobs.get(file) ?? '');
+      return content === undefined ? [] : [[file, content.toString('utf8')] as const];
+    }));
+  };
 }
 
 /** The innermost workspace package whose folder holds `dir`. */

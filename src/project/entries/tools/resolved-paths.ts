@@ -3,7 +3,7 @@ import { existingFile, packageDirOf } from './config-values.js';
 import { findCalls, stringValue, walk } from './syntax.js';
 import type { ConfigMentions } from './tool-config-reader.js';
 
-const RESOLVERS = new Set(['resolve', 'resolvePath']);
+const RESOLVERS = new Set(['resolve', 'resolvePath', 'join']);
 /** A file a plugin call is given by path is code it loads; a JSON or text file is data it reads. */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 
@@ -20,14 +20,34 @@ export function resolvedPathMentions(program: unknown, configFile: string): Conf
   const configDir = path.dirname(configFile);
   const files: string[] = [];
   for (const call of findCalls(program, RESOLVERS, true)) {
-    const parts = call.arguments.map(stringValue);
-    const last = parts.at(-1);
-    if (last === undefined || !(last.startsWith('./') || last.startsWith('../')) || parts.slice(0, -1).some((part) => part !== undefined)) continue;
-    const file = existingFile(path.resolve(configDir, last));
+    const target = resolvedTarget(call.arguments, configDir);
+    const file = target === undefined ? undefined : existingFile(target);
     if (file !== undefined && packageDirOf(file) === packageDirOf(configFile)) files.push(file);
   }
   files.push(...pathArguments(program, configFile));
   return { files, packages: [] };
+}
+
+/**
+ * The path a resolve/join call names: `path.resolve(__dirname, 'plugins', 'x')` (the config's
+ * folder, then literal segments: a folder means its index, as `require` loads it), or a last
+ * literal `./x` after arguments that are not literals (`resolve(root, './x')`).
+ */
+function resolvedTarget(args: readonly unknown[], configDir: string): string | undefined {
+  const parts = args.map(stringValue);
+  if (args.length > 1 && isConfigDir(args[0]) && parts.slice(1).every((part) => part !== undefined)) {
+    return path.resolve(configDir, ...(parts.slice(1) as string[]));
+  }
+  const last = parts.at(-1);
+  if (last === undefined || !(last.startsWith('./') || last.startsWith('../')) || parts.slice(0, -1).some((part) => part !== undefined)) return undefined;
+  return path.resolve(configDir, last);
+}
+
+/** `__dirname` or `import.meta.dirname`: the config's own folder. */
+function isConfigDir(node: unknown): boolean {
+  const value = node as { type?: string; name?: string; object?: { type?: string; meta?: { name?: string } }; property?: { name?: string } } | undefined;
+  if (value?.type === 'Identifier') return value.name === '__dirname';
+  return value?.type === 'MemberExpression' && value.object?.type === 'MetaProperty' && value.property?.name === 'dirname';
 }
 
 /**
