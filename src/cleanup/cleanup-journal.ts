@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { gitBlobId } from '../files/blob-id.js';
+import { realPathOutside } from '../files/path-inside.js';
 import { ANY_CONTENT, beginCleanupJournal, cleanupFileRecords, commitCleanupJournal, type JournalFile, noteCleanupWrites, setCleanupStatus } from '../registry/cleanup-store.js';
 import { type CleanupLock, tryLockCleanups } from '../registry/cleanup-lock.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
@@ -63,6 +64,9 @@ export function writeCleanupState(journal: CleanupJournal, contents: ReadonlyMap
     const hash = wanted === null ? '' : gitBlobId(wanted);
     const current = currentHash(absolute);
     if (current === hash) continue;
+    // Checked at the start too; a symlink put on the way since is not written through.
+    const outside = realPathOutside(journal.root, file);
+    if (outside !== undefined) throw new UsageError(`cleanup --fix: ${file} now leads outside the root (${outside}); it is left as it is and the cleanup is rolled back`);
     if (current !== original.hash && !journal.written.get(file)?.has(current)) {
       throw new UsageError(`cleanup --fix: ${file} was changed by something else while the cleanup ran; it is left as it is and the cleanup is rolled back`);
     }
@@ -103,6 +107,25 @@ export function rollBackCleanup(journal: CleanupJournal): string[] {
   const { refused } = restoreCleanupFiles(cleanupFileRecords(journal.registry, journal.id), journal.root, 'journal');
   setCleanupStatus(journal.registry, journal.id, refused.length === 0 ? 'rolled back' : 'interrupted');
   return refused.map((entry) => entry.file);
+}
+
+/**
+ * After a failure, rolls the cleanup back and gives the error to throw. When the files cannot
+ * be restored now either (the disk is full), the error says so: the journal stays pending, and
+ * the next orch-guard command restores them.
+ */
+export function failCleanup(journal: CleanupJournal, error: unknown, notices: string[]): unknown {
+  try {
+    const changed = rollBackCleanup(journal);
+    if (changed.length > 0) notices.push(`cleanup --fix: left ${changed.join(', ')} as they are: changed by something else during the cleanup`);
+    return error;
+  } catch (rollBackError) {
+    return new UsageError(`cleanup --fix: ${firstLine(error)}; restoring the files failed too (${firstLine(rollBackError)}): cleanup #${journal.id} is kept in the registry, and the next orch-guard command restores them`);
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
 function currentHash(absolute: string): string {

@@ -6,7 +6,7 @@ import type { Finding } from '../rule-engine/finding.js';
 import { compileGlobs } from '../files/glob.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
-import { type CleanupJournal, commitCleanup, noteExternalWrites, openCleanupJournal, rollBackCleanup } from './cleanup-journal.js';
+import { type CleanupJournal, commitCleanup, failCleanup, noteExternalWrites, openCleanupJournal, rollBackCleanup } from './cleanup-journal.js';
 import { detectPackageManager, type PackageManager, removeCommand } from './package-manager.js';
 import type { CleanupScope } from './plan-cleanup.js';
 import { runVerification, type VerificationStep, verificationPassed } from './verify.js';
@@ -69,8 +69,7 @@ export async function applyDependencyCleanup(registry: RegistryDatabase, root: s
     else commitCleanup(journal, { contents, items, summary: { dependencies: result.removals, kept: result.kept, verification: result.verification } });
     return result;
   } catch (error) {
-    rollBackCleanup(journal);
-    throw error;
+    throw failCleanup(journal, error, notices);
   } finally {
     journal.lock.release();
   }

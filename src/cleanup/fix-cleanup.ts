@@ -5,7 +5,7 @@ import { gitBlobId } from '../files/blob-id.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { applyCleanup } from './apply-cleanup.js';
 import { clusterItems, findCulprits } from './bisect-clusters.js';
-import { type CleanupJournal, commitCleanup, openCleanupJournal, rollBackCleanup, writeCleanupState } from './cleanup-journal.js';
+import { type CleanupJournal, commitCleanup, failCleanup, openCleanupJournal, writeCleanupState } from './cleanup-journal.js';
 import type { CleanupComputation } from './compute-cleanup.js';
 import { itemKey } from './plan-cleanup.js';
 import { runVerification, type VerificationStep, verificationPassed } from './verify.js';
@@ -50,9 +50,7 @@ export async function fixCleanup(
     });
     return { final, verification, cleanupId: journal.id };
   } catch (error) {
-    const changed = rollBackCleanup(journal);
-    if (changed.length > 0) options.notices.push(`cleanup --fix: left ${changed.join(', ')} as they are: changed by something else during the cleanup`);
-    throw error;
+    throw failCleanup(journal, error, options.notices);
   } finally {
     journal.lock.release();
   }

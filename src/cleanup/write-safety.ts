@@ -1,6 +1,5 @@
-import { realpathSync } from 'node:fs';
-import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { realPathOutside } from '../files/path-inside.js';
 import { git, tryGit } from '../git/git.js';
 
 export interface WriteSafetyOptions {
@@ -14,19 +13,10 @@ export interface WriteSafetyOptions {
  * any file outside a git repository unless --no-git says so.
  */
 export function checkWritable(root: string, files: readonly string[], options: WriteSafetyOptions): void {
-  const realRoot = realpathSync(root);
   for (const file of files) {
     if (file.split('/').includes('node_modules')) throw new UsageError(`cleanup --fix: refuses to edit ${file}: it is under node_modules`);
-    const absolute = path.join(root, file);
-    let real: string;
-    try {
-      real = realpathSync(absolute);
-    } catch {
-      continue; // does not exist (already deleted): nothing to protect
-    }
-    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-      throw new UsageError(`cleanup --fix: refuses to edit ${file}: it leads outside the root (${real})`);
-    }
+    const outside = realPathOutside(root, file);
+    if (outside !== undefined) throw new UsageError(`cleanup --fix: refuses to edit ${file}: it leads outside the root (${outside})`);
   }
   const inGit = tryGit(root, ['rev-parse', '--is-inside-work-tree'])?.toString('utf8').trim() === 'true';
   if (!inGit) {

@@ -56,8 +56,11 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
       // Commander already printed its one-line message (or the help / version).
       return error.exitCode === 0 ? ExitCode.Clean : ExitCode.Error;
     }
+    const environment = environmentProblem(error);
     if (isUserFacingError(error)) {
       process.stderr.write(`orch-guard: ${error.message}\n`);
+    } else if (environment !== undefined) {
+      process.stderr.write(`orch-guard: ${environment} (${(error as Error).message.split('\n')[0]})\n`);
     } else {
       // One line: messages of some libraries (ts-morph) go on for pages; --debug shows them whole.
       const message = error instanceof Error ? error.message : String(error);
@@ -67,4 +70,14 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
     return ExitCode.Error;
   }
+}
+
+/** Failures of the machine, not of orch-guard: said as what they are, not as an internal error. */
+function environmentProblem(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'the disk is full';
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return 'the registry could not be read or written (is the disk full?)';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return undefined;
 }

@@ -1,3 +1,7 @@
+import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.js';
+
 export const BLOCK_START = '# >>> orch-guard pre-commit >>>';
 export const BLOCK_END = '# <<< orch-guard pre-commit <<<';
 /** Marks a hook file that `hook install` created: uninstall deletes it rather than leave a husk. */
@@ -36,4 +40,14 @@ export function withoutBlock(text: string): string | undefined {
 /** Whether the block says `hook install` created the file. */
 export function createdByUs(text: string): boolean {
   return text.includes(`${BLOCK_START}${CREATED_MARK}`);
+}
+
+/**
+ * A hook or hook config file as text. One that is not valid UTF-8 is refused: decoding would
+ * turn its other bytes into U+FFFD, and writing it back would lose them.
+ */
+export function readHookFile(file: string, command: 'hook install' | 'hook uninstall', yourself: string): string {
+  const bytes = readFileSync(file);
+  if (!isUtf8(bytes)) throw new UsageError(`${command}: ${file} is not valid UTF-8, so orch-guard will not rewrite it (its other bytes would change); ${yourself}`);
+  return bytes.toString('utf8');
 }

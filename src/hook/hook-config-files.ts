@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
-import { appendBlock, BLOCK_END, BLOCK_START, insertBlock, withoutBlock } from './hook-block.js';
+import { appendBlock, BLOCK_END, BLOCK_START, insertBlock, readHookFile, withoutBlock } from './hook-block.js';
 
 /** lefthook.yml: our command, between the block markers, under `pre-commit: commands:`. */
 export function installInLefthook(file: string, command: string): boolean {
-  const text = readFileSync(file, 'utf8');
+  const text = readHookFile(file, 'hook install', `add \`${command}\` to it yourself`);
   if (text.includes(BLOCK_START) && text.includes(`run: ${command}\n`)) return false;
   const base = withoutBlock(text) ?? text;
   const lines = base.split('\n');
@@ -32,7 +31,7 @@ const MARK = ' # orch-guard';
 
 /** simple-git-hooks (package.json or .simple-git-hooks.json): our command, marked, after the project's own. */
 export function installInSimpleGitHooks(file: string, command: string): boolean {
-  const text = readFileSync(file, 'utf8');
+  const text = readHookFile(file, 'hook install', `add \`${command}\` to it yourself`);
   const manifest = parseManifest(file, text);
   const isPackageJson = path.basename(file) === 'package.json';
   const hooks = (isPackageJson ? (manifest['simple-git-hooks'] ??= {}) : manifest) as Record<string, string>;

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { requireWorkTree } from '../git/git.js';
 import { installInLefthook, installInSimpleGitHooks, uninstallFromSimpleGitHooks } from './hook-config-files.js';
-import { appendBlock, BLOCK_END, BLOCK_START, CREATED_MARK, createdByUs, insertBlock, withoutBlock } from './hook-block.js';
+import { appendBlock, BLOCK_END, BLOCK_START, CREATED_MARK, createdByUs, insertBlock, readHookFile, withoutBlock } from './hook-block.js';
 import { detectHookManager, type HookManager, huskyWarning, isSharedHookFile } from './hook-managers.js';
 import { preCommitCommand } from './hook-script.js';
 
@@ -51,7 +51,7 @@ export function uninstallHook(root: string): HookChange {
   const manager = detectHookManager(workTree, path.resolve(root));
   const base = { manager: manager.kind, file: manager.file, warnings: [] };
   if (!existsSync(manager.file)) return { ...base, changed: false };
-  const text = readFileSync(manager.file, 'utf8');
+  const text = readHookFile(manager.file, 'hook uninstall', 'remove the orch-guard block from it yourself');
   if (manager.kind === 'simple-git-hooks') {
     return { ...base, changed: uninstallFromSimpleGitHooks(manager.file, text), hint: 'run `npx simple-git-hooks` to apply the updated hooks' };
   }
@@ -71,7 +71,7 @@ function installInShellHook(file: string, command: string, gitHook: boolean, war
     writeFileAtomic(file, `${gitHook ? '#!/bin/sh\n' : ''}${lines(true).join('\n')}\n`, { mode: 0o755 });
     return true;
   }
-  const text = readFileSync(file, 'utf8');
+  const text = readHookFile(file, 'hook install', `add \`${command}\` to it yourself`);
   const current = withoutBlock(text);
   if (current !== undefined && text.includes(lines(createdByUs(text)).join('\n'))) return false;
   const own = current ?? text;

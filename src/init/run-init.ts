@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { tryGit } from '../git/git.js';
 import { installHook } from '../hook/install-hook.js';
 import { ciWorkflow } from './ci-workflow.js';
@@ -41,7 +42,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   const survey = surveyProject(root);
   const changes: string[] = [];
   const notices: string[] = [];
-  writeFileSync(path.join(root, 'orch.config.ts'), configSource(survey));
+  writeFileAtomic(path.join(root, 'orch.config.ts'), configSource(survey));
   changes.push('orch.config.ts: written');
   if (addGitignoreEntry(root)) changes.push('.gitignore: .orch-guard/ added');
   if (options.hook ?? (await options.ask('Install the pre-commit hook (orch-guard validate --staged)?'))) {
@@ -56,18 +57,24 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     if (existsSync(path.join(root, WORKFLOW))) notices.push(`init: ${WORKFLOW} exists already: left as it is`);
     else {
       mkdirSync(path.join(root, path.dirname(WORKFLOW)), { recursive: true });
-      writeFileSync(path.join(root, WORKFLOW), ciWorkflow(survey.packageManager));
+      writeFileAtomic(path.join(root, WORKFLOW), ciWorkflow(survey.packageManager));
       changes.push(`${WORKFLOW}: written`);
     }
   }
   return { survey, changes, notices };
 }
 
-/** Adds `.orch-guard/` (the registry and caches) to .gitignore unless an entry covers it. */
+/**
+ * Adds `.orch-guard/` (the registry and caches) to .gitignore unless an entry covers it. The
+ * line is appended to the file's bytes as they are (any encoding, its own line breaks), and
+ * written atomically: an interruption never leaves a truncated .gitignore.
+ */
 function addGitignoreEntry(root: string): boolean {
   const file = path.join(root, '.gitignore');
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+  const text = bytes.toString('latin1');
   if (text.split('\n').some((line) => ['.orch-guard', '.orch-guard/', '/.orch-guard', '/.orch-guard/'].includes(line.trim()))) return false;
-  writeFileSync(file, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}.orch-guard/\n`);
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  writeFileAtomic(file, Buffer.concat([bytes, Buffer.from(`${text === '' || text.endsWith('\n') ? '' : newline}.orch-guard/${newline}`)]));
   return true;
 }

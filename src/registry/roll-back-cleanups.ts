@@ -1,8 +1,9 @@
-import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { restoreHiddenPackages } from '../files/hidden-packages.js';
 import { leftoverTemporaryFiles, writeFileAtomic } from '../files/write-file-atomic.js';
 import { gitBlobId } from '../files/blob-id.js';
+import { realPathOutside } from '../files/path-inside.js';
 import { ANY_CONTENT, type CleanupFileRecord, cleanupFileRecords, pendingCleanups, setCleanupStatus } from './cleanup-store.js';
 import { tryLockCleanups } from './cleanup-lock.js';
 
@@ -23,8 +24,14 @@ export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root:
   const refused: RestoreOutcome['refused'] = [];
   for (const record of records) {
     const absolute = path.join(root, record.path);
+    // A symlink put on the way since (the file's folder now leading elsewhere) is never written through.
+    const outside = realPathOutside(root, record.path);
+    if (outside !== undefined) {
+      refused.push({ file: record.path, reason: `it now leads outside the root (${outside})` });
+      continue;
+    }
     for (const leftover of leftoverTemporaryFiles(absolute)) rmSync(leftover, { force: true });
-    const current = existsSync(absolute) ? gitBlobId(readFileSync(absolute)) : '';
+    const current = existsSync(absolute) ? gitBlobId(readFileSync(absolute)) : lstatSync(absolute, { throwIfNoEntry: false }) === undefined ? '' : 'a dangling symlink';
     if (current === record.beforeHash) {
       if (record.beforeMode !== null && (statSync(absolute).mode & 0o7777) !== record.beforeMode) chmodSync(absolute, record.beforeMode);
       continue;
