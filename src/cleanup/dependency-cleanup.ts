@@ -9,6 +9,7 @@ import type { RegistryDatabase } from '../registry/open-registry.js';
 import { type CleanupJournal, commitCleanup, failCleanup, noteExternalWrites, openCleanupJournal, rollBackCleanup } from './cleanup-journal.js';
 import { detectPackageManager, type PackageManager, removeCommand } from './package-manager.js';
 import type { CleanupScope } from './plan-cleanup.js';
+import { rollBackOnSignal } from './roll-back-on-signal.js';
 import { runVerification, type VerificationStep, verificationPassed } from './verify.js';
 
 /** An unused dependency cleanup would remove: the package, its workspace and manifest. */
@@ -61,6 +62,7 @@ export async function applyDependencyCleanup(registry: RegistryDatabase, root: s
   const lockfile = detectPackageManager(root)?.lockfile;
   const files = [...new Set([...plan.removals.map((removal) => removal.manifest), ...(lockfile !== undefined ? [lockfile] : [])])];
   const journal = openCleanupJournal(registry, root, new Map(files.map((file) => [file, readFileSync(path.join(root, file), 'utf8')])));
+  const stopWatching = rollBackOnSignal(journal);
   try {
     const result = await removeVerified(journal, plan, files, commands, notices);
     const contents = new Map(files.map((file) => [file, existsSync(path.join(root, file)) ? readFileSync(path.join(root, file), 'utf8') : null]));
@@ -71,6 +73,7 @@ export async function applyDependencyCleanup(registry: RegistryDatabase, root: s
   } catch (error) {
     throw failCleanup(journal, error, notices);
   } finally {
+    stopWatching();
     journal.lock.release();
   }
 }

@@ -8,6 +8,7 @@ import { clusterItems, findCulprits } from './bisect-clusters.js';
 import { type CleanupJournal, commitCleanup, failCleanup, openCleanupJournal, writeCleanupState } from './cleanup-journal.js';
 import type { CleanupComputation } from './compute-cleanup.js';
 import { itemKey } from './plan-cleanup.js';
+import { rollBackOnSignal } from './roll-back-on-signal.js';
 import { runVerification, type VerificationStep, verificationPassed } from './verify.js';
 
 export interface FixOutcome {
@@ -30,6 +31,7 @@ export async function fixCleanup(
 ): Promise<FixOutcome> {
   const current = dropChangedFiles(root, computation, options.notices);
   const journal = openCleanupJournal(registry, root, current.originals);
+  const stopWatching = rollBackOnSignal(journal);
   try {
     writeCleanupState(journal, current.contents);
     let final = current;
@@ -52,6 +54,7 @@ export async function fixCleanup(
   } catch (error) {
     throw failCleanup(journal, error, options.notices);
   } finally {
+    stopWatching();
     journal.lock.release();
   }
 }

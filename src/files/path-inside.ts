@@ -20,7 +20,8 @@ export function realPathOutside(root: string, relative: string): string | undefi
       const real = path.join(realpathSync(existing), rest);
       return isInside(realRoot, real) ? undefined : real;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // Not there (ENOTDIR: a file where a folder was): judged by what exists above it.
+      if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
       rest = path.join(path.basename(existing), rest);
       const parent = path.dirname(existing);
       if (parent === existing) return undefined;

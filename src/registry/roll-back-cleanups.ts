@@ -59,23 +59,30 @@ export function rollBackInterruptedCleanups(registry: import('better-sqlite3').D
   if (lock === undefined) return;
   try {
     for (const { id, root } of pendingCleanups(registry)) {
-      if (root === null) {
-        setCleanupStatus(registry, id, 'interrupted');
-        continue;
-      }
-      const records = cleanupFileRecords(registry, id);
-      const { restored, refused } = restoreCleanupFiles(records, root, 'journal');
-      // A dependency cleanup killed while verifying left packages moved aside: put them back.
-      const unhidden = restoreHiddenPackages(packageDirs(root, records));
-      if (unhidden.length > 0) notices.push(`cleanup #${id}: put back installed packages it had moved aside to verify without them: ${unhidden.join(', ')}`);
-      setCleanupStatus(registry, id, refused.length === 0 ? 'rolled back' : 'interrupted');
-      const what = `cleanup #${id} was interrupted before it was verified: rolled back (${restored.length} file${restored.length === 1 ? '' : 's'} restored)`;
-      notices.push(refused.length === 0 ? what
-        : `${what}; left as they are because they changed since: ${refused.map((entry) => entry.file).join(', ')} (their content before the cleanup stays in the registry)`);
+      if (root === null) setCleanupStatus(registry, id, 'interrupted');
+      else notices.push(...rollBackPendingCleanup(registry, id, root));
     }
   } finally {
     lock.release();
   }
+}
+
+/**
+ * Rolls back one unfinished cleanup whose process is gone or stopping (the caller holds the
+ * lock): its files, and the installed packages it had moved aside. Returns what to tell.
+ */
+export function rollBackPendingCleanup(registry: import('better-sqlite3').Database, id: number, root: string): string[] {
+  const notices: string[] = [];
+  const records = cleanupFileRecords(registry, id);
+  const { restored, refused } = restoreCleanupFiles(records, root, 'journal');
+  // A dependency cleanup stopped while verifying left packages moved aside: put them back.
+  const unhidden = restoreHiddenPackages(packageDirs(root, records));
+  if (unhidden.length > 0) notices.push(`cleanup #${id}: put back installed packages it had moved aside to verify without them: ${unhidden.join(', ')}`);
+  setCleanupStatus(registry, id, refused.length === 0 ? 'rolled back' : 'interrupted');
+  const what = `cleanup #${id} was interrupted before it was verified: rolled back (${restored.length} file${restored.length === 1 ? '' : 's'} restored)`;
+  notices.push(refused.length === 0 ? what
+    : `${what}; left as they are because they changed since: ${refused.map((entry) => entry.file).join(', ')} (their content before the cleanup stays in the registry)`);
+  return notices;
 }
 
 /** The directories from each journaled package.json up to the root, where packages are installed. */
