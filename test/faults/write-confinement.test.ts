@@ -1,0 +1,79 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runFaultCli, snapshotTree, withFaultProject } from './fault-cli.js';
+
+const PROJECT = {
+  'package.json': '{ "name": "app", "type": "module", "main": "src/index.js" }\n',
+  'src/index.js': "import { used } from './lib.js';\nconsole.log(used());\n",
+  'src/lib.js': 'export function used() {\n  return 1;\n}\n\nexport function unused() {\n  return 2;\n}\n',
+  'src/old/dead.js': 'export const dead = 1;\n',
+};
+
+describe.concurrent('what orch-guard writes stays in the root and keeps every byte', () => {
+  test('cleanup --undo does not write through a folder that a symlink now leads outside the root', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'orch-guard-outside-'));
+    try {
+      await withFaultProject(PROJECT, async (root) => {
+        expect((await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root])).exitCode).toBe(0);
+        expect(existsSync(path.join(root, 'src/old/dead.js'))).toBe(false);
+        // The emptied folder becomes a symlink to somewhere else on the machine.
+        rmdirSync(path.join(root, 'src/old'));
+        symlinkSync(outside, path.join(root, 'src/old'));
+        const undo = await runFaultCli(['cleanup', '--undo', '--root', root]);
+        expect(undo.stdout).toContain(`not restored: src/old/dead.js (it now leads outside the root (${path.join(outside, 'dead.js')}))`);
+        expect(undo.exitCode).toBe(1);
+        expect(readdirSync(outside)).toEqual([]);
+        expect(readFileSync(path.join(root, 'src/lib.js'), 'utf8')).toBe(PROJECT['src/lib.js']);
+      }, { git: true });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('hook install and uninstall refuse a hook that is not UTF-8, byte-identical (its Latin-1 bytes became U+FFFD)', async () => {
+    await withFaultProject(PROJECT, async (root) => {
+      const hook = path.join(root, '.git/hooks/pre-commit');
+      const latin1 = Buffer.from('#!/bin/sh\n# r\xe9sum\xe9\nnpm run lint\n', 'latin1');
+      writeFileSync(hook, latin1);
+      chmodSync(hook, 0o755);
+      for (const command of ['install', 'uninstall']) {
+        const result = await runFaultCli(['hook', command, '--root', root]);
+        expect(result.stderr).toMatch(new RegExp(`^orch-guard: hook ${command}: .*pre-commit is not valid UTF-8, so orch-guard will not rewrite it \\(its other bytes would change\\); .* yourself\\n$`));
+        expect(result.exitCode).toBe(2);
+        expect(readFileSync(hook).equals(latin1)).toBe(true);
+      }
+    }, { git: true });
+  });
+
+  test('init appends .orch-guard/ to a .gitignore byte for byte: Latin-1 bytes and CRLF line breaks kept', async () => {
+    await withFaultProject(PROJECT, async (root) => {
+      const ignore = Buffer.from('dist\r\n# caf\xe9\r\nnode_modules', 'latin1');
+      writeFileSync(path.join(root, '.gitignore'), ignore);
+      const result = await runFaultCli(['init', '--no-hook', '--no-ci', '--root', root]);
+      expect(result.exitCode).toBe(0);
+      expect(readFileSync(path.join(root, '.gitignore')).equals(Buffer.concat([ignore, Buffer.from('\r\n.orch-guard/\r\n')]))).toBe(true);
+    });
+  });
+
+  test('cleanup --fix refuses a file under a symlinked folder leading outside the root; nothing changes', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'orch-guard-outside-'));
+    try {
+      mkdirSync(path.join(outside, 'old'));
+      writeFileSync(path.join(outside, 'old/dead.js'), 'export const dead = 1;\n');
+      await withFaultProject({ ...PROJECT, 'src/old/dead.js': '' }, async (root) => {
+        rmSync(path.join(root, 'src/old'), { recursive: true });
+        symlinkSync(path.join(outside, 'old'), path.join(root, 'src/old'));
+        const before = snapshotTree(root);
+        const fixed = await runFaultCli(['cleanup', '--fix', '--unverified', '--allow-dirty', '--root', root]);
+        expect(fixed.stderr).toContain(`refuses to edit src/old/dead.js: it leads outside the root (${path.join(outside, 'old/dead.js')})`);
+        expect(fixed.exitCode).toBe(2);
+        expect(snapshotTree(root)).toEqual(before);
+        expect(readFileSync(path.join(outside, 'old/dead.js'), 'utf8')).toBe('export const dead = 1;\n');
+      }, { git: true });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
