@@ -98,7 +98,14 @@ export async function runUndo(options: { root: string; configFile?: string; id?:
   const notices: string[] = [];
   const project = await loadRecoveredProject({ root: options.root, configFile: options.configFile, production: false, notices });
   return withRegistry(registryPath(project.root, project.loaded.config.registry), notices, async (registry) => {
-    const result = undoCleanup(registry, project.root, options.id);
+    let result: UndoResult;
+    try {
+      result = undoCleanup(registry, project.root, options.id);
+    } catch (error) {
+      // "No cleanup to undo" after the registry was found damaged and rebuilt: say both.
+      if (error instanceof UsageError && notices.length > 0) throw new UsageError(`${error.message} (${notices.join('; ')})`);
+      throw error;
+    }
     // package.json and the lockfile are back; the packages themselves are not yet.
     const manager = detectPackageManager(project.root);
     if (manager !== undefined && result.restored.includes(manager.lockfile)) notices.push(`cleanup --undo: package.json and ${manager.lockfile} are restored; run \`${manager.manager} install\` to install the packages again`);

@@ -23,6 +23,11 @@ export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root:
   const restored: string[] = [];
   const refused: RestoreOutcome['refused'] = [];
   for (const record of records) {
+    const damage = journalDamage(record);
+    if (damage !== undefined) {
+      refused.push({ file: record.path, reason: `its saved copy in the registry is damaged (${damage})` });
+      continue;
+    }
     const absolute = path.join(root, record.path);
     // A symlink put on the way since (the file's folder now leading elsewhere) is never written through.
     const outside = realPathOutside(root, record.path);
@@ -45,6 +50,15 @@ export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root:
     restored.push(record.path);
   }
   return { restored, refused };
+}
+
+/** What makes a journal record unfit to restore from (a damaged or edited registry), if anything. */
+function journalDamage(record: CleanupFileRecord): string | undefined {
+  if (path.isAbsolute(record.path) || path.normalize(record.path).split(path.sep)[0] === '..') return 'its path leads outside the root';
+  if (!Buffer.isBuffer(record.beforeContent)) return 'no saved content';
+  if (gitBlobId(record.beforeContent) !== record.beforeHash) return 'the saved content does not match its hash';
+  if (record.beforeMode !== null && (!Number.isInteger(record.beforeMode) || record.beforeMode < 0 || record.beforeMode > 0o7777)) return 'a bad file mode';
+  return undefined;
 }
 
 /**

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { runFaultCli, withFaultProject } from './fault-cli.js';
+
+const PROJECT = {
+  'package.json': '{ "name": "app", "type": "module", "main": "src/index.js" }\n',
+  'src/index.js': "import { a } from './a.js';\nimport { b } from './b.js';\nimport { c } from './c.js';\nimport { d } from './d.js';\nconsole.log(a, b, c, d);\n",
+  'src/a.js': 'export const a = 1;\n',
+  'src/b.js': 'export const b = 1;\n',
+  'src/c.js': 'export const c = 1;\n',
+  'src/d.js': 'export const d = 1;\n',
+  'src/dead-1.js': 'export const dead1 = 1;\n',
+  'src/dead-2.js': 'export const dead2 = 2;\n',
+  'src/dead-3.js': 'export const dead3 = 3;\n',
+};
+
+function editRegistry(root: string, sql: string): void {
+  const registry = new Database(path.join(root, '.orch-guard/registry.db'));
+  try {
+    registry.exec(sql);
+    registry.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    registry.close();
+  }
+}
+
+describe.concurrent('a damaged cleanup journal is never restored from', () => {
+  test('a saved copy that does not match its hash, a missing one, a path out of the root: each refused and named, nothing written from them', async () => {
+    await withFaultProject(PROJECT, async (root) => {
+      expect((await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root])).exitCode).toBe(0);
+      editRegistry(root, `UPDATE cleanup_files SET before_content = CAST('export const wrong = 1;' AS BLOB) WHERE path = 'src/dead-1.js';
+        UPDATE cleanup_files SET before_content = NULL WHERE path = 'src/dead-2.js';
+        UPDATE cleanup_files SET path = '../escaped.js' WHERE path = 'src/dead-3.js';`);
+      const undo = await runFaultCli(['cleanup', '--undo', '--root', root]);
+      expect(undo.stdout).toBe([
+        'Undid cleanup #1: 0 files restored',
+        '  not restored: ../escaped.js (its saved copy in the registry is damaged (its path leads outside the root))',
+        '  not restored: src/dead-1.js (its saved copy in the registry is damaged (the saved content does not match its hash))',
+        '  not restored: src/dead-2.js (its saved copy in the registry is damaged (no saved content))',
+        '',
+      ].join('\n'));
+      expect(undo.exitCode).toBe(1);
+      expect(existsSync(path.join(root, 'src/dead-1.js'))).toBe(false);
+      expect(existsSync(path.join(root, '../escaped.js'))).toBe(false);
+    }, { git: true });
+  });
+
+  test('a truncated registry: --undo says the cleanup records could not be read, and where the old file is kept', async () => {
+    await withFaultProject(PROJECT, async (root) => {
+      expect((await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root])).exitCode).toBe(0);
+      editRegistry(root, 'SELECT 1');
+      const file = path.join(root, '.orch-guard/registry.db');
+      truncateSync(file, Math.floor(statSync(file).size / 2));
+      const undo = await runFaultCli(['cleanup', '--undo', '--root', root]);
+      expect(undo.stderr).toMatch(/^orch-guard: cleanup --undo: no applied cleanup to undo \(registry registry\.db is corrupt: rebuilt; the old file, which may hold cleanup undo records, is kept as .*registry\.db\.unusable-\S+ \(its cleanup records could not be read\)\)\n$/);
+      expect(undo.exitCode).toBe(2);
+      expect(readFileSync(path.join(root, 'src/a.js'), 'utf8')).toBe(PROJECT['src/a.js']);
+    }, { git: true });
+  });
+});
