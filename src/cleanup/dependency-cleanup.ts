@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, renameSync } from 'node:fs';
 import { hidePackage } from '../files/hidden-packages.js';
@@ -7,6 +8,7 @@ import { compileGlobs } from '../files/glob.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { type CleanupJournal, commitCleanup, failCleanup, noteExternalWrites, openCleanupJournal, rollBackCleanup } from './cleanup-journal.js';
+import { keepManifestFormat } from './manifest-format.js';
 import { detectPackageManager, type PackageManager, removeCommand } from './package-manager.js';
 import type { CleanupScope } from './plan-cleanup.js';
 import { rollBackOnSignal } from './roll-back-on-signal.js';
@@ -135,6 +137,27 @@ function isSymlink(file: string): boolean {
 }
 
 
+const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+
+/** The manager's package.json, with the user's formatting back when it means the same (see keepManifestFormat). */
+function restoreManifestFormat(journal: CleanupJournal, manifest: string, original: Buffer, removals: readonly DependencyRemoval[]): void {
+  const file = path.join(journal.root, manifest);
+  if (!isUtf8(original) || !existsSync(file)) return;
+  const text = original.toString('utf8');
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  } catch {
+    return;
+  }
+  const removed = removals.flatMap((removal) => DEPENDENCY_SECTIONS
+    .filter((section) => Object.hasOwn((parsed[section] ?? {}) as object, removal.name))
+    .map((section) => [section, removal.name] as const));
+  const managed = readFileSync(file, 'utf8');
+  const kept = keepManifestFormat(text, managed, removed);
+  if (kept !== undefined && kept !== managed) writeFileAtomic(file, kept, { mode: journal.originals.get(manifest)?.mode });
+}
+
 /** Per workspace, one remove command; a failed command puts that workspace's manifest and the lockfile back as they were. */
 function runPackageManager(journal: CleanupJournal, manager: PackageManager, removals: readonly DependencyRemoval[], notices: string[]): DependencyRemoval[] {
   const root = journal.root;
@@ -147,6 +170,7 @@ function runPackageManager(journal: CleanupJournal, manager: PackageManager, rem
     const result = spawnSync(command, args, { cwd: path.join(root, cwd), encoding: 'utf8', timeout: 10 * 60 * 1000 });
     if (result.status === 0) {
       removed.push(...group);
+      restoreManifestFormat(journal, group[0].manifest, saved[0][1], group);
       continue;
     }
     for (const [file, bytes] of saved) writeFileAtomic(path.join(root, file), bytes, { mode: journal.originals.get(file)?.mode });

@@ -30,6 +30,18 @@ describe('cleanup removes unused dependencies through the package manager, verif
     });
   }, 60_000);
 
+  test('--fix keeps package.json as the user formatted it (tabs, an inline object, no final newline); --undo gives back its bytes', async () => {
+    const manifest = '{\n\t"name": "dep-fixture",\n\t"version": "1.0.0",\n\t"type": "module",\n\t"main": "src/index.js",\n\t"dependencies": {\n\t\t"left-pad": "1.3.0"\n\t},\n\t"scripts": {"start": "node src/index.js"}\n}';
+    await inDependencyRepo(async (root) => {
+      const result = await runCli(['cleanup', '--fix', '--root', root], { env: OFFLINE });
+      expect(result.exitCode).toBe(0);
+      expect(readFileSync(path.join(root, 'package.json'), 'utf8')).toBe('{\n\t"name": "dep-fixture",\n\t"version": "1.0.0",\n\t"type": "module",\n\t"main": "src/index.js",\n\t"scripts": {"start": "node src/index.js"}\n}');
+      expect(readFileSync(path.join(root, 'package-lock.json'), 'utf8')).not.toContain('left-pad');
+      expect((await runCli(['cleanup', '--undo', '--root', root])).exitCode).toBe(0);
+      expect(readFileSync(path.join(root, 'package.json'), 'utf8')).toBe(manifest);
+    }, { 'package.json': manifest });
+  }, 60_000);
+
   test('--fix when verification needs the package: kept, and every byte and the installed package restored', async () => {
     await inRepo(async (root) => {
       const manifest = readFileSync(path.join(root, 'package.json'));
