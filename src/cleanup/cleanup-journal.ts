@@ -56,7 +56,7 @@ export function openCleanupJournal(registry: RegistryDatabase, root: string, exp
  * and the cleanup stops (and is rolled back).
  */
 export function writeCleanupState(journal: CleanupJournal, contents: ReadonlyMap<string, string | null>): void {
-  const plan: Array<{ file: string; absolute: string; wanted: Buffer | null; hash: string }> = [];
+  const plan: Array<{ file: string; absolute: string; wanted: Buffer | null; hash: string; current: string }> = [];
   for (const [file, original] of journal.originals) {
     const absolute = path.join(journal.root, file);
     const text = contents.has(file) ? contents.get(file) ?? null : undefined;
@@ -67,18 +67,29 @@ export function writeCleanupState(journal: CleanupJournal, contents: ReadonlyMap
     // Checked at the start too; a symlink put on the way since is not written through.
     const outside = realPathOutside(journal.root, file);
     if (outside !== undefined) throw new UsageError(`cleanup --fix: ${file} now leads outside the root (${outside}); it is left as it is and the cleanup is rolled back`);
-    if (current !== original.hash && !journal.written.get(file)?.has(current)) {
-      throw new UsageError(`cleanup --fix: ${file} was changed by something else while the cleanup ran; it is left as it is and the cleanup is rolled back`);
-    }
-    plan.push({ file, absolute, wanted, hash });
+    if (current !== original.hash && !journal.written.get(file)?.has(current)) throw changedMeanwhile(file);
+    plan.push({ file, absolute, wanted, hash, current });
   }
   const notes = plan.filter((step) => step.hash !== journal.originals.get(step.file)?.hash);
   noteCleanupWrites(journal.registry, journal.id, notes.map((step) => ({ path: step.file, hash: step.hash })));
   for (const step of notes) journal.written.set(step.file, (journal.written.get(step.file) ?? new Set()).add(step.hash));
   for (const step of plan) {
-    if (step.wanted === null) rmSync(step.absolute, { force: true });
-    else writeFileAtomic(step.absolute, step.wanted, { mode: journal.originals.get(step.file)?.mode });
+    // Looked at again right before each file is replaced: an edit made since the check above
+    // (while the journal was synced, or other files written) must not be overwritten.
+    const unchanged = () => {
+      if (currentHash(step.absolute) !== step.current) throw changedMeanwhile(step.file);
+    };
+    if (step.wanted === null) {
+      unchanged();
+      rmSync(step.absolute, { force: true });
+    } else {
+      writeFileAtomic(step.absolute, step.wanted, { mode: journal.originals.get(step.file)?.mode, beforeReplacing: unchanged });
+    }
   }
+}
+
+function changedMeanwhile(file: string): UsageError {
+  return new UsageError(`cleanup --fix: ${file} was changed by something else while the cleanup ran; it is left as it is and the cleanup is rolled back`);
 }
 
 /**

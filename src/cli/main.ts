@@ -76,6 +76,7 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
 function environmentProblem(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'the disk is full';
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) return 'the registry is locked by another process; try again when it has finished';
   if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return 'the registry could not be read or written (is the disk full?)';
   if (code === 'EROFS') return 'the file system is read-only';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

@@ -6,6 +6,12 @@ const TEMPORARY_MARK = 'orch-guard';
 export interface AtomicWriteOptions {
   /** Permission bits for the file; by default an existing file keeps its own. */
   mode?: number;
+  /**
+   * Called with the new content on disk, just before it replaces the file: it throws to stop
+   * (the file is left as it is). A last look that the file is still what the caller read, so
+   * that an edit made meanwhile is not overwritten.
+   */
+  beforeReplacing?: () => void;
 }
 
 /**
@@ -31,6 +37,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     } finally {
       closeSync(fd);
     }
+    options.beforeReplacing?.();
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });

@@ -36,7 +36,7 @@ export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root:
       continue;
     }
     for (const leftover of leftoverTemporaryFiles(absolute)) rmSync(leftover, { force: true });
-    const current = existsSync(absolute) ? gitBlobId(readFileSync(absolute)) : lstatSync(absolute, { throwIfNoEntry: false }) === undefined ? '' : 'a dangling symlink';
+    const current = hashOf(absolute);
     if (current === record.beforeHash) {
       if (record.beforeMode !== null && (statSync(absolute).mode & 0o7777) !== record.beforeMode) chmodSync(absolute, record.beforeMode);
       continue;
@@ -46,8 +46,20 @@ export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root:
       refused.push({ file: record.path, reason: current === '' ? 'it was deleted since' : record.afterHash === null && mode === 'undo' ? 'it was recreated after the cleanup deleted it' : 'it changed after the cleanup' });
       continue;
     }
-    writeFileAtomic(absolute, record.beforeContent, record.beforeMode === null ? {} : { mode: record.beforeMode });
-    restored.push(record.path);
+    // Looked at again right before the file is replaced: an edit made meanwhile is kept.
+    const edited = new Error(`${record.path} changed meanwhile`);
+    try {
+      writeFileAtomic(absolute, record.beforeContent, {
+        ...(record.beforeMode === null ? {} : { mode: record.beforeMode }),
+        beforeReplacing: () => {
+          if (hashOf(absolute) !== current) throw edited;
+        },
+      });
+      restored.push(record.path);
+    } catch (error) {
+      if (error !== edited) throw error;
+      refused.push({ file: record.path, reason: 'it changed after the cleanup' });
+    }
   }
   return { restored, refused };
 }
@@ -110,4 +122,10 @@ function packageDirs(root: string, records: readonly CleanupFileRecord[]): strin
     }
   }
   return dirs;
+}
+
+/** The git blob id of a file's content; '' when there is none, a mark for a dangling symlink. */
+function hashOf(absolute: string): string {
+  if (existsSync(absolute)) return gitBlobId(readFileSync(absolute));
+  return lstatSync(absolute, { throwIfNoEntry: false }) === undefined ? '' : 'a dangling symlink';
 }
