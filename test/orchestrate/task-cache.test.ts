@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeTemp, runCli } from '../support/run-cli.js';
@@ -33,5 +34,26 @@ describe('orch-guard run: the task cache', () => {
     expect((await runCli(['run'], { cwd: root, env })).exitCode).toBe(0);
     expect(executions(root)['gen-billing']).toBe(3);
     expect(existsSync(path.join(root, '.orch-guard/task-cache'))).toBe(true);
+  });
+
+  it('restores an output with its mode, and never through a folder a symlink now leads outside the root', async () => {
+    const root = copyPipelineCase('task-cache');
+    temps.push(root);
+    const outside = mkdtempSync(path.join(tmpdir(), 'orch-guard-outside-'));
+    temps.push(outside);
+    const env = { CI: 'true' };
+    expect((await runCli(['run'], { cwd: root, env })).exitCode).toBe(0);
+    const output = path.join(root, 'src/billing/index.ts');
+    const mode = statSync(output).mode & 0o777;
+    rmSync(output);
+    expect((await runCli(['run'], { cwd: root, env })).exitCode).toBe(0);
+    expect(statSync(output).mode & 0o777).toBe(mode);
+
+    rmSync(path.join(root, 'src/billing'), { recursive: true });
+    symlinkSync(outside, path.join(root, 'src/billing'));
+    const run = await runCli(['run'], { cwd: root, env });
+    expect(`${run.stdout}${run.stderr}`).toContain(`task cache: refuses to restore src/billing/index.ts: it leads outside the root (${path.join(outside, 'index.ts')})`);
+    expect(run.exitCode).not.toBe(0);
+    expect(readdirSync(outside)).toEqual([]);
   });
 });

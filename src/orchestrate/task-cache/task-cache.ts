@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TaskConfig } from '../../config/pipeline-schema.js';
+import { UsageError } from '../../errors.js';
 import { compileGlobs } from '../../files/glob.js';
+import { realPathOutside } from '../../files/path-inside.js';
+import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import { ensureStateDir } from '../../files/state-dir.js';
 import type { FileChange, FileSnapshot } from '../changes/snapshot-files.js';
 
@@ -42,8 +45,13 @@ export function restoreOutputs(root: string, key: string, snapshot: FileSnapshot
     const target = path.join(root, output.path);
     const before = snapshot.get(output.path) ?? null;
     if (before === output.hash) continue;
-    mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(path.join(dir, 'files', output.hash), target);
+    // Confined to the root and atomic like every write to the user's tree: a symlink leading
+    // out is not written through, and a kill never leaves an output half copied.
+    const outside = realPathOutside(root, output.path);
+    if (outside !== undefined) throw new UsageError(`task cache: refuses to restore ${output.path}: it leads outside the root (${outside})`);
+    const cached = path.join(dir, 'files', output.hash);
+    // The mode the output had when it was saved (copyFileSync kept it): a built bin stays executable.
+    writeFileAtomic(target, readFileSync(cached), { mode: statSync(cached).mode & 0o7777 });
     changes.push({ path: output.path, before, after: output.hash });
   }
   return changes;
