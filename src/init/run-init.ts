@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
@@ -38,10 +38,15 @@ export interface InitResult {
 export async function runInit(options: InitOptions): Promise<InitResult> {
   const root = path.resolve(options.root);
   const existing = CONFIG_FILES.find((file) => existsSync(path.join(root, file)));
-  if (existing !== undefined && !options.force) throw new UsageError(`init: ${existing} exists already (--force replaces it with orch.config.ts)`);
+  if (existing !== undefined && !options.force) throw new UsageError(`init: ${existing} exists already (--force replaces it with orch.config.ts and keeps it as ${existing}.bak)`);
   const survey = surveyProject(root);
   const changes: string[] = [];
   const notices: string[] = [];
+  // --force replaces the config, but a config is the user's work: the old one is kept beside it.
+  for (const file of CONFIG_FILES.filter((name) => existsSync(path.join(root, name)))) {
+    const kept = keepAside(root, file);
+    changes.push(`${file}: moved to ${kept}`);
+  }
   writeFileAtomic(path.join(root, 'orch.config.ts'), configSource(survey));
   changes.push('orch.config.ts: written');
   if (addGitignoreEntry(root)) changes.push('.gitignore: .orch-guard/ added');
@@ -62,6 +67,16 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     }
   }
   return { survey, changes, notices };
+}
+
+/** Renames `file` to `<file>.bak` (`.bak-2`, ... when taken), never over another file; returns the new name. */
+function keepAside(root: string, file: string): string {
+  for (let n = 1; ; n += 1) {
+    const aside = `${file}.bak${n === 1 ? '' : `-${n}`}`;
+    if (existsSync(path.join(root, aside))) continue;
+    renameSync(path.join(root, file), path.join(root, aside));
+    return aside;
+  }
 }
 
 /**

@@ -57,6 +57,17 @@ describe.concurrent('what orch-guard writes stays in the root and keeps every by
     });
   });
 
+  test('init --force keeps every config it replaces as <file>.bak, byte for byte; the project has one config after', async () => {
+    await withFaultProject({ ...PROJECT, 'orch.config.js': 'export default { ignore: ["legacy/**"] };', 'orch.config.json': '{ "ignore": [] }\n' }, async (root) => {
+      const result = await runFaultCli(['init', '--force', '--no-hook', '--no-ci', '--root', root]);
+      expect(result.stdout).toContain('orch.config.js: moved to orch.config.js.bak\norch.config.json: moved to orch.config.json.bak\norch.config.ts: written\n');
+      expect(result.exitCode).toBe(0);
+      expect(readFileSync(path.join(root, 'orch.config.js.bak'), 'utf8')).toBe('export default { ignore: ["legacy/**"] };');
+      expect(readFileSync(path.join(root, 'orch.config.json.bak'), 'utf8')).toBe('{ "ignore": [] }\n');
+      expect((await runFaultCli(['validate', '--root', root])).stderr).not.toContain('config files');
+    });
+  });
+
   test('cleanup --fix refuses a file under a symlinked folder leading outside the root; nothing changes', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'orch-guard-outside-'));
     try {

@@ -34,7 +34,7 @@ describe('orch-guard init', () => {
       expect((await runCli(['validate', '--root', root])).exitCode).toBe(0);
       const again = await runCli(['init', '--root', root]);
       expect(again.exitCode).toBe(2);
-      expect(again.stderr).toBe('orch-guard: init: orch.config.ts exists already (--force replaces it with orch.config.ts)\n');
+      expect(again.stderr).toBe('orch-guard: init: orch.config.ts exists already (--force replaces it with orch.config.ts and keeps it as orch.config.ts.bak)\n');
     } finally {
       removeTemp(root);
     }
