@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 const TEMPORARY_MARK = 'orch-guard';
@@ -31,6 +31,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     try {
       // The open mode is filtered by the umask; the file's own mode is set exactly.
       if (mode !== undefined) fchmodSync(fd, mode);
+      if (existing !== undefined) keepOwner(fd, existing.uid, existing.gid);
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
       fsyncSync(fd);
@@ -44,6 +45,19 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     throw error;
   }
   syncDirectory(path.dirname(target));
+}
+
+/**
+ * The replacement keeps the file's owner and group (root cleaning up a user's checkout must not
+ * hand their files to root); a process not allowed to give files away keeps its own.
+ */
+function keepOwner(fd: number, uid: number, gid: number): void {
+  if (uid === process.getuid?.() && gid === process.getgid?.()) return;
+  try {
+    fchownSync(fd, uid, gid);
+  } catch {
+    // EPERM: only root can; the file then belongs to whoever wrote it, as with any editor.
+  }
 }
 
 /** Temporary files a crashed writeFileAtomic may have left beside `file`. */

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -30,6 +30,17 @@ describe.concurrent('what orch-guard writes stays in the root and keeps every by
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  // Only root can give a file to another user, so only root can check that cleanup keeps the owner.
+  test.skipIf(process.getuid?.() !== 0)('cleanup --fix run by root keeps the owner and group of a file it edits', async () => {
+    await withFaultProject(PROJECT, async (root) => {
+      chownSync(path.join(root, 'src/lib.js'), 1234, 5678);
+      expect((await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root])).exitCode).toBe(0);
+      const stat = statSync(path.join(root, 'src/lib.js'));
+      expect([stat.uid, stat.gid]).toEqual([1234, 5678]);
+      expect(readFileSync(path.join(root, 'src/lib.js'), 'utf8')).toBe('export function used() {\n  return 1;\n}\n');
+    }, { git: true });
   });
 
   test('hook install and uninstall refuse a hook that is not UTF-8, byte-identical (its Latin-1 bytes became U+FFFD)', async () => {
