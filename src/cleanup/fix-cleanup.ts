@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -61,17 +62,23 @@ export async function fixCleanup(
 
 /** A file edited since it was read is skipped (with its items), not overwritten. */
 function dropChangedFiles(root: string, computation: CleanupComputation, notices: string[]): CleanupComputation {
-  const changed = [...computation.originals].filter(([file, original]) => {
+  const reasons = new Map<string, string>();
+  for (const [file, original] of computation.originals) {
     const absolute = path.join(root, file);
-    return !existsSync(absolute) || gitBlobId(readFileSync(absolute)) !== gitBlobId(Buffer.from(original, 'utf8'));
-  }).map(([file]) => file);
-  if (changed.length === 0) return computation;
-  notices.push(`cleanup --fix: skipped ${changed.join(', ')}: changed since it was analysed`);
-  const skipped = new Set(changed);
+    const bytes = existsSync(absolute) ? readFileSync(absolute) : undefined;
+    if (bytes !== undefined && gitBlobId(bytes) === gitBlobId(Buffer.from(original, 'utf8'))) continue;
+    // A file that is not UTF-8 was read as Latin-1: written back as UTF-8, its other bytes would change.
+    reasons.set(file, bytes !== undefined && !isUtf8(bytes) ? 'not valid UTF-8, so it is not edited' : 'changed since it was analysed');
+  }
+  if (reasons.size === 0) return computation;
+  for (const reason of new Set(reasons.values())) {
+    notices.push(`cleanup --fix: skipped ${[...reasons].filter(([, why]) => why === reason).map(([file]) => file).join(', ')}: ${reason}`);
+  }
+  const skipped = new Set(reasons.keys());
   const items = computation.items.filter((item) => !skipped.has(item.file));
   const originals = new Map([...computation.originals].filter(([file]) => !skipped.has(file)));
   const applied = applyCleanup(originals, items);
-  const kept = [...computation.kept, ...computation.items.filter((item) => skipped.has(item.file)).map((item) => ({ item, reason: 'the file changed after it was analysed' }))];
+  const kept = [...computation.kept, ...computation.items.filter((item) => skipped.has(item.file)).map((item) => ({ item, reason: reasons.get(item.file) === 'changed since it was analysed' ? 'the file changed after it was analysed' : 'the file is not valid UTF-8' }))];
   return { ...computation, items, originals, contents: applied.contents, kept };
 }
 

@@ -43,6 +43,17 @@ describe.concurrent('what orch-guard writes stays in the root and keeps every by
     }, { git: true });
   });
 
+  test('a file that is not UTF-8 is never edited (it was read as Latin-1): left byte for byte, and the notice says why', async () => {
+    const latin1 = Buffer.from('// caf\xe9\nexport function used() {\n  return 1;\n}\n\nexport function unused() {\n  return 2;\n}\n', 'latin1');
+    await withFaultProject(PROJECT, async (root) => {
+      writeFileSync(path.join(root, 'src/lib.js'), latin1);
+      const fixed = await runFaultCli(['cleanup', '--fix', '--unverified', '--allow-dirty', '--root', root]);
+      expect(fixed.stderr).toContain('orch-guard: cleanup --fix: skipped src/lib.js: not valid UTF-8, so it is not edited\n');
+      expect(fixed.exitCode).toBe(0);
+      expect(readFileSync(path.join(root, 'src/lib.js')).equals(latin1)).toBe(true);
+    }, { git: true });
+  });
+
   test('hook install and uninstall refuse a hook that is not UTF-8, byte-identical (its Latin-1 bytes became U+FFFD)', async () => {
     await withFaultProject(PROJECT, async (root) => {
       const hook = path.join(root, '.git/hooks/pre-commit');
