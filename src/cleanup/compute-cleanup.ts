@@ -6,6 +6,7 @@ import { loadProject, type Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { applyCleanup } from './apply-cleanup.js';
 import { type CleanupItem, type CleanupScope, itemKey, type KeptItem, planCleanup } from './plan-cleanup.js';
+import { symlinkedRemovals } from './symlinked-files.js';
 
 /** Rounds of remove → re-analyse before giving up on reaching a fixpoint. */
 const MAX_ROUNDS = 8;
@@ -37,8 +38,9 @@ export async function computeCleanup(first: Analysis, registry: RegistryDatabase
   // The overlay analyses have no baseline: what the first one accepted stays accepted.
   const baselined = new Set(first.findings.filter((finding) => finding.baselined === true).map((finding) => finding.fingerprint));
   const plan = planCleanup(first.context, first.findings, options.scope);
-  const items = [...plan.items];
-  const kept = [...plan.kept];
+  const kept = [...plan.kept, ...symlinkedRemovals(project.root, project.files, plan.items)];
+  const symlinked = new Set(kept.map((entry) => itemKey(entry.item)));
+  const items = plan.items.filter((item) => !symlinked.has(itemKey(item)));
   const originals = new Map<string, string>();
   const readOriginals = (list: readonly CleanupItem[]) => {
     for (const item of list) {
@@ -52,7 +54,10 @@ export async function computeCleanup(first: Analysis, registry: RegistryDatabase
     const next = await analyseOverlay(project, registry, applied.contents, options);
     const known = new Set([...items, ...kept.map((entry) => entry.item)].map(itemKey));
     const followUp = planCleanup(next.context, next.findings.filter((finding) => !baselined.has(finding.fingerprint)), options.scope);
-    const fresh = [...followUp.items, ...brokenReexports(next, before, items)].filter((item) => !known.has(itemKey(item)));
+    const candidates = [...followUp.items, ...brokenReexports(next, before, items)].filter((item) => !known.has(itemKey(item)));
+    const keptForLinks = symlinkedRemovals(project.root, project.files, candidates);
+    kept.push(...keptForLinks);
+    const fresh = candidates.filter((item) => !keptForLinks.some((entry) => itemKey(entry.item) === itemKey(item)));
     kept.push(...followUp.kept.filter((entry) => !known.has(itemKey(entry.item))));
     if (fresh.length === 0) break;
     items.push(...fresh);
