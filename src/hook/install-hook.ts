@@ -2,7 +2,8 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
-import { requireWorkTree } from '../git/git.js';
+import { realPathOutside } from '../files/path-inside.js';
+import { git, requireWorkTree } from '../git/git.js';
 import { installInLefthook, installInSimpleGitHooks, uninstallFromSimpleGitHooks } from './hook-config-files.js';
 import { appendBlock, BLOCK_END, BLOCK_START, CREATED_MARK, createdByUs, insertBlock, readHookFile, withoutBlock } from './hook-block.js';
 import { detectHookManager, type HookManager, huskyWarning, isSharedHookFile } from './hook-managers.js';
@@ -26,6 +27,9 @@ export interface HookChange {
 export function installHook(root: string, binFile: string): HookChange {
   const workTree = requireWorkTree(root, 'hook install');
   const manager = detectHookManager(workTree, path.resolve(root));
+  if (manager.kind === 'git' && isOutsideRepository(manager.file, workTree, root)) {
+    throw new UsageError(`hook install: git's hooks folder (core.hooksPath) is ${path.dirname(manager.file)}, outside this repository, so other repositories use it too; orch-guard will not edit it. Add \`orch-guard validate --staged\` to ${manager.file} yourself`);
+  }
   const shared = isSharedHookFile(manager, path.resolve(root));
   const { command, installed } = preCommitCommand(workTree, path.resolve(root), binFile, shared);
   const warnings: string[] = [];
@@ -61,6 +65,13 @@ export function uninstallHook(root: string): HookChange {
   if (manager.kind !== 'lefthook' && createdByUs(text) && /^(#![^\n]*\n)?\s*$/.test(remaining)) rmSync(manager.file);
   else writeFileAtomic(manager.file, remaining);
   return { ...base, changed: true };
+}
+
+/** A hook file in neither the work tree nor the repository's git folder: a hooks folder other repositories share. */
+function isOutsideRepository(file: string, workTree: string, root: string): boolean {
+  const gitDir = git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'], 'hook install').toString('utf8').trim();
+  // Judged by real paths (symlinks followed), a folder that does not exist yet by the one above it.
+  return [workTree, gitDir].every((dir) => realPathOutside(dir, path.relative(dir, file)) !== undefined);
 }
 
 const SHELL = /^#!\s*(?:\/usr\/bin\/env\s+)?(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|zsh|dash|ksh)\b/;

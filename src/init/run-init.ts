@@ -52,8 +52,14 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   if (addGitignoreEntry(root)) changes.push('.gitignore: .orch-guard/ added');
   if (options.hook ?? (await options.ask('Install the pre-commit hook (orch-guard validate --staged)?'))) {
     if (tryGit(root, ['rev-parse', '--is-inside-work-tree']) !== undefined) {
-      const change = installHook(root, options.binFile);
-      changes.push(`${path.relative(root, change.file)}: pre-commit hook ${change.changed ? 'installed' : 'already installed'} (${change.manager})`);
+      try {
+        const change = installHook(root, options.binFile);
+        changes.push(`${path.relative(root, change.file)}: pre-commit hook ${change.changed ? 'installed' : 'already installed'} (${change.manager})`);
+      } catch (error) {
+        // A hook orch-guard will not edit is said; the config is written all the same.
+        if (!(error instanceof UsageError)) throw error;
+        notices.push(`init: no pre-commit hook was installed: ${error.message}`);
+      }
     } else {
       notices.push('init: not a git repository, so no pre-commit hook was installed (run `orch-guard hook install` after `git init`)');
     }

@@ -2,6 +2,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { git } from '../support/git-repo.js';
 import { runFaultCli, snapshotTree, withFaultProject } from './fault-cli.js';
 
 const PROJECT = {
@@ -67,6 +68,24 @@ describe.concurrent('what orch-guard writes stays in the root and keeps every by
         expect(readFileSync(hook).equals(latin1)).toBe(true);
       }
     }, { git: true });
+  });
+
+  test('hook install refuses a core.hooksPath outside the repository (other repositories share it); init says so and goes on', async () => {
+    const shared = mkdtempSync(path.join(tmpdir(), 'orch-guard-shared-hooks-'));
+    try {
+      await withFaultProject(PROJECT, async (root) => {
+        git(root, 'config', 'core.hooksPath', shared);
+        const result = await runFaultCli(['hook', 'install', '--root', root]);
+        expect(result.stderr).toBe(`orch-guard: hook install: git's hooks folder (core.hooksPath) is ${shared}, outside this repository, so other repositories use it too; orch-guard will not edit it. Add \`orch-guard validate --staged\` to ${path.join(shared, 'pre-commit')} yourself\n`);
+        expect(result.exitCode).toBe(2);
+        const init = await runFaultCli(['init', '--hook', '--no-ci', '--root', root]);
+        expect(init.stderr).toContain('orch-guard: init: no pre-commit hook was installed: hook install: git\'s hooks folder (core.hooksPath)');
+        expect(init.exitCode).toBe(0);
+        expect(readdirSync(shared)).toEqual([]);
+      }, { git: true });
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
   });
 
   test('init appends .orch-guard/ to a .gitignore byte for byte: Latin-1 bytes and CRLF line breaks kept', async () => {
