@@ -96,7 +96,7 @@ export default defineConfig({
     mcp: { paths: ['src/mcp/**'], requires: ['analyse', 'api', 'errors', 'query', 'rule-engine'] },
     cli: {
       paths: ['src/cli/**'],
-      requires: ['cleanup', 'errors', 'init', 'mcp', 'gates', 'git', 'hook', 'analyse', 'orchestrate', 'package-version', 'pr-report', 'process', 'query', 'report', 'validate'],
+      requires: ['cleanup', 'errors', 'files', 'init', 'mcp', 'gates', 'git', 'hook', 'analyse', 'orchestrate', 'package-version', 'pr-report', 'process', 'query', 'report', 'validate'],
     },
     // The package API: defineConfig (light), validate/format/gate/cleanup (loading the analysis lazily).
     api: { paths: ['src/index.ts', 'src/api/**'], requires: ['rule-engine', 'cleanup', 'config', 'errors', 'gates', 'report', 'validate'] },

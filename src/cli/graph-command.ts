@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files/write-file-atomic.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
@@ -48,7 +48,7 @@ export function registerGraphCommand(program: Command, setExitCode: (code: numbe
         ...(flags.symbol !== undefined ? { symbol: flags.symbol } : {}),
       });
       printNotices(notices);
-      if (flags.output !== undefined) writeFileSync(path.resolve(flags.output), output);
+      if (flags.output !== undefined) writeFileAtomic(path.resolve(flags.output), output);
       else process.stdout.write(output);
       setExitCode(0);
     });

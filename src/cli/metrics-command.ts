@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files/write-file-atomic.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { printNotices } from './terminal.js';
@@ -22,7 +22,7 @@ export function registerMetricsCommand(program: Command, setExitCode: (code: num
       const result = await readPipelineMetrics({ root: flags.root, configFile: flags.config });
       printNotices(result.notices);
       const output = name === 'json' ? `${JSON.stringify(result.metrics, null, 2)}\n` : name === 'html' ? formatMetricsHtml(result.metrics) : formatMetricsText(result.metrics);
-      if (file !== undefined && file !== '') writeFileSync(file, output);
+      if (file !== undefined && file !== '') writeFileAtomic(file, output);
       else process.stdout.write(output);
       setExitCode(result.exitCode);
     });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files/write-file-atomic.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
@@ -29,7 +29,7 @@ export function registerReportCommand(program: Command, setExitCode: (code: numb
       const { runReport } = await import('../pr-report/run-report.js');
       const { markdown, notices } = await runReport({ root: flags.root, configFile: flags.config, production: flags.production === true, base: flags.base });
       printNotices(notices);
-      if (flags.output !== undefined) writeFileSync(path.resolve(flags.output), markdown);
+      if (flags.output !== undefined) writeFileAtomic(path.resolve(flags.output), markdown);
       else process.stdout.write(markdown);
       setExitCode(0);
     });

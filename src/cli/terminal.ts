@@ -1,4 +1,5 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files/write-file-atomic.js';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { ReportInput } from '../report/report-input.js';
@@ -39,7 +40,7 @@ export async function writeReports(input: ReportInput, specs: Array<{ name: stri
   for (const { name, file } of specs) {
     const output = (await reporters[name]())(input, { color: file === undefined && useColor(process.stdout) });
     if (file === undefined) process.stdout.write(output);
-    else writeFileSync(path.resolve(cwd, file), output);
+    else writeFileAtomic(path.resolve(cwd, file), output);
   }
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '' && specs.some(({ name }) => name === 'github')) {
