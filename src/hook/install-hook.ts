@@ -1,4 +1,4 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
@@ -55,6 +55,9 @@ export function uninstallHook(root: string): HookChange {
   const manager = detectHookManager(workTree, path.resolve(root));
   const base = { manager: manager.kind, file: manager.file, warnings: [] };
   if (!existsSync(manager.file)) return { ...base, changed: false };
+  // Nothing of ours in it (whatever its encoding): nothing to remove, nothing to refuse.
+  const bytes = readFileSync(manager.file);
+  if (!bytes.includes(BLOCK_START) && !bytes.includes('# orch-guard')) return { ...base, changed: false };
   const text = readHookFile(manager.file, 'hook uninstall', 'remove the orch-guard block from it yourself');
   if (manager.kind === 'simple-git-hooks') {
     return { ...base, changed: uninstallFromSimpleGitHooks(manager.file, text), hint: 'run `npx simple-git-hooks` to apply the updated hooks' };

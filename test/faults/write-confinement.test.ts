@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -59,14 +59,23 @@ describe.concurrent('what orch-guard writes stays in the root and keeps every by
     await withFaultProject(PROJECT, async (root) => {
       const hook = path.join(root, '.git/hooks/pre-commit');
       const latin1 = Buffer.from('#!/bin/sh\n# r\xe9sum\xe9\nnpm run lint\n', 'latin1');
+      const refusal = (command: string) => new RegExp(`^orch-guard: hook ${command}: .*pre-commit is not valid UTF-8, so orch-guard will not rewrite it \\(its other bytes would change\\); .* yourself\\n$`);
       writeFileSync(hook, latin1);
       chmodSync(hook, 0o755);
-      for (const command of ['install', 'uninstall']) {
-        const result = await runFaultCli(['hook', command, '--root', root]);
-        expect(result.stderr).toMatch(new RegExp(`^orch-guard: hook ${command}: .*pre-commit is not valid UTF-8, so orch-guard will not rewrite it \\(its other bytes would change\\); .* yourself\\n$`));
-        expect(result.exitCode).toBe(2);
-        expect(readFileSync(hook).equals(latin1)).toBe(true);
-      }
+      const install = await runFaultCli(['hook', 'install', '--root', root]);
+      expect(install.stderr).toMatch(refusal('install'));
+      expect(install.exitCode).toBe(2);
+      expect(readFileSync(hook).equals(latin1)).toBe(true);
+      // Nothing of orch-guard's in it: nothing to uninstall.
+      expect((await runFaultCli(['hook', 'uninstall', '--root', root])).exitCode).toBe(0);
+      expect(readFileSync(hook).equals(latin1)).toBe(true);
+      // The user wrote Latin-1 into a hook that has the block: uninstall refuses too.
+      const withBlock = Buffer.concat([latin1, Buffer.from('# >>> orch-guard pre-commit >>>\norch-guard validate --staged || exit 1\n# <<< orch-guard pre-commit <<<\n')]);
+      writeFileSync(hook, withBlock);
+      const uninstall = await runFaultCli(['hook', 'uninstall', '--root', root]);
+      expect(uninstall.stderr).toMatch(refusal('uninstall'));
+      expect(uninstall.exitCode).toBe(2);
+      expect(readFileSync(hook).equals(withBlock)).toBe(true);
     }, { git: true });
   });
 
@@ -109,7 +118,7 @@ describe.concurrent('what orch-guard writes stays in the root and keeps every by
     });
   });
 
-  test('cleanup --fix refuses a file under a symlinked folder leading outside the root; nothing changes', async () => {
+  test('cleanup --fix never deletes a file reached through a symlinked folder leading outside the root; the rest is cleaned', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'orch-guard-outside-'));
     try {
       mkdirSync(path.join(outside, 'old'));
@@ -117,12 +126,12 @@ describe.concurrent('what orch-guard writes stays in the root and keeps every by
       await withFaultProject({ ...PROJECT, 'src/old/dead.js': '' }, async (root) => {
         rmSync(path.join(root, 'src/old'), { recursive: true });
         symlinkSync(path.join(outside, 'old'), path.join(root, 'src/old'));
-        const before = snapshotTree(root);
         const fixed = await runFaultCli(['cleanup', '--fix', '--unverified', '--allow-dirty', '--root', root]);
-        expect(fixed.stderr).toContain(`refuses to edit src/old/dead.js: it leads outside the root (${path.join(outside, 'old/dead.js')})`);
-        expect(fixed.exitCode).toBe(2);
-        expect(snapshotTree(root)).toEqual(before);
+        expect(fixed.stdout).toContain(`src/old/dead.js (unused-file): the file is a symlink to ${path.relative(realpathSync(root), path.join(realpathSync(outside), 'old/dead.js'))}`);
+        expect(fixed.exitCode).toBe(0);
         expect(readFileSync(path.join(outside, 'old/dead.js'), 'utf8')).toBe('export const dead = 1;\n');
+        expect(lstatSync(path.join(root, 'src/old')).isSymbolicLink()).toBe(true);
+        expect(readFileSync(path.join(root, 'src/lib.js'), 'utf8')).toBe('export function used() {\n  return 1;\n}\n');
       }, { git: true });
     } finally {
       rmSync(outside, { recursive: true, force: true });
