@@ -1,4 +1,5 @@
 import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 const TEMPORARY_MARK = 'orch-guard';
@@ -25,7 +26,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   const existing = statSync(target, { throwIfNoEntry: false });
   const mode = options.mode ?? (existing !== undefined ? existing.mode & 0o7777 : undefined);
   mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${TEMPORARY_MARK}-${process.pid}-${Date.now()}.tmp`);
+  const temporary = path.join(path.dirname(target), `${temporaryPrefix(target)}${process.pid}-${Date.now()}.tmp`);
   try {
     const fd = openSync(temporary, 'w', mode ?? 0o666);
     try {
@@ -60,10 +61,20 @@ function keepOwner(fd: number, uid: number, gid: number): void {
   }
 }
 
+/**
+ * The start of the temporary file's name: the file's own name, shortened (with a hash of it)
+ * when it is long, so the temporary name stays within the 255 bytes a file name may have.
+ */
+function temporaryPrefix(file: string): string {
+  const name = path.basename(file);
+  const shown = Buffer.byteLength(name) <= 120 ? name : `${name.slice(0, 40)}~${createHash('sha1').update(name).digest('hex').slice(0, 12)}`;
+  return `.${shown}.${TEMPORARY_MARK}-`;
+}
+
 /** Temporary files a crashed writeFileAtomic may have left beside `file`. */
 export function leftoverTemporaryFiles(file: string): string[] {
   const dir = path.dirname(file);
-  const prefix = `.${path.basename(file)}.${TEMPORARY_MARK}-`;
+  const prefix = temporaryPrefix(file);
   let names: string[];
   try {
     names = readdirSync(dir);

@@ -55,6 +55,19 @@ describe.concurrent('what orch-guard writes stays in the root and keeps every by
     }, { git: true });
   });
 
+  test('a file whose name is 240 characters long is edited and restored (its temporary file name stays under 255 bytes)', async () => {
+    const name = `src/${'x'.repeat(237)}.js`;
+    const files = { ...PROJECT, [name]: PROJECT['src/lib.js'], 'src/index.js': `import { used } from './lib.js';\nimport { used as again } from './${path.basename(name)}';\nconsole.log(used(), again());\n` };
+    await withFaultProject(files, async (root) => {
+      const fixed = await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root]);
+      expect(fixed.stderr).toBe('');
+      expect(fixed.exitCode).toBe(0);
+      expect(readFileSync(path.join(root, name), 'utf8')).toBe('export function used() {\n  return 1;\n}\n');
+      expect((await runFaultCli(['cleanup', '--undo', '--root', root])).exitCode).toBe(0);
+      expect(readFileSync(path.join(root, name), 'utf8')).toBe(PROJECT['src/lib.js']);
+    }, { git: true });
+  });
+
   test('hook install and uninstall refuse a hook that is not UTF-8, byte-identical (its Latin-1 bytes became U+FFFD)', async () => {
     await withFaultProject(PROJECT, async (root) => {
       const hook = path.join(root, '.git/hooks/pre-commit');
