@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { cleanupFileRecords, findCleanup, setCleanupStatus } from '../registry/cleanup-store.js';
+import { tryLockCleanups } from '../registry/cleanup-lock.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { restoreCleanupFiles } from '../registry/roll-back-cleanups.js';
 
@@ -16,6 +17,17 @@ export interface UndoResult {
  * too, for the files that are back in a state it wrote.
  */
 export function undoCleanup(registry: RegistryDatabase, root: string, requested: number | undefined): UndoResult {
+  // The lock of cleanup --fix: an undo never runs while a cleanup writes (nor two undos at once).
+  const lock = tryLockCleanups(registry.name);
+  if (lock === undefined) throw new UsageError('cleanup --undo: a cleanup --fix or --undo is running on this registry; wait for it to finish');
+  try {
+    return undoLocked(registry, root, requested);
+  } finally {
+    lock.release();
+  }
+}
+
+function undoLocked(registry: RegistryDatabase, root: string, requested: number | undefined): UndoResult {
   const row = findCleanup(registry, requested);
   if (row === undefined) throw new UsageError(requested === undefined ? 'cleanup --undo: no applied cleanup to undo' : `cleanup --undo ${requested}: no such cleanup`);
   if (row.status === 'pending') throw new UsageError(`cleanup --undo ${row.id}: that cleanup is still running`);

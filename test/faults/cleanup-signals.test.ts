@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { snapshotTree, startCli, waitFor, withFaultProject } from './fault-cli.js';
+import { runFaultCli, snapshotTree, startCli, waitFor, withFaultProject } from './fault-cli.js';
 
 // A verification that passes at once before the edit (src/dead.js still there); after it, logs
 // its pid and runs for a long while.
@@ -45,6 +45,10 @@ describe.concurrent('cleanup --fix stopped by a signal rolls back before it exit
         await waitFor(() => readFileSync(log, 'utf8') !== '', 60_000, 'the verification');
         const verifier = Number(readFileSync(log, 'utf8').trim());
         expect(snapshotTree(root)).not.toEqual(before);
+        // An undo meanwhile (of an older cleanup, or two at once) waits its turn: refused, nothing written.
+        const undo = await runFaultCli(['cleanup', '--undo', '--root', root]);
+        expect(undo.stderr).toBe('orch-guard: cleanup --undo: a cleanup --fix or --undo is running on this registry; wait for it to finish\n');
+        expect(undo.exitCode).toBe(2);
         run.child.kill(signal);
         const result = await run.result;
         expect(result.stderr).toBe(`orch-guard: cleanup --fix: interrupted by ${signal}: cleanup #1 was interrupted before it was verified: rolled back (2 files restored)\n`);
