@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
@@ -73,7 +73,11 @@ export function writeCleanupState(journal: CleanupJournal, contents: ReadonlyMap
   const notes = plan.filter((step) => step.hash !== journal.originals.get(step.file)?.hash);
   noteCleanupWrites(journal.registry, journal.id, notes.map((step) => ({ path: step.file, hash: step.hash })));
   for (const step of notes) journal.written.set(step.file, (journal.written.get(step.file) ?? new Set()).add(step.hash));
-  for (const step of plan) {
+  // Links before the files they lead to: deleting a target first would make its link look
+  // changed (it reads through to nothing) and roll the whole cleanup back.
+  const isLink = (step: (typeof plan)[number]) => lstatSync(step.absolute, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  const ordered = [...plan.filter(isLink), ...plan.filter((step) => !isLink(step))];
+  for (const step of ordered) {
     // Looked at again right before each file is replaced: an edit made since the check above
     // (while the journal was synced, or other files written) must not be overwritten.
     const unchanged = () => {

@@ -38,7 +38,7 @@ export async function computeCleanup(first: Analysis, registry: RegistryDatabase
   // The overlay analyses have no baseline: what the first one accepted stays accepted.
   const baselined = new Set(first.findings.filter((finding) => finding.baselined === true).map((finding) => finding.fingerprint));
   const plan = planCleanup(first.context, first.findings, options.scope);
-  const kept = [...plan.kept, ...symlinkedRemovals(project.root, project.files, plan.items)];
+  const kept = [...plan.kept, ...symlinkedRemovals(project.root, [...project.files, ...(project.symlinks?.keys() ?? [])], plan.items)];
   const symlinked = new Set(kept.map((entry) => itemKey(entry.item)));
   const items = plan.items.filter((item) => !symlinked.has(itemKey(item)));
   const originals = new Map<string, string>();
@@ -55,7 +55,7 @@ export async function computeCleanup(first: Analysis, registry: RegistryDatabase
     const known = new Set([...items, ...kept.map((entry) => entry.item)].map(itemKey));
     const followUp = planCleanup(next.context, next.findings.filter((finding) => !baselined.has(finding.fingerprint)), options.scope);
     const candidates = [...followUp.items, ...brokenReexports(next, before, items)].filter((item) => !known.has(itemKey(item)));
-    const keptForLinks = symlinkedRemovals(project.root, project.files, candidates);
+    const keptForLinks = symlinkedRemovals(project.root, [...project.files, ...(project.symlinks?.keys() ?? [])], candidates);
     kept.push(...keptForLinks);
     const fresh = candidates.filter((item) => !keptForLinks.some((entry) => itemKey(entry.item) === itemKey(item)));
     kept.push(...followUp.kept.filter((entry) => !known.has(itemKey(entry.item))));

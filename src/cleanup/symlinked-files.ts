@@ -6,28 +6,37 @@ import type { CleanupItem, KeptItem } from './plan-cleanup.js';
  * Removals the cleanup must not make because of symlinks. The analysis sees a symlinked file
  * and the file it leads to as two modules, each with its own importers, so neither one's
  * "unused" can be trusted: editing the link edits its target, and removing from the target
- * removes what the link's importers use. A symlink itself may still be deleted (only the link
- * goes). Returns the items to keep, with the reason.
+ * removes what the link's importers use. A symlink itself is not deleted either: the journal
+ * keeps contents, so an undo could not bring it back as a link. Returns the items to keep, with
+ * the reason.
  */
 export function symlinkedRemovals(root: string, files: readonly string[], items: readonly CleanupItem[]): KeptItem[] {
   if (items.length === 0) return [];
   const realRoot = realpathSync(root);
   const aliasOf = new Map<string, string>();
   const targets = new Map<string, string>();
-  for (const file of files) {
+  // The items' own files too: the file list may leave links out (they are their targets' module).
+  for (const file of new Set([...files, ...items.map((item) => item.file)])) {
     const real = realOf(path.join(root, file));
     if (real === undefined || real === path.join(realRoot, file)) continue;
     const target = path.relative(realRoot, real).split(path.sep).join('/');
+    // A link leading outside the root is refused outright when the cleanup writes (path-inside).
+    if (target.startsWith('../') || path.isAbsolute(target)) continue;
     aliasOf.set(file, target);
     targets.set(target, file);
   }
+  // A link the cleanup would delete is kept (the journal holds file contents, so an undo would
+  // bring it back as a copy, not a link), and so is the file it leads to (deleting it would
+  // leave the link dangling).
   const kept: KeptItem[] = [];
   for (const item of items) {
     const target = aliasOf.get(item.file);
-    if (target !== undefined && !(item.action === 'delete-file' && isOnlyTheLink(root, item.file))) {
+    if (target !== undefined && item.action === 'delete-file' && isOnlyTheLink(root, item.file)) {
+      kept.push({ item, reason: `the file is a symlink to ${target}: cleanup does not delete links (an undo would bring back a copy, not the link); delete it yourself` });
+    } else if (target !== undefined) {
       kept.push({ item, reason: `the file is a symlink to ${target}: removing from it would remove from that file` });
     } else if (targets.has(item.file)) {
-      kept.push({ item, reason: `${targets.get(item.file)} is a symlink to this file, and the analysis sees them as two files` });
+      kept.push({ item, reason: `${targets.get(item.file)} is a symlink to this file: deleting or editing it would break the link` });
     }
   }
   return kept;

@@ -56,6 +56,8 @@ export interface Project {
   packages: WorkspacePackage[];
   /** Root-relative posix paths of the project files, sorted. */
   files: string[];
+  /** Links to project files (link → target), left out of `files`: they are their target's module. */
+  symlinks?: ReadonlyMap<string, string>;
   resolver: ModuleResolver;
   lookup: FileLookup;
   /** Entry files, each with where it comes from. */
@@ -111,10 +113,8 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const nestedTsconfigs = readTsconfigs(root, sourcePackages, options.notices, packageGaps, false);
   tsconfigs.push(...nestedTsconfigs.filter((facts) => !tsconfigs.some((known) => known.configPath === facts.configPath)));
   // A link to another project file is that file (Node and tsc load it by its real path).
-  if (source.kind === 'working-tree') {
-    const links = symlinkedProjectFiles(root, files);
-    if (links.size > 0) files = files.filter((file) => !links.has(file));
-  }
+  const symlinks = source.kind === 'snapshot' ? new Map<string, string>() : symlinkedProjectFiles(root, files);
+  if (symlinks.size > 0) files = files.filter((file) => !symlinks.has(file));
   const deno = readDenoSetup(root, files);
   const makeResolver = (known: readonly string[]) => {
     const knownLookup = new FileLookup(root, new Set(known));
@@ -143,7 +143,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     if (configRelative !== undefined && files.includes(configRelative)) entries.set(configRelative, { kind: 'config', detail: 'orch-guard config' });
   }
   const tests = new Set(options.production ? [] : files.filter(isTestFile));
-  return { root, source, loaded, tsconfigs, packages, files, resolver, lookup, entries, entryGaps: [...packageGaps, ...gaps], tests };
+  return { root, source, loaded, tsconfigs, packages, files, symlinks, resolver, lookup, entries, entryGaps: [...packageGaps, ...gaps], tests };
 }
 
 /** How the project's texts are read, from wherever its content is. */

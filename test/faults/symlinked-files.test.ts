@@ -4,9 +4,11 @@ import { describe, expect, test } from 'vitest';
 import { commitAll, createGitRepo } from '../support/git-repo.js';
 import { runFaultCli } from './fault-cli.js';
 
-// src/alias.js is a symlink to src/real.js. The analysis sees two modules: real.js has every
+// src/alias.js is a symlink to src/real.js. The analysis once saw two modules: real.js with every
 // export used, alias.js only `a`; removing b and c "from alias.js" wrote through the link and
-// took them from real.js, which index.js imports them from.
+// took them from real.js, which index.js imports them from. Now a link is its target's module
+// (src/project/symlinked-files.ts), and cleanup still refuses edits through a link
+// (src/cleanup/symlinked-files.ts).
 const FILES = {
   'package.json': '{ "name": "app", "type": "module", "main": "src/index.js" }\n',
   'src/real.js': 'export const a = 1;\nexport const b = 2;\nexport const c = 3;\n',
@@ -15,18 +17,23 @@ const FILES = {
 };
 
 describe('cleanup and symlinks inside the root', () => {
-  test('nothing is removed from a symlinked file or the file it leads to; an unused symlink itself is deleted, not its target', async () => {
+  test('a symlinked file is its target: nothing is removed from either; an unused link and the file it leads to are kept', async () => {
     const root = createGitRepo(FILES);
     try {
       symlinkSync('real.js', path.join(root, 'src/alias.js'));
       symlinkSync('unused-link-target.js', path.join(root, 'src/dead-link.js'));
       commitAll(root, 'initial');
+      const validated = await runFaultCli(['validate', '--root', root]);
+      expect(validated.stdout).not.toContain('alias.js');
+      expect(validated.stdout).not.toContain('real.js');
+      // Nothing refers to the unused link or its target, but a link is not deleted (an undo
+      // would bring back a copy), nor the file it leads to.
       const fixed = await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root]);
-      expect(fixed.stdout).toContain('src/alias.js#b (unused-export): the file is a symlink to src/real.js: removing from it would remove from that file');
+      expect(fixed.stdout).toContain('src/unused-link-target.js (unused-file): src/dead-link.js is a symlink to this file: deleting or editing it would break the link');
       expect(readFileSync(path.join(root, 'src/real.js'), 'utf8')).toBe(FILES['src/real.js']);
       expect(lstatSync(path.join(root, 'src/alias.js')).isSymbolicLink()).toBe(true);
-      expect(lstatSync(path.join(root, 'src/dead-link.js'), { throwIfNoEntry: false })).toBeUndefined();
-      expect(existsSync(path.join(root, 'src/unused-link-target.js'))).toBe(true);
+      expect(lstatSync(path.join(root, 'src/dead-link.js')).isSymbolicLink()).toBe(true);
+      expect(readFileSync(path.join(root, 'src/unused-link-target.js'), 'utf8')).toBe(FILES['src/unused-link-target.js']);
       expect(fixed.exitCode).toBe(0);
     } finally {
       rmSync(root, { recursive: true, force: true });
