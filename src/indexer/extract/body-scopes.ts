@@ -1,4 +1,5 @@
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
+import { kindTables } from './body-token-kinds.js';
 
 /**
  * The names each function binds, for alpha-renaming a body: parameters, `var`/`let`/`const`,
@@ -6,22 +7,24 @@ import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
  * name. One scope per function, not per block: a block that shadows a name of its own function
  * shares that name's placeholder (consistent on both copies, so still alpha-equivalent).
  */
-export function isFunctionScope(ts: TypeScriptApi, node: ts.Node): node is ts.FunctionLikeDeclaration {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)
-    || ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)
-    || ts.isConstructorDeclaration(node);
-}
-
 export function boundNamesOf(ts: TypeScriptApi, fn: ts.FunctionLikeDeclaration): Set<string> {
+  const { SyntaxKind } = ts;
+  const { ownScope } = kindTables(ts);
   const names = new Set<string>();
   if (ts.isFunctionExpression(fn) && fn.name !== undefined) names.add(fn.name.text);
   for (const parameter of fn.parameters) addBindingNames(ts, parameter.name, names);
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) || ts.isParameter(node)) addBindingNames(ts, node.name, names);
-    else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name !== undefined) names.add(node.name.text);
+  const visit = (node: ts.Node): undefined => {
+    const kind = node.kind;
+    if (kind === SyntaxKind.VariableDeclaration || kind === SyntaxKind.Parameter) {
+      addBindingNames(ts, (node as ts.VariableDeclaration | ts.ParameterDeclaration).name, names);
+    } else if (kind === SyntaxKind.FunctionDeclaration || kind === SyntaxKind.ClassDeclaration) {
+      const { name } = node as ts.FunctionDeclaration | ts.ClassDeclaration;
+      if (name !== undefined) names.add(name.text);
+    }
     // A nested function binds its own names; a class's members are functions of their own.
-    if (isFunctionScope(ts, node) || ts.isClassLike(node)) return;
+    if (ownScope[kind] === 1) return undefined;
     ts.forEachChild(node, visit);
+    return undefined;
   };
   if (fn.body !== undefined) visit(fn.body);
   return names;

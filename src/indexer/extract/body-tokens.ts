@@ -1,5 +1,6 @@
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
-import { boundNamesOf, isFunctionScope } from './body-scopes.js';
+import { boundNamesOf } from './body-scopes.js';
+import { KindRole, type KindTables, kindTables } from './body-token-kinds.js';
 import { canonicalOrder } from './independent-statements.js';
 
 const CONTENT_CHUNK = 4;
@@ -37,6 +38,7 @@ interface Scope {
  * of `duplicates.minBodySize`.
  */
 export function bodyTokens(ts: TypeScriptApi, fn: ts.FunctionLikeDeclaration, selfName?: string): { tokens: string[]; size: number } {
+  const tables = kindTables(ts);
   const scopes = new Map<ts.Node, Scope>();
   // A recursive call names the function itself: renamed like a local, so a renamed copy still matches.
   const rootNames = boundNamesOf(ts, fn);
@@ -47,9 +49,18 @@ export function bodyTokens(ts: TypeScriptApi, fn: ts.FunctionLikeDeclaration, se
     if (scope === undefined) scopes.set(node, (scope = { names: boundNamesOf(ts, node), parent }));
     return scope;
   };
-  const printer = new TokenPrinter(ts, scopeOf, undefined);
+  const printer = new TokenPrinter(ts, tables, scopeOf, undefined);
   printer.printFunction(fn, undefined);
   return { tokens: printer.tokens, size: printer.bodySize };
+}
+
+// Placeholder tokens (`$0`, `#0`), made once per number.
+const placeholderTokens = { $: [] as string[], '#': [] as string[] };
+
+function placeholder(mark: '$' | '#', id: number): string {
+  const made = placeholderTokens[mark];
+  while (made.length <= id) made.push(`${mark}${made.length}`);
+  return made[id];
 }
 
 class TokenPrinter {
@@ -62,6 +73,13 @@ class TokenPrinter {
   // Placeholders per scope and name, numbered by first appearance in this printing.
   private readonly placeholders = new Map<Scope, Map<string, number>>();
   private next = 0;
+  // The parent and scope of the children `printChild` is handed by forEachChild (one callback, not one closure per node).
+  private childParent: ts.Node | undefined;
+  private childScope: Scope | undefined;
+  private readonly printChild = (child: ts.Node): undefined => {
+    this.print(child, this.childParent as ts.Node, this.childScope as Scope);
+    return undefined;
+  };
 
   /**
    * `known`: when printing one statement as a sort key, the placeholders the whole printing
@@ -70,6 +88,7 @@ class TokenPrinter {
    */
   constructor(
     private readonly ts: TypeScriptApi,
+    private readonly tables: KindTables,
     private readonly scopeOf: (node: ts.FunctionLikeDeclaration, parent: Scope | undefined) => Scope,
     private readonly known: ReadonlyMap<Scope, ReadonlyMap<string, number>> | undefined,
   ) {}
@@ -87,7 +106,7 @@ class TokenPrinter {
     if (fn.asteriskToken !== undefined) this.tokens.push('*');
     if (ts.getModifiers(fn)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) === true) this.tokens.push('async');
     // The root's own name is the module's business; a nested declaration's binds a local, a method's is a property.
-    if (fn.name !== undefined && outer !== undefined) this.print(fn.name, fn, ts.isFunctionDeclaration(fn) ? outer : scope);
+    if (fn.name !== undefined && outer !== undefined) this.print(fn.name, fn, fn.kind === ts.SyntaxKind.FunctionDeclaration ? outer : scope);
     for (const parameter of fn.parameters) this.print(parameter, fn, scope);
     const before = this.size;
     if (fn.body !== undefined) this.print(fn.body, fn, scope);
@@ -97,7 +116,7 @@ class TokenPrinter {
 
   private open(kind: number): void {
     this.size += 1;
-    this.tokens.push(String(kind));
+    this.tokens.push(this.tables.token[kind]);
   }
 
   private close(): void {
@@ -105,49 +124,78 @@ class TokenPrinter {
   }
 
   private print(node: ts.Node, parent: ts.Node, scope: Scope): void {
-    const { ts } = this;
-    if (isErased(ts, node, parent)) return;
-    if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)
-      || ts.isParenthesizedExpression(node) || ts.isExpressionWithTypeArguments(node)) {
-      this.print(node.expression, node, scope);
-      return;
+    const { ts, tables } = this;
+    const { SyntaxKind } = ts;
+    const kind = node.kind;
+    switch (tables.role[kind]) {
+      case KindRole.Erased:
+        return;
+      case KindRole.Parameter: {
+        // `function f(this: Foo)`: a type-only parameter.
+        const name = (node as ts.ParameterDeclaration).name;
+        if (name.kind === SyntaxKind.Identifier && name.text === 'this') return;
+        break;
+      }
+      case KindRole.OptionalMark: {
+        // `a?: T`, `x!: T`: optional and definite-assignment marks.
+        const parentKind = parent.kind;
+        if (parentKind === SyntaxKind.Parameter || parentKind === SyntaxKind.PropertyDeclaration || parentKind === SyntaxKind.VariableDeclaration) return;
+        break;
+      }
+      case KindRole.Wrapper:
+        this.print((node as ts.ParenthesizedExpression).expression, node, scope);
+        return;
+      case KindRole.FunctionScope:
+        this.printFunction(node as ts.FunctionLikeDeclaration, scope);
+        return;
+      case KindRole.Name: {
+        const { text } = node as ts.Identifier;
+        this.size += 1;
+        this.tokens.push(isPropertyName(ts, node, parent) ? text : this.nameOf(text, scope));
+        return;
+      }
+      case KindRole.Block: {
+        // `if (a) { b(); }` and `if (a) b();` do the same: a block of one statement under a control statement is that statement.
+        const { statements } = node as ts.Block;
+        if (statements.length === 1 && tables.control[parent.kind] === 1 && !isScopedDeclaration(ts, statements[0])) {
+          this.print(statements[0], node, scope);
+          return;
+        }
+        break;
+      }
+      case KindRole.JsxText:
+        this.pushContent((node as ts.JsxText).text.trim().replace(/\s+/g, ' '), CONTENT);
+        return;
+      case KindRole.Literal:
+        this.open(kind);
+        this.pushContent((node as ts.LiteralLikeNode).text, this.markupDepth > 0 ? CONTENT : LITERAL_VALUE);
+        return;
     }
-    if (isFunctionScope(ts, node)) {
-      this.printFunction(node, scope);
-      return;
-    }
-    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
-      this.size += 1;
-      this.tokens.push(isPropertyName(ts, node, parent) ? node.text : this.nameOf(node.text, scope));
-      return;
-    }
-    // `if (a) { b(); }` and `if (a) b();` do the same: a block of one statement under a control statement is that statement.
-    if (ts.isBlock(node) && node.statements.length === 1 && isControlStatement(ts, parent) && !isScopedDeclaration(ts, node.statements[0])) {
-      this.print(node.statements[0], node, scope);
-      return;
-    }
-    if (ts.isJsxText(node)) {
-      this.pushContent(node.text.trim().replace(/\s+/g, ' '), CONTENT);
-      return;
-    }
-    if (ts.isLiteralExpression(node) || ts.isTemplateLiteralToken(node)) {
-      this.open(node.kind);
-      this.pushContent(node.text, this.markupDepth > 0 ? CONTENT : LITERAL_VALUE);
-      return;
-    }
-    const markup = ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node);
+    const markup = kind === SyntaxKind.JsxElement || kind === SyntaxKind.JsxSelfClosingElement || kind === SyntaxKind.JsxFragment;
     if (markup) this.markupDepth += 1;
-    this.open(node.kind);
-    if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) this.tokens.push(String(node.operator));
+    this.open(kind);
+    if (kind === SyntaxKind.PrefixUnaryExpression || kind === SyntaxKind.PostfixUnaryExpression) {
+      this.tokens.push(tables.token[(node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression).operator]);
+    }
     // `{ a }` reads or binds property `a`: the property stays, the name is renamed.
-    if (ts.isShorthandPropertyAssignment(node)) this.tokens.push(node.name.text);
-    if (ts.isBindingElement(node) && node.propertyName === undefined && ts.isIdentifier(node.name) && ts.isObjectBindingPattern(parent)) this.tokens.push(node.name.text);
-    if (ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
-      if (ts.isCaseClause(node)) this.print(node.expression, node, scope);
-      const statements = this.known === undefined ? canonicalOrder(ts, node.statements, (statement) => this.keyOf(statement, node, scope)) : node.statements;
+    if (kind === SyntaxKind.ShorthandPropertyAssignment) this.tokens.push((node as ts.ShorthandPropertyAssignment).name.text);
+    if (kind === SyntaxKind.BindingElement) {
+      const element = node as ts.BindingElement;
+      if (element.propertyName === undefined && element.name.kind === SyntaxKind.Identifier && parent.kind === SyntaxKind.ObjectBindingPattern) this.tokens.push(element.name.text);
+    }
+    if (kind === SyntaxKind.Block || kind === SyntaxKind.CaseClause || kind === SyntaxKind.DefaultClause) {
+      if (kind === SyntaxKind.CaseClause) this.print((node as ts.CaseClause).expression, node, scope);
+      const block = node as ts.Block | ts.CaseOrDefaultClause;
+      const statements = this.known === undefined ? canonicalOrder(ts, block.statements, (statement) => this.keyOf(statement, node, scope)) : block.statements;
       for (const statement of statements) this.print(statement, node, scope);
     } else {
-      ts.forEachChild(node, (child) => this.print(child, node, scope));
+      const savedParent = this.childParent;
+      const savedScope = this.childScope;
+      this.childParent = node;
+      this.childScope = scope;
+      ts.forEachChild(node, this.printChild);
+      this.childParent = savedParent;
+      this.childScope = savedScope;
     }
     this.close();
     if (markup) this.markupDepth -= 1;
@@ -164,7 +212,7 @@ class TokenPrinter {
 
   /** The statement printed on its own, local names numbered afresh and nested blocks as written. */
   private keyOf(statement: ts.Statement, parent: ts.Node, scope: Scope): string {
-    const printer = new TokenPrinter(this.ts, this.scopeOf, this.placeholders);
+    const printer = new TokenPrinter(this.ts, this.tables, this.scopeOf, this.placeholders);
     printer.print(statement, parent, scope);
     return printer.tokens.join(' ');
   }
@@ -173,7 +221,7 @@ class TokenPrinter {
     for (let current: Scope | undefined = scope; current !== undefined; current = current.parent) {
       if (!current.names.has(name)) continue;
       const known = this.known?.get(current)?.get(name);
-      if (known !== undefined) return `$${known}`;
+      if (known !== undefined) return placeholder('$', known);
       let ids = this.placeholders.get(current);
       if (ids === undefined) this.placeholders.set(current, (ids = new Map()));
       let id = ids.get(name);
@@ -182,14 +230,10 @@ class TokenPrinter {
         this.next += 1;
         ids.set(name, id);
       }
-      return `${this.known === undefined ? '$' : '#'}${id}`;
+      return placeholder(this.known === undefined ? '$' : '#', id);
     }
     return name;
   }
-}
-
-function isControlStatement(ts: TypeScriptApi, node: ts.Node): boolean {
-  return ts.isIfStatement(node) || ts.isIterationStatement(node, false) || ts.isLabeledStatement(node);
 }
 
 /** A statement whose names a block would scope: unwrapping its block would change what it binds. */
@@ -198,27 +242,32 @@ function isScopedDeclaration(ts: TypeScriptApi, statement: ts.Statement): boolea
     || ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement);
 }
 
-/** Type syntax, erased at run time: annotations, type arguments and parameters, type declarations. */
-function isErased(ts: TypeScriptApi, node: ts.Node, parent: ts.Node): boolean {
-  if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return true;
-  if (ts.isTypeParameterDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return true;
-  // `function f(this: Foo)`: a type-only parameter.
-  if (ts.isParameter(node) && ts.isIdentifier(node.name) && node.name.text === 'this') return true;
-  // `a?: T`, `x!: T`: optional and definite-assignment marks.
-  return (node.kind === ts.SyntaxKind.QuestionToken || node.kind === ts.SyntaxKind.ExclamationToken)
-    && (ts.isParameter(parent) || ts.isPropertyDeclaration(parent) || ts.isVariableDeclaration(parent));
-}
-
 /** An identifier that names a property or member, not a binding: kept as written. */
 function isPropertyName(ts: TypeScriptApi, node: ts.Node, parent: ts.Node): boolean {
-  if (ts.isPropertyAccessExpression(parent)) return parent.name === node;
-  if (ts.isQualifiedName(parent)) return parent.right === node;
-  if (ts.isBindingElement(parent)) return parent.propertyName === node;
-  if (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)
-    || ts.isGetAccessorDeclaration(parent) || ts.isSetAccessorDeclaration(parent) || ts.isEnumMember(parent)
-    || ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isJsxAttribute(parent)) {
-    return parent.name === node;
+  const { SyntaxKind } = ts;
+  switch (parent.kind) {
+    case SyntaxKind.PropertyAccessExpression:
+    case SyntaxKind.PropertyAssignment:
+    case SyntaxKind.MethodDeclaration:
+    case SyntaxKind.PropertyDeclaration:
+    case SyntaxKind.GetAccessor:
+    case SyntaxKind.SetAccessor:
+    case SyntaxKind.EnumMember:
+    case SyntaxKind.PropertySignature:
+    case SyntaxKind.MethodSignature:
+    case SyntaxKind.JsxAttribute:
+      return (parent as ts.PropertyAccessExpression).name === node;
+    case SyntaxKind.QualifiedName:
+      return (parent as ts.QualifiedName).right === node;
+    case SyntaxKind.BindingElement:
+      return (parent as ts.BindingElement).propertyName === node;
+    case SyntaxKind.LabeledStatement:
+    case SyntaxKind.BreakStatement:
+    case SyntaxKind.ContinueStatement:
+    case SyntaxKind.ImportSpecifier:
+    case SyntaxKind.ExportSpecifier:
+      return true;
+    default:
+      return false;
   }
-  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return true;
-  return ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent);
 }
