@@ -1,5 +1,5 @@
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
-import { kindTables } from './body-token-kinds.js';
+import { kindTables } from './syntax-kind-tables.js';
 
 /**
  * The names each function binds, for alpha-renaming a body: parameters, `var`/`let`/`const`,

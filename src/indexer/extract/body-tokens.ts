@@ -1,6 +1,6 @@
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 import { boundNamesOf } from './body-scopes.js';
-import { KindRole, type KindTables, kindTables } from './body-token-kinds.js';
+import { KindRole, type KindTables, kindTables } from './syntax-kind-tables.js';
 import { canonicalOrder } from './independent-statements.js';
 
 const CONTENT_CHUNK = 4;

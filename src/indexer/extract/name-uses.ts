@@ -1,4 +1,3 @@
-import { flattenAccessChain } from './access-chains.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /** One read of a name: an access chain rooted at it (`name.member`, `name[i]`), or the bare name. */
@@ -44,24 +43,65 @@ export class NameUses {
   /** `spineOf`: the name whose access chain this node is inside (below its outermost access). */
   private walk(node: ts.Node, spineOf: string | undefined): void {
     const { ts } = this;
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      const chain = flattenAccessChain(ts, node);
-      if (ts.isIdentifier(chain.root) && chain.root.text !== spineOf) {
+    const kind = node.kind;
+    if (kind === ts.SyntaxKind.PropertyAccessExpression || kind === ts.SyntaxKind.ElementAccessExpression) {
+      const access = node as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+      const root = this.chainRoot(access);
+      if (root.kind === ts.SyntaxKind.Identifier && (root as ts.Identifier).text !== spineOf) {
         // Outermost access of a chain rooted at a name: one use of that name.
-        this.add(chain.root.text, { node: chain.root, ...(chain.path.length > 0 ? { member: chain.path[0] } : {}), chain: true });
-        this.walkSpine(node, chain.root.text);
+        const { text } = root as ts.Identifier;
+        this.add(text, { node: root as ts.Identifier, member: this.rootMember, chain: true });
+        this.walkSpine(access, text);
         return;
       }
       if (spineOf !== undefined) {
-        this.walkSpine(node, spineOf);
+        this.walkSpine(access, spineOf);
         return;
       }
     }
-    if (ts.isIdentifier(node)) {
-      if (node.text !== spineOf) this.add(node.text, { node, chain: false });
+    if (kind === ts.SyntaxKind.Identifier) {
+      if ((node as ts.Identifier).text !== spineOf) this.add((node as ts.Identifier).text, { node: node as ts.Identifier, chain: false });
       return;
     }
-    ts.forEachChild(node, (child) => this.walk(child, spineOf));
+    const saved = this.spine;
+    this.spine = spineOf;
+    ts.forEachChild(node, this.walkChild);
+    this.spine = saved;
+  }
+
+  // The forEachChild callback and the spine it walks under: one function, not a closure per node.
+  private spine: string | undefined;
+  private readonly walkChild = (child: ts.Node): undefined => {
+    this.walk(child, this.spine);
+    return undefined;
+  };
+
+  /** Set by chainRoot: the chain's first member name (flattenAccessChain's path[0]). */
+  private rootMember: string | undefined;
+
+  /**
+   * The root of an access chain, as flattenAccessChain finds it, without its arrays: the
+   * chain's first member is the access applied right on the root, when that access is static.
+   */
+  private chainRoot(node: ts.Expression): ts.Expression {
+    const { ts } = this;
+    let current = node;
+    let innermost: ts.PropertyAccessExpression | ts.ElementAccessExpression | undefined;
+    for (;;) {
+      const kind = current.kind;
+      if (kind === ts.SyntaxKind.PropertyAccessExpression || kind === ts.SyntaxKind.ElementAccessExpression) {
+        innermost = current as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+        current = innermost.expression;
+      } else if (kind === ts.SyntaxKind.ParenthesizedExpression || kind === ts.SyntaxKind.NonNullExpression) {
+        current = (current as ts.ParenthesizedExpression | ts.NonNullExpression).expression;
+      } else {
+        break;
+      }
+    }
+    this.rootMember = innermost === undefined ? undefined
+      : ts.isPropertyAccessExpression(innermost) ? innermost.name.text
+        : ts.isStringLiteralLike(innermost.argumentExpression) ? innermost.argumentExpression.text : undefined;
+    return current;
   }
 
   /** Inside a chain rooted at `name`: its member names are uses of other names; index expressions are walked afresh. */

@@ -14,6 +14,7 @@ import {
 import type { FactsBuilder } from './facts-builder.js';
 import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
 import { keySetNames } from './key-set-types.js';
+import { kindTables } from './syntax-kind-tables.js';
 import { aliasedObjects, membersReadThroughAlias } from './namespace-aliases.js';
 import type { NameUses } from './name-uses.js';
 import type { ModuleScope } from './scope-recorder.js';
@@ -77,8 +78,17 @@ export class ReferenceWalker implements LoadWalker {
   /** Uses of names per scope, for object aliases (see membersReadThroughAlias): this file's only. */
   private readonly nameUses = new Map<ts.Node, NameUses>();
 
+  /** Kinds `ts.isTypeNode` accepts, looked up once per node. */
+  private readonly typeNodeKinds: Uint8Array;
+  /** The forEachChild callback: one function, not a closure per node. */
+  private readonly visitChild = (child: ts.Node): undefined => {
+    this.visit(child);
+    return undefined;
+  };
+
   constructor(readonly builder: FactsBuilder, private readonly module: ModuleScope) {
     this.ts = builder.ts;
+    this.typeNodeKinds = kindTables(builder.ts).typeNode;
   }
 
   walkFile(): void {
@@ -299,7 +309,7 @@ export class ReferenceWalker implements LoadWalker {
 
   visit(node: ts.Node): void {
     if (this.builder.isJavaScript) this.visitJsDoc(node);
-    const enteringType = !this.typePosition && this.ts.isTypeNode(node) && node.kind !== this.ts.SyntaxKind.ExpressionWithTypeArguments;
+    const enteringType = !this.typePosition && this.typeNodeKinds[node.kind] === 1 && node.kind !== this.ts.SyntaxKind.ExpressionWithTypeArguments;
     if (enteringType) this.typePosition = true;
     this.visitNode(node);
     if (enteringType) this.typePosition = false;
@@ -425,9 +435,13 @@ export class ReferenceWalker implements LoadWalker {
       case SyntaxKind.CaseBlock:
       case SyntaxKind.CatchClause:
       case SyntaxKind.MappedType:
-      case SyntaxKind.ConditionalType:
-        this.withScope(false, () => ts.forEachChild(node, (child) => this.visit(child)));
+      case SyntaxKind.ConditionalType: {
+        const saved = this.scope;
+        this.scope = createScope(saved, false);
+        ts.forEachChild(node, this.visitChild);
+        this.scope = saved;
         return;
+      }
       case SyntaxKind.TypeParameter: {
         const parameter = node as ts.TypeParameterDeclaration;
         this.declare(parameter.name.text, Meaning.Type);
@@ -539,7 +553,7 @@ export class ReferenceWalker implements LoadWalker {
           this.visitJsDocTag(node as ts.JSDocTag);
           return;
         }
-        ts.forEachChild(node, (child) => this.visit(child));
+        ts.forEachChild(node, this.visitChild);
     }
   }
 

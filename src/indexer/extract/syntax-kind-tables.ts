@@ -1,9 +1,9 @@
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 /**
- * What the body printer (body-tokens.ts) does with a node, by its syntax kind: one table
- * lookup per node instead of a chain of some twenty `ts.isX` calls. The first role that
- * applies wins, in the order the printer checks them.
+ * Tables by syntax kind, for the walks that run once per node: one lookup instead of a chain
+ * of `ts.isX` calls. KindRole: what the body printer (body-tokens.ts) does with a node; the
+ * first role that applies wins, in the order the printer checks them.
  */
 export const KindRole = {
   General: 0,
@@ -30,6 +30,8 @@ export interface KindTables {
   control: Uint8Array;
   /** Functions and classes: a scope of names of their own. */
   ownScope: Uint8Array;
+  /** What `ts.isTypeNode` accepts. */
+  typeNode: Uint8Array;
 }
 
 const tablesOfApi = new WeakMap<TypeScriptApi, KindTables>();
@@ -46,6 +48,7 @@ function buildKindTables(ts: TypeScriptApi): KindTables {
   const role = new Uint8Array(count);
   const control = new Uint8Array(count);
   const ownScope = new Uint8Array(count);
+  const typeNode = new Uint8Array(count);
   const token: string[] = [];
   const functionKinds = [SyntaxKind.FunctionDeclaration, SyntaxKind.FunctionExpression, SyntaxKind.ArrowFunction, SyntaxKind.MethodDeclaration,
     SyntaxKind.GetAccessor, SyntaxKind.SetAccessor, SyntaxKind.Constructor];
@@ -55,6 +58,7 @@ function buildKindTables(ts: TypeScriptApi): KindTables {
     token.push(String(kind));
     // The predicates read only `kind` (ranges of kinds): asking them keeps this table in step with the compiler.
     const shape = { kind } as ts.Node;
+    if (ts.isTypeNode(shape)) typeNode[kind] = 1;
     if ((ts.isTypeNode(shape) && kind !== SyntaxKind.ExpressionWithTypeArguments)
       || kind === SyntaxKind.TypeParameter || kind === SyntaxKind.InterfaceDeclaration || kind === SyntaxKind.TypeAliasDeclaration) {
       role[kind] = KindRole.Erased;
@@ -78,5 +82,5 @@ function buildKindTables(ts: TypeScriptApi): KindTables {
     if (kind === SyntaxKind.IfStatement || kind === SyntaxKind.LabeledStatement || ts.isIterationStatement(shape as ts.Statement, false)) control[kind] = 1;
     if (functionKinds.includes(kind) || kind === SyntaxKind.ClassDeclaration || kind === SyntaxKind.ClassExpression) ownScope[kind] = 1;
   }
-  return { role, token, control, ownScope };
+  return { role, token, control, ownScope, typeNode };
 }
