@@ -39,7 +39,8 @@ function hashToken(token: string): number {
 }
 
 export function sketchTokens(tokens: readonly string[]): string {
-  const tokenHashes = tokens.filter((token) => token !== END_OF_NODE).map(hashToken);
+  const tokenHashes: number[] = [];
+  for (const token of tokens) if (token !== END_OF_NODE) tokenHashes.push(hashToken(token));
   // One-permutation hashing: a shingle's hash picks its slot (top 6 bits) and competes for
   // that slot's minimum (the rest): one hash per shingle instead of one per shingle and slot.
   const minima = new Array<number>(SKETCH_SLOTS).fill(EMPTY);

@@ -15,10 +15,25 @@ export function signatureText(ts: TypeScriptApi, sourceFile: ts.SourceFile, node
   } else if (ts.isModuleDeclaration(node) && node.body !== undefined) {
     end = node.body.getStart(sourceFile);
   }
-  const text = sourceFile.text.slice(start, Math.max(start, end))
-    .replace(/^(?:export\s+)?(?:default\s+)?(?:declare\s+)?/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  end = Math.max(start, end);
+  // A header can be a whole initializer (`const schema = z.object({ ... })`) and only its first
+  // MAX_SIGNATURE_LENGTH characters are kept: collapse a prefix first. When the prefix already
+  // collapses to more than the limit, the full text gives the same first characters.
+  if (end - start > PREFIX_LENGTH) {
+    const fromPrefix = collapsedHeader(sourceFile.text.slice(start, start + PREFIX_LENGTH));
+    if (fromPrefix.length > MAX_SIGNATURE_LENGTH) return truncated(fromPrefix);
+  }
+  return truncated(collapsedHeader(sourceFile.text.slice(start, end)));
+}
+
+/** Raw characters tried before the whole header: plenty for MAX_SIGNATURE_LENGTH after collapsing whitespace. */
+const PREFIX_LENGTH = 1024;
+
+function collapsedHeader(text: string): string {
+  return text.replace(/^(?:export\s+)?(?:default\s+)?(?:declare\s+)?/, '').replace(/\s+/g, ' ').trim();
+}
+
+function truncated(text: string): string {
   return text.length > MAX_SIGNATURE_LENGTH ? `${text.slice(0, MAX_SIGNATURE_LENGTH - 1)}…` : text;
 }
 
