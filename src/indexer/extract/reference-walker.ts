@@ -80,6 +80,8 @@ export class ReferenceWalker implements LoadWalker {
 
   /** Kinds `ts.isTypeNode` accepts, looked up once per node. */
   private readonly typeNodeKinds: Uint8Array;
+  /** Kinds visitNode has no case for (learnt as they reach `default`): their children are visited. */
+  private readonly plainKinds: Uint8Array;
   /** The forEachChild callback: one function, not a closure per node. */
   private readonly visitChild = (child: ts.Node): undefined => {
     this.visit(child);
@@ -88,7 +90,9 @@ export class ReferenceWalker implements LoadWalker {
 
   constructor(readonly builder: FactsBuilder, private readonly module: ModuleScope) {
     this.ts = builder.ts;
-    this.typeNodeKinds = kindTables(builder.ts).typeNode;
+    const tables = kindTables(builder.ts);
+    this.typeNodeKinds = tables.typeNode;
+    this.plainKinds = tables.plainReferenceKinds;
   }
 
   walkFile(): void {
@@ -325,6 +329,12 @@ export class ReferenceWalker implements LoadWalker {
       // `Pick<Service, 'run' | 'stop'>`: string keys handed to a generic type name members.
       for (const argument of (node as ts.TypeReferenceNode).typeArguments ?? []) this.recordLiteralKeys(argument);
     }
+    // Most nodes (binary expressions, returns, literals, ...) have no case below: once a kind has
+    // reached `default`, its nodes skip the comparisons against every case label.
+    if (this.plainKinds[kind] === 1) {
+      ts.forEachChild(node, this.visitChild);
+      return;
+    }
     switch (kind) {
       case SyntaxKind.Identifier:
         this.recordReference((node as ts.Identifier).text);
@@ -553,6 +563,7 @@ export class ReferenceWalker implements LoadWalker {
           this.visitJsDocTag(node as ts.JSDocTag);
           return;
         }
+        this.plainKinds[kind] = 1;
         ts.forEachChild(node, this.visitChild);
     }
   }

@@ -32,6 +32,8 @@ export interface KindTables {
   ownScope: Uint8Array;
   /** What `ts.isTypeNode` accepts. */
   typeNode: Uint8Array;
+  /** Filled in by the reference walker (reference-walker.ts) as it meets kinds it has no case for. */
+  plainReferenceKinds: Uint8Array;
 }
 
 const tablesOfApi = new WeakMap<TypeScriptApi, KindTables>();
@@ -82,5 +84,5 @@ function buildKindTables(ts: TypeScriptApi): KindTables {
     if (kind === SyntaxKind.IfStatement || kind === SyntaxKind.LabeledStatement || ts.isIterationStatement(shape as ts.Statement, false)) control[kind] = 1;
     if (functionKinds.includes(kind) || kind === SyntaxKind.ClassDeclaration || kind === SyntaxKind.ClassExpression) ownScope[kind] = 1;
   }
-  return { role, token, control, ownScope, typeNode };
+  return { role, token, control, ownScope, typeNode, plainReferenceKinds: new Uint8Array(count) };
 }
