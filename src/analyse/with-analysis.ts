@@ -1,11 +1,9 @@
-import path from 'node:path';
 import { findBaseline } from '../baseline/baseline-file.js';
-import { loadConfig } from '../config/load-config.js';
-import { isDirectory } from '../files/fs-checks.js';
-import { loadProject, type Project } from '../project/load-project.js';
+import type { Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { type Analysis, analyse } from './analyse.js';
-import { recoverInterruptedCleanups, registryPath, withRegistry } from './with-registry.js';
+import { loadRecoveredProject } from './load-recovered-project.js';
+import { registryPath, withRegistry } from './with-registry.js';
 
 export interface AnalysisRequest {
   root: string;
@@ -32,13 +30,4 @@ export async function withAnalysis<T>(request: AnalysisRequest, work: (analysis:
     });
     return work(analysis, registry);
   });
-}
-
-/** The project, loaded after rolling back any cleanup a kill interrupted (see recoverInterruptedCleanups). */
-export async function loadRecoveredProject(options: Parameters<typeof loadProject>[0]): Promise<Project> {
-  const root = path.resolve(options.root);
-  if (!isDirectory(root)) return loadProject(options);
-  const loaded = await loadConfig(root, options.configFile);
-  recoverInterruptedCleanups(root, loaded.config.registry, options.notices);
-  return loadProject({ ...options, loaded });
 }

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { Analysis } from '../analyse/analyse.js';
-import { loadRecoveredProject, withAnalysis } from '../analyse/with-analysis.js';
+import { loadRecoveredProject } from '../analyse/load-recovered-project.js';
+import { withAnalysis } from '../analyse/with-analysis.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { applyDependencyCleanup, type DependencyCleanup, planDependencyCleanup } from './dependency-cleanup.js';
 import { detectPackageManager } from './package-manager.js';

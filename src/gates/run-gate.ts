@@ -3,7 +3,7 @@ import { type Finding, isFailing } from '../rule-engine/finding.js';
 import { UsageError } from '../errors.js';
 import { analyse } from '../analyse/analyse.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
-import { loadRecoveredProject } from '../analyse/with-analysis.js';
+import { loadRecoveredProject } from '../analyse/load-recovered-project.js';
 import { recordGateResult } from '../registry/gate-result-store.js';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
 import type { GatePhase, GateSummary } from './gate-summary.js';

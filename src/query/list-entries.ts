@@ -2,7 +2,7 @@ import type { KnipOutcome } from '../knip/ask-knip.js';
 import { withToolEntries } from '../knip/with-tool-entries.js';
 import type { EntryGap } from '../project/entries/entry-gap.js';
 import type { EntryKind } from '../project/entries/entry-source.js';
-import { loadRecoveredProject } from '../analyse/with-analysis.js';
+import { loadRecoveredProject } from '../analyse/load-recovered-project.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
 
 export interface EntryListing {

@@ -8,7 +8,7 @@ import { loadKnipAnswer } from '../registry/knip-store.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { type FileStamp, readQueryViewJson, readQueryViewStamps, writeQueryView } from '../registry/query-view-store.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
-import { loadRecoveredProject } from '../analyse/with-analysis.js';
+import { loadRecoveredProject } from '../analyse/load-recovered-project.js';
 import type { Project } from '../project/load-project.js';
 import { FileLookup } from '../resolve/file-lookup.js';
 import { type QueryView, viewOfAnalysis } from './query-view.js';

@@ -1,7 +1,7 @@
 import { findBaseline } from '../baseline/baseline-file.js';
 import { type Finding, isFailing } from '../rule-engine/finding.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
-import { loadRecoveredProject } from '../analyse/with-analysis.js';
+import { loadRecoveredProject } from '../analyse/load-recovered-project.js';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
 import { toolEntriesStampOf } from '../knip/with-tool-entries.js';
 import { IN_MEMORY_REGISTRY } from '../registry/open-registry.js';
