@@ -26,25 +26,30 @@ export function flattenAccessChain(ts: TypeScriptApi, node: ts.Expression): Acce
   const names: string[] = [];
   let dynamicOnRoot = false;
   let current: ts.Expression = node;
+  // Kinds compared directly: this runs for every access chain the walker meets.
+  const { SyntaxKind } = ts;
   for (;;) {
-    if (ts.isPropertyAccessExpression(current)) {
-      path.unshift(current.name.text);
-      names.push(current.name.text);
+    const kind = current.kind;
+    if (kind === SyntaxKind.PropertyAccessExpression) {
+      const { name, expression } = current as ts.PropertyAccessExpression;
+      path.unshift(name.text);
+      names.push(name.text);
       dynamicOnRoot = false;
-      current = current.expression;
-    } else if (ts.isElementAccessExpression(current)) {
-      if (ts.isStringLiteralLike(current.argumentExpression)) {
-        path.unshift(current.argumentExpression.text);
-        names.push(current.argumentExpression.text);
+      current = expression;
+    } else if (kind === SyntaxKind.ElementAccessExpression) {
+      const { argumentExpression, expression } = current as ts.ElementAccessExpression;
+      if (ts.isStringLiteralLike(argumentExpression)) {
+        path.unshift(argumentExpression.text);
+        names.push(argumentExpression.text);
         dynamicOnRoot = false;
       } else {
-        dynamicArguments.push(current.argumentExpression);
+        dynamicArguments.push(argumentExpression);
         path = [];
         dynamicOnRoot = true;
       }
-      current = current.expression;
-    } else if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) {
-      current = current.expression;
+      current = expression;
+    } else if (kind === SyntaxKind.ParenthesizedExpression || kind === SyntaxKind.NonNullExpression) {
+      current = (current as ts.ParenthesizedExpression | ts.NonNullExpression).expression;
     } else {
       break;
     }

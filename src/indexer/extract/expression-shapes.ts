@@ -9,11 +9,14 @@ const PURE_CALLEES = new Set([
 
 /** Strips parentheses, type assertions and non-null assertions. */
 export function unwrapExpression(ts: TypeScriptApi, node: ts.Expression): ts.Expression {
+  // Kinds compared directly: this runs for every call and access chain.
+  const { SyntaxKind } = ts;
   let current = node;
   for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)
-      || ts.isNonNullExpression(current) || ts.isTypeAssertionExpression(current)) {
-      current = current.expression;
+    const kind = current.kind;
+    if (kind === SyntaxKind.ParenthesizedExpression || kind === SyntaxKind.AsExpression || kind === SyntaxKind.SatisfiesExpression
+      || kind === SyntaxKind.NonNullExpression || kind === SyntaxKind.TypeAssertionExpression) {
+      current = (current as ts.ParenthesizedExpression).expression;
     } else {
       return current;
     }
@@ -23,7 +26,7 @@ export function unwrapExpression(ts: TypeScriptApi, node: ts.Expression): ts.Exp
 /** Like unwrapExpression, and also strips `await`. */
 export function unwrapAwait(ts: TypeScriptApi, node: ts.Expression): ts.Expression {
   let current = unwrapExpression(ts, node);
-  while (ts.isAwaitExpression(current)) current = unwrapExpression(ts, current.expression);
+  while (current.kind === ts.SyntaxKind.AwaitExpression) current = unwrapExpression(ts, (current as ts.AwaitExpression).expression);
   return current;
 }
 
