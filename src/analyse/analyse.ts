@@ -93,7 +93,7 @@ export async function analyse(
   const context = new AnalysisContext({
     linked, liveness, roots, contracts, importCycles,
     options: { ...options, minDuplicateBodySize: config.duplicates?.minBodySize, minDuplicateSimilarity: config.duplicates?.minSimilarity },
-    fileAges: gitFileAges(project.root, options.notices),
+    fileAges: gitFileAges(project.root, options.notices, registry),
     ...(dependencies !== undefined ? { dependencies } : {}),
   });
   const allFindings = runRules(context, allRules, {

@@ -275,6 +275,15 @@ export const MIGRATIONS: readonly string[] = [
     view TEXT NOT NULL
   );
   `,
+  // 11 → 12: when each file was added to git, as read at one HEAD (duplicate-implementation asks
+  // `git log --diff-filter=A`, which walks the whole history): valid while HEAD is that commit.
+  `
+  CREATE TABLE file_ages (
+    path TEXT PRIMARY KEY,
+    head TEXT NOT NULL,
+    added_at INTEGER
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

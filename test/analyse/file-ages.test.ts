@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { gitFileAges } from '../../src/analyse/file-ages.js';
+import { IN_MEMORY_REGISTRY, openRegistry } from '../../src/registry/open-registry.js';
 import { validateProject } from '../../src/validate/run-validate.js';
 import { createGitRepo } from '../support/git-repo.js';
+import { writeTempProject } from '../support/temp-project.js';
 import { FIXTURES } from '../support/run-cli.js';
 
 const fixture = path.join(FIXTURES, 'duplicate-implementation/renamed-locals-and-params');
@@ -41,4 +44,44 @@ describe('duplicate-implementation: the older copy by git', () => {
   test('copies added in the same commit are ordered by path', async () => {
     expect(await duplicatesAfter([[['.'], '2020-01-01T00:00:00Z']])).toEqual([{ file: 'src/b/cart.ts', line: 4, symbol: 'cartTotal', referrers: ['src/a/invoice.ts#invoiceTotal'] }]);
   }, 60_000);
+});
+
+describe('file ages: kept per HEAD in the registry', () => {
+  const JAN_2020 = Date.parse('2020-01-01T00:00:00Z') / 1000;
+  const JUN_2021 = Date.parse('2021-06-01T00:00:00Z') / 1000;
+
+  test('an answer read at this HEAD is reused without asking git again; a new HEAD asks again', () => {
+    const root = createGitRepo({ 'a.ts': 'export const a = 1;\n', 'b.ts': 'export const b = 1;\n' });
+    const registry = openRegistry(IN_MEMORY_REGISTRY, []);
+    try {
+      commit(root, ['a.ts'], '2020-01-01T00:00:00Z');
+      const notices: string[] = [];
+      const ages = gitFileAges(root, notices, registry);
+      expect(Object.fromEntries(ages(['a.ts', 'b.ts']))).toEqual({ 'a.ts': JAN_2020 });
+      const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+      expect(registry.prepare('SELECT path, head, added_at AS addedAt FROM file_ages ORDER BY path').all())
+        .toEqual([{ path: 'a.ts', head, addedAt: JAN_2020 }, { path: 'b.ts', head, addedAt: null }]);
+      // A stored answer for this HEAD wins over git: proof that git is not asked again.
+      registry.prepare('UPDATE file_ages SET added_at = 7 WHERE path = ?').run('a.ts');
+      expect(Object.fromEntries(ages(['a.ts']))).toEqual({ 'a.ts': 7 });
+      commit(root, ['b.ts'], '2021-06-01T00:00:00Z');
+      expect(Object.fromEntries(ages(['a.ts', 'b.ts']))).toEqual({ 'a.ts': JAN_2020, 'b.ts': JUN_2021 });
+      expect(notices).toEqual([]);
+    } finally {
+      registry.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('without git, no file has an age and nothing is stored', () => {
+    const root = writeTempProject({ 'a.ts': 'export const a = 1;\n' });
+    const registry = openRegistry(IN_MEMORY_REGISTRY, []);
+    try {
+      expect(gitFileAges(root, [], registry)(['a.ts']).size).toBe(0);
+      expect(registry.prepare('SELECT COUNT(*) FROM file_ages').pluck().get()).toBe(0);
+    } finally {
+      registry.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
