@@ -5,6 +5,12 @@ import type { RegistryDatabase } from './open-registry.js';
 /** Content-addressed facts kept for snapshots (HEAD, the index, a base ref); the least recently used go first. */
 const KEPT_BLOB_FACTS = 20_000;
 
+/** The content hash (git blob id) the indexer last read for each working-tree file. */
+export function indexedFileHashes(registry: RegistryDatabase): Map<string, string> {
+  const rows = registry.prepare('SELECT path, hash FROM files').all() as Array<{ path: string; hash: string }>;
+  return new Map(rows.map((row) => [row.path, row.hash]));
+}
+
 /**
  * The facts cache of the indexer in the tables `files` (the working tree: facts with each file's
  * stat and content hash) and `blob_facts` (other versions, by git blob id). Only facts of the

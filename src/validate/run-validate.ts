@@ -6,7 +6,8 @@ import { finishValidateRun, startValidateRun } from '../registry/validate-run-st
 import { toolEntriesStampOf } from '../knip/with-tool-entries.js';
 import { IN_MEMORY_REGISTRY } from '../registry/open-registry.js';
 import { selectChangeScope } from './change-scope.js';
-import { cachedResult, resultKey, storeResult } from './result-cache.js';
+import { cachedResult, contentKey, hashOnDisk, resultKey, storeResult } from './result-cache.js';
+import { indexedFileHashes } from '../registry/facts-store.js';
 
 export interface ValidateOptions {
   root: string;
@@ -51,11 +52,11 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
   return withRegistry(options.useCache ? registryPath(project.root, config.registry) : IN_MEMORY_REGISTRY, notices, async (registry) => {
     const runId = startValidateRun(registry, 'validate', { production: options.production, includeEntryExports, staged: options.staged, changedSince: options.changedSince });
     // A warm run with nothing changed reuses the last result (the common case for hooks and editors).
-    const key = scope === undefined && options.useCache
-      ? resultKey(project, [options.production, includeEntryExports, options.entryGlobs, options.projectGlobs, [...project.entries], project.entryGaps,
-        toolEntriesStampOf(project, registry)], baseline?.file)
-      : undefined;
-    const reused = key === undefined ? undefined : cachedResult(registry, key);
+    const cacheable = scope === undefined && options.useCache;
+    const keyOptions = cacheable ? [options.production, includeEntryExports, options.entryGlobs, options.projectGlobs, [...project.entries], project.entryGaps,
+      toolEntriesStampOf(project, registry)] : undefined;
+    const key = cacheable ? resultKey(project, keyOptions, baseline?.file) : undefined;
+    const reused = cacheable ? cachedResult(registry, key, () => contentKey(project, keyOptions, baseline?.file, hashOnDisk(project.root))) : undefined;
     if (reused !== undefined) {
       notices.push(...reused.notices);
       const exitCode = reused.findings.some(isFailing) ? 1 : 0;
@@ -84,7 +85,12 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
     // Notices about the project are replayed with a reused result; those about this run's
     // registry (rebuilt, repaired) happened once.
     const projectNotices = notices.slice(noticesBefore).filter((notice) => !notice.startsWith('registry'));
-    if (key !== undefined) storeResult(registry, key, { findings: analysis.findings, notices: projectNotices, project });
+    if (cacheable) {
+      // A file changed just before the run: its stat cannot vouch yet, the content the indexer read can.
+      const hashes = key === undefined ? indexedFileHashes(registry) : undefined;
+      const storeKey = key ?? contentKey(project, keyOptions, baseline?.file, (file) => hashes?.get(file));
+      if (storeKey !== undefined) storeResult(registry, storeKey, { findings: analysis.findings, notices: projectNotices, project });
+    }
     const exitCode = analysis.findings.some(isFailing) ? 1 : 0;
     finishValidateRun(registry, runId, { fileCount: project.files.length, parsedCount: analysis.parsedCount, exitCode, findings: analysis.findings });
     return {

@@ -1,3 +1,4 @@
+import { appendFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
@@ -32,6 +33,39 @@ describe('a warm validate run with nothing changed', () => {
       expect(warm.parsedCount).toBe(0);
       expect(warm.findings).toEqual(cold.findings);
       expect(warm.exitCode).toBe(cold.exitCode);
+    } finally {
+      removeTemp(root);
+    }
+  });
+
+  // A file edited right before a run is not settled: its stat cannot vouch for it yet, so the
+  // result is kept under the content the indexer read, and the next run checks the content.
+  test('reuses a result made right after an edit when the content is the same', async () => {
+    const root = copyFixture('example/shop');
+    try {
+      const cold = await validate(root);
+      expect(cold.parsedCount).toBeGreaterThan(5);
+      forgetFacts(root);
+      const warm = await validate(root);
+      expect(warm.parsedCount).toBe(0);
+      expect(warm.findings).toEqual(cold.findings);
+    } finally {
+      removeTemp(root);
+    }
+  });
+
+  test('analyses again when the content changed after such a result', async () => {
+    const root = copyFixture('example/shop');
+    try {
+      const cold = await validate(root);
+      const cart = path.join(root, 'src', 'cart');
+      const file = path.join(cart, readdirSync(cart).filter((name) => name.endsWith('.ts')).sort()[0]);
+      appendFileSync(file, '\nexport const addedAfterTheRun = 1;\n');
+      forgetFacts(root);
+      const warm = await validate(root);
+      expect(warm.parsedCount).toBeGreaterThan(5);
+      expect(warm.findings.map((finding) => finding.symbol)).toContain('addedAfterTheRun');
+      expect(cold.findings.map((finding) => finding.symbol)).not.toContain('addedAfterTheRun');
     } finally {
       removeTemp(root);
     }
