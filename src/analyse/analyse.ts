@@ -105,7 +105,8 @@ export async function analyse(
     ...(options.baseline !== undefined ? { baseline: { baseline: options.baseline, label: relativeTo(project.root, options.baseline.file) } } : {}),
   });
   const findings = markHandRunScripts(dropExampleFindings(allFindings, options.notices));
-  markGapFindings(findings, project.entryGaps, project.packages.map((workspace) => path.relative(project.root, workspace.dir).split(path.sep).join('/')));
+  // A nested package's gap (its config failed to load) lowers only its own findings.
+  markGapFindings(findings, project.entryGaps, [...project.packages, ...project.nestedPackages].map((workspace) => path.relative(project.root, workspace.dir).split(path.sep).join('/')));
   return { project, context, findings, parsedCount: indexed.parsedCount, ...(knip !== undefined ? { knip } : {}) };
 }
 

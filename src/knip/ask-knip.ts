@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { loadKnipAnswer, storeKnipAnswer } from '../registry/knip-store.js';
@@ -18,6 +19,8 @@ interface AskOptions {
   files: readonly string[];
   /** Absolute directories of the workspace packages. */
   packageDirs: readonly string[];
+  /** Absolute directories of the nested packages (own package.json, not workspaces): knip reads their tools too. */
+  nestedDirs: readonly string[];
   registry: RegistryDatabase;
   /**
    * The files are a git snapshot's or an overlay's, not the working tree's that knip reads:
@@ -40,12 +43,12 @@ interface AskOptions {
 export async function askKnip(options: AskOptions): Promise<KnipOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const listHash = fileListHash(options.root, options.files, options.packageDirs);
+  const listHash = fileListHash(options.root, options.files, [...options.packageDirs, ...options.nestedDirs]);
   const stored = loadKnipAnswer(options.registry);
   if (options.useCache !== false && stored !== undefined && (stored.listHash === listHash || options.snapshot === true) && hashesUnchanged(options.root, stored.fileHashes)) {
     return { kind: 'answer', answer: stored.answer as KnipAnswer, cached: true, milliseconds: elapsed() };
   }
-  const outcome = await runKnipWorker(options.root, options.timeLimitFrom);
+  const outcome = await runKnipWorker(options.root, options.nestedDirs.map((dir) => path.relative(options.root, dir).split(path.sep).join('/')), options.timeLimitFrom);
   if (outcome.kind === 'failed') return { ...outcome, milliseconds: elapsed() };
   // From a snapshot, the working tree's file list is unknown: the next working-tree run asks again.
   storeKnipAnswer(options.registry, { listHash: options.snapshot === true ? 'snapshot' : listHash, fileHashes: contentHashes(options.root, outcome.answer.readFiles), answer: outcome.answer });
@@ -57,7 +60,7 @@ export async function askKnip(options: AskOptions): Promise<KnipOutcome> {
  * holds, else a value that matches nothing (the next analysis asks knip again).
  */
 export function toolEntriesStamp(options: Omit<AskOptions, 'registry'> & { registry: RegistryDatabase }): string {
-  const listHash = fileListHash(options.root, options.files, options.packageDirs);
+  const listHash = fileListHash(options.root, options.files, [...options.packageDirs, ...options.nestedDirs]);
   const stored = loadKnipAnswer(options.registry);
   if (stored === undefined || stored.listHash !== listHash || !hashesUnchanged(options.root, stored.fileHashes)) return `stale ${Date.now()} ${Math.random()}`;
   return `${listHash} ${JSON.stringify(stored.fileHashes)}`;
@@ -65,11 +68,11 @@ export function toolEntriesStamp(options: Omit<AskOptions, 'registry'> & { regis
 
 type WorkerOutcome = { kind: 'answer'; answer: KnipAnswer } | { kind: 'failed'; message: string };
 
-function runKnipWorker(root: string, timeLimitFrom: Promise<unknown> | undefined): Promise<WorkerOutcome> {
+function runKnipWorker(root: string, nestedDirs: readonly string[], timeLimitFrom: Promise<unknown> | undefined): Promise<WorkerOutcome> {
   // From TypeScript sources (tests) there is no compiled worker file: run knip in this thread.
-  if (!import.meta.url.endsWith('.js')) return runKnipHere(root);
+  if (!import.meta.url.endsWith('.js')) return runKnipHere(root, nestedDirs);
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./knip-worker.js', import.meta.url), { workerData: { root }, env: KNIP_ENV, stdout: true, stderr: true });
+    const worker = new Worker(new URL('./knip-worker.js', import.meta.url), { workerData: { root, nestedDirs }, env: KNIP_ENV, stdout: true, stderr: true });
     let output = '';
     worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -106,7 +109,7 @@ function runKnipWorker(root: string, timeLimitFrom: Promise<unknown> | undefined
 const KNIP_ENV = { ...process.env, CI: '1' };
 
 /** knip in this thread, its console output captured for the config load errors it reports. */
-async function runKnipHere(root: string): Promise<WorkerOutcome> {
+async function runKnipHere(root: string, nestedDirs: readonly string[]): Promise<WorkerOutcome> {
   const { runKnip } = await import('./run-knip.js');
   const originalCi = process.env.CI;
   process.env.CI = '1';
@@ -115,7 +118,7 @@ async function runKnipHere(root: string): Promise<WorkerOutcome> {
   const capture = (...parts: unknown[]) => { output += `${parts.map(String).join(' ')}\n`; };
   Object.assign(console, { log: capture, warn: capture, error: capture });
   try {
-    const answer = await runKnip(root);
+    const answer = await runKnip(root, nestedDirs);
     return { kind: 'answer', answer: { ...answer, configLoadErrors: configLoadErrors(output) } };
   } catch (error) {
     return { kind: 'failed', message: firstLine(error instanceof Error ? error.message : String(error)) };

@@ -17,13 +17,15 @@ const DEPENDENCY_ISSUE_TYPES: Record<string, DependencyIssue['type']> = {
 /**
  * Runs knip's pipeline once on `root` (in this thread: call it from the knip worker) and
  * returns the files its plugins make entries, each attributed to its plugin and config file,
- * and its dependency issues. Throws what knip throws.
+ * and its dependency issues. `nestedDirs` (root-relative) are folders with their own
+ * package.json that are not workspaces: knip gets them as workspaces, so its plugins find their
+ * tools' entries too. Throws what knip throws.
  */
-export async function runKnip(root: string): Promise<KnipAnswer> {
+export async function runKnip(root: string, nestedDirs: readonly string[] = []): Promise<KnipAnswer> {
   const exit = process.exit;
   process.exit = exitThrows;
   try {
-    return await runKnipOnce(root);
+    return await runKnipOnce(root, nestedDirs);
   } finally {
     process.exit = exit;
   }
@@ -39,11 +41,11 @@ const exitThrows = ((code?: number | string | null) => {
   throw new Error(`it called process.exit(${code ?? ''}) while loading`);
 }) as typeof process.exit;
 
-async function runKnipOnce(root: string): Promise<KnipAnswer> {
+async function runKnipOnce(root: string, nestedDirs: readonly string[]): Promise<KnipAnswer> {
   const knip = await loadKnip();
   extendPlugins(knip.Plugins);
   const recorded = recordPluginInputs(knip.Plugins);
-  const options = await knip.createOptions({ cwd: root, isSession: true, isShowProgress: false });
+  const options = withNestedWorkspaces(await knip.createOptions({ cwd: root, isSession: true, isShowProgress: false }), nestedDirs);
   const { results, session } = await knip.run(options);
   if (session === undefined) throw new Error('knip returned no session');
   const relative = (file: string) => toPosix(path.relative(root, file));
@@ -65,11 +67,24 @@ async function runKnipOnce(root: string): Promise<KnipAnswer> {
   return {
     entries,
     aliases: bundlerAliases(root, recorded.statements),
-    dependencyIssues: dependencyIssues(root, results),
+    // A nested package's dependency problems were never judged as a workspace's: left out.
+    dependencyIssues: dependencyIssues(root, results).filter((issue) => !nestedDirs.includes(issue.workspace)),
     enabledPlugins: enabled,
     configLoadErrors: [],
     readFiles: [...new Set([...workspaceFiles, ...recorded.configFiles].map(relative))].filter((file) => !file.startsWith('..')).sort(),
   };
+}
+
+/**
+ * knip's options with the nested packages added to the workspaces its manifest lists: knip then
+ * enables each one's plugins from its own package.json and loads its tools' configs (an Astro
+ * docs site's astro.config, an example app's vite.config). Its files were already knip's (the
+ * root workspace's), so the run reads no more source, only more configs.
+ */
+function withNestedWorkspaces(options: unknown, nestedDirs: readonly string[]): unknown {
+  if (nestedDirs.length === 0) return options;
+  const listed = (options as { workspaces?: string[] }).workspaces ?? [];
+  return { ...(options as object), workspaces: [...listed, ...nestedDirs] };
 }
 
 /** The `alias` inputs knip's plugins returned, with their targets made absolute. */

@@ -32,7 +32,8 @@ type ToolEntries = { project: Project; knip?: KnipOutcome; testSources?: Map<str
 export async function askToolEntries(project: Project, registry: RegistryDatabase, useCache = true, timeLimitFrom?: Promise<unknown>): Promise<KnipOutcome | undefined> {
   if (!usesTools(project)) return undefined;
   const packageDirs = project.packages.map((workspace) => workspace.dir);
-  return askKnip({ root: project.root, files: project.files, packageDirs, registry, snapshot: project.source.kind !== 'working-tree', useCache, ...(timeLimitFrom !== undefined ? { timeLimitFrom } : {}) });
+  const nestedDirs = project.nestedPackages.map((nested) => nested.dir);
+  return askKnip({ root: project.root, files: project.files, packageDirs, nestedDirs, registry, snapshot: project.source.kind !== 'working-tree', useCache, ...(timeLimitFrom !== undefined ? { timeLimitFrom } : {}) });
 }
 
 /** The project with knip's entries merged in, or with a gap per package when knip failed. */
@@ -52,7 +53,7 @@ export function applyToolEntries(project: Project, outcome: KnipOutcome | undefi
  */
 export function toolEntriesStampOf(project: Project, registry: RegistryDatabase): string {
   if (!usesTools(project)) return 'no tools';
-  return toolEntriesStamp({ root: project.root, files: project.files, packageDirs: project.packages.map((workspace) => workspace.dir), registry });
+  return toolEntriesStamp({ root: project.root, files: project.files, packageDirs: project.packages.map((workspace) => workspace.dir), nestedDirs: project.nestedPackages.map((nested) => nested.dir), registry });
 }
 
 function mergeAnswer(project: Project, answer: KnipAnswer, notices: string[]): { project: Project; testSources: Map<string, EntrySource> } {
@@ -102,11 +103,12 @@ function isBundlerEntry(entry: ToolEntry): boolean {
 /** knip only knows what the manifests and configs say; without dependencies or workflows it adds nothing. */
 function usesTools(project: Project): boolean {
   if (existsSync(path.join(project.root, '.github', 'workflows'))) return true;
-  return project.packages.some(({ pkg }) => [pkg.dependencies, pkg.devDependencies].some((deps) => deps !== undefined && Object.keys(deps).length > 0));
+  return [...project.packages, ...project.nestedPackages].some(({ pkg }) => [pkg.dependencies, pkg.devDependencies].some((deps) => deps !== undefined && Object.keys(deps).length > 0));
 }
 
+/** The innermost workspace or nested package holding `file` ('' for the root). */
 function ownerPackage(project: Project, file: string): string {
-  const dirs = project.packages.map((workspace) => relativeDir(project.root, workspace.dir)).sort((a, b) => b.length - a.length);
+  const dirs = [...project.packages, ...project.nestedPackages].map((workspace) => relativeDir(project.root, workspace.dir)).sort((a, b) => b.length - a.length);
   return dirs.find((dir) => isInPackage(dir, file)) ?? '';
 }
 

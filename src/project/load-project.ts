@@ -65,6 +65,8 @@ export interface Project {
   /** Entries named by a package that map to no source file: findings there are low confidence. */
   entryGaps: EntryGap[];
   tests: Set<string>;
+  /** Folders with their own package.json that are not workspaces (a docs site, an example app). */
+  nestedPackages: WorkspacePackage[];
 }
 
 /**
@@ -143,7 +145,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     if (configRelative !== undefined && files.includes(configRelative)) entries.set(configRelative, { kind: 'config', detail: 'orch-guard config' });
   }
   const tests = new Set(options.production ? [] : files.filter(isTestFile));
-  return { root, source, loaded, tsconfigs, packages, files, symlinks, resolver, lookup, entries, entryGaps: [...packageGaps, ...gaps], tests };
+  return { root, source, loaded, tsconfigs, packages, files, symlinks, resolver, lookup, entries, entryGaps: [...packageGaps, ...gaps], tests, nestedPackages: sourcePackages };
 }
 
 /** How the project's texts are read, from wherever its content is. */

@@ -63,7 +63,7 @@ export async function withQueryView<T>(request: QueryRequest, work: (view: Query
 /** Everything but file contents that the graph depends on: options, config, manifests, the file list, entries, knip's answer. */
 function projectKey(project: Project, registry: RegistryDatabase, production: boolean): string {
   const knip = loadKnipAnswer(registry) === undefined ? 'no knip answer'
-    : toolEntriesStamp({ root: project.root, files: project.files, packageDirs: project.packages.map((workspace) => workspace.dir), registry });
+    : toolEntriesStamp({ root: project.root, files: project.files, packageDirs: project.packages.map((workspace) => workspace.dir), nestedDirs: project.nestedPackages.map((nested) => nested.dir), registry });
   const hash = createHash('sha1').update(JSON.stringify([
     STORED_VIEW_VERSION, FACTS_VERSION, production, project.loaded.config, project.tsconfigs, project.packages.map((entry) => [entry.dir, entry.pkg]),
     project.files, [...project.entries], [...project.tests], project.entryGaps, knip,
