@@ -83,7 +83,8 @@ function mergeAnswer(project: Project, answer: KnipAnswer, notices: string[]): {
   if (failures.length > 0) {
     const [first] = failures;
     const more = failures.length > 1 ? ` and ${failures.length - 1} more` : '';
-    const where = affected.size === 1 && affected.has('') ? 'the root package' : `${affected.size} package${affected.size === 1 ? '' : 's'}`;
+    const [only] = affected;
+    const where = affected.size > 1 ? `${affected.size} packages` : only === '' ? 'the root package' : `package ${only}`;
     notices.push(`knip could not load ${first.file} (${first.message})${more}${failures.length > 1 ? ' (are dependencies installed?)' : ''}: the entries ${failures.length > 1 ? 'they name are' : 'it names are'} unknown, findings in ${where} are low confidence`);
   }
   const resolver = project.resolver.withBundlerAliases(answer.aliases ?? []);
