@@ -105,8 +105,8 @@ export async function analyse(
     ...(options.baseline !== undefined ? { baseline: { baseline: options.baseline, label: relativeTo(project.root, options.baseline.file) } } : {}),
   });
   const findings = markHandRunScripts(dropExampleFindings(allFindings, options.notices));
-  // A nested package's gap (its config failed to load) lowers only its own findings.
-  markGapFindings(findings, project.entryGaps, [...project.packages, ...project.nestedPackages].map((workspace) => path.relative(project.root, workspace.dir).split(path.sep).join('/')));
+  const relativeDirs = (packages: Project['packages']) => packages.map((workspace) => path.relative(project.root, workspace.dir).split(path.sep).join('/'));
+  markGapFindings(findings, project.entryGaps, relativeDirs(project.packages), relativeDirs(project.nestedPackages));
   return { project, context, findings, parsedCount: indexed.parsedCount, ...(knip !== undefined ? { knip } : {}) };
 }
 

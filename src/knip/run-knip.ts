@@ -3,6 +3,7 @@ import type { BundlerAlias } from '../resolve/bundler-aliases.js';
 import type { DependencyIssue, KnipAnswer, ToolEntry } from './knip-answer.js';
 import { type KnipResults, loadKnip } from './load-knip.js';
 import { extendPlugins } from './extend-plugins.js';
+import { keepNestedInAncestors, withNestedWorkspaces } from './nested-workspaces.js';
 import { createAttributor, isTestPlugin, recordPluginInputs } from './record-plugin-inputs.js';
 
 /** knip issue groups that are dependency problems, and what orch-guard calls them. */
@@ -46,7 +47,7 @@ async function runKnipOnce(root: string, nestedDirs: readonly string[]): Promise
   extendPlugins(knip.Plugins);
   const recorded = recordPluginInputs(knip.Plugins);
   const options = withNestedWorkspaces(await knip.createOptions({ cwd: root, isSession: true, isShowProgress: false }), nestedDirs);
-  const { results, session } = await knip.run(options);
+  const { results, session } = await keepNestedInAncestors(knip, nestedDirs, () => knip.run(options));
   if (session === undefined) throw new Error('knip returned no session');
   const relative = (file: string) => toPosix(path.relative(root, file));
   const enabled = enabledPluginsByDir(root, results);
@@ -73,18 +74,6 @@ async function runKnipOnce(root: string, nestedDirs: readonly string[]): Promise
     configLoadErrors: [],
     readFiles: [...new Set([...workspaceFiles, ...recorded.configFiles].map(relative))].filter((file) => !file.startsWith('..')).sort(),
   };
-}
-
-/**
- * knip's options with the nested packages added to the workspaces its manifest lists: knip then
- * enables each one's plugins from its own package.json and loads its tools' configs (an Astro
- * docs site's astro.config, an example app's vite.config). Its files were already knip's (the
- * root workspace's), so the run reads no more source, only more configs.
- */
-function withNestedWorkspaces(options: unknown, nestedDirs: readonly string[]): unknown {
-  if (nestedDirs.length === 0) return options;
-  const listed = (options as { workspaces?: string[] }).workspaces ?? [];
-  return { ...(options as object), workspaces: [...listed, ...nestedDirs] };
 }
 
 /** The `alias` inputs knip's plugins returned, with their targets made absolute. */

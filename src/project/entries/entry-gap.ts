@@ -20,21 +20,29 @@ export function describeGap(gap: EntryGap): string {
 
 /**
  * Marks findings in packages with a gap as low confidence (the closest package containing
- * the finding's file decides). Findings are changed in place and returned.
+ * the finding's file decides). A finding in a nested package (`nestedDirs`: own package.json, not
+ * a workspace) takes that package's gaps and, as before it was told apart, its workspace's.
+ * Findings are changed in place and returned.
  */
 export function markGapFindings<T extends { file: string; confidence?: 'low'; uncertainty?: string }>(
   findings: T[],
   gaps: readonly EntryGap[],
   packageDirs: readonly string[],
+  nestedDirs: readonly string[] = [],
 ): T[] {
   if (gaps.length === 0) return findings;
-  const sortedDirs = [...packageDirs].sort((a, b) => b.length - a.length);
+  const closest = (dirs: readonly string[]) => {
+    const sorted = [...dirs].sort((a, b) => b.length - a.length);
+    return (file: string) => sorted.find((dir) => dir === '' || file.startsWith(`${dir}/`)) ?? '';
+  };
+  const workspaceOf = closest(packageDirs);
+  const nestedOf = closest(nestedDirs.filter((dir) => dir !== ''));
   const gapsByDir = new Map<string, EntryGap[]>();
   for (const gap of gaps) gapsByDir.set(gap.packageDir, [...(gapsByDir.get(gap.packageDir) ?? []), gap]);
   for (const finding of findings) {
-    const owner = sortedDirs.find((dir) => dir === '' || finding.file.startsWith(`${dir}/`)) ?? '';
-    const packageGaps = gapsByDir.get(owner);
-    if (packageGaps === undefined || finding.confidence === 'low') continue;
+    const nested = nestedOf(finding.file);
+    const packageGaps = [...(nested !== '' ? gapsByDir.get(nested) ?? [] : []), ...(gapsByDir.get(workspaceOf(finding.file)) ?? [])];
+    if (packageGaps.length === 0 || finding.confidence === 'low') continue;
     finding.confidence = 'low';
     finding.uncertainty = `${packageGaps[0].entry} is not mapped to a source file; it may be what uses this`;
   }
