@@ -5,7 +5,7 @@
  */
 
 /** Bump whenever extraction changes: cached facts from another version are re-extracted. */
-export const FACTS_VERSION = 14;
+export const FACTS_VERSION = 15;
 
 export type DeclarationKind =
   | 'function'

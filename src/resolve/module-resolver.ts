@@ -117,7 +117,8 @@ export class ModuleResolver {
         // What only a build makes (`./dist/server/entry.js`, `../.output/server/index.mjs`) is not broken.
         if (found === undefined && (isOutput || isGeneratedRouteTypes(specifier))) return { kind: 'asset', path: this.lookup.relative(absolute) ?? absolute };
       }
-      const gitIgnored = () => ['', ...PROBE_EXTENSIONS].some((extension) => this.isGitIgnored(absolute + extension));
+      const gitIgnored = () => ['', ...PROBE_EXTENSIONS].some((extension) => this.isGitIgnored(absolute + extension))
+        || sourceNamesOf(absolute).some((source) => this.isGitIgnored(source));
       // A git-ignored path beside a generated types folder is what a build writes, not a generated type.
       if (found !== undefined && !(found.kind === 'asset' && found.typesOnly === true && gitIgnored())) return found;
       return gitIgnored() ? { kind: 'unresolved', gitIgnored: true } : { kind: 'unresolved' };
@@ -131,7 +132,10 @@ export class ModuleResolver {
     }
     if (specifier.startsWith('#')) {
       const resolved = this.resolvePackageImports(fromDir, specifier);
-      return resolved.kind === 'unresolved' ? this.resolveFrameworkAlias(config, specifier) ?? resolved : resolved;
+      if (resolved.kind !== 'unresolved') return resolved;
+      // TypeScript maps any non-relative name through `paths`, `#events` included.
+      const aliased = config?.paths !== undefined ? this.resolveThroughPaths(config, specifier) : undefined;
+      return (aliased?.kind === 'unresolved' ? undefined : aliased) ?? this.resolveFrameworkAlias(config, specifier) ?? resolved;
     }
     // Docusaurus's webpack aliases win over tsconfig `paths` (its base config maps `@site/*` from node_modules).
     const docusaurus = this.resolveDocusaurusAlias(fromDir, specifier);
@@ -167,7 +171,28 @@ export class ModuleResolver {
       }
       return resolved;
     }
-    return { kind: 'external', packageName };
+    return this.resolveUnknownName(fromDir, config, specifier) ?? { kind: 'external', packageName };
+  }
+
+  /**
+   * A name no manifest lists and no node_modules holds, which names a project file another way:
+   * through the `paths` of another tsconfig of the project (a referenced one: tools like
+   * vite-tsconfig-paths apply them), or from the importing file's folder (`import 'dir/main.ts'`,
+   * a bundler's `resolve.modules`). Taking the file keeps it live; a real missing package stays external.
+   */
+  private resolveUnknownName(fromDir: string, config: TsconfigFacts | undefined, specifier: string): Resolution | undefined {
+    const packageName = packageNameOf(specifier);
+    if (this.packages.some((candidate) => dependsOn(candidate.pkg, packageName))) return undefined;
+    if (this.isInstalled(fromDir, packageName)) return undefined;
+    for (const other of this.tsconfigs) {
+      if (other === config || other.paths === undefined) continue;
+      const aliased = this.resolveThroughPaths(other, specifier);
+      if (aliased?.kind === 'file') return aliased;
+    }
+    // A bare word (`lodash`) beside a same-named file is still a package; a path (`dir/main.ts`) is not.
+    if (!specifier.includes('/') && !/\.[cm]?[jt]sx?$/.test(specifier)) return undefined;
+    const local = this.resolvePath(path.resolve(fromDir, specifier));
+    return local?.kind === 'file' ? local : undefined;
   }
 
   /** A Docusaurus alias, for a file of a site (the package that depends on @docusaurus/core). */
@@ -526,6 +551,12 @@ export class ModuleResolver {
     }
     return best;
   }
+}
+
+/** The sources a build emits `absolute` from, as TypeScript maps them (`x.js` → `x.ts`, `x.tsx`). */
+function sourceNamesOf(absolute: string): string[] {
+  const match = EMITTED_TO_SOURCE.find(([emitted]) => absolute.endsWith(emitted));
+  return match === undefined ? [] : match[1].map((source) => absolute.slice(0, -match[0].length) + source);
 }
 
 function stripQuery(specifier: string): string {

@@ -17,7 +17,8 @@ export function noteModuleAugmentation(builder: FactsBuilder, node: ts.ModuleDec
  */
 export function recordModuleAugmentations(builder: FactsBuilder): void {
   const { ts } = builder;
-  if (builder.moduleKind === 'script') return;
+  // A module by ES syntax, or by `import.meta` (which TypeScript's module detection counts too).
+  if (builder.moduleKind === 'script' && !ts.isExternalModule(builder.sourceFile)) return;
   for (const node of pending.get(builder) ?? []) {
     if (!ts.isStringLiteral(node.name) || node.body === undefined || !ts.isModuleBlock(node.body)) continue;
     const usedNames = new Set<string>();

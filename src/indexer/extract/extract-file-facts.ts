@@ -79,6 +79,8 @@ function scriptKindOf(ts: TypeScriptApi, relativePath: string): ts.ScriptKind {
 function moduleKindOf(relativePath: string, builder: FactsBuilder): FileFacts['moduleKind'] {
   if (builder.moduleKind !== 'script') return builder.moduleKind;
   if (builder.imports.some((fact) => fact.form === 'require' && fact.unbounded !== true)) return 'cjs';
+  // `import.meta` makes a file a module too (TypeScript's module detection, and only ESM has it).
+  if (builder.ts.isExternalModule(builder.sourceFile)) return 'esm';
   const { freeNames } = builder;
   if (/\.m[jt]s$/.test(relativePath)) return 'esm';
   if (/\.c[jt]s$/.test(relativePath)) return 'cjs';

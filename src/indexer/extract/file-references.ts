@@ -29,14 +29,16 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
   } else if (FILE_ARGUMENT_CALLEES.has(name)) {
     // `resolve` only as require.resolve / import.meta.resolve: path.resolve is no reference.
     if (name === 'resolve' && !isModuleResolve(ts, callee)) return;
-    // Node reads a loader's hooks (`resolve`, `load`, `initialize`) from its exports.
+    // Node reads a loader's hooks (`resolve`, `load`, `initialize`) from its exports; a resolved
+    // URL is often imported (`import(import.meta.resolve('#worker'))`): its exports may be read.
+    const readsExports = name === 'register' || name === 'resolve';
     const first = unwrapExpression(ts, args[0]);
     if (name === 'resolve' && ts.isStringLiteralLike(first) && first.text.startsWith('#')) {
       // A module specifier, not a path: `import.meta.resolve('#worker')` through package.json `imports`.
-      walker.recordModuleLoad({ specifier: first.text, form: 'url', call: node }, { usedNames: [], whole: false });
+      walker.recordModuleLoad({ specifier: first.text, form: 'url', call: node }, { usedNames: [], whole: readsExports });
       return;
     }
-    recordPath(walker, args[0], node, name === 'register');
+    recordPath(walker, args[0], node, readsExports);
   } else if (PROGRAM_CALLEES.has(name)) {
     for (const argument of args) {
       const list = unwrapExpression(ts, argument);
