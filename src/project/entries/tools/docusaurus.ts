@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ToolConvention } from './tool-convention.js';
+
+const CONFIG_NAMES = ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'].map((extension) => `docusaurus.config.${extension}`);
 
 /**
  * Docusaurus: pages, swizzled theme components (a file in `src/theme/` replaces the theme's
@@ -10,5 +14,20 @@ export const docusaurus: ToolConvention = {
   name: 'docusaurus',
   dependency: '@docusaurus/core',
   entries: ['src/theme/**', 'src/pages/**', 'docusaurus.config.*', 'sidebars.*'],
-  pages: ['{docs,versioned_docs,blog,src/pages,i18n}/**/*.{md,mdx}'],
+  // `<id>_versioned_docs`: the versions of a docs plugin with an `id`.
+  pages: ['{docs,versioned_docs,*_versioned_docs,blog,src/pages,i18n}/**/*.{md,mdx}'],
+  // A content plugin moved by `path: 'knowledge'` (docs, blog, pages, i18n translations): every
+  // folder a `path` of the config names holds pages. Reading more than that keeps more alive, never less.
+  configuredPages: (packageDir) => CONFIG_NAMES.flatMap((name) => {
+    let text: string;
+    try {
+      text = readFileSync(path.join(packageDir, name), 'utf8');
+    } catch {
+      return [];
+    }
+    return [...text.matchAll(/\bpath\s*:\s*["'`]([^"'`]+)["'`]/g)]
+      .map((match) => path.posix.normalize(match[1]).replace(/^\.\/|\/$/g, ''))
+      .filter((folder) => folder !== '.' && !folder.startsWith('..') && !folder.startsWith('/'))
+      .map((folder) => `${folder}/**/*.{md,mdx}`);
+  }),
 };

@@ -34,7 +34,8 @@ export function stringValue(node: unknown): string | undefined {
   return undefined;
 }
 
-function propertyName(node: Node): string | undefined {
+/** A property's key as text (`a`, `'a'`). */
+export function propertyName(node: Node): string | undefined {
   const key = node.key as Node | undefined;
   if (key === undefined) return undefined;
   return key.type === 'Identifier' ? (key.name as string) : stringValue(key);
