@@ -27,6 +27,10 @@ export function bundlerAliasTargets(aliases: readonly BundlerAlias[], root: stri
     const star = alias.pattern.indexOf('*');
     if (star === -1) {
       if (alias.pattern === specifier) return alias.targets;
+      // A bundler's alias key names a folder too (Vite, webpack, Nuxt: `@shared` → `@shared/utils`).
+      if (specifier.startsWith(`${alias.pattern}/`) && (best === undefined || alias.pattern.length > best.prefixLength)) {
+        best = { alias: { ...alias, targets: alias.targets.map((target) => `${target}*`) }, prefixLength: alias.pattern.length, star: specifier.slice(alias.pattern.length) };
+      }
       continue;
     }
     const prefix = alias.pattern.slice(0, star);

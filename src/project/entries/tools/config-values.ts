@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Small readers of loaded config values: configs are untyped data, checked at each step. */
@@ -37,4 +37,20 @@ export function packageDirOf(file: string): string {
   let dir = path.dirname(file);
   while (path.dirname(dir) !== dir && !existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
   return dir;
+}
+
+/** Every file below `dir` (node_modules aside) whose path relative to `dir` passes `keep`; none when `dir` does not exist. */
+export function filesBelow(dir: string, keep: (relative: string) => boolean = () => true): string[] {
+  let entries: Array<{ name: string; parentPath?: string; path?: string; isFile(): boolean }>;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath ?? entry.path ?? dir, entry.name))
+    .filter((file) => {
+      const relative = path.relative(dir, file);
+      return !relative.split(path.sep).includes('node_modules') && keep(relative);
+    });
 }

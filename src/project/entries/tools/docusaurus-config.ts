@@ -1,6 +1,5 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { existingFile } from './config-values.js';
+import { existingFile, filesBelow } from './config-values.js';
 import { propertyName, propertyValue, stringElements, stringValue, walk } from './syntax.js';
 import type { ConfigMentions, ToolReader } from './tool-config-reader.js';
 
@@ -25,7 +24,7 @@ export const docusaurusConfig: ToolReader = {
     };
     const addPages = (options: unknown) => {
       const folder = stringValue(propertyValue(options, 'path'));
-      if (folder !== undefined) for (const file of filesBelow(path.resolve(configDir, folder), PAGE_CODE)) files.add(file);
+      if (folder !== undefined) for (const file of filesBelow(path.resolve(configDir, folder), isPageFile)) files.add(file);
     };
     for (const node of walk(program)) {
       if (node.type === 'Property') {
@@ -56,16 +55,7 @@ function scriptSources(node: unknown): string[] {
   return values;
 }
 
-function filesBelow(dir: string, pattern: RegExp): string[] {
-  try {
-    return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ name: string; parentPath?: string; path?: string; isFile(): boolean }>)
-      .filter((entry) => entry.isFile() && pattern.test(entry.name))
-      .map((entry) => path.join(entry.parentPath ?? entry.path ?? dir, entry.name))
-      // Docusaurus skips `_`-prefixed files and folders (partials, page-local components) and tests.
-      .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith('_') || part === 'node_modules' || part === '__tests__'))
-      .filter((file) => !/\.test\.[jt]sx?$/.test(file));
-  } catch {
-    // No such folder: the plugin loads nothing from it.
-    return [];
-  }
+/** Docusaurus skips `_`-prefixed files and folders (partials, page-local components) and tests. */
+function isPageFile(relative: string): boolean {
+  return PAGE_CODE.test(relative) && !relative.split(path.sep).some((part) => part.startsWith('_') || part === '__tests__') && !/\.test\.[jt]sx?$/.test(relative);
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isBareSpecifier, packageNameOf } from '../../../manifests/package-json.js';
 import { aliasTargetMentions } from './alias-targets.js';
-import { isRecord, valueAt } from './config-values.js';
+import { filesBelow, isRecord, valueAt } from './config-values.js';
 import { nuxtI18nFiles } from './nuxt-i18n.js';
 import { resolvedPathMentions } from './resolved-paths.js';
 import { literalValuesOf } from './syntax.js';
@@ -35,6 +35,13 @@ export const nuxtConfig: ToolReader = {
       mentions.files.push(...found.files);
       mentions.packages.push(...found.packages);
     }
+    // `imports.dirs` and `components` add folders to the conventional composables/ and components/:
+    // their files are used by name, without an import, like those of the conventional ones.
+    // Nuxt resolves a plain folder name there from the source folder.
+    for (const dir of autoImportDirs(config)) {
+      const absolute = /^(?:~~?|@@?)\//.test(dir) ? toAbsolute(dir) : path.resolve(srcDir, dir);
+      mentions.files.push(...filesBelow(absolute, (relative) => /\.(?:[cm]?[jt]sx?|vue)$/.test(relative)));
+    }
     // @vite-pwa/nuxt runs Vite with Nuxt's source dir as its root.
     mentions.files.push(...serviceWorkerSource(valueAt(config, 'pwa'), [srcDir, rootDir]));
     mentions.files.push(...nuxtI18nFiles(valueAt(config, 'i18n'), rootDir, srcDir));
@@ -50,3 +57,18 @@ export const nuxtConfig: ToolReader = {
     return { files, packages };
   },
 };
+
+/**
+ * The folders of `imports.dirs` (`'~/custom/composables'`, `'stores/**'`) and of `components`
+ * (`['~/ui', { path: '~/feature' }]` or `{ dirs: [...] }`), a glob cut to the folder it starts in.
+ */
+function autoImportDirs(config: unknown): string[] {
+  const components = valueAt(config, 'components');
+  const componentDirs = Array.isArray(components) ? components : isRecord(components) && Array.isArray(components.dirs) ? components.dirs : [];
+  const importDirs = valueAt(config, 'imports', 'dirs');
+  return [...(Array.isArray(importDirs) ? importDirs : []), ...componentDirs]
+    .map((dir) => (typeof dir === 'string' ? dir : isRecord(dir) && typeof dir.path === 'string' ? dir.path : undefined))
+    .filter((dir): dir is string => dir !== undefined)
+    .map((dir) => dir.split('/').filter((part, index, parts) => !parts.slice(0, index + 1).some((seen) => /[*?{[]/.test(seen))).join('/'))
+    .filter((dir) => dir !== '' && dir !== '~' && dir !== '@');
+}
