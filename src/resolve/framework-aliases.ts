@@ -7,9 +7,10 @@ import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
  * Only while that generated tsconfig does not exist yet (undefined otherwise): the conventional
  * folders are tried, and an alias that names none of them is unknown, not broken.
  */
-export function frameworkAliasTargets(config: TsconfigFacts | undefined, specifier: string): string[] | undefined {
-  if (config?.missingGeneratedBase === undefined) return undefined;
-  const projectDir = path.dirname(config.configPath);
+export function frameworkAliasTargets(config: TsconfigFacts | undefined, specifier: string, nuxtDirWithoutTsconfig?: string): string[] | undefined {
+  // A Nuxt package with no tsconfig at all (it is optional) has the same aliases.
+  const projectDir = config?.missingGeneratedBase !== undefined ? path.dirname(config.configPath) : nuxtDirWithoutTsconfig;
+  if (projectDir === undefined) return undefined;
   const [head, ...rest] = specifier.split('/');
   if (rest.length === 0) return [];
   const bases = head === '~' || head === '@' ? [path.join(projectDir, 'app'), path.join(projectDir, 'src'), projectDir]

@@ -135,7 +135,7 @@ export class ModuleResolver {
       if (resolved.kind !== 'unresolved') return resolved;
       // TypeScript maps any non-relative name through `paths`, `#events` included.
       const aliased = config?.paths !== undefined ? this.resolveThroughPaths(config, specifier) : undefined;
-      return (aliased?.kind === 'unresolved' ? undefined : aliased) ?? this.resolveFrameworkAlias(config, specifier) ?? resolved;
+      return (aliased?.kind === 'unresolved' ? undefined : aliased) ?? this.resolveFrameworkAlias(config, specifier, fromDir) ?? resolved;
     }
     // Docusaurus's webpack aliases win over tsconfig `paths` (its base config maps `@site/*` from node_modules).
     const docusaurus = this.resolveDocusaurusAlias(fromDir, specifier);
@@ -153,7 +153,7 @@ export class ModuleResolver {
       if (found !== undefined) return found;
     }
     if (/^(?:~~?|@@?)\//.test(specifier)) {
-      const aliased = this.resolveFrameworkAlias(config, specifier) ?? this.resolveConventionalAlias(fromDir, specifier);
+      const aliased = this.resolveFrameworkAlias(config, specifier, fromDir) ?? this.resolveConventionalAlias(fromDir, specifier);
       if (aliased !== undefined) return aliased;
     }
     const packageName = packageNameOf(specifier);
@@ -211,8 +211,11 @@ export class ModuleResolver {
   }
 
   /** Nuxt-style aliases while the framework's generated tsconfig does not exist yet (see framework-aliases.ts). */
-  private resolveFrameworkAlias(config: TsconfigFacts | undefined, specifier: string): Resolution | undefined {
-    const bases = frameworkAliasTargets(config, specifier);
+  private resolveFrameworkAlias(config: TsconfigFacts | undefined, specifier: string, fromDir: string): Resolution | undefined {
+    const owner = this.packageFor(fromDir);
+    const nuxtWithoutTsconfig = owner !== undefined && dependsOn(owner.pkg, 'nuxt')
+      && (config === undefined || !config.configPath.startsWith(owner.dir + path.sep)) ? owner.dir : undefined;
+    const bases = frameworkAliasTargets(config, specifier, nuxtWithoutTsconfig);
     if (bases === undefined) return undefined;
     for (const base of bases) {
       const found = this.resolvePath(base);
