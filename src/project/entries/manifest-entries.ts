@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { FileLookup } from '../../resolve/file-lookup.js';
 import { ngPackageEntry } from '../../resolve/ng-package.js';
-import { mapOutputToSource, sourcePatternFor } from '../../resolve/output-to-source.js';
+import { isBuildOutputPath } from '../../resolve/build-output-path.js';
+import { mapOutputToSource, sourceOfCommittedOutput, sourcePatternFor } from '../../resolve/output-to-source.js';
 import { closedExportSubpaths, dependsOn, isBareSpecifier, packageEntryTargets, packageNameOf, type PackageJson } from '../../manifests/package-json.js';
 import type { TsconfigFacts } from '../../manifests/read-tsconfig.js';
 import type { WorkspacePackage } from '../../manifests/workspaces.js';
@@ -53,7 +54,11 @@ export function addManifestEntries(workspace: WorkspacePackage, packagePrefix: s
       isGap = CODE_TARGET.test(target);
     } else {
       const absolute = path.resolve(workspace.dir, target);
-      mapped = add(mapOutputToSource(absolute, options.tsconfigs, lookup) ?? probeSource(absolute, options.tsconfigs, lookup), source);
+      const entry = mapOutputToSource(absolute, options.tsconfigs, lookup) ?? probeSource(absolute, options.tsconfigs, lookup);
+      mapped = add(entry, source);
+      // A committed build (`./dist/helpers.js` in the project): importers resolve to the source
+      // it is built from, so that file's exports are the package's API as well.
+      if (entry === absolute && isBuildOutputPath(lookup.relative(absolute))) add(sourceOfCommittedOutput(absolute, options.tsconfigs, lookup), source);
       isGap = isBuildOutputTarget(target, absolute, lookup) && !(field === 'main' && namesDependencyModule(workspace.pkg, target)) && !inToolOutput(target, options.toolOutputDirs ?? []);
     }
     if (!mapped && group.startsWith('.')) {
