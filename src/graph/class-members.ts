@@ -25,6 +25,7 @@ const MAX_MEMBERS_REFERENCED = 8;
 export function linkClassMembers(graph: SymbolGraph, files: readonly GraphFile[], exports: ExportResolver): void {
   const membersByName = new Map<string, number[]>();
   const isOpen = openClasses(exports);
+  const implemented = implementedMembers(exports);
   for (const file of files) {
     const declarations = file.facts.declarations;
     declarations.forEach((member, index) => {
@@ -34,7 +35,9 @@ export function linkClassMembers(graph: SymbolGraph, files: readonly GraphFile[]
       const memberNode = file.firstDeclarationNode + index;
       const classNode = file.firstDeclarationNode + member.parent;
       graph.addEdge(classNode, memberNode);
-      const open = isOpen(file, member.parent) || file.isDeclarationFile
+      // A member an implemented interface requires cannot go (the class would no longer compile),
+      // and whoever holds the object as that interface may call it.
+      const open = isOpen(file, member.parent) || file.isDeclarationFile || implemented(file, member.parent).has(member.name)
         || (member.flags & (DeclarationFlag.Decorated | DeclarationFlag.LoadTimeEffects)) !== 0 || CONVENTIONAL_MEMBERS.has(member.name);
       if (open) return;
       let list = membersByName.get(member.name);
@@ -100,4 +103,26 @@ function openClasses(exports: ExportResolver): (file: GraphFile, classIndex: num
     return open;
   };
   return isOpen;
+}
+
+/** The member names the project interfaces a class `implements` require (not optional ones). */
+function implementedMembers(exports: ExportResolver): (file: GraphFile, classIndex: number) => ReadonlySet<string> {
+  const cache = new Map<string, ReadonlySet<string>>();
+  return (file, classIndex) => {
+    const key = `${file.index}:${classIndex}`;
+    let names = cache.get(key);
+    if (names !== undefined) return names;
+    const found = new Set<string>();
+    for (const name of file.facts.declarations[classIndex].heritage ?? []) {
+      if (name === '') continue;
+      for (const terminal of exports.localTerminals(file, name)) {
+        if (terminal.kind !== 'declaration') continue;
+        const base = exports.fileAt(terminal.file).facts.declarations[terminal.declaration];
+        if (base.kind === 'interface') for (const member of base.requiredMembers ?? []) found.add(member);
+      }
+    }
+    names = found;
+    cache.set(key, names);
+    return names;
+  };
 }

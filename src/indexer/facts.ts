@@ -71,6 +71,8 @@ export interface DeclarationFact {
   signature?: string;
   /** Classes: the names their `extends`/`implements` clauses start with (`''` for an expression). */
   heritage?: string[];
+  /** Interfaces: the names of their members that are not optional (a class that implements one must have them). */
+  requiredMembers?: string[];
   /**
    * Hash of the body with bound names, literals, types, formatting and the order of
    * independent statements normalised (extract/body-tokens.ts); large bodies only.

@@ -68,6 +68,13 @@ export function collectNamedDeclaration(scope: ScopeRecorder, node: NamedStateme
       public: (flags & DeclarationFlag.Public) !== 0,
     });
   }
+  if (ts.isInterfaceDeclaration(node)) {
+    const required = node.members.filter((member) => (ts.isPropertySignature(member) || ts.isMethodSignature(member)) && member.questionToken === undefined)
+      .map((member) => staticPropertyName(ts, member.name as ts.PropertyName)).filter((member): member is string => member !== undefined);
+    // Declarations of one interface merge: so do their members.
+    const fact = builder.declarations[index];
+    if (required.length > 0) fact.requiredMembers = [...new Set([...(fact.requiredMembers ?? []), ...required])];
+  }
   if (ts.isClassDeclaration(node)) {
     collectClassMembers(scope, node, index);
     // Only uninitialised fields: a data shape (a DTO, a schema) that object literals, ORMs and
