@@ -30,7 +30,10 @@ export function hasInternalTag(commentText: string): boolean {
   return /\/\*\*[\s\S]*?@internal\b[\s\S]*?\*\//.test(commentText);
 }
 
-/** True when a JSDoc block in `commentText` carries `@public`. */
+/**
+ * True when a JSDoc block in `commentText` carries `@public`, or the release tags `@beta` and
+ * `@alpha` (API Extractor, TSDoc): public API at an earlier stage, not code to remove.
+ */
 export function hasPublicTag(commentText: string): boolean {
-  return /\/\*\*[\s\S]*?@public\b[\s\S]*?\*\//.test(commentText);
+  return /\/\*\*[\s\S]*?@(?:public|beta|alpha)\b[\s\S]*?\*\//.test(commentText);
 }

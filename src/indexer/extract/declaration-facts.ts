@@ -84,7 +84,6 @@ export function hasDecorators(ts: TypeScriptApi, node: ts.Node): boolean {
   return ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0;
 }
 
-/** JSDoc `@public` in the comments before the statement. */
 /** The statement carries a `@ts-expect-error`, before it or inside it: a compile-time check. */
 export function isTypeAssertionStatement(builder: FactsBuilder, node: ts.Node): boolean {
   return builder.text.slice(node.pos, node.end).includes('@ts-expect-error');
@@ -96,7 +95,8 @@ export function isInternalStatement(builder: FactsBuilder, node: ts.Node): boole
   return leading.includes('@internal') && hasInternalTag(leading);
 }
 
+/** JSDoc `@public` (or `@beta`, `@alpha`) in the comments before the statement. */
 export function isPublicStatement(builder: FactsBuilder, node: ts.Node): boolean {
   const leading = builder.text.slice(node.pos, node.getStart(builder.sourceFile));
-  return leading.includes('@public') && hasPublicTag(leading);
+  return /@(?:public|beta|alpha)\b/.test(leading) && hasPublicTag(leading);
 }
