@@ -8,6 +8,7 @@ import { addConventional, addDeepConventional } from './convention-entries.js';
 import type { EntryMap, EntrySource } from './entry-source.js';
 import type { EntryGap } from './entry-gap.js';
 import { htmlScriptTargets } from './html-entries.js';
+import { reactRouterEntries } from './tools/react-router.js';
 import { tanstackRouterEntries } from './tools/tanstack-router.js';
 import { slyTransformerTargets } from './tools/sly.js';
 import { unbuildConfigEntries } from './tools/unbuild-config-files.js';
@@ -97,6 +98,9 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     const inPackage = files.flatMap((file) => (packagePrefix === '' ? [file] : file.startsWith(`${packagePrefix}/`) ? [file.slice(packagePrefix.length + 1)] : []));
     for (const file of tanstackRouterEntries(workspace, inPackage)) {
       addFile(packagePrefix === '' ? file : `${packagePrefix}/${file}`, { kind: 'framework', detail: 'tanstack-router route (tsr.config.json or its defaults)' });
+    }
+    for (const file of reactRouterEntries(workspace, inPackage)) {
+      addFile(packagePrefix === '' ? file : `${packagePrefix}/${file}`, { kind: 'framework', detail: 'react-router route module (app directory, routes.ts)' });
     }
     const pageScripts = htmlScriptTargets(workspace.dir);
     for (const { page, target } of pageScripts) {
