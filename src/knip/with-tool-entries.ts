@@ -101,10 +101,18 @@ function isBundlerEntry(entry: ToolEntry): boolean {
   return entry.plugin !== undefined && BUNDLER_PLUGINS.has(entry.plugin) && entry.configFile !== entry.file;
 }
 
-/** knip only knows what the manifests and configs say; without dependencies or workflows it adds nothing. */
+/** The files knip reads its own config from (package.json's `knip` too). */
+const KNIP_CONFIG_FILES = ['knip.json', 'knip.jsonc', '.knip.json', '.knip.jsonc', 'knip.ts', 'knip.js', 'knip.config.ts', 'knip.config.js', 'knip.config.mjs'];
+
+/**
+ * knip only knows what the manifests and configs say; without dependencies, workflows or a knip
+ * config (its `entry` is the project's own word on what the entries are) it adds nothing.
+ */
 function usesTools(project: Project): boolean {
   if (existsSync(path.join(project.root, '.github', 'workflows'))) return true;
-  return [...project.packages, ...project.nestedPackages].some(({ pkg }) => [pkg.dependencies, pkg.devDependencies].some((deps) => deps !== undefined && Object.keys(deps).length > 0));
+  if (KNIP_CONFIG_FILES.some((name) => existsSync(path.join(project.root, name)))) return true;
+  return [...project.packages, ...project.nestedPackages].some(({ pkg }) => (pkg as { knip?: unknown }).knip !== undefined
+    || [pkg.dependencies, pkg.devDependencies].some((deps) => deps !== undefined && Object.keys(deps).length > 0));
 }
 
 /** The innermost workspace or nested package holding `file` ('' for the root). */
