@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readTextIfPresent } from './config-values.js';
 import type { ToolConvention } from './tool-convention.js';
 
 const CONTENT_CONFIGS = ['src/content.config', 'src/content/config'].flatMap((name) => ['ts', 'mts', 'js', 'mjs'].map((extension) => `${name}.${extension}`));
@@ -26,12 +26,8 @@ export const astro: ToolConvention = {
   ],
   pages: ['src/{pages,content}/**/*.{md,mdx}'],
   configuredPages: (packageDir) => CONTENT_CONFIGS.flatMap((name) => {
-    let text: string;
-    try {
-      text = readFileSync(path.join(packageDir, name), 'utf8');
-    } catch {
-      return [];
-    }
+    const text = readTextIfPresent(path.join(packageDir, name));
+    if (text === undefined) return [];
     // `glob({ pattern: '**/*.md', base: './src/data/post' })`: every Markdown file under the base.
     return [...text.matchAll(/\bglob\s*\(\s*\{[^}]*?\bbase\s*:\s*["'`]([^"'`]+)["'`]/g)]
       .map((match) => `${path.posix.normalize(match[1]).replace(/^\.\/|\/$/g, '')}/**/*.{md,mdx}`)

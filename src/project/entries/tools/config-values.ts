@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Small readers of loaded config values: configs are untyped data, checked at each step. */
@@ -53,4 +53,14 @@ export function filesBelow(dir: string, keep: (relative: string) => boolean = ()
       const relative = path.relative(dir, file);
       return !relative.split(path.sep).includes('node_modules') && keep(relative);
     });
+}
+
+/** A config file's text, or undefined when there is no such file (the tool's defaults apply). */
+export function readTextIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    // Absent (or unreadable, which the tool itself would report): nothing it names is known.
+    return undefined;
+  }
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readTextIfPresent } from './config-values.js';
 import type { ToolConvention } from './tool-convention.js';
 
 const CONFIG_NAMES = ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'].map((extension) => `docusaurus.config.${extension}`);
@@ -19,12 +19,8 @@ export const docusaurus: ToolConvention = {
   // A content plugin moved by `path: 'knowledge'` (docs, blog, pages, i18n translations): every
   // folder a `path` of the config names holds pages. Reading more than that keeps more alive, never less.
   configuredPages: (packageDir) => CONFIG_NAMES.flatMap((name) => {
-    let text: string;
-    try {
-      text = readFileSync(path.join(packageDir, name), 'utf8');
-    } catch {
-      return [];
-    }
+    const text = readTextIfPresent(path.join(packageDir, name));
+    if (text === undefined) return [];
     return [...text.matchAll(/\bpath\s*:\s*["'`]([^"'`]+)["'`]/g)]
       .map((match) => path.posix.normalize(match[1]).replace(/^\.\/|\/$/g, ''))
       .filter((folder) => folder !== '.' && !folder.startsWith('..') && !folder.startsWith('/'))

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkspacePackage } from '../../../manifests/workspaces.js';
 import { dependsOn } from '../../../manifests/package-json.js';
+import { readTextIfPresent } from './config-values.js';
 
 const CODE = /\.(?:[cm]?[jt]sx?|mdx?)$/;
 /** What the framework loads from the app directory by name. */
@@ -21,7 +21,7 @@ export function reactRouterEntries(workspace: WorkspacePackage, files: readonly 
   const named = new Set<string>();
   const routesDirs: string[] = [];
   for (const name of ['routes.ts', 'routes.js', 'routes.mts', 'routes.mjs']) {
-    const text = readText(path.join(workspace.dir, appDir, name));
+    const text = readTextIfPresent(path.join(workspace.dir, appDir, name));
     if (text === undefined) continue;
     for (const match of text.matchAll(/["'`]([^"'`\n]+)["'`]/g)) {
       if (CODE.test(match[1])) named.add(path.posix.join(appDir, match[1]));
@@ -47,18 +47,9 @@ function isFlatRoute(dir: string, file: string): boolean {
 /** `appDirectory: 'src'` in react-router.config (read as text: running it needs the framework). */
 function configuredAppDirectory(packageDir: string): string | undefined {
   for (const name of ['react-router.config.ts', 'react-router.config.js', 'react-router.config.mts', 'react-router.config.mjs']) {
-    const text = readText(path.join(packageDir, name));
+    const text = readTextIfPresent(path.join(packageDir, name));
     const value = text === undefined ? undefined : /\bappDirectory\s*:\s*["'`]([^"'`]+)["'`]/.exec(text)?.[1];
     if (value !== undefined) return value;
   }
   return undefined;
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    // No such file: the framework's default applies.
-    return undefined;
-  }
 }
