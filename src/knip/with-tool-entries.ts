@@ -5,6 +5,7 @@ import type { EntrySource } from '../project/entries/entry-source.js';
 import type { Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { askKnip, type KnipOutcome, toolEntriesStamp } from './ask-knip.js';
+import { knipConfigPaths } from './knip-config-paths.js';
 import type { KnipAnswer, ToolEntry } from './knip-answer.js';
 
 /** Plugins of bundlers: their config's `entry` names the source that package.json's output is built from. */
@@ -37,7 +38,9 @@ export async function askToolEntries(project: Project, registry: RegistryDatabas
 }
 
 /** The project with knip's entries merged in, or with a gap per package when knip failed. */
-export function applyToolEntries(project: Project, outcome: KnipOutcome | undefined, notices: string[]): ToolEntries {
+export function applyToolEntries(loaded: Project, outcome: KnipOutcome | undefined, notices: string[]): ToolEntries {
+  const aliases = knipConfigPaths(loaded.root, notices);
+  const project = aliases.length === 0 ? loaded : { ...loaded, resolver: loaded.resolver.withBundlerAliases(aliases) };
   if (outcome === undefined) return { project };
   if (outcome.kind === 'failed') {
     notices.push(`knip could not read the project's tools (${outcome.message}): only orch-guard's own entry discovery is used, and findings are low confidence`);
