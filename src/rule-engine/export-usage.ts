@@ -1,7 +1,7 @@
 import type { ExportMeaning } from '../graph/build-graph.js';
 import { NodeKind } from '../graph/symbol-graph.js';
 import type { GraphFile } from '../graph/symbol-graph.js';
-import { DeclarationFlag, type ExportFact } from '../indexer/facts.js';
+import { type DeclarationFact, DeclarationFlag, type ExportFact } from '../indexer/facts.js';
 import type { AnalysisContext } from './analysis-context.js';
 import { type Explanation, explainDead, usersOf } from './explain-dead.js';
 
@@ -158,9 +158,25 @@ function isInExportedSignature(context: AnalysisContext, file: GraphFile, typeNo
       }
       // An exported, live custom element is API used by its tag: its signature is too.
       if (facts.length > 0 && context.isLive(user) && ((graph.declarationOf(user)?.flags ?? 0) & DeclarationFlag.CustomElement) !== 0) return true;
-      // Only types pass a type on into a signature; a variable annotated with it does not.
-      if (TYPE_KINDS.has(graph.declarationOf(user)?.kind ?? '') || graph.declarationOf(user)?.kind === 'class') pending.push(user);
+      // Only types pass a type on into a signature, and values whose type is inferred from it
+      // (`const load = () => [] as X[]`: callers with inferred types carry it on); a variable
+      // annotated with it does not.
+      if (TYPE_KINDS.has(graph.declarationOf(user)?.kind ?? '') || graph.declarationOf(user)?.kind === 'class'
+        || (user === found && hasInferredType(graph.declarationOf(user)))) pending.push(user);
     }
   }
+  return false;
+}
+
+/**
+ * A function or variable whose type TypeScript infers (no return or type annotation in its
+ * signature text): declaration emit writes what it infers, which can name types its body uses.
+ * A signature too long to be kept whole counts as inferred (the side that keeps the type).
+ */
+function hasInferredType(declaration: DeclarationFact | undefined): boolean {
+  if (declaration === undefined || declaration.signature === undefined) return false;
+  const { kind, signature } = declaration;
+  if (kind === 'variable') return !/^[\w$]+\s*:/.test(signature) && !/\)\s*:[^()]*=>$/.test(signature);
+  if (kind === 'function' || kind === 'method') return !/\)\s*:[^()]*$/.test(signature);
   return false;
 }
