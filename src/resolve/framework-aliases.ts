@@ -4,12 +4,14 @@ import type { TsconfigFacts } from '../manifests/read-tsconfig.js';
 /**
  * Where an alias a framework defines in the tsconfig its build generates may point (Nuxt's
  * `~/`, `@/`, `~~/`, `@@/`, `#shared/`; `#imports` and other virtual modules point nowhere).
- * Only while that generated tsconfig does not exist yet (undefined otherwise): the conventional
- * folders are tried, and an alias that names none of them is unknown, not broken.
+ * Asked when the tsconfig's own paths found nothing: the conventional folders are tried, and an
+ * alias that names none of them is unknown (generated or virtual), not broken.
  */
-export function frameworkAliasTargets(config: TsconfigFacts | undefined, specifier: string, nuxtDirWithoutTsconfig?: string): string[] | undefined {
-  // A Nuxt package with no tsconfig at all (it is optional) has the same aliases.
-  const projectDir = config?.missingGeneratedBase !== undefined ? path.dirname(config.configPath) : nuxtDirWithoutTsconfig;
+export function frameworkAliasTargets(config: TsconfigFacts | undefined, specifier: string, nuxtPackageDir?: string): string[] | undefined {
+  // A Nuxt package has them too when it has no tsconfig (it is optional) or when the one Nuxt
+  // generated is older than the module (`#imports`, `#app` missing from its paths): this is
+  // asked only after the tsconfig's own paths found nothing.
+  const projectDir = config?.missingGeneratedBase !== undefined ? path.dirname(config.configPath) : nuxtPackageDir;
   if (projectDir === undefined) return undefined;
   const [head, ...rest] = specifier.split('/');
   if (rest.length === 0) return [];

@@ -210,12 +210,11 @@ export class ModuleResolver {
     return targets.provided ? { kind: 'asset', path: specifier } : { kind: 'unresolved' };
   }
 
-  /** Nuxt-style aliases while the framework's generated tsconfig does not exist yet (see framework-aliases.ts). */
+  /** Nuxt's aliases and virtual modules where no tsconfig (or only a stale generated one) says where they point (see framework-aliases.ts). */
   private resolveFrameworkAlias(config: TsconfigFacts | undefined, specifier: string, fromDir: string): Resolution | undefined {
     const owner = this.packageFor(fromDir);
-    const nuxtWithoutTsconfig = owner !== undefined && dependsOn(owner.pkg, 'nuxt')
-      && (config === undefined || !config.configPath.startsWith(owner.dir + path.sep)) ? owner.dir : undefined;
-    const bases = frameworkAliasTargets(config, specifier, nuxtWithoutTsconfig);
+    const nuxtPackage = owner !== undefined && dependsOn(owner.pkg, 'nuxt') ? owner.dir : undefined;
+    const bases = frameworkAliasTargets(config, specifier, nuxtPackage);
     if (bases === undefined) return undefined;
     for (const base of bases) {
       const found = this.resolvePath(base);
