@@ -61,7 +61,7 @@ export default defineConfig({
     // The analysis: index → link → reach → rules, over the disk, a git snapshot or an overlay.
     analyse: {
       paths: ['src/analyse/**'],
-      requires: ['rule-engine', 'baseline', 'config', 'contracts', 'files', 'git', 'graph', 'indexer', 'knip', 'manifests', 'project', 'registry'],
+      requires: ['rule-engine', 'baseline', 'config', 'contracts', 'files', 'git', 'graph', 'indexer', 'knip', 'manifests', 'project', 'registry', 'resolve'],
     },
     cleanup: {
       paths: ['src/cleanup/**'],

@@ -4,6 +4,7 @@ import type { Finding } from '../rule-engine/finding.js';
 import { runRules } from '../rule-engine/run-rules.js';
 import { buildSymbolGraph } from '../graph/build-graph.js';
 import { createGraphFiles } from '../graph/graph-files.js';
+import type { GraphFile } from '../graph/symbol-graph.js';
 import { computeLiveness } from '../graph/reachability.js';
 import { findLoadCycles } from '../graph/import-cycles.js';
 import { collectFileImports } from '../graph/file-imports.js';
@@ -21,6 +22,7 @@ import { isInertPage } from '../indexer/extract/markdown-facts.js';
 import { gitFileAges } from './file-ages.js';
 import { dropBrowserslistConfigs } from './browserslist-configs.js';
 import { dropPeerProviders } from './peer-provided.js';
+import { dropStylePackageImports } from './style-package-references.js';
 import { dropHtmlLoadedPackages } from './html-package-references.js';
 import { dropCommandUsedPackages } from './command-used-packages.js';
 import { dropSharedConfigPlugins } from './shared-config-plugins.js';
@@ -86,7 +88,7 @@ export async function analyse(
   const contracts = config.components !== undefined && project.loaded.file !== undefined
     ? buildContractModel(linked, config.components, { file: relativeTo(project.root, project.loaded.file), text: readFileSync(project.loaded.file, 'utf8') })
     : undefined;
-  const dependencies = knip?.kind === 'answer' ? judgedDependencies(project, knip.answer.dependencyIssues, options.notices) : undefined;
+  const dependencies = knip?.kind === 'answer' ? judgedDependencies(project, knip.answer.dependencyIssues, files, options.notices) : undefined;
   const severities = ruleSeverities(config);
   // Loading madge costs time, so the cycles are found only for the (opt-in) rule that reports them.
   const importCycles = (severities[circularImport.meta.id] ?? circularImport.meta.defaultSeverity) === 'off' ? [] : await findLoadCycles(collectFileImports(files), options.notices);
@@ -114,12 +116,14 @@ export async function analyse(
  * knip's dependency problems as orch-guard judges them: checked against what is installed and
  * against what orch-guard resolves, less packages an HTML page loads from node_modules, packages
  * the commands use unseen by knip (a shell script's binaries, a preset flag), plugins a shared
- * config names, and packages another listed package loads.
+ * config names, packages another listed package loads, and packages an imported style sheet
+ * of an installed package imports.
  */
-function judgedDependencies(project: Project, issues: readonly DependencyProblem[], notices: string[]): { problems: DependencyProblem[]; listed: ListedDependency[] } {
+function judgedDependencies(project: Project, issues: readonly DependencyProblem[], files: readonly GraphFile[], notices: string[]): { problems: DependencyProblem[]; listed: ListedDependency[] } {
   const listed = listDependencies(project.root, project.packages);
   const installed = checkInstalled(project.root, project.packages, issues, notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved');
-  const loaded = dropSharedConfigPlugins(project.root, project.packages, dropCommandUsedPackages(project.root, project.packages, dropBrowserslistConfigs(project.root, project.packages, dropHtmlLoadedPackages(project.root, installed))));
+  const importing = files.map((file) => ({ path: file.path, specifiers: file.facts.imports.map((fact) => fact.specifier) }));
+  const loaded = dropStylePackageImports(project.root, dropSharedConfigPlugins(project.root, project.packages, dropCommandUsedPackages(project.root, project.packages, dropBrowserslistConfigs(project.root, project.packages, dropHtmlLoadedPackages(project.root, installed)))), importing);
   return { problems: dropPeerProviders(project.root, loaded, listed), listed };
 }
 
