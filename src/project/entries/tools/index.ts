@@ -5,10 +5,11 @@ import { electronForge } from './electron-forge.js';
 import { nextjs } from './nextjs.js';
 import { nuxt } from './nuxt.js';
 import { plasmo } from './plasmo.js';
+import { storybook } from './storybook.js';
 import { sveltekit } from './sveltekit.js';
 import { vitepress } from './vitepress.js';
 import { wxt } from './wxt.js';
 import type { ToolConvention } from './tool-convention.js';
 
 /** One module per tool; add new ones here. */
-export const toolConventions: readonly ToolConvention[] = [astro, docusaurus, electronBuilder, electronForge, nextjs, nuxt, plasmo, sveltekit, vitepress, wxt];
+export const toolConventions: readonly ToolConvention[] = [astro, docusaurus, electronBuilder, electronForge, nextjs, nuxt, plasmo, storybook, sveltekit, vitepress, wxt];
