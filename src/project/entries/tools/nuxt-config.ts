@@ -5,7 +5,7 @@ import { aliasTargetMentions } from './alias-targets.js';
 import { filesBelow, isRecord, valueAt } from './config-values.js';
 import { nuxtI18nFiles } from './nuxt-i18n.js';
 import { resolvedPathMentions } from './resolved-paths.js';
-import { literalValuesOf } from './syntax.js';
+import { literalValuesOf, stringValue, walk } from './syntax.js';
 import type { ConfigMentions, ToolReader } from './tool-config-reader.js';
 import { serviceWorkerSource } from './vite-pwa.js';
 
@@ -48,12 +48,23 @@ export const nuxtConfig: ToolReader = {
     // `postcss: { plugins: { 'postcss-nested': {} } }`: Nuxt loads each key as a package.
     const postcssPlugins = valueAt(config, 'postcss', 'plugins');
     if (isRecord(postcssPlugins)) mentions.packages.push(...Object.keys(postcssPlugins).filter(isBareSpecifier).map(packageNameOf));
+    mentions.packages.push(...layerPackages(valueAt(config, 'extends')));
+    // `devtools: { enabled: true }`: Nuxt loads @nuxt/devtools, the project's own copy when listed.
+    const devtools = valueAt(config, 'devtools');
+    if (devtools === true || (isRecord(devtools) && devtools.enabled !== false)) mentions.packages.push('@nuxt/devtools');
     return mentions;
   },
   fromSyntax(program, { configFile }) {
     const { files } = resolvedPathMentions(program, configFile);
     // A `prepare:types` hook's `references.push({ types: '@types/x' })` adds a package's types.
     const packages = literalValuesOf(program, 'types').filter(isBareSpecifier).map(packageNameOf);
+    // Layers by package name (`extends: ['docus']`), also when the config cannot be loaded.
+    for (const node of walk(program)) {
+      if (node.type !== 'Property') continue;
+      const key = (node.key as { name?: string } | undefined)?.name;
+      if (key === 'extends') packages.push(...layerPackages(literalOrArray(node.value)));
+      if (key === 'devtools' && devtoolsEnabled(node.value)) packages.push('@nuxt/devtools');
+    }
     return { files, packages };
   },
 };
@@ -71,4 +82,35 @@ function autoImportDirs(config: unknown): string[] {
     .filter((dir): dir is string => dir !== undefined)
     .map((dir) => dir.split('/').filter((part, index, parts) => !parts.slice(0, index + 1).some((seen) => /[*?{[]/.test(seen))).join('/'))
     .filter((dir) => dir !== '' && dir !== '~' && dir !== '@');
+}
+
+/**
+ * Nuxt layers named by package (`extends: ['docus', ['@org/layer', { install: true }]]`): Nuxt
+ * loads each one's nuxt.config, so the package is used. Paths (`./base`, `~/x`) and remote
+ * sources (`github:owner/repo`, `gh:`, `gitlab:`, URLs) are not packages.
+ */
+function layerPackages(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : [value];
+  return items
+    .map((item) => (Array.isArray(item) ? item[0] : item))
+    .filter((item): item is string => typeof item === 'string' && isBareSpecifier(item) && !/^[\w-]+:/.test(item))
+    .map(packageNameOf);
+}
+
+/** A string literal, or an array of them (and of `[name, options]` tuples), as plain values. */
+function literalOrArray(node: unknown): unknown {
+  const value = node as { type?: string; elements?: unknown[] } | undefined;
+  if (value?.type !== 'ArrayExpression') return stringValue(node);
+  return (value.elements ?? []).map((element) => {
+    const inner = element as { type?: string; elements?: unknown[] } | undefined;
+    return inner?.type === 'ArrayExpression' ? stringValue(inner.elements?.[0]) : stringValue(element);
+  });
+}
+
+/** `devtools: true` or `devtools: { … }` without a literal `enabled: false`. */
+function devtoolsEnabled(node: unknown): boolean {
+  const value = node as { type?: string; value?: unknown; properties?: Array<{ key?: { name?: string }; value?: { type?: string; value?: unknown } }> } | undefined;
+  if (value?.type === 'Literal') return value.value === true;
+  if (value?.type !== 'ObjectExpression') return false;
+  return !(value.properties ?? []).some((property) => property.key?.name === 'enabled' && property.value?.type === 'Literal' && property.value.value === false);
 }
