@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkspacePackage } from '../manifests/workspaces.js';
 import { commandWords } from '../project/entries/command-targets.js';
@@ -42,6 +43,12 @@ function commandUses(root: string, packages: readonly WorkspacePackage[]): { cal
     readLine(command, false);
     for (const script of shellScriptsOf(command, dir, root)) for (const line of script.lines) readLine(line, true);
   }
+  // Git hooks husky set up (`.husky/pre-commit`): git runs them, so husky itself is in use
+  // (they source its `_/husky.sh`, or git's hooksPath points at `.husky/_`), and so are the
+  // binaries they call.
+  const hooks = huskyHooks(root);
+  if (hooks.length > 0) named.add('husky');
+  for (const hook of hooks) for (const line of hook.split(/\r?\n/)) readLine(line, true);
   return { called, named };
 }
 
@@ -50,4 +57,22 @@ function binariesOf(root: string, dir: string, name: string): string[] {
   const bin = readInstalledManifest(root, dir, name)?.manifest.bin;
   if (typeof bin === 'string') return [name.replace(/^@[^/]+\//, '')];
   return typeof bin === 'object' && bin !== null ? Object.keys(bin) : [];
+}
+
+/** The texts of the git hooks in the root's `.husky/` folder (its `_/` helpers left out). */
+function huskyHooks(root: string): string[] {
+  const dir = path.join(root, '.husky');
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  } catch {
+    return []; // no .husky folder: no husky hooks
+  }
+  return names.flatMap((name) => {
+    try {
+      return [readFileSync(path.join(dir, name), 'utf8')];
+    } catch {
+      return []; // an unreadable hook calls nothing orch-guard can see; husky is still named
+    }
+  });
 }
