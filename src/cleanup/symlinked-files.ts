@@ -20,8 +20,6 @@ export function symlinkedRemovals(root: string, files: readonly string[], items:
     const real = realOf(path.join(root, file));
     if (real === undefined || real === path.join(realRoot, file)) continue;
     const target = path.relative(realRoot, real).split(path.sep).join('/');
-    // A link leading outside the root is refused outright when the cleanup writes (path-inside).
-    if (target.startsWith('../') || path.isAbsolute(target)) continue;
     aliasOf.set(file, target);
     targets.set(target, file);
   }
@@ -32,6 +30,8 @@ export function symlinkedRemovals(root: string, files: readonly string[], items:
   for (const item of items) {
     const target = aliasOf.get(item.file);
     if (target !== undefined && item.action === 'delete-file' && isOnlyTheLink(root, item.file)) {
+      // A link leading outside the root is refused outright when the cleanup writes (path-inside).
+      if (target.startsWith('../') || path.isAbsolute(target)) continue;
       kept.push({ item, reason: `the file is a symlink to ${target}: cleanup does not delete links (an undo would bring back a copy, not the link); delete it yourself` });
     } else if (target !== undefined) {
       kept.push({ item, reason: `the file is a symlink to ${target}: removing from it would remove from that file` });
