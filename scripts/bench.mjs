@@ -30,7 +30,7 @@ const BENCH_DIR = path.join(os.tmpdir(), 'orch-guard-bench');
 const TIME_BIN = '/usr/bin/time';
 
 // Bump when the generated project layout changes, so cached project directories are rebuilt.
-const SETUP_VERSION = 2;
+const SETUP_VERSION = 3;
 
 // Appended to one source file for the "one file changed" measurement: a new, unused export is
 // a real content change (new hash, new facts) that cannot break parsing.
@@ -310,8 +310,10 @@ function fetchPackage(corpus, timeoutMs) {
 
 /**
  * Creates <bench>/projects/<name>/ with the package's source folder, a package.json without
- * main/exports/dependencies (so neither tool derives entries of its own), a knip.json and a
- * tsconfig.json. The same entry and project globs go to orch-guard on the command line.
+ * main/exports/dependencies (so neither tool derives entries of its own) and a tsconfig.json;
+ * knip's config is <name>.knip.json beside the folder, given with --config: inside the root,
+ * orch-guard would take it as the project's knip config and run knip for its entries. The same
+ * entry and project globs go to orch-guard on the command line.
  */
 function setUpProject(name, corpus, packageDir) {
   const projectDir = path.join(BENCH_DIR, 'projects', name);
@@ -335,7 +337,7 @@ function setUpProject(name, corpus, packageDir) {
       private: true,
       type: 'module',
     });
-    writeJson(path.join(projectDir, 'knip.json'), { entry: corpus.entries, project: projectGlobs(corpus) });
+    writeJson(knipConfigOf(projectDir), { entry: corpus.entries, project: projectGlobs(corpus) });
     // fallow analyses every source file under the root (only the corpus folder is there).
     writeJson(path.join(projectDir, '.fallowrc.json'), { entry: corpus.entries });
     writeJson(path.join(projectDir, 'tsconfig.json'), {
@@ -386,7 +388,12 @@ function restoreTouchedFile(projectDir, packageDir, corpus) {
 function knipArgs(projectDir, cached) {
   // Without --cache knip writes no cache and does a full analysis every time.
   const cache = cached ? ['--cache', '--cache-location', path.join(projectDir, '.knip-cache')] : [];
-  return [KNIP_BIN, '--reporter', 'json', '--no-progress', '--no-config-hints', ...cache];
+  return [KNIP_BIN, '--config', knipConfigOf(projectDir), '--reporter', 'json', '--no-progress', '--no-config-hints', ...cache];
+}
+
+/** knip's config for a bench project: beside its folder, not inside the root orch-guard reads. */
+function knipConfigOf(projectDir) {
+  return `${projectDir}.knip.json`;
 }
 
 function orchGuardArgs(projectDir, corpus) {
