@@ -123,8 +123,17 @@ function judgedDependencies(project: Project, issues: readonly DependencyProblem
   const listed = listDependencies(project.root, project.packages);
   const installed = checkInstalled(project.root, project.packages, issues, notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved');
   const importing = files.map((file) => ({ path: file.path, specifiers: file.facts.imports.map((fact) => fact.specifier) }));
-  const loaded = dropStylePackageImports(project.root, dropSharedConfigPlugins(project.root, project.packages, dropCommandUsedPackages(project.root, project.packages, dropBrowserslistConfigs(project.root, project.packages, dropHtmlLoadedPackages(project.root, installed)))), importing);
-  return { problems: dropPeerProviders(project.root, loaded, listed), listed };
+  const { root, packages } = project;
+  // Uses knip does not see, each dropping the problems it explains, in turn.
+  const explainers: Array<(problems: DependencyProblem[]) => DependencyProblem[]> = [
+    (problems) => dropHtmlLoadedPackages(root, problems),
+    (problems) => dropBrowserslistConfigs(root, packages, problems),
+    (problems) => dropCommandUsedPackages(root, packages, problems),
+    (problems) => dropSharedConfigPlugins(root, packages, problems),
+    (problems) => dropStylePackageImports(root, problems, importing),
+    (problems) => dropPeerProviders(root, problems, listed),
+  ];
+  return { problems: explainers.reduce((problems, explain) => explain(problems), installed), listed };
 }
 
 /** `extends: 'recommended'` under the config's own `rules`. */
