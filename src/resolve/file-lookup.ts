@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** How many folders a pattern's search on disk may read. */
@@ -11,6 +11,7 @@ const MAX_WALKED_DIRS = 2000;
 export class FileLookup {
   private readonly diskCache = new Map<string, 'file' | 'dir' | 'none'>();
   private readonly linkTargets = new Map<string, string | undefined>();
+  private readonly realDirs = new Map<string, string>();
   private readonly rootPrefix: string;
   /** Root-relative folders that hold project files ('' for the root). */
   private readonly projectDirs = new Set<string>();
@@ -112,15 +113,33 @@ export class FileLookup {
     if (!this.linkTargets.has(absolute)) {
       let target: string | undefined;
       try {
-        const real = path.relative(realpathSync(this.root), realpathSync(absolute));
+        const real = path.relative(this.realDir(this.root), this.realPath(absolute));
         const relative = path.sep === '/' ? real : real.split(path.sep).join('/');
         target = this.projectFiles.has(relative) ? relative : undefined;
       } catch {
-        target = undefined;
+        target = undefined; // a dangling link or an unreadable path reaches no project file
       }
       this.linkTargets.set(absolute, target);
     }
     return this.linkTargets.get(absolute);
+  }
+
+  /**
+   * The real path of a file: its folder's real path (cached, folders are shared by many files)
+   * and one lstat of the file itself, rather than a realpath walk of every component per file.
+   */
+  private realPath(absolute: string): string {
+    const inRealDir = path.join(this.realDir(path.dirname(absolute)), path.basename(absolute));
+    return lstatSync(inRealDir).isSymbolicLink() ? realpathSync.native(inRealDir) : inRealDir;
+  }
+
+  private realDir(dir: string): string {
+    let real = this.realDirs.get(dir);
+    if (real === undefined) {
+      real = realpathSync.native(dir);
+      this.realDirs.set(dir, real);
+    }
+    return real;
   }
 
   isFile(absolute: string): boolean {
