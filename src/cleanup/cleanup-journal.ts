@@ -75,9 +75,8 @@ export function writeCleanupState(journal: CleanupJournal, contents: ReadonlyMap
   for (const step of notes) journal.written.set(step.file, (journal.written.get(step.file) ?? new Set()).add(step.hash));
   // Links before the files they lead to: deleting a target first would make its link look
   // changed (it reads through to nothing) and roll the whole cleanup back.
-  const isLink = (step: (typeof plan)[number]) => lstatSync(step.absolute, { throwIfNoEntry: false })?.isSymbolicLink() === true;
-  const ordered = [...plan.filter(isLink), ...plan.filter((step) => !isLink(step))];
-  for (const step of ordered) {
+  const links = new Set(plan.filter((step) => lstatSync(step.absolute, { throwIfNoEntry: false })?.isSymbolicLink() === true));
+  for (const step of [...links, ...plan.filter((step) => !links.has(step))]) {
     // Looked at again right before each file is replaced: an edit made since the check above
     // (while the journal was synced, or other files written) must not be overwritten.
     const unchanged = () => {

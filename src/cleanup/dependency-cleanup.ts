@@ -140,22 +140,25 @@ function isSymlink(file: string): boolean {
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 
 /** The manager's package.json, with the user's formatting back when it means the same (see keepManifestFormat). */
-function restoreManifestFormat(journal: CleanupJournal, manifest: string, original: Buffer, removals: readonly DependencyRemoval[]): void {
+function restoreManifestFormat(journal: CleanupJournal, manifest: string, original: Buffer, removals: readonly DependencyRemoval[], notices: string[]): void {
   const file = path.join(journal.root, manifest);
-  if (!isUtf8(original) || !existsSync(file)) return;
+  if (!existsSync(file)) return;
+  const notKept = () => notices.push(`cleanup --fix: ${manifest} is as the package manager wrote it; its original layout could not be kept`);
+  if (!isUtf8(original)) return void notKept();
   const text = original.toString('utf8');
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
   } catch {
-    return;
+    return void notKept(); // the manager parsed it, so this is rare (JSON it accepts and we do not)
   }
   const removed = removals.flatMap((removal) => DEPENDENCY_SECTIONS
     .filter((section) => Object.hasOwn((parsed[section] ?? {}) as object, removal.name))
     .map((section) => [section, removal.name] as const));
   const managed = readFileSync(file, 'utf8');
   const kept = keepManifestFormat(text, managed, removed);
-  if (kept !== undefined && kept !== managed) writeFileAtomic(file, kept, { mode: journal.originals.get(manifest)?.mode });
+  if (kept === undefined) notKept();
+  else if (kept !== managed) writeFileAtomic(file, kept, { mode: journal.originals.get(manifest)?.mode });
 }
 
 /** Per workspace, one remove command; a failed command puts that workspace's manifest and the lockfile back as they were. */
@@ -170,7 +173,7 @@ function runPackageManager(journal: CleanupJournal, manager: PackageManager, rem
     const result = spawnSync(command, args, { cwd: path.join(root, cwd), encoding: 'utf8', timeout: 10 * 60 * 1000 });
     if (result.status === 0) {
       removed.push(...group);
-      restoreManifestFormat(journal, group[0].manifest, saved[0][1], group);
+      restoreManifestFormat(journal, group[0].manifest, saved[0][1], group, notices);
       continue;
     }
     for (const [file, bytes] of saved) writeFileAtomic(path.join(root, file), bytes, { mode: journal.originals.get(file)?.mode });

@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 export function keepManifestFormat(original: string, managed: string, removed: ReadonlyArray<readonly [section: string, name: string]>): string | undefined {
   let wanted: unknown;
   try {
-    wanted = JSON.parse(managed);
+    wanted = JSON.parse(managed.replace(/^\uFEFF/, ''));
   } catch {
     return undefined;
   }

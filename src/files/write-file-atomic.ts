@@ -30,9 +30,10 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   try {
     const fd = openSync(temporary, 'w', mode ?? 0o666);
     try {
-      // The open mode is filtered by the umask; the file's own mode is set exactly.
-      if (mode !== undefined) fchmodSync(fd, mode);
+      // Owner first: a change of owner clears the setuid/setgid bits, which the mode then sets
+      // again. The open mode is filtered by the umask; the file's own mode is set exactly.
       if (existing !== undefined) keepOwner(fd, existing.uid, existing.gid);
+      if (mode !== undefined) fchmodSync(fd, mode);
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
       fsyncSync(fd);
@@ -56,8 +57,15 @@ function keepOwner(fd: number, uid: number, gid: number): void {
   if (uid === process.getuid?.() && gid === process.getgid?.()) return;
   try {
     fchownSync(fd, uid, gid);
-  } catch {
-    // EPERM: only root can; the file then belongs to whoever wrote it, as with any editor.
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+    // Only root can give a file away; a member of the file's group can still keep the group.
+    // Otherwise the file belongs to whoever wrote it, as with any editor.
+    try {
+      fchownSync(fd, -1, gid);
+    } catch (groupError) {
+      if ((groupError as NodeJS.ErrnoException).code !== 'EPERM') throw groupError;
+    }
   }
 }
 
