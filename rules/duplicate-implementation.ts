@@ -49,7 +49,11 @@ export const duplicateImplementation: Rule = {
     const threshold = context.options.minDuplicateSimilarity ?? DEFAULT_MIN_SIMILARITY;
     const copies = collectCopies(context.files, minimum);
     const groups = new Map<string, Copy[]>();
-    for (const copy of copies) groups.set(copy.hash, [...groups.get(copy.hash) ?? [], copy]);
+    for (const copy of copies) {
+      const group = groups.get(copy.hash);
+      if (group === undefined) groups.set(copy.hash, [copy]);
+      else group.push(copy);
+    }
     const exact = [...groups.values()].filter((group) => new Set(group.map((copy) => copy.file)).size > 1);
     // A small body that differs in a token or two differs in what it is about (a wrapper of
     // another element, an icon): near-copies are looked for among bodies twice the minimum.

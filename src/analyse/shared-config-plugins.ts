@@ -43,7 +43,12 @@ function sharedConfigNames(workspace: WorkspacePackage): string[] {
   }
   for (const file of NAME_ONLY_CONFIGS) {
     const text = readText(path.join(workspace.dir, file))?.trim();
-    if (text !== undefined && /^"[^"]+"$/.test(text)) consider(JSON.parse(text));
+    if (text === undefined || !/^"[^"]+"$/.test(text)) continue;
+    try {
+      consider(JSON.parse(text));
+    } catch {
+      continue; // not a JSON string (a bad escape): Prettier rejects it too, it names no config
+    }
   }
   return names;
 }

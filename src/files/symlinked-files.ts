@@ -9,11 +9,13 @@ import path from 'node:path';
 export function symlinkedProjectFiles(root: string, files: readonly string[]): Map<string, string> {
   const projectFiles = new Set(files);
   const links = new Map<string, string>();
+  let realRoot: string | undefined;
   for (const file of files) {
     const absolute = path.join(root, file);
     try {
       if (!lstatSync(absolute).isSymbolicLink()) continue;
-      const target = toPosix(path.relative(realpathSync(root), realpathSync(absolute)));
+      realRoot ??= realpathSync(root);
+      const target = toPosix(path.relative(realRoot, realpathSync(absolute)));
       if (target !== file && projectFiles.has(target)) links.set(file, target);
     } catch {
       // A dangling link or one that cannot be read stays a project file of its own.

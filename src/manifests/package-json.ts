@@ -127,12 +127,12 @@ export function typedPackage(name: string): string | undefined {
   return rest.includes('__') ? `@${rest.replace('__', '/')}` : rest;
 }
 
-/** The package name a bare specifier refers to (`@scope/pkg/sub` gives `@scope/pkg`). */
 /** Whether a specifier names a package (not a path, an alias prefix like `@/` or `~/`, `#x` or a virtual module). */
 export function isBareSpecifier(specifier: string): boolean {
   return /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/.*)?$/i.test(specifier) && !specifier.includes(':');
 }
 
+/** The package name a bare specifier refers to (`@scope/pkg/sub` gives `@scope/pkg`). */
 export function packageNameOf(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') && parts.length > 1 ? `${parts[0]}/${parts[1]}` : parts[0];

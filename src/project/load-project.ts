@@ -117,7 +117,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   // A link to another project file is that file (Node and tsc load it by its real path).
   const symlinks = source.kind === 'snapshot' ? new Map<string, string>() : symlinkedProjectFiles(root, files);
   if (symlinks.size > 0) files = files.filter((file) => !symlinks.has(file));
-  const deno = readDenoSetup(root, files);
+  const deno = readDenoSetup(root, files, options.notices);
   const makeResolver = (known: readonly string[]) => {
     const knownLookup = new FileLookup(root, new Set(known));
     return { lookup: knownLookup, resolver: new ModuleResolver(knownLookup, tsconfigs, packages, createIgnoreChecker(root)).withBundlerAliases(deno.aliases) };
@@ -125,7 +125,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   // Markdown the pages import from outside the page folders is compiled into them: it is read
   // too. Found with a first resolver, then every file is looked up with the final file list.
   const pages = files.filter((file) => MARKDOWN_FILE.test(file));
-  const partials = pages.length === 0 ? [] : importedMarkdown(pages, new Set(otherMarkdown), makeResolver(files).resolver, sourceTexts(root, source));
+  const partials = pages.length === 0 || otherMarkdown.length === 0 ? [] : importedMarkdown(pages, new Set(otherMarkdown), makeResolver(files).resolver, sourceTexts(root, source));
   if (partials.length > 0) files = [...files, ...partials].sort();
   const { lookup, resolver } = makeResolver(files);
   const { entries, gaps } = findEntryFiles({

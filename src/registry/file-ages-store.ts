@@ -6,12 +6,11 @@ import type { RegistryDatabase } from './open-registry.js';
  * Rows read at another HEAD are stale and dropped.
  */
 export function loadFileAges(registry: RegistryDatabase, head: string, paths: readonly string[]): Map<string, number | null> {
-  const select = registry.prepare('SELECT added_at AS addedAt FROM file_ages WHERE path = ? AND head = ?');
+  // One query for the HEAD's rows, not one per path.
+  const rows = registry.prepare('SELECT path, added_at AS addedAt FROM file_ages WHERE head = ?').all(head) as Array<{ path: string; addedAt: number | null }>;
+  const stored = new Map(rows.map((row) => [row.path, row.addedAt]));
   const found = new Map<string, number | null>();
-  for (const path of paths) {
-    const row = select.get(path, head) as { addedAt: number | null } | undefined;
-    if (row !== undefined) found.set(path, row.addedAt);
-  }
+  for (const path of paths) if (stored.has(path)) found.set(path, stored.get(path) ?? null);
   return found;
 }
 

@@ -362,7 +362,7 @@ export class ReferenceWalker implements LoadWalker {
       case SyntaxKind.IndexedAccessType:
         // `Service['run']` is the type of member run.
         this.recordLiteralKeys((node as ts.IndexedAccessTypeNode).indexType);
-        ts.forEachChild(node, (child) => this.visit(child));
+        ts.forEachChild(node, this.visitChild);
         return;
       case SyntaxKind.ImportType:
         visitImportType(this, node as ts.ImportTypeNode);
@@ -513,7 +513,7 @@ export class ReferenceWalker implements LoadWalker {
         if (binary.operatorToken.kind === SyntaxKind.InKeyword && ts.isStringLiteralLike(binary.left)) {
           this.builder.addMemberUse(this.currentOwner, binary.left.text);
         }
-        ts.forEachChild(node, (child) => this.visit(child));
+        ts.forEachChild(node, this.visitChild);
         return;
       }
       case SyntaxKind.CallExpression:

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseJsonc } from '../../files/jsonc.js';
 import type { BundlerAlias } from '../../resolve/bundler-aliases.js';
 import { commandTargets } from './command-targets.js';
 
@@ -24,7 +25,7 @@ const IMPORT_MAP_FLAG = /--import-?map(?:=|\s+)(['"]?)([^\s'"`]+)\1/;
  * map's folder, or to a URL or `npm:`/`jsr:` package that is not one of the project's packages).
  * Only folders (up to three levels deep) that hold code files are looked at: one listing each.
  */
-export function readDenoSetup(root: string, files: readonly string[]): DenoSetup {
+export function readDenoSetup(root: string, files: readonly string[], notices: string[]): DenoSetup {
   const setup: DenoSetup = { aliases: [], entries: [] };
   const fileSet = new Set(files);
   const maps = new Set<string>();
@@ -49,7 +50,7 @@ export function readDenoSetup(root: string, files: readonly string[]): DenoSetup
       }
     }
   }
-  for (const map of maps) setup.aliases.push(...importMapAliases(root, map));
+  for (const map of maps) setup.aliases.push(...importMapAliases(root, map, notices));
   return setup;
 }
 
@@ -58,14 +59,15 @@ function denoCommands(markdown: string): string[] {
   return [...markdown.replace(/\\\r?\n/g, ' ').matchAll(/\bdeno\s+run\b[^\n`]*/g)].map((match) => match[0]);
 }
 
-function importMapAliases(root: string, file: string): BundlerAlias[] {
+function importMapAliases(root: string, file: string, notices: string[]): BundlerAlias[] {
   const text = readText(file);
   if (text === undefined) return [];
   let imports: unknown;
   try {
-    // deno.jsonc may hold comments: a file that does not parse as JSON adds no alias.
-    imports = (JSON.parse(text) as { imports?: unknown }).imports;
-  } catch {
+    // deno.json(c) may hold comments and trailing commas.
+    imports = (parseJsonc(text) as { imports?: unknown } | null)?.imports;
+  } catch (error) {
+    notices.push(`${path.relative(root, file)}: not valid JSON (${(error as Error).message}); its import map is not read, so imports through it may be reported unresolved`);
     return [];
   }
   if (typeof imports !== 'object' || imports === null) return [];
