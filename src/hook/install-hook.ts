@@ -27,8 +27,10 @@ export interface HookChange {
 export function installHook(root: string, binFile: string): HookChange {
   const workTree = requireWorkTree(root, 'hook install');
   const manager = detectHookManager(workTree, path.resolve(root));
-  if (manager.kind === 'git' && isOutsideRepository(manager.file, workTree, root)) {
-    throw new UsageError(`hook install: git's hooks folder (core.hooksPath) is ${path.dirname(manager.file)}, outside this repository, so other repositories use it too; orch-guard will not edit it. Add \`orch-guard validate --staged\` to ${manager.file} yourself`);
+  if (isOutsideRepository(manager.file, workTree, root)) {
+    throw new UsageError(manager.kind === 'git'
+      ? `hook install: git's hooks folder (core.hooksPath) is ${path.dirname(manager.file)}, outside this repository, so other repositories use it too; orch-guard will not edit it. Add \`orch-guard validate --staged\` to ${manager.file} yourself`
+      : `hook install: ${manager.file} leads outside this repository (a symlink); orch-guard will not edit it. Add \`orch-guard validate --staged\` to it yourself`);
   }
   const shared = isSharedHookFile(manager, path.resolve(root));
   const { command, installed } = preCommitCommand(workTree, path.resolve(root), binFile, shared);
@@ -58,6 +60,9 @@ export function uninstallHook(root: string): HookChange {
   // Nothing of ours in it (whatever its encoding): nothing to remove, nothing to refuse.
   const bytes = readFileSync(manager.file);
   if (!bytes.includes(BLOCK_START) && !bytes.includes('# orch-guard')) return { ...base, changed: false };
+  if (isOutsideRepository(manager.file, workTree, root)) {
+    throw new UsageError(`hook uninstall: ${manager.file} leads outside this repository; orch-guard will not edit it. Remove the orch-guard block from it yourself`);
+  }
   const text = readHookFile(manager.file, 'hook uninstall', 'remove the orch-guard block from it yourself');
   if (manager.kind === 'simple-git-hooks') {
     return { ...base, changed: uninstallFromSimpleGitHooks(manager.file, text), hint: 'run `npx simple-git-hooks` to apply the updated hooks' };
@@ -72,7 +77,7 @@ export function uninstallHook(root: string): HookChange {
 
 /** A hook file in neither the work tree nor the repository's git folder: a hooks folder other repositories share. */
 function isOutsideRepository(file: string, workTree: string, root: string): boolean {
-  const gitDir = git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'], 'hook install').toString('utf8').trim();
+  const gitDir = git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'], 'hook').toString('utf8').trim();
   // Judged by real paths (symlinks followed), a folder that does not exist yet by the one above it.
   return [workTree, gitDir].every((dir) => realPathOutside(dir, path.relative(dir, file)) !== undefined);
 }

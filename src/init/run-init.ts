@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { realPathOutside } from '../files/path-inside.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { tryGit } from '../git/git.js';
 import { installHook } from '../hook/install-hook.js';
@@ -47,7 +48,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     const kept = keepAside(root, file);
     changes.push(`${file}: moved to ${kept}`);
   }
-  writeFileAtomic(path.join(root, 'orch.config.ts'), configSource(survey));
+  writeInsideRoot(root, 'orch.config.ts', configSource(survey));
   changes.push('orch.config.ts: written');
   if (addGitignoreEntry(root)) changes.push('.gitignore: .orch-guard/ added');
   if (options.hook ?? (await options.ask('Install the pre-commit hook (orch-guard validate --staged)?'))) {
@@ -68,7 +69,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     if (existsSync(path.join(root, WORKFLOW))) notices.push(`init: ${WORKFLOW} exists already: left as it is`);
     else {
       mkdirSync(path.join(root, path.dirname(WORKFLOW)), { recursive: true });
-      writeFileAtomic(path.join(root, WORKFLOW), ciWorkflow(survey.packageManager));
+      writeInsideRoot(root, WORKFLOW, ciWorkflow(survey.packageManager));
       changes.push(`${WORKFLOW}: written`);
     }
   }
@@ -79,8 +80,20 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
 function keepAside(root: string, file: string): string {
   for (let n = 1; ; n += 1) {
     const aside = `${file}.bak${n === 1 ? '' : `-${n}`}`;
-    if (existsSync(path.join(root, aside))) continue;
-    renameSync(path.join(root, file), path.join(root, aside));
+    // A hard link fails with EEXIST where a name is taken, even one made a moment ago: nothing is
+    // ever renamed over another file.
+    try {
+      linkSync(path.join(root, file), path.join(root, aside));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      // A file system without hard links: checked, then renamed.
+      if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP'].includes(code ?? '')) throw error;
+      if (existsSync(path.join(root, aside))) continue;
+      renameSync(path.join(root, file), path.join(root, aside));
+      return aside;
+    }
+    unlinkSync(path.join(root, file));
     return aside;
   }
 }
@@ -96,6 +109,13 @@ function addGitignoreEntry(root: string): boolean {
   const text = bytes.toString('latin1');
   if (text.split('\n').some((line) => ['.orch-guard', '.orch-guard/', '/.orch-guard', '/.orch-guard/'].includes(line.trim()))) return false;
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  writeFileAtomic(file, Buffer.concat([bytes, Buffer.from(`${text === '' || text.endsWith('\n') ? '' : newline}.orch-guard/${newline}`)]));
+  writeInsideRoot(root, '.gitignore', Buffer.concat([bytes, Buffer.from(`${text === '' || text.endsWith('\n') ? '' : newline}.orch-guard/${newline}`)]));
   return true;
+}
+
+/** An atomic write of a root-relative file, refused when a symlink on the way leads outside the root. */
+function writeInsideRoot(root: string, relative: string, content: string | Uint8Array): void {
+  const outside = realPathOutside(root, relative);
+  if (outside !== undefined) throw new UsageError(`init: ${relative} leads outside the project (${outside}); orch-guard will not write it`);
+  writeFileAtomic(path.join(root, relative), content);
 }

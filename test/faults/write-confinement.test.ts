@@ -110,6 +110,30 @@ describe.concurrent('what orch-guard writes stays in the root and keeps every by
     }
   });
 
+  test('init and hook install do not write through a .gitignore or a husky hook that a symlink leads outside the root', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'orch-guard-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'gitignore'), 'shared\n');
+      writeFileSync(path.join(outside, 'pre-commit'), 'npx lint-staged\n');
+      await withFaultProject(PROJECT, async (root) => {
+        symlinkSync(path.join(outside, 'gitignore'), path.join(root, '.gitignore'));
+        const init = await runFaultCli(['init', '--no-hook', '--no-ci', '--root', root]);
+        expect(init.stderr).toBe(`orch-guard: init: .gitignore leads outside the project (${realpathSync(path.join(outside, 'gitignore'))}); orch-guard will not write it\n`);
+        expect(init.exitCode).toBe(2);
+        mkdirSync(path.join(root, '.husky'));
+        symlinkSync(path.join(outside, 'pre-commit'), path.join(root, '.husky/pre-commit'));
+        git(root, 'config', 'core.hooksPath', '.husky');
+        const hook = await runFaultCli(['hook', 'install', '--root', root]);
+        expect(hook.stderr).toContain('leads outside this repository (a symlink); orch-guard will not edit it');
+        expect(hook.exitCode).toBe(2);
+        expect(readFileSync(path.join(outside, 'gitignore'), 'utf8')).toBe('shared\n');
+        expect(readFileSync(path.join(outside, 'pre-commit'), 'utf8')).toBe('npx lint-staged\n');
+      }, { git: true });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   test('init appends .orch-guard/ to a .gitignore byte for byte: Latin-1 bytes and CRLF line breaks kept', async () => {
     await withFaultProject(PROJECT, async (root) => {
       const ignore = Buffer.from('dist\r\n# caf\xe9\r\nnode_modules', 'latin1');
