@@ -125,9 +125,11 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   // Markdown the pages import from outside the page folders is compiled into them: it is read
   // too. Found with a first resolver, then every file is looked up with the final file list.
   const pages = files.filter((file) => MARKDOWN_FILE.test(file));
-  const partials = pages.length === 0 || otherMarkdown.length === 0 ? [] : importedMarkdown(pages, new Set(otherMarkdown), makeResolver(files).resolver, sourceTexts(root, source));
+  const first = makeResolver(files);
+  const partials = pages.length === 0 || otherMarkdown.length === 0 ? [] : importedMarkdown(pages, new Set(otherMarkdown), first.resolver, sourceTexts(root, source));
   if (partials.length > 0) files = [...files, ...partials].sort();
-  const { lookup, resolver } = makeResolver(files);
+  // The first resolver knew the final file list unless partials were added.
+  const { lookup, resolver } = partials.length > 0 ? makeResolver(files) : first;
   const { entries, gaps } = findEntryFiles({
     root,
     files,
