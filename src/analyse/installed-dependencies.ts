@@ -112,14 +112,18 @@ function shipsOwnTypes(root: string, dir: string, name: string): boolean {
   return installed.manifest.types !== undefined || installed.manifest.typings !== undefined || /"types"\s*:/.test(installed.text);
 }
 
+const EXPO_APP_CONFIG = /(?:^|\/)app\.config\.[cm]?[jt]s$/;
+
 /**
- * knip's plugins add packages a tool may need to what a config uses (Expo's app.json "uses"
- * expo-updates unless updates are off): a config that does not name the package, not even by
- * the short name tools accept (`airbnb` for eslint-config-airbnb, `@babel/env`), does not use
- * it, and nothing is missing from package.json because of it.
+ * knip's plugins add packages a tool may need to what a config uses (Expo's app.json or
+ * app.config.ts "uses" expo-updates unless updates are off): a config that does not name the
+ * package, not even by the short name tools accept (`airbnb` for eslint-config-airbnb,
+ * `@babel/env`), does not use it, and nothing is missing from package.json because of it. Other
+ * code configs imply packages by value and need them (Vitest's `provider: 'v8'` runs
+ * @vitest/coverage-v8), so of code files only Expo's app config is judged this way.
  */
 function onlyImpliedByConfig(root: string, problem: DependencyProblem): boolean {
-  if (/\.(?:[cm]?[jt]sx?|vue|svelte|astro|mdx?)$/.test(problem.file)) return false;
+  if (/\.(?:[cm]?[jt]sx?|vue|svelte|astro|mdx?)$/.test(problem.file) && !EXPO_APP_CONFIG.test(problem.file)) return false;
   const shortName = problem.name.replace(/^.*\//, '').replace(/^(?:[a-z]+-)?(?:config|plugin|preset)-/, '');
   try {
     const text = readFileSync(path.join(root, problem.file), 'utf8');
