@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { toolReaders } from '../project/entries/tools/readers.js';
+import type { ParseModule } from '../project/entries/tools/static-paths.js';
 import type { ConfigContext, ConfigMentions, ToolReader } from '../project/entries/tools/tool-config-reader.js';
 import type { KnipInput, KnipPlugin, KnipPluginOptions } from './load-knip.js';
 
@@ -8,9 +9,11 @@ import type { KnipInput, KnipPlugin, KnipPluginOptions } from './load-knip.js';
  * reader sees the config the plugin loaded or parsed, and what it finds is returned with the
  * plugin's own inputs — so knip itself counts the files as entries (and the packages they
  * import as used) and the packages as used. Call before recordPluginInputs, which then
- * attributes the additions to the plugin.
+ * attributes the additions to the plugin. `parseModule` parses the modules a config takes its
+ * paths from, for this run.
  */
-export function extendPlugins(plugins: Record<string, KnipPlugin>): void {
+export function extendPlugins(plugins: Record<string, KnipPlugin>, parseModule: ParseModule): void {
+  parseModuleOfRun = parseModule;
   for (const reader of toolReaders) {
     const plugin = plugins[reader.plugin];
     if (plugin === undefined) continue;
@@ -24,6 +27,8 @@ export function extendPlugins(plugins: Record<string, KnipPlugin>): void {
 
 /** knip's plugin objects live as long as the module: a second run in one thread must not extend them twice. */
 const extended = new WeakMap<KnipPlugin, Set<ToolReader>>();
+/** The wrappers outlive a run (above), so they read the run's parser here: runs in one thread take turns. */
+let parseModuleOfRun: ParseModule | undefined;
 
 function extendPlugin(plugin: KnipPlugin, reader: ToolReader): void {
   const { resolveConfig, resolveFromAST } = plugin;
@@ -63,7 +68,7 @@ function guarded<T>(options: KnipPluginOptions, read: () => T, fallback: T): T {
 }
 
 function contextOf(options: KnipPluginOptions): ConfigContext {
-  return { configFile: options.configFilePath, workspaceDir: options.cwd };
+  return { configFile: options.configFilePath, workspaceDir: options.cwd, ...(parseModuleOfRun !== undefined ? { parseModule: parseModuleOfRun } : {}) };
 }
 
 /** knip's input shapes (its util/input.js): production entries resolved like imports, optional dependencies. */

@@ -7,6 +7,8 @@ export interface KnipModules {
   run: (options: unknown) => Promise<{ results: KnipResults; session?: { getEntryPaths: () => Set<string> } }>;
   createOptions: (options: Record<string, unknown>) => Promise<unknown>;
   Plugins: Record<string, KnipPlugin>;
+  /** Its parser (oxc), as it parses config files for `resolveFromAST`. */
+  parseFile: (file: string, text: string) => { program: unknown };
   /** Its workspace bookkeeping; see nested-workspaces.ts for the one method orch-guard wraps. */
   ConfigurationChief: { prototype: { getNegatedWorkspacePatterns: (name: string) => string[] } };
 }
@@ -63,11 +65,12 @@ export interface KnipPluginOptions {
 export async function loadKnip(): Promise<KnipModules> {
   const dist = path.dirname(createRequire(import.meta.url).resolve('knip'));
   const load = (file: string) => import(pathToFileURL(path.join(dist, file)).href) as Promise<Record<string, unknown>>;
-  const [runModule, optionsModule, pluginsModule, chiefModule] = await Promise.all([load('run.js'), load('util/create-options.js'), load('plugins.js'), load('ConfigurationChief.js')]);
+  const [runModule, optionsModule, pluginsModule, chiefModule, astModule] = await Promise.all([load('run.js'), load('util/create-options.js'), load('plugins.js'), load('ConfigurationChief.js'), load('typescript/ast-nodes.js')]);
   return {
     run: runModule.run as KnipModules['run'],
     createOptions: optionsModule.createOptions as KnipModules['createOptions'],
     Plugins: pluginsModule.Plugins as KnipModules['Plugins'],
+    parseFile: astModule._parseFile as KnipModules['parseFile'],
     ConfigurationChief: chiefModule.ConfigurationChief as KnipModules['ConfigurationChief'],
   };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BundlerAlias } from '../resolve/bundler-aliases.js';
 import type { DependencyIssue, KnipAnswer, ToolEntry } from './knip-answer.js';
@@ -44,7 +45,17 @@ const exitThrows = ((code?: number | string | null) => {
 
 async function runKnipOnce(root: string, nestedDirs: readonly string[]): Promise<KnipAnswer> {
   const knip = await loadKnip();
-  extendPlugins(knip.Plugins);
+  // Modules a config takes its paths from are read too: the cached answer depends on them.
+  const parsedModules = new Set<string>();
+  extendPlugins(knip.Plugins, (file) => {
+    parsedModules.add(file);
+    try {
+      return knip.parseFile(file, readFileSync(file, 'utf8')).program;
+    } catch {
+      // Unreadable or not parseable: the paths it holds are unknown, as for any computed value.
+      return undefined;
+    }
+  });
   const recorded = recordPluginInputs(knip.Plugins);
   const options = withNestedWorkspaces(await knip.createOptions({ cwd: root, isSession: true, isShowProgress: false }), nestedDirs);
   const { results, session } = await keepNestedInAncestors(knip, nestedDirs, () => knip.run(options));
@@ -72,7 +83,7 @@ async function runKnipOnce(root: string, nestedDirs: readonly string[]): Promise
     dependencyIssues: dependencyIssues(root, results).filter((issue) => !nestedDirs.includes(issue.workspace)),
     enabledPlugins: enabled,
     configLoadErrors: [],
-    readFiles: [...new Set([...workspaceFiles, ...recorded.configFiles].map(relative))].filter((file) => !file.startsWith('..')).sort(),
+    readFiles: [...new Set([...workspaceFiles, ...recorded.configFiles, ...parsedModules].map(relative))].filter((file) => !file.startsWith('..')).sort(),
   };
 }
 

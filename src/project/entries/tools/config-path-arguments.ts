@@ -11,5 +11,5 @@ const PLUGINS = ['next', 'astro', 'sveltekit', 'rollup', 'rolldown', 'webpack', 
 
 export const configPathArguments: readonly ToolReader[] = PLUGINS.map((plugin) => ({
   plugin,
-  fromSyntax: (program, { configFile }) => resolvedPathMentions(program, configFile),
+  fromSyntax: (program, context) => resolvedPathMentions(program, context),
 }));

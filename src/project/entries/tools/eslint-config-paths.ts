@@ -8,5 +8,5 @@ import type { ToolReader } from './tool-config-reader.js';
  */
 export const eslintConfigPaths: ToolReader = {
   plugin: 'eslint',
-  fromSyntax: (program, { configFile }) => resolvedPathMentions(program, configFile),
+  fromSyntax: (program, context) => resolvedPathMentions(program, context),
 };

@@ -54,8 +54,8 @@ export const nuxtConfig: ToolReader = {
     if (devtools === true || (isRecord(devtools) && devtools.enabled !== false)) mentions.packages.push('@nuxt/devtools');
     return mentions;
   },
-  fromSyntax(program, { configFile }) {
-    const { files } = resolvedPathMentions(program, configFile);
+  fromSyntax(program, context) {
+    const { files } = resolvedPathMentions(program, context);
     // A `prepare:types` hook's `references.push({ types: '@types/x' })` adds a package's types.
     const packages = literalValuesOf(program, 'types').filter(isBareSpecifier).map(packageNameOf);
     // Layers by package name (`extends: ['docus']`), also when the config cannot be loaded.

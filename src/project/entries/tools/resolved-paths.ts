@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { existingFile, packageDirOf } from './config-values.js';
+import { createPathEvaluator } from './static-paths.js';
 import { findCalls, stringValue, walk } from './syntax.js';
-import type { ConfigMentions } from './tool-config-reader.js';
+import type { ConfigContext, ConfigMentions } from './tool-config-reader.js';
 
 const RESOLVERS = new Set(['resolve', 'resolvePath', 'join']);
 /** A file a plugin call is given by path is code it loads; a JSON or text file is data it reads. */
@@ -9,18 +10,20 @@ const CODE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 
 /**
  * Project files a config resolves by path (`resolve('./mocks/class')`, `path.resolve(__dirname,
- * './stub.ts')`, Nuxt's `createResolver(import.meta.url).resolve('./x')`) or hands to a call
+ * './stub.ts')`, `path.join(paths.srcMain, 'main.ts')` with `paths` a module of such paths (see
+ * static-paths.ts), Nuxt's `createResolver(import.meta.url).resolve('./x')`) or hands to a call
  * by path (below), wherever the call is:
  * in a hook or a plugin's `resolveId` that only the build runs, they replace an import, so
  * nothing imports them. Only calls whose last argument is a literal are read, and only files of
  * the config's own package: a path into another workspace package (`resolve(__dirname,
  * '../packages/core/src')`) aliases that package to its source, which orch-guard resolves itself.
  */
-export function resolvedPathMentions(program: unknown, configFile: string): ConfigMentions {
+export function resolvedPathMentions(program: unknown, { configFile, workspaceDir, parseModule }: ConfigContext): ConfigMentions {
   const configDir = path.dirname(configFile);
+  const evaluate = createPathEvaluator(program, configFile, workspaceDir, parseModule);
   const files: string[] = [];
   for (const call of findCalls(program, RESOLVERS, true)) {
-    const target = resolvedTarget(call.arguments, configDir);
+    const target = resolvedTarget(call.arguments, configDir, evaluate);
     const file = target === undefined ? undefined : existingFile(target);
     if (file !== undefined && packageDirOf(file) === packageDirOf(configFile)) files.push(file);
   }
@@ -29,25 +32,20 @@ export function resolvedPathMentions(program: unknown, configFile: string): Conf
 }
 
 /**
- * The path a resolve/join call names: `path.resolve(__dirname, 'plugins', 'x')` (the config's
- * folder, then literal segments: a folder means its index, as `require` loads it), or a last
- * literal `./x` after arguments that are not literals (`resolve(root, './x')`).
+ * The path a resolve/join call names: a folder the config computes, then literal segments
+ * (`path.resolve(__dirname, 'plugins', 'x')`, `path.join(paths.src, 'main.ts')`: a folder means
+ * its index, as `require` loads it), or a last literal `./x` after arguments that are not known
+ * (`resolve(root, './x')`, from the config's folder).
  */
-function resolvedTarget(args: readonly unknown[], configDir: string): string | undefined {
+function resolvedTarget(args: readonly unknown[], configDir: string, evaluate: (node: unknown) => string | undefined): string | undefined {
   const parts = args.map(stringValue);
-  if (args.length > 1 && isConfigDir(args[0]) && parts.slice(1).every((part) => part !== undefined)) {
-    return path.resolve(configDir, ...(parts.slice(1) as string[]));
+  if (args.length > 1 && parts.at(-1) !== undefined) {
+    const values = args.map(evaluate);
+    if (values[0] !== undefined && path.isAbsolute(values[0]) && values.every((value) => value !== undefined)) return path.resolve(...(values as string[]));
   }
   const last = parts.at(-1);
   if (last === undefined || !(last.startsWith('./') || last.startsWith('../')) || parts.slice(0, -1).some((part) => part !== undefined)) return undefined;
   return path.resolve(configDir, last);
-}
-
-/** `__dirname` or `import.meta.dirname`: the config's own folder. */
-function isConfigDir(node: unknown): boolean {
-  const value = node as { type?: string; name?: string; object?: { type?: string; meta?: { name?: string } }; property?: { name?: string } } | undefined;
-  if (value?.type === 'Identifier') return value.name === '__dirname';
-  return value?.type === 'MemberExpression' && value.object?.type === 'MetaProperty' && value.property?.name === 'dirname';
 }
 
 /**

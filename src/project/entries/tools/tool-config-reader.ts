@@ -1,3 +1,5 @@
+import type { ParseModule } from './static-paths.js';
+
 /**
  * What a tool's config says that knip's plugin for it does not: files it loads (a service
  * worker, an alias target, an i18n config) and packages it uses (an ESLint plugin named in a
@@ -12,6 +14,8 @@ export interface ConfigMentions {
 }
 
 export interface ConfigContext {
+  /** Parses another module of the project (one a config imports its paths from); see static-paths.ts. */
+  parseModule?: ParseModule;
   /** Absolute path of the config file. */
   configFile: string;
   /** Absolute directory of the workspace the tool runs in (where its command starts). */

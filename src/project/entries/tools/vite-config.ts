@@ -17,7 +17,7 @@ function viteReader(plugin: string): ToolReader {
   return {
     plugin,
     fromConfig: (config, { configFile }) => readViteAliases(config, configFile),
-    fromSyntax: (program, { configFile }) => resolvedPathMentions(program, configFile),
+    fromSyntax: (program, context) => resolvedPathMentions(program, context),
   };
 }
 
