@@ -129,7 +129,7 @@ function judgedDependencies(project: Project, issues: readonly DependencyProblem
     (problems) => dropHtmlLoadedPackages(root, problems),
     (problems) => dropBrowserslistConfigs(root, packages, problems),
     (problems) => dropCommandUsedPackages(root, packages, problems),
-    (problems) => dropSharedConfigPlugins(root, packages, problems),
+    (problems) => dropSharedConfigPlugins(root, packages, problems, notices),
     (problems) => dropStylePackageImports(root, problems, importing),
     (problems) => dropPeerProviders(root, problems, listed),
   ];
