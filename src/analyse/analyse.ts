@@ -27,9 +27,10 @@ import { dropHtmlLoadedPackages } from './html-package-references.js';
 import { dropCommandUsedPackages } from './command-used-packages.js';
 import { dropSharedConfigPlugins } from './shared-config-plugins.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
+import { installedManifests, type InstalledManifests } from './installed-package.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
 import { applyToolEntries, askToolEntries } from '../knip/with-tool-entries.js';
-import { describeGap, markGapFindings } from '../project/entries/entry-gap.js';
+import { describeGap, type EntryGap, markGapFindings } from '../project/entries/entry-gap.js';
 import { dropExampleFindings } from '../project/entries/example-files.js';
 import { markHandRunScripts } from '../project/entries/hand-run-scripts.js';
 import { withRemoteImportEntries } from './remote-import-entries.js';
@@ -88,7 +89,8 @@ export async function analyse(
   const contracts = config.components !== undefined && project.loaded.file !== undefined
     ? buildContractModel(linked, config.components, { file: relativeTo(project.root, project.loaded.file), text: readFileSync(project.loaded.file, 'utf8') })
     : undefined;
-  const dependencies = knip?.kind === 'answer' ? judgedDependencies(project, knip.answer.dependencyIssues, files, options.notices) : undefined;
+  const manifests = installedManifests(project.root);
+  const dependencies = knip?.kind === 'answer' ? judgedDependencies(project, knip.answer.dependencyIssues, files, options.notices, manifests) : undefined;
   const severities = ruleSeverities(config);
   // Loading madge costs time, so the cycles are found only for the (opt-in) rule that reports them.
   const importCycles = (severities[circularImport.meta.id] ?? circularImport.meta.defaultSeverity) === 'off' ? [] : await findLoadCycles(collectFileImports(files), options.notices);
@@ -109,6 +111,8 @@ export async function analyse(
   const findings = markHandRunScripts(dropExampleFindings(allFindings, options.notices));
   const relativeDirs = (packages: Project['packages']) => packages.map((workspace) => path.relative(project.root, workspace.dir).split(path.sep).join('/'));
   markGapFindings(findings, project.entryGaps, relativeDirs(project.packages), relativeDirs(project.nestedPackages));
+  // Dependency findings (on a package.json) also depend on the installed manifests read to judge them.
+  markGapFindings(findings.filter((finding) => path.basename(finding.file) === 'package.json'), unreadableManifestGaps(project, manifests, options.notices), relativeDirs(project.packages));
   return { project, context, findings, parsedCount: indexed.parsedCount, ...(knip !== undefined ? { knip } : {}) };
 }
 
@@ -119,21 +123,42 @@ export async function analyse(
  * config names, packages another listed package loads, and packages an imported style sheet
  * of an installed package imports.
  */
-function judgedDependencies(project: Project, issues: readonly DependencyProblem[], files: readonly GraphFile[], notices: string[]): { problems: DependencyProblem[]; listed: ListedDependency[] } {
+function judgedDependencies(project: Project, issues: readonly DependencyProblem[], files: readonly GraphFile[], notices: string[], manifests: InstalledManifests): { problems: DependencyProblem[]; listed: ListedDependency[] } {
   const listed = listDependencies(project.root, project.packages);
-  const installed = checkInstalled(project.root, project.packages, issues, notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved');
+  const installed = checkInstalled(project.root, project.packages, issues, notices, (file, specifier) => project.resolver.resolve(file, specifier).kind !== 'unresolved', manifests);
   const importing = files.map((file) => ({ path: file.path, specifiers: file.facts.imports.map((fact) => fact.specifier) }));
   const { root, packages } = project;
   // Uses knip does not see, each dropping the problems it explains, in turn.
   const explainers: Array<(problems: DependencyProblem[]) => DependencyProblem[]> = [
     (problems) => dropHtmlLoadedPackages(root, problems),
     (problems) => dropBrowserslistConfigs(root, packages, problems),
-    (problems) => dropCommandUsedPackages(root, packages, problems),
-    (problems) => dropSharedConfigPlugins(root, packages, problems, notices),
-    (problems) => dropStylePackageImports(root, problems, importing),
-    (problems) => dropPeerProviders(root, problems, listed),
+    (problems) => dropCommandUsedPackages(root, packages, problems, manifests),
+    (problems) => dropSharedConfigPlugins(root, packages, problems, notices, manifests),
+    (problems) => dropStylePackageImports(root, problems, importing, manifests),
+    (problems) => dropPeerProviders(root, problems, listed, manifests),
   ];
   return { problems: explainers.reduce((problems, explain) => explain(problems), installed), listed };
+}
+
+/**
+ * Installed package.json files that exist but could not be read while judging dependencies:
+ * one notice, and a gap for each workspace they were looked up from (its dependency findings
+ * are low confidence: what those packages provide — binaries, peers, types — is unknown).
+ */
+function unreadableManifestGaps(project: Project, manifests: InstalledManifests, notices: string[]): EntryGap[] {
+  const unreadable = manifests.unreadable();
+  if (unreadable.length === 0) return [];
+  const dirs = project.packages.map((workspace) => workspace.dir).sort((a, b) => b.length - a.length);
+  const workspaceOf = (dir: string) => dirs.find((candidate) => dir === candidate || dir.startsWith(`${candidate}${path.sep}`)) ?? project.root;
+  const gaps = new Map<string, EntryGap>();
+  for (const { file, fromDir } of unreadable) {
+    const packageDir = path.relative(project.root, workspaceOf(fromDir)).split(path.sep).join('/');
+    if (!gaps.has(packageDir)) gaps.set(packageDir, { kind: 'unreadable-config', packageDir, entry: relativeTo(project.root, file), fix: 'a reinstall of that package' });
+  }
+  const [first] = unreadable;
+  const more = unreadable.length > 1 ? ` and ${unreadable.length - 1} more` : '';
+  notices.push(`the installed ${relativeTo(project.root, first.file)} could not be read (${first.message})${more}: what ${unreadable.length > 1 ? 'those packages provide' : 'it provides'} (binaries, peers, types) is unknown, dependency findings that depend on it are low confidence`);
+  return [...gaps.values()];
 }
 
 /** `extends: 'recommended'` under the config's own `rules`. */

@@ -7,7 +7,7 @@ import { conventionalChangelogPresets } from '../project/entries/tools/conventio
 import { readWorkflowCommands } from '../project/entries/workflow-commands.js';
 import type { DependencyProblem } from '../rule-engine/analysis-context.js';
 import { isUnusedDependency } from '../rule-engine/dependency-problems.js';
-import { readInstalledManifest } from './installed-package.js';
+import type { InstalledManifests } from './installed-package.js';
 
 /**
  * knip's unused dependencies, less those the project's commands use in ways knip does not see:
@@ -16,12 +16,12 @@ import { readInstalledManifest } from './installed-package.js';
  * shell scripts they run), and a package a command loads by a flag (`conventional-changelog -p
  * angular` loads `conventional-changelog-angular`).
  */
-export function dropCommandUsedPackages(root: string, packages: readonly WorkspacePackage[], problems: DependencyProblem[]): DependencyProblem[] {
+export function dropCommandUsedPackages(root: string, packages: readonly WorkspacePackage[], problems: DependencyProblem[], manifests: InstalledManifests): DependencyProblem[] {
   if (!problems.some(isUnusedDependency)) return problems;
   const { called, named } = commandUses(root, packages);
   if (called.size === 0 && named.size === 0) return problems;
   return problems.filter((problem) => !isUnusedDependency(problem)
-    || !(named.has(problem.name) || (called.size > 0 && binariesOf(root, path.join(root, problem.workspace), problem.name).some((bin) => called.has(bin)))));
+    || !(named.has(problem.name) || (called.size > 0 && binariesOf(manifests, path.join(root, problem.workspace), problem.name).some((bin) => called.has(bin)))));
 }
 
 function commandUses(root: string, packages: readonly WorkspacePackage[]): { called: Set<string>; named: Set<string> } {
@@ -53,8 +53,8 @@ function commandUses(root: string, packages: readonly WorkspacePackage[]): { cal
 }
 
 /** The binaries an installed package provides (package.json `bin`). */
-function binariesOf(root: string, dir: string, name: string): string[] {
-  const bin = readInstalledManifest(root, dir, name)?.manifest.bin;
+function binariesOf(manifests: InstalledManifests, dir: string, name: string): string[] {
+  const bin = manifests.read(dir, name)?.manifest.bin;
   if (typeof bin === 'string') return [name.replace(/^@[^/]+\//, '')];
   return typeof bin === 'object' && bin !== null ? Object.keys(bin) : [];
 }

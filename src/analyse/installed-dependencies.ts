@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DependencyProblem, ListedDependency } from '../rule-engine/analysis-context.js';
 import type { WorkspacePackage } from '../manifests/workspaces.js';
-import { findUp, readInstalledManifest } from './installed-package.js';
+import { findUp, type InstalledManifests } from './installed-package.js';
 import { isUnusedDependency } from '../rule-engine/dependency-problems.js';
 import { packageNameOf, typedPackage } from '../manifests/package-json.js';
 import { isSystemTool } from './system-tools.js';
@@ -24,6 +24,7 @@ export function checkInstalled(
   notices: string[],
   /** Whether orch-guard's resolver finds what the specifier names (a file, an artifact, a package). */
   resolves: (file: string, specifier: string) => boolean,
+  manifests: InstalledManifests,
 ): DependencyProblem[] {
   const byWorkspace = new Map(packages.map((workspace) => [toPosix(path.relative(root, workspace.dir)), workspace]));
   const dirOf = (problem: DependencyProblem) => byWorkspace.get(problem.workspace)?.dir ?? path.join(root, problem.workspace);
@@ -45,7 +46,7 @@ export function checkInstalled(
     if (isUnusedDependency(problem)) {
       // A workspace package without binaries needs no install to be judged: only an import can use it.
       if (!libraryWorkspaces.has(problem.name) && !lookUp(root, dirOf(problem), path.join('node_modules', problem.name, 'package.json'))) notJudged.push(problem.name);
-      else if (problem.name.startsWith('@types/')) result.push({ ...problem, typedPackageShipsTypes: shipsOwnTypes(root, dirOf(problem), typedPackage(problem.name) ?? problem.name) });
+      else if (problem.name.startsWith('@types/')) result.push({ ...problem, typedPackageShipsTypes: shipsOwnTypes(manifests, dirOf(problem), typedPackage(problem.name) ?? problem.name) });
       else result.push(problem);
     } else if (problem.type === 'unlisted-dependency') {
       if (!listedNearFile(root, problem.file, problem.name) && !onlyImpliedByConfig(root, problem)) result.push(problem);
@@ -106,8 +107,8 @@ function settleUnresolved(root: string, problem: DependencyProblem, resolves: (f
 }
 
 /** Whether the installed package declares its own types (`types`, `typings`, a `types` export condition). */
-function shipsOwnTypes(root: string, dir: string, name: string): boolean {
-  const installed = readInstalledManifest(root, dir, name);
+function shipsOwnTypes(manifests: InstalledManifests, dir: string, name: string): boolean {
+  const installed = manifests.read(dir, name);
   if (installed === undefined) return false;
   return installed.manifest.types !== undefined || installed.manifest.typings !== undefined || /"types"\s*:/.test(installed.text);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DependencyProblem, ListedDependency } from '../rule-engine/analysis-context.js';
 import { isUnusedDependency } from '../rule-engine/dependency-problems.js';
-import { readInstalledManifest } from './installed-package.js';
+import type { InstalledManifests } from './installed-package.js';
 import { packagesLoadedByName } from './packages-loaded-by-name.js';
 
 /** What a package may load that its own dependencies do not give it: found in its user's install. */
@@ -17,14 +17,14 @@ const FOREIGN_LISTS = ['peerDependencies', 'peerDependenciesMeta', 'optionalDepe
  * (Whether that package is used is not asked here: knip's answer cannot say so for packages
  * orch-guard sees imported, and keeping the dependency is the safe side.)
  */
-export function dropPeerProviders(root: string, problems: DependencyProblem[], listed: readonly ListedDependency[]): DependencyProblem[] {
+export function dropPeerProviders(root: string, problems: DependencyProblem[], listed: readonly ListedDependency[], manifests: InstalledManifests): DependencyProblem[] {
   if (!problems.some(isUnusedDependency)) return problems;
   const loaderOf = new Map<string, PackageLoads>();
   const loads = (workspace: string, name: string): PackageLoads => {
     const key = `${workspace}\0${name}`;
     let found = loaderOf.get(key);
     if (found === undefined) {
-      found = readLoads(root, path.join(root, workspace), name);
+      found = readLoads(manifests, path.join(root, workspace), name);
       loaderOf.set(key, found);
     }
     return found;
@@ -36,8 +36,8 @@ export function dropPeerProviders(root: string, problems: DependencyProblem[], l
 /** Whether the package loads another by name (from its user's install). */
 type PackageLoads = (name: string) => boolean;
 
-function readLoads(root: string, dir: string, name: string): PackageLoads {
-  const installed = readInstalledManifest(root, dir, name);
+function readLoads(manifests: InstalledManifests, dir: string, name: string): PackageLoads {
+  const installed = manifests.read(dir, name);
   if (installed === undefined) return () => false;
   const { manifest, text } = installed;
   const declared = new Set(FOREIGN_LISTS.flatMap((list) => keysOf(manifest[list])));

@@ -5,7 +5,7 @@ import type { WorkspacePackage } from '../manifests/workspaces.js';
 import { packageNameOf, subpathTargets } from '../manifests/package-json.js';
 import type { DependencyProblem } from '../rule-engine/analysis-context.js';
 import { isUnusedDependency } from '../rule-engine/dependency-problems.js';
-import { readInstalledManifest } from './installed-package.js';
+import type { InstalledManifests } from './installed-package.js';
 
 /** Config files that may hold only the name of a shared config (`"@company/prettier-config"`). */
 const NAME_ONLY_CONFIGS = ['.prettierrc', '.prettierrc.json'];
@@ -19,13 +19,13 @@ const NAME_ONLY_CONFIGS = ['.prettierrc', '.prettierrc.json'];
  * cannot be read leaves the unused dependencies named after its tool (`prettier-plugin-*` for
  * `"prettier"`) unjudged, with a notice: they may be its plugins.
  */
-export function dropSharedConfigPlugins(root: string, packages: readonly WorkspacePackage[], problems: DependencyProblem[], notices: string[]): DependencyProblem[] {
+export function dropSharedConfigPlugins(root: string, packages: readonly WorkspacePackage[], problems: DependencyProblem[], notices: string[], manifests: InstalledManifests): DependencyProblem[] {
   if (!problems.some(isUnusedDependency)) return problems;
   const mentionedBy = new Map<string, string[]>();
   const unreadBy = new Map<string, SharedConfig[]>();
   for (const workspace of packages) {
     const workspaceDir = path.relative(root, workspace.dir).split(path.sep).join('/');
-    const configs = sharedConfigNames(workspace).map((config) => ({ ...config, text: readSharedConfig(root, workspace.dir, config.name) }));
+    const configs = sharedConfigNames(workspace).map((config) => ({ ...config, text: readSharedConfig(manifests, workspace.dir, config.name) }));
     mentionedBy.set(workspaceDir, configs.flatMap((config) => (config.text === undefined ? [] : [config.text])));
     unreadBy.set(workspaceDir, configs.filter((config) => config.text === undefined));
   }
@@ -78,12 +78,12 @@ function sharedConfigNames(workspace: WorkspacePackage): SharedConfig[] {
 }
 
 /** The text of the module a shared config's name loads; undefined when it cannot be found. */
-function readSharedConfig(root: string, dir: string, name: string): string | undefined {
+function readSharedConfig(manifests: InstalledManifests, dir: string, name: string): string | undefined {
   let file: string;
   try {
     file = createRequire(path.join(dir, 'package.json')).resolve(name);
   } catch {
-    return readEsmOnlyConfig(root, dir, name);
+    return readEsmOnlyConfig(manifests, dir, name);
   }
   return existsSync(file) ? readText(file) : undefined;
 }
@@ -93,9 +93,9 @@ function readSharedConfig(root: string, dir: string, name: string): string | und
  * condition) cannot be resolved by require.resolve: its targets for the subpath are read from
  * its installed package.json (every condition's file: one of them is what the tool loads).
  */
-function readEsmOnlyConfig(root: string, dir: string, name: string): string | undefined {
+function readEsmOnlyConfig(manifests: InstalledManifests, dir: string, name: string): string | undefined {
   const packageName = packageNameOf(name);
-  const installed = readInstalledManifest(root, dir, packageName);
+  const installed = manifests.read(dir, packageName);
   if (installed === undefined) return undefined;
   const targets = subpathTargets(installed.manifest.exports, `.${name.slice(packageName.length)}`)
     .filter((target) => !/\.d\.[cm]?ts$/.test(target))

@@ -4,7 +4,7 @@ import { isBareSpecifier, packageNameOf, subpathTargets } from '../manifests/pac
 import { stylesheetCandidates } from '../resolve/stylesheet-candidates.js';
 import type { DependencyProblem } from '../rule-engine/analysis-context.js';
 import { isUnusedDependency } from '../rule-engine/dependency-problems.js';
-import { readInstalledManifest } from './installed-package.js';
+import type { InstalledManifests } from './installed-package.js';
 
 const STYLE = /\.(?:s[ac]ss|less|css)$/;
 /** How many style sheets of installed packages are read at most: their imports are followed. */
@@ -23,13 +23,13 @@ interface ImportingFile {
  * does `@import "bootstrap/scss/functions"`): the project's build compiles that sheet, so its
  * imports resolve from the project's node_modules and the packages must be listed there.
  */
-export function dropStylePackageImports(root: string, problems: DependencyProblem[], files: readonly ImportingFile[]): DependencyProblem[] {
+export function dropStylePackageImports(root: string, problems: DependencyProblem[], files: readonly ImportingFile[], manifests: InstalledManifests): DependencyProblem[] {
   if (!problems.some(isUnusedDependency)) return problems;
   const pending: string[] = [];
   for (const file of files) {
     for (const specifier of file.specifiers) {
       if (!STYLE.test(specifier) || !isBareSpecifier(specifier.replace(/^~/, ''))) continue;
-      const sheet = installedSheet(root, path.join(root, path.dirname(file.path)), specifier.replace(/^~/, ''));
+      const sheet = installedSheet(manifests, path.join(root, path.dirname(file.path)), specifier.replace(/^~/, ''));
       if (sheet !== undefined) pending.push(sheet);
     }
   }
@@ -57,9 +57,9 @@ export function dropStylePackageImports(root: string, problems: DependencyProble
 }
 
 /** The file an installed package's style sheet specifier names: through its `exports`, else the path itself. */
-function installedSheet(root: string, fromDir: string, specifier: string): string | undefined {
+function installedSheet(manifests: InstalledManifests, fromDir: string, specifier: string): string | undefined {
   const name = packageNameOf(specifier);
-  const installed = readInstalledManifest(root, fromDir, name);
+  const installed = manifests.read(fromDir, name);
   if (installed === undefined) return undefined;
   const packageDir = path.dirname(installed.file);
   const subpath = `.${specifier.slice(name.length)}`;

@@ -16,7 +16,7 @@ describe('TanStack Router route entries', () => {
   test('a route file prefix and ignore pattern select the routes of routesDirectory', () => {
     const workspace = workspaceWith({ routesDirectory: './app/pages', routeFilePrefix: 'r-', routeFileIgnorePattern: '\\.test\\.' });
     const files = ['app/pages/__root.tsx', 'app/pages/r-home.tsx', 'app/pages/helper.ts', 'app/pages/r-home.test.tsx', 'src/other.ts'];
-    expect(tanstackRouterEntries(workspace, files)).toEqual(['app/pages/__root.tsx', 'app/pages/r-home.tsx']);
+    expect(tanstackRouterEntries(workspace, files)).toEqual({ entries: ['app/pages/__root.tsx', 'app/pages/r-home.tsx'] });
   });
 
   test('a virtual route tree names its files, nested children included', () => {
@@ -25,12 +25,20 @@ describe('TanStack Router route entries', () => {
       virtualRouteConfig: { type: 'root', file: 'root.tsx', children: [{ type: 'layout', file: 'shell.tsx', children: [{ type: 'route', file: 'a/b.tsx' }] }] },
     });
     const files = ['src/v/root.tsx', 'src/v/shell.tsx', 'src/v/a/b.tsx', 'src/v/orphan.tsx', 'src/router.ts'];
-    expect(tanstackRouterEntries(workspace, files)).toEqual(['src/router.ts', 'src/v/root.tsx', 'src/v/shell.tsx', 'src/v/a/b.tsx']);
+    expect(tanstackRouterEntries(workspace, files)).toEqual({ entries: ['src/router.ts', 'src/v/root.tsx', 'src/v/shell.tsx', 'src/v/a/b.tsx'] });
   });
 
   test('nothing without a TanStack dependency', () => {
     const dir = writeTempProject({ 'tsr.config.json': '{}' });
     dirs.push(dir);
-    expect(tanstackRouterEntries({ dir, name: 'x', pkg: { name: 'x' } }, ['src/routes/index.tsx'])).toEqual([]);
+    expect(tanstackRouterEntries({ dir, name: 'x', pkg: { name: 'x' } }, ['src/routes/index.tsx'])).toEqual({ entries: [] });
+  });
+
+  test('a tsr.config.json that is not JSON: the defaults, and why it could not be read', () => {
+    const dir = writeTempProject({ 'tsr.config.json': '{ "routesDirectory": "./app", }' });
+    dirs.push(dir);
+    const result = tanstackRouterEntries({ dir, name: 'x', pkg: { name: 'x', dependencies: { '@tanstack/react-router': '1.0.0' } } }, ['src/routes/index.tsx', 'app/index.tsx']);
+    expect(result.entries).toEqual(['src/routes/index.tsx']);
+    expect(result.configError).toMatch(/JSON/);
   });
 });

@@ -96,9 +96,10 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
       if (typeof script === 'string') addCommand(script, workspace.dir, { kind: 'script', detail: `${manifest} scripts.${name}` });
     }
     const inPackage = files.flatMap((file) => (packagePrefix === '' ? [file] : file.startsWith(`${packagePrefix}/`) ? [file.slice(packagePrefix.length + 1)] : []));
-    for (const file of tanstackRouterEntries(workspace, inPackage)) {
-      addFile(packagePrefix === '' ? file : `${packagePrefix}/${file}`, { kind: 'framework', detail: 'tanstack-router route (tsr.config.json or its defaults)' });
-    }
+    const inPrefix = (file: string) => (packagePrefix === '' ? file : `${packagePrefix}/${file}`);
+    const routes = tanstackRouterEntries(workspace, inPackage);
+    for (const file of routes.entries) addFile(inPrefix(file), { kind: 'framework', detail: 'tanstack-router route (tsr.config.json or its defaults)' });
+    if (routes.configError !== undefined) gaps.push(unreadableConfig(inPrefix('tsr.config.json'), routes.configError, packagePrefix, 'the routes it configures (its defaults are used)', options.notices));
     for (const file of reactRouterEntries(workspace, inPackage)) {
       addFile(packagePrefix === '' ? file : `${packagePrefix}/${file}`, { kind: 'framework', detail: 'react-router route module (app directory, routes.ts)' });
     }
@@ -107,7 +108,8 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
       add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `${packagePrefix === '' ? '' : `${packagePrefix}/`}${page} <script>` });
     }
     const sly = slyTransformerTargets(workspace.dir, workspace.pkg);
-    for (const target of sly?.targets ?? []) add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `sly transformer (${packagePrefix === '' ? '' : `${packagePrefix}/`}${sly?.config})` });
+    for (const target of sly?.targets ?? []) add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `sly transformer (${inPrefix(sly?.config ?? '')})` });
+    if (sly?.error !== undefined) gaps.push(unreadableConfig(inPrefix(sly.config), sly.error, packagePrefix, 'the transformers it names', options.notices));
     for (const { file, target } of viteServedUrlTargets(workspace.dir, workspace.pkg, pageScripts.length > 0, inPackage)) {
       add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `Vite dev server URL in ${packagePrefix === '' ? '' : `${packagePrefix}/`}${file}` });
     }
@@ -133,4 +135,10 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
   for (const { file, dir, command } of readWorkflowCommands(options.root)) addCommand(command, dir, { kind: 'workflow', detail: `${file} run` });
   for (const { id, command, dir } of options.taskCommands) addCommand(command, dir, { kind: 'task', detail: `orch-guard run task "${id}"` });
   return { entries, gaps };
+}
+
+/** A tool config that exists but cannot be read: one notice, and a gap that makes its package's findings low confidence. */
+function unreadableConfig(config: string, message: string, packageDir: string, names: string, notices: string[]): EntryGap {
+  notices.push(`${config} could not be read (${message}): ${names} are unknown, findings in ${packageDir === '' ? 'the root package' : packageDir} are low confidence`);
+  return { kind: 'unreadable-config', packageDir, entry: config, fix: `entries: [...${names.replace(/ \(.*\)$/, '')}]` };
 }

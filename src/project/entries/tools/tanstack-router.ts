@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkspacePackage } from '../../../manifests/workspaces.js';
 import { dependsOn } from '../../../manifests/package-json.js';
+import { readTextIfPresent } from './config-values.js';
 
 const ENABLERS = ['@tanstack/react-router', '@tanstack/solid-router', '@tanstack/vue-router', '@tanstack/router-plugin',
   '@tanstack/router-cli', '@tanstack/react-start', '@tanstack/solid-start', '@tanstack/start'];
@@ -23,11 +23,17 @@ interface RouterConfig {
  * `routeFilePrefix` and neither the ignore prefix (`-`) nor `routeFileIgnorePattern`, or, with
  * a `virtualRouteConfig` object, the files it names; plus Start's router/client/server files.
  * knip finds them only through a generated `routeTree.gen.ts`, which is often git-ignored.
- * Returns package-relative paths of `files` (package-relative too).
+ * Returns package-relative paths of `files` (package-relative too), and why tsr.config.json
+ * could not be read when it exists but is not JSON (the defaults are used then).
  */
-export function tanstackRouterEntries(workspace: WorkspacePackage, files: readonly string[]): string[] {
-  if (!ENABLERS.some((name) => dependsOn(workspace.pkg, name))) return [];
-  const config = readConfig(workspace.dir);
+export function tanstackRouterEntries(workspace: WorkspacePackage, files: readonly string[]): { entries: string[]; configError?: string } {
+  if (!ENABLERS.some((name) => dependsOn(workspace.pkg, name))) return { entries: [] };
+  const { config, error } = readConfig(workspace.dir);
+  const entries = routeFiles(config, files);
+  return error === undefined ? { entries } : { entries, configError: error };
+}
+
+function routeFiles(config: RouterConfig, files: readonly string[]): string[] {
   const routesDir = path.posix.normalize(config.routesDirectory ?? './src/routes').replace(/^\.\//, '').replace(/\/$/, '');
   const entries = files.filter((file) => START_FILES.test(file));
   const virtualFiles = collectFiles(config.virtualRouteConfig);
@@ -50,12 +56,14 @@ export function tanstackRouterEntries(workspace: WorkspacePackage, files: readon
   return entries;
 }
 
-function readConfig(dir: string): RouterConfig {
+function readConfig(dir: string): { config: RouterConfig; error?: string } {
+  const text = readTextIfPresent(path.join(dir, 'tsr.config.json'));
+  if (text === undefined) return { config: {} };
   try {
-    const parsed = JSON.parse(readFileSync(path.join(dir, 'tsr.config.json'), 'utf8')) as unknown;
-    return typeof parsed === 'object' && parsed !== null ? parsed as RouterConfig : {};
-  } catch {
-    return {};
+    const parsed = JSON.parse(text) as unknown;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? { config: parsed as RouterConfig } : { config: {}, error: 'not a JSON object' };
+  } catch (error) {
+    return { config: {}, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
