@@ -33,13 +33,31 @@ export function packagesLoadedByName(name: string, packageDir: string, manifestT
   let code: string[] | undefined;
   return (other) => {
     if (known.includes(other)) return true;
+    const sibling = scopeSibling(name, other);
     // Its code is read only for a package its manifest names (in `devDependencies`, to test the
-    // engines it loads): reading every listed package's code would cost each run a second.
-    if (!manifestText.includes(`"${other}"`)) return false;
+    // engines it loads) or one of its own scope: reading every listed package's code would cost
+    // each run a second.
+    if (!manifestText.includes(`"${other}"`) && sibling === undefined) return false;
     code ??= readSmallPackageCode(packageDir);
     const literal = new RegExp(`\\b(?:require|import)\\s*\\(\\s*(?:[\\w.$]+\\s*\\|\\|\\s*)?['"\`]${escape(other)}['"\`]\\s*\\)`);
-    return code.some((text) => text.includes(other) && literal.test(text));
+    return code.some((text) => (text.includes(other) && literal.test(text)) || (sibling !== undefined && formsSiblingName(text, sibling)));
   };
+}
+
+/** `@vueuse/math` beside `@vueuse/nuxt`: the scope and the rest of the name; undefined for packages of different scopes. */
+function scopeSibling(name: string, other: string): { scope: string; rest: string } | undefined {
+  const scope = /^@[^/]+\//.exec(name)?.[0];
+  return scope !== undefined && other.startsWith(scope) ? { scope, rest: other.slice(scope.length) } : undefined;
+}
+
+/**
+ * Whether the code forms the sibling's name from a list of literals: a Nuxt module that
+ * auto-imports from the addon packages of its scope that are installed (@vueuse/nuxt's
+ * `` `@vueuse/${pkg}` `` over `['core', 'math', ...]`, each checked with `isPackageExists`)
+ * loads them, though the project never imports them.
+ */
+function formsSiblingName(text: string, { scope, rest }: { scope: string; rest: string }): boolean {
+  return text.includes(`\`${scope}\${`) && new RegExp(`['"\`]${escape(rest)}['"\`]`).test(text);
 }
 
 function readSmallPackageCode(packageDir: string): string[] {

@@ -43,4 +43,13 @@ describe('packages a package loads by name', () => {
     expect(packagesLoadedByName('large', installed('large', files), naming('engine'))('engine')).toBe(false);
     expect(packagesLoadedByName('next', installed('next', { 'package.json': '{}' }), '{}')('sharp')).toBe(true);
   });
+
+  test('a module that forms the names of its scope\'s addons from a list (a Nuxt module\'s auto-imports) loads those it lists', () => {
+    const dir = installed('@acme/nuxt', { 'dist/index.js': "const packages = ['core', 'math'];\nfor (const pkg of packages) if (isPackageExists(`@acme/${pkg}`)) addImportsFrom(`@acme/${pkg}`);" });
+    const loads = packagesLoadedByName('@acme/nuxt', dir, '{ "name": "@acme/nuxt" }');
+    expect(['@acme/math', '@acme/motion', '@other/math', 'math'].map(loads)).toEqual([true, false, false, false]);
+    // Without the formed name, a literal of the scope's addon is not enough.
+    const plain = packagesLoadedByName('@acme/plain', installed('@acme/plain', { 'index.js': "export const kinds = ['math'];" }), '{}');
+    expect(plain('@acme/math')).toBe(false);
+  });
 });
