@@ -151,8 +151,17 @@ function moduleOf(program: unknown, file: string): Module | undefined {
     for (const declarator of declaration.declarations as Node[]) {
       const id = declarator.id as Node;
       const init = declarator.init as Node | null;
-      if (id.type !== 'Identifier' || init === null) continue;
+      if (init === null) continue;
       const source = requiredSource(init);
+      // `const { join } = require('path')`: each name is an import of that module's export.
+      if (id.type === 'ObjectPattern' && source !== undefined) {
+        for (const property of id.properties as Node[]) {
+          const local = (property.value as Node | undefined)?.name;
+          const imported = property.type === 'Property' ? propertyName(property) : undefined;
+          if (typeof local === 'string' && imported !== undefined) module.bindings.set(local, { kind: 'import', source, name: imported });
+        }
+      }
+      if (id.type !== 'Identifier') continue;
       const isPathModule = source !== undefined && PATH_MODULES.has(source);
       module.bindings.set(id.name as string, isPathModule ? { kind: 'import', source, name: '*' } : { kind: 'value', node: init });
     }
