@@ -16,4 +16,4 @@ import { webpackLoaders } from './webpack-loaders.js';
 import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [docusaurusConfig, eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, webpackLoaders, wxtConfig, ...configPathArguments, ...bundlerEntries];
+export const toolReaders: readonly ToolReader[] = [docusaurusConfig, eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, ...webpackLoaders, wxtConfig, ...configPathArguments, ...bundlerEntries];
