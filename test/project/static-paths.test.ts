@@ -42,6 +42,7 @@ describe('paths a config computes, read without running it', () => {
     expect(valueOf("const legacy = require('./legacy');\nexport const value = legacy.lib;")).toBe(path.join(root, 'lib'));
     expect(valueOf("import { resolve } from 'node:path';\nexport const value = resolve('src', 'main.ts');")).toBe(path.join(root, 'src/main.ts'));
     expect(valueOf('export const value = `${process.cwd()}/lib`;')).toBe(`${root}/lib`);
+    expect(valueOf("import path from 'node:path';\nexport const value = path.resolve(import.meta.dirname, '../lib');")).toBe(path.join(root, 'lib'));
   });
 
   test('what it cannot compute is unknown, and a binding that refers to itself ends', () => {

@@ -63,10 +63,10 @@ export function createPathEvaluator(program: unknown, file: string, cwd: string,
       const target = load(module, required);
       return target === undefined ? undefined : { namespace: target };
     }
-    if (node.type === 'MemberExpression') {
+    if (node.type === 'MemberExpression' && !isMetaDirname(node)) {
       const key = node.computed === true ? stringValue(node.property) : (node.property as Node).name as string | undefined;
       const object = key === undefined ? undefined : deref(node.object as Node, module, depth + 1);
-      if (object === undefined || key === undefined) return isMetaDirname(node) ? { node, module } : undefined;
+      if (object === undefined || key === undefined) return undefined;
       if ('namespace' in object) return exported(object.namespace, key, depth + 1);
       if (object.node.type !== 'ObjectExpression') return undefined;
       const property = (object.node.properties as Node[]).find((candidate) => candidate.type === 'Property' && propertyName(candidate) === key);
