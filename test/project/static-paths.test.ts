@@ -45,6 +45,13 @@ describe('paths a config computes, read without running it', () => {
     expect(valueOf("import path from 'node:path';\nexport const value = path.resolve(import.meta.dirname, '../lib');")).toBe(path.join(root, 'lib'));
   });
 
+  test('an ESM config\'s own __dirname from import.meta.url, and URLs relative to it', () => {
+    expect(valueOf("import path from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst __dirname = path.dirname(fileURLToPath(import.meta.url));\nexport const value = path.resolve(__dirname, '../src/main.ts');")).toBe(path.join(root, 'src/main.ts'));
+    expect(valueOf("import url from 'node:url';\nexport const value = url.fileURLToPath(new URL('../lib/', import.meta.url));")).toBe(`${path.join(root, 'lib')}/`);
+    // However it is computed, a config's own __dirname is its folder.
+    expect(valueOf("import { dirname } from 'pathe';\nconst __dirname = dirname(someHelper());\nexport const value = `${__dirname}/x`;")).toBe(`${path.join(root, 'configs')}/x`);
+  });
+
   test('what it cannot compute is unknown, and a binding that refers to itself ends', () => {
     expect(valueOf("import { dependencies } from '../package.json';\nexport const value = Object.keys(dependencies)[0];")).toBeUndefined();
     expect(valueOf("import { cycle } from './paths';\nexport const value = cycle;")).toBeUndefined();

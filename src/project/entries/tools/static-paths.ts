@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existingFile } from './config-values.js';
+import { type Module, moduleOf, PATH_MODULES, requiredSource } from './config-module-bindings.js';
 import { propertyName, stringValue } from './syntax.js';
 
 type Node = Record<string, unknown>;
@@ -7,25 +9,16 @@ type Node = Record<string, unknown>;
 /** Parses a module file into its ESTree program (knip's parser); undefined when it cannot. */
 export type ParseModule = (file: string) => unknown;
 
-/** One parsed module: its file and its top-level bindings. */
-interface Module {
-  file: string;
-  bindings: Map<string, Binding>;
-  /** `export default x` / `module.exports = x`. */
-  defaultExport?: Node;
-}
-
-type Binding = { kind: 'value'; node: Node } | { kind: 'import'; source: string; name: string };
 /** An expression and the module it is read in; or a whole module (a namespace import, a `require`). */
 type Reference = { node: Node; module: Module } | { namespace: Module };
 
-const PATH_MODULES = new Set(['path', 'node:path', 'pathe', 'upath']);
+const URL_MODULES = new Set(['url', 'node:url']);
 const MAX_DEPTH = 24;
 
 /**
  * Reads the paths a config computes without running it: string literals, `__dirname` and
- * `import.meta.dirname`, `process.cwd()`, `path.join`/`path.resolve`/`path.dirname` of such
- * values, and names bound to them — a `const`, or an import from a relative module whose
+ * `import.meta.dirname` (or `dirname(fileURLToPath(import.meta.url))`, `new URL('.', import.meta.url)`),
+ * `process.cwd()`, `path.join`/`path.resolve`/`path.dirname` of such values, and names bound to them — a `const`, or an import from a relative module whose
  * exports are such values (electron-react-boilerplate's `webpackPaths.srcRendererPath`, a
  * `paths.ts` of `path.join(__dirname, '..', 'src')`). A config that cannot be loaded (it exits
  * outside its environment) still names its entries this way. Anything else is unknown.
@@ -63,7 +56,7 @@ export function createPathEvaluator(program: unknown, file: string, cwd: string,
       const target = load(module, required);
       return target === undefined ? undefined : { namespace: target };
     }
-    if (node.type === 'MemberExpression' && !isMetaDirname(node)) {
+    if (node.type === 'MemberExpression' && metaProperty(node) === undefined) {
       const key = node.computed === true ? stringValue(node.property) : (node.property as Node).name as string | undefined;
       const object = key === undefined ? undefined : deref(node.object as Node, module, depth + 1);
       if (object === undefined || key === undefined) return undefined;
@@ -92,14 +85,31 @@ export function createPathEvaluator(program: unknown, file: string, cwd: string,
     if (depth > MAX_DEPTH || node === null || typeof node !== 'object') return undefined;
     const literal = stringValue(node);
     if (literal !== undefined) return literal;
-    const reference = deref(node as Node, module, depth + 1);
+    const own = ownLocation(node as Node, module);
+    if (own !== undefined) {
+      // An ESM config's own `const __dirname = dirname(fileURLToPath(import.meta.url))`: its folder, however computed.
+      const bound = module.bindings.has((node as Node).name as string) ? evaluateReference(node as Node, module, depth) : undefined;
+      return bound ?? own;
+    }
+    return evaluateReference(node as Node, module, depth);
+  };
+
+  const evaluateReference = (node: Node, module: Module, depth: number): string | undefined => {
+    const reference = deref(node, module, depth + 1);
     if (reference === undefined || 'namespace' in reference) return undefined;
     const { node: value, module: home } = reference;
     const homeDir = path.dirname(home.file);
     const direct = stringValue(value);
     if (direct !== undefined) return direct;
-    if (value.type === 'Identifier') return value.name === '__dirname' ? homeDir : value.name === '__filename' ? home.file : undefined;
-    if (isMetaDirname(value)) return homeDir;
+    if (value.type === 'Identifier') return ownLocation(value, home);
+    const meta = metaProperty(value);
+    if (meta === 'dirname') return homeDir;
+    if (meta === 'filename') return home.file;
+    if (meta === 'url') return pathToFileURL(home.file).href;
+    if (value.type === 'NewExpression' && (value.callee as Node).type === 'Identifier' && (value.callee as Node).name === 'URL') {
+      const [relative, base] = (value.arguments as Node[]).map((argument) => evaluate(argument, home, depth + 1));
+      return relative === undefined || base === undefined || !URL.canParse(relative, base) ? undefined : new URL(relative, base).href;
+    }
     if (value.type === 'TemplateLiteral') {
       const parts = (value.expressions as Node[]).map((expression) => evaluate(expression, home, depth + 1));
       if (parts.some((part) => part === undefined)) return undefined;
@@ -117,6 +127,7 @@ export function createPathEvaluator(program: unknown, file: string, cwd: string,
     const args = (value.arguments as Node[]).map((argument) => evaluate(argument, home, depth + 1));
     if (args.length === 0 || args.some((arg) => arg === undefined)) return undefined;
     const parts = args as string[];
+    if (callee === 'fileURLToPath') return parts[0].startsWith('file:') ? fileURLToPath(parts[0]) : undefined;
     if (callee === 'join') return path.join(...parts);
     if (callee === 'resolve') return path.resolve(cwd, ...parts);
     return parts.length === 1 ? path.dirname(parts[0]) : undefined;
@@ -126,10 +137,11 @@ export function createPathEvaluator(program: unknown, file: string, cwd: string,
 }
 
 /** The path function a callee names (`path.join`, `join` imported from 'path', `process.cwd`). */
-function pathFunction(callee: Node, module: Module): 'join' | 'resolve' | 'dirname' | 'cwd' | undefined {
+function pathFunction(callee: Node, module: Module): 'join' | 'resolve' | 'dirname' | 'cwd' | 'fileURLToPath' | undefined {
   const known = (name: unknown) => (name === 'join' || name === 'resolve' || name === 'dirname' ? name : undefined);
   if (callee.type === 'Identifier') {
     const binding = module.bindings.get(callee.name as string);
+    if (binding?.kind === 'import' && URL_MODULES.has(binding.source)) return binding.name === 'fileURLToPath' ? 'fileURLToPath' : undefined;
     return binding?.kind === 'import' && PATH_MODULES.has(binding.source) ? known(binding.name) : undefined;
   }
   if (callee.type !== 'MemberExpression' || (callee.object as Node).type !== 'Identifier') return undefined;
@@ -137,64 +149,23 @@ function pathFunction(callee: Node, module: Module): 'join' | 'resolve' | 'dirna
   const property = (callee.property as Node).name;
   if (objectName === 'process') return property === 'cwd' ? 'cwd' : undefined;
   const binding = module.bindings.get(objectName);
+  if (binding?.kind === 'import' && URL_MODULES.has(binding.source)) return property === 'fileURLToPath' ? 'fileURLToPath' : undefined;
   const isPath = binding === undefined ? objectName === 'path' : binding.kind === 'import' && PATH_MODULES.has(binding.source);
   return isPath ? known(property) : undefined;
 }
 
-/** The top-level bindings and default export of a program. */
-function moduleOf(program: unknown, file: string): Module | undefined {
-  const body = (program as { body?: Node[] } | undefined)?.body;
-  if (!Array.isArray(body)) return undefined;
-  const module: Module = { file, bindings: new Map() };
-  const declare = (declaration: Node) => {
-    if (declaration.type !== 'VariableDeclaration') return;
-    for (const declarator of declaration.declarations as Node[]) {
-      const id = declarator.id as Node;
-      const init = declarator.init as Node | null;
-      if (init === null) continue;
-      const source = requiredSource(init);
-      // `const { join } = require('path')`: each name is an import of that module's export.
-      if (id.type === 'ObjectPattern' && source !== undefined) {
-        for (const property of id.properties as Node[]) {
-          const local = (property.value as Node | undefined)?.name;
-          const imported = property.type === 'Property' ? propertyName(property) : undefined;
-          if (typeof local === 'string' && imported !== undefined) module.bindings.set(local, { kind: 'import', source, name: imported });
-        }
-      }
-      if (id.type !== 'Identifier') continue;
-      const isPathModule = source !== undefined && PATH_MODULES.has(source);
-      module.bindings.set(id.name as string, isPathModule ? { kind: 'import', source, name: '*' } : { kind: 'value', node: init });
-    }
-  };
-  for (const statement of body) {
-    declare(statement);
-    if (statement.type === 'ImportDeclaration') {
-      const source = stringValue(statement.source) ?? '';
-      for (const specifier of statement.specifiers as Node[]) {
-        const local = (specifier.local as Node).name as string;
-        const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default' : specifier.type === 'ImportNamespaceSpecifier' ? '*' : ((specifier.imported as Node).name as string | undefined) ?? stringValue(specifier.imported) ?? '';
-        module.bindings.set(local, { kind: 'import', source, name: imported });
-      }
-    }
-    if (statement.type === 'ExportNamedDeclaration' && statement.declaration !== null && typeof statement.declaration === 'object') declare(statement.declaration as Node);
-    if (statement.type === 'ExportDefaultDeclaration') module.defaultExport = statement.declaration as Node;
-    const assigned = statement.type === 'ExpressionStatement' ? (statement.expression as Node) : undefined;
-    if (assigned?.type === 'AssignmentExpression' && isModuleExports(assigned.left as Node)) module.defaultExport = assigned.right as Node;
-  }
-  return module;
+
+
+
+/** `import.meta.dirname` → `dirname` (`filename`, `url`); undefined for anything else. */
+function metaProperty(node: Node): string | undefined {
+  if (node.type !== 'MemberExpression' || (node.object as Node).type !== 'MetaProperty') return undefined;
+  const name = (node.property as Node).name;
+  return typeof name === 'string' ? name : undefined;
 }
 
-/** `require('x')`'s literal source. */
-function requiredSource(node: Node): string | undefined {
-  if (node.type !== 'CallExpression' || (node.callee as Node).type !== 'Identifier' || (node.callee as Node).name !== 'require') return undefined;
-  return stringValue((node.arguments as unknown[])[0]);
-}
-
-function isModuleExports(node: Node): boolean {
-  return node.type === 'MemberExpression' && (node.object as Node).type === 'Identifier' && (node.object as Node).name === 'module' && (node.property as Node).name === 'exports';
-}
-
-/** `import.meta.dirname`. */
-function isMetaDirname(node: Node): boolean {
-  return node.type === 'MemberExpression' && (node.object as Node).type === 'MetaProperty' && (node.property as Node).name === 'dirname';
+/** `__dirname` and `__filename`: where the module that names them is. */
+function ownLocation(node: Node, module: Module): string | undefined {
+  if (node.type !== 'Identifier') return undefined;
+  return node.name === '__dirname' ? path.dirname(module.file) : node.name === '__filename' ? module.file : undefined;
 }
