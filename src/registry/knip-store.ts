@@ -21,3 +21,9 @@ export function storeKnipAnswer(registry: RegistryDatabase, stored: StoredKnipAn
   registry.prepare('INSERT OR REPLACE INTO knip_answer (id, list_hash, file_hashes, answer) VALUES (1, ?, ?, ?)')
     .run(stored.listHash, JSON.stringify(stored.fileHashes), JSON.stringify(stored.answer));
 }
+
+/** What the stored answer depended on, without the (large) answer: changes whenever a new answer is stored. */
+export function readKnipAnswerStamp(registry: RegistryDatabase): string {
+  const row = registry.prepare('SELECT list_hash, file_hashes FROM knip_answer WHERE id = 1').get() as { list_hash: string; file_hashes: string } | undefined;
+  return row === undefined ? 'no knip answer' : `${row.list_hash} ${row.file_hashes}`;
+}

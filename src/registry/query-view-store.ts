@@ -1,3 +1,4 @@
+import type { DiskRead } from '../files/disk-read-journal.js';
 import type { RegistryDatabase } from './open-registry.js';
 
 /** [path, size, mtimeMs, git blob id] of a project file as the stored view saw it. */
@@ -11,6 +12,36 @@ export interface StoredQueryView {
   notices: string[];
   /** The view as JSON, parsed only once the stamps hold. */
   viewJson: string;
+}
+
+/**
+ * What loading the project read (see recordDiskReads) and said, under a key of what was given
+ * to it: while the key matches and the reads hold, the project need not be loaded again.
+ */
+export interface ProjectStamp {
+  key: string;
+  reads: DiskRead[];
+  notices: string[];
+}
+
+/** The stamp, or undefined when there is none or it is not one (damaged: the project is then loaded). */
+export function readProjectStamp(registry: RegistryDatabase): ProjectStamp | undefined {
+  const json = registry.prepare('SELECT project_stamp FROM query_view WHERE id = 1').pluck().get() as string | null | undefined;
+  if (json === undefined || json === null) return undefined;
+  let stamp: Partial<ProjectStamp>;
+  try {
+    stamp = JSON.parse(json) as Partial<ProjectStamp>;
+  } catch {
+    return undefined;
+  }
+  const isList = (value: unknown) => Array.isArray(value) && value.every((item) => Array.isArray(item) && typeof item[0] === 'string' && typeof item[1] === 'string');
+  if (typeof stamp?.key !== 'string' || !isList(stamp.reads) || !Array.isArray(stamp.notices) || !stamp.notices.every((notice) => typeof notice === 'string')) return undefined;
+  return stamp as ProjectStamp;
+}
+
+/** Stamps the stored view (when there is one) with what loading the project read. */
+export function writeProjectStamp(registry: RegistryDatabase, stamp: ProjectStamp): void {
+  registry.prepare('UPDATE query_view SET project_stamp = ? WHERE id = 1').run(JSON.stringify(stamp));
 }
 
 /** The stored view's key and stamps, without its (large) view: enough to decide whether it holds. */
@@ -31,6 +62,7 @@ export function readQueryViewJson(registry: RegistryDatabase): string | undefine
 }
 
 export function writeQueryView(registry: RegistryDatabase, stored: StoredQueryView): void {
-  registry.prepare('INSERT OR REPLACE INTO query_view (id, key, file_stamps, disk_lookups, notices, view) VALUES (1, ?, ?, ?, ?, ?)')
+  // A new view drops the old project stamp: it is written again for this view.
+  registry.prepare('INSERT OR REPLACE INTO query_view (id, key, file_stamps, disk_lookups, notices, view, project_stamp) VALUES (1, ?, ?, ?, ?, ?, NULL)')
     .run(stored.key, JSON.stringify(stored.fileStamps), JSON.stringify(stored.diskLookups), JSON.stringify(stored.notices), stored.viewJson);
 }

@@ -284,6 +284,12 @@ export const MIGRATIONS: readonly string[] = [
     added_at INTEGER
   ) WITHOUT ROWID;
   `,
+  // 12 → 13: what loading the project read from the disk when the query view was stored (files
+  // with their stat and hash, listings, probes, git's file list), so a query can tell that
+  // nothing changed without loading the project: JSON {key, reads, notices}, or NULL.
+  `
+  ALTER TABLE query_view ADD COLUMN project_stamp TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
