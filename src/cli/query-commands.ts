@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import type { QuerySource } from '../query/query-source.js';
 import type { QueryView } from '../query/query-view.js';
 import { printNotices } from './terminal.js';
 
@@ -57,12 +58,20 @@ function isJson(flags: QueryFlags): boolean {
   return flags.reporter === 'json';
 }
 
+const SOURCE_DESCRIPTIONS: Record<QuerySource, string> = {
+  unchanged: 'answered from the stored graph; nothing the project was loaded from changed',
+  stored: 'answered from the stored graph after loading the project',
+  analysed: 'answered from a fresh analysis',
+};
+
 /** Answers from the graph the registry stored when nothing changed since (see src/query/query-source.ts). */
 async function runQuery(flags: QueryFlags, answer: (view: QueryView) => Promise<string>): Promise<void> {
   isJson(flags);
   const notices: string[] = [];
   const { withQueryView } = await import('../query/query-source.js');
-  const output = await withQueryView({ root: flags.root, configFile: flags.config, production: flags.production, notices }, (view) => answer(view));
+  let source = '';
+  const output = await withQueryView({ root: flags.root, configFile: flags.config, production: flags.production, notices, onSource: (from) => (source = from) }, (view) => answer(view));
   printNotices(notices);
+  if (process.argv.includes('--debug')) process.stderr.write(`orch-guard: debug: ${SOURCE_DESCRIPTIONS[source as QuerySource]}\n`);
   process.stdout.write(output);
 }

@@ -5,11 +5,17 @@ import { type DiskRead, errorCode, listingDigest, REPEATABLE_GIT_COMMANDS, sha1,
 /**
  * Whether the disk still answers every recorded read as it did (see recordDiskReads): a read
  * file by its stat, or by its content when the stat moved (a restored or touched file); every
- * other read asked again. The first difference ends the check.
+ * other read asked again. The first difference ends the check. `seenFiles` is given the files
+ * found unchanged by their stat (path → statOutcome).
  */
-export function diskReadsHold(reads: readonly DiskRead[]): boolean {
+export function diskReadsHold(reads: readonly DiskRead[], seenFiles?: Map<string, string>): boolean {
   try {
-    return reads.every(readHolds);
+    return reads.every((read) => {
+      if (!readHolds(read)) return false;
+      // A regular file's lstat is its stat: told to the caller, which need not ask again.
+      if (seenFiles !== undefined && (read[0] === 'lstat' || read[0] === 'stat') && read[2].startsWith('f:')) seenFiles.set(read[1], read[2]);
+      return true;
+    });
   } catch {
     // A record that is not one (a damaged registry) proves nothing.
     return false;

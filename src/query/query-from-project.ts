@@ -107,7 +107,7 @@ function fileStamps(project: Project, registry: RegistryDatabase): FileStamp[] {
 function unique(reads: readonly DiskRead[]): DiskRead[] {
   const seen = new Set<string>();
   return reads.filter((read) => {
-    const key = JSON.stringify(read.slice(0, read[0] === 'read' ? 2 : 3));
+    const key = read[0] === 'read' ? `read\0${read[1]}` : `${read[0]}\0${read[1]}\0${JSON.stringify(read[2])}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -49,8 +49,9 @@ export async function withQueryView<T>(request: QueryRequest, work: (view: Query
     // The registry is open: a cleanup a kill interrupted is rolled back before anything is read.
     const given = givenKey(root, loaded, production, registry);
     const projectStamp = readProjectStamp(registry);
+    const seenFiles = new Map<string, string>();
     const stored = readQueryViewStamps(registry);
-    if (projectStamp !== undefined && stored !== undefined && projectStamp.key === given && diskReadsHold(projectStamp.reads) && viewHolds(root, stored)) {
+    if (projectStamp !== undefined && stored !== undefined && projectStamp.key === given && diskReadsHold(projectStamp.reads, seenFiles) && viewHolds(root, stored, seenFiles)) {
       const viewJson = readQueryViewJson(registry);
       if (viewJson !== undefined) {
         request.onSource?.('unchanged');
@@ -77,14 +78,18 @@ export function givenKey(root: string, loaded: LoadedConfig, production: boolean
 }
 
 /** The stored view's own stamps: every project file's stat or content, and the resolver's disk lookups. */
-export function viewHolds(root: string, stored: Omit<StoredQueryView, 'viewJson'>): boolean {
-  return stampsHold(root, stored.fileStamps) && FileLookup.lookupsUnchanged(stored.diskLookups);
+export function viewHolds(root: string, stored: Omit<StoredQueryView, 'viewJson'>, seenFiles?: ReadonlyMap<string, string>): boolean {
+  return stampsHold(root, stored.fileStamps, seenFiles) && FileLookup.lookupsUnchanged(stored.diskLookups);
 }
 
-/** Every file has its stamp's stat, or else its content (a restored registry, a touched file). */
-function stampsHold(root: string, stamps: readonly FileStamp[]): boolean {
+/**
+ * Every file has its stamp's stat, or else its content (a restored registry, a touched file).
+ * `seenFiles`: stats just checked (path → statOutcome), not asked again.
+ */
+function stampsHold(root: string, stamps: readonly FileStamp[], seenFiles?: ReadonlyMap<string, string>): boolean {
   for (const [file, size, mtimeMs, hash] of stamps) {
     const absolute = path.join(root, file);
+    if (seenFiles?.get(absolute) === `f:${size}:${mtimeMs}`) continue;
     const stats = statSync(absolute, { throwIfNoEntry: false });
     if (stats === undefined) return false;
     if (stats.size === size && stats.mtimeMs === mtimeMs) continue;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DiskRead } from '../files/disk-read-journal.js';
 import type { RegistryDatabase } from './open-registry.js';
 
@@ -28,20 +29,25 @@ export interface ProjectStamp {
 export function readProjectStamp(registry: RegistryDatabase): ProjectStamp | undefined {
   const json = registry.prepare('SELECT project_stamp FROM query_view WHERE id = 1').pluck().get() as string | null | undefined;
   if (json === undefined || json === null) return undefined;
-  let stamp: Partial<ProjectStamp>;
+  let stamp: { body?: unknown; digest?: unknown };
   try {
-    stamp = JSON.parse(json) as Partial<ProjectStamp>;
+    stamp = JSON.parse(json) as typeof stamp;
   } catch {
     return undefined;
   }
-  const isList = (value: unknown) => Array.isArray(value) && value.every((item) => Array.isArray(item) && typeof item[0] === 'string' && typeof item[1] === 'string');
-  if (typeof stamp?.key !== 'string' || !isList(stamp.reads) || !Array.isArray(stamp.notices) || !stamp.notices.every((notice) => typeof notice === 'string')) return undefined;
-  return stamp as ProjectStamp;
+  // Checked whole: a damaged stamp that still parses must not vouch for a stale view.
+  if (typeof stamp?.body !== 'string' || stamp.digest !== digestOf(stamp.body)) return undefined;
+  return JSON.parse(stamp.body) as ProjectStamp;
+}
+
+function digestOf(body: string): string {
+  return createHash('sha1').update(body).digest('hex');
 }
 
 /** Stamps the stored view (when there is one) with what loading the project read. */
 export function writeProjectStamp(registry: RegistryDatabase, stamp: ProjectStamp): void {
-  registry.prepare('UPDATE query_view SET project_stamp = ? WHERE id = 1').run(JSON.stringify(stamp));
+  const body = JSON.stringify(stamp);
+  registry.prepare('UPDATE query_view SET project_stamp = ? WHERE id = 1').run(JSON.stringify({ body, digest: digestOf(body) }));
 }
 
 /** The stored view's key and stamps, without its (large) view: enough to decide whether it holds. */

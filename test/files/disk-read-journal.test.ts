@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { recordDiskReads } from '../../src/files/disk-read-journal.js';
+import { diskReadsHold } from '../../src/files/disk-reads-hold.js';
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function tree(): string {
+  dir = mkdtempSync(path.join(tmpdir(), 'orch-guard-journal-'));
+  mkdirSync(path.join(dir, 'src'));
+  writeFileSync(path.join(dir, 'package.json'), '{"name":"a"}');
+  writeFileSync(path.join(dir, 'src/a.ts'), 'export const a = 1;\n');
+  return dir;
+}
+
+/** What a project load might read: a manifest, a listing, a probe, a stat. */
+async function load(root: string): Promise<string> {
+  const manifest = readFileSync(path.join(root, 'package.json'), 'utf8');
+  const names = readdirSync(path.join(root, 'src'));
+  const hasConfig = existsSync(path.join(root, 'vite.config.ts'));
+  const size = statSync(path.join(root, 'src/a.ts')).size;
+  return `${manifest} ${names.join(',')} ${hasConfig} ${size}`;
+}
+
+describe('the disk read journal', () => {
+  test('holds while the disk reads the same, and not after any read would differ', async () => {
+    const root = tree();
+    const { value, reads } = await recordDiskReads(() => load(root));
+    expect(value).toBe('{"name":"a"} a.ts false 20');
+    expect(reads!.map((read) => read[0])).toEqual(['read', 'list', 'exists', 'stat']);
+    expect(diskReadsHold(reads!)).toBe(true);
+
+    writeFileSync(path.join(root, 'src/b.ts'), '');
+    expect(diskReadsHold(reads!)).toBe(false);
+    rmSync(path.join(root, 'src/b.ts'));
+    expect(diskReadsHold(reads!)).toBe(true);
+
+    writeFileSync(path.join(root, 'vite.config.ts'), '');
+    expect(diskReadsHold(reads!)).toBe(false);
+    rmSync(path.join(root, 'vite.config.ts'));
+
+    writeFileSync(path.join(root, 'package.json'), '{"name":"b"}');
+    expect(diskReadsHold(reads!)).toBe(false);
+  });
+
+  test('a file touched but not changed holds by its content', async () => {
+    const root = tree();
+    const { reads } = await recordDiskReads(async () => readFileSync(path.join(root, 'package.json'), 'utf8'));
+    utimesSync(path.join(root, 'package.json'), new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    expect(diskReadsHold(reads!)).toBe(true);
+  });
+
+  test('a read it cannot repeat (an async read) leaves no journal', async () => {
+    const root = tree();
+    const recorded = await recordDiskReads(() => readFile(path.join(root, 'package.json'), 'utf8'));
+    expect(recorded.value).toBe('{"name":"a"}');
+    expect(recorded.reads).toBeUndefined();
+    expect(recorded.unrepeatable).toBe('fs.promises.readFile');
+  });
+
+  test('a damaged record proves nothing', () => {
+    expect(diskReadsHold([['stat', 42 as unknown as string, 'd']])).toBe(false);
+  });
+});
