@@ -72,7 +72,7 @@ export default defineConfig({
     // What the CLI commands run.
     validate: { paths: ['src/validate/**'], requires: ['rule-engine', 'analyse', 'baseline', 'errors', 'files', 'git', 'indexer', 'knip', 'package-version', 'project', 'registry', 'resolve'] },
     gates: { paths: ['src/gates/**'], requires: ['rule-engine', 'analyse', 'baseline', 'contracts', 'errors', 'project', 'registry'] },
-    query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'errors', 'files', 'graph', 'indexer', 'knip', 'picture', 'project', 'registry', 'resolve'] },
+    query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'config', 'errors', 'files', 'graph', 'indexer', 'knip', 'picture', 'project', 'registry', 'resolve'] },
     hook: { paths: ['src/hook/**'], requires: ['errors', 'files', 'git', 'process'] },
     // Pure reporters: (result, options) → string, for validate, gates and cleanup results.
     report: {

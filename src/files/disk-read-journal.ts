@@ -188,7 +188,7 @@ function remember(read: DiskRead): void {
   if (!journal!.has(key)) journal!.set(key, read);
 }
 
-export function absolutePath(file: fs.PathLike): string {
+function absolutePath(file: fs.PathLike): string {
   if (file instanceof URL) return fileURLToPath(file);
   return path.resolve(Buffer.isBuffer(file) ? file.toString() : String(file));
 }
@@ -203,7 +203,7 @@ export function statOutcome(stats: fs.Stats | undefined): string {
 }
 
 /** readdirSync's options as recorded: only the two that change what is listed. */
-export function listingShape(options: unknown): string {
+function listingShape(options: unknown): string {
   const object = typeof options === 'object' && options !== null ? (options as { withFileTypes?: boolean; recursive?: boolean }) : {};
   return JSON.stringify({ withFileTypes: object.withFileTypes === true, recursive: object.recursive === true });
 }
