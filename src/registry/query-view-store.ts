@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { DiskRead } from '../files/disk-read-journal.js';
 import type { RegistryDatabase } from './open-registry.js';
+import { decodeStamp, encodeStamp, type ProjectStamp } from './project-stamp.js';
 
 /** [path, size, mtimeMs, git blob id] of a project file as the stored view saw it. */
 export type FileStamp = [string, number, number, string];
@@ -15,39 +14,13 @@ export interface StoredQueryView {
   viewJson: string;
 }
 
-/**
- * What loading the project read (see recordDiskReads) and said, under a key of what was given
- * to it: while the key matches and the reads hold, the project need not be loaded again.
- */
-export interface ProjectStamp {
-  key: string;
-  reads: DiskRead[];
-  notices: string[];
-}
-
-/** The stamp, or undefined when there is none or it is not one (damaged: the project is then loaded). */
 export function readProjectStamp(registry: RegistryDatabase): ProjectStamp | undefined {
-  const json = registry.prepare('SELECT project_stamp FROM query_view WHERE id = 1').pluck().get() as string | null | undefined;
-  if (json === undefined || json === null) return undefined;
-  let stamp: { body?: unknown; digest?: unknown };
-  try {
-    stamp = JSON.parse(json) as typeof stamp;
-  } catch {
-    return undefined;
-  }
-  // Checked whole: a damaged stamp that still parses must not vouch for a stale view.
-  if (typeof stamp?.body !== 'string' || stamp.digest !== digestOf(stamp.body)) return undefined;
-  return JSON.parse(stamp.body) as ProjectStamp;
-}
-
-function digestOf(body: string): string {
-  return createHash('sha1').update(body).digest('hex');
+  return decodeStamp(registry.prepare('SELECT project_stamp FROM query_view WHERE id = 1').pluck().get() as string | null | undefined);
 }
 
 /** Stamps the stored view (when there is one) with what loading the project read. */
 export function writeProjectStamp(registry: RegistryDatabase, stamp: ProjectStamp): void {
-  const body = JSON.stringify(stamp);
-  registry.prepare('UPDATE query_view SET project_stamp = ? WHERE id = 1').run(JSON.stringify({ body, digest: digestOf(body) }));
+  registry.prepare('UPDATE query_view SET project_stamp = ? WHERE id = 1').run(encodeStamp(stamp));
 }
 
 /** The stored view's key and stamps, without its (large) view: enough to decide whether it holds. */

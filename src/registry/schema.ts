@@ -284,11 +284,13 @@ export const MIGRATIONS: readonly string[] = [
     added_at INTEGER
   ) WITHOUT ROWID;
   `,
-  // 12 → 13: what loading the project read from the disk when the query view was stored (files
-  // with their stat and hash, listings, probes, git's file list), so a query can tell that
-  // nothing changed without loading the project: JSON {key, reads, notices}, or NULL.
+  // 12 → 13: what loading the project read from the disk when the query view and the validate
+  // result were stored (files with their stat and hash, listings, probes, git's file list), so a
+  // query or a warm validate can tell that nothing changed without loading the project (see
+  // src/registry/project-stamp.ts), or NULL.
   `
   ALTER TABLE query_view ADD COLUMN project_stamp TEXT;
+  ALTER TABLE validate_result_cache ADD COLUMN project_stamp TEXT;
   `,
 ];
 

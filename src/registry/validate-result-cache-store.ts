@@ -1,5 +1,23 @@
 import type { Finding } from '../rule-engine/finding.js';
 import type { RegistryDatabase } from './open-registry.js';
+import { decodeStamp, encodeStamp, type ProjectStamp } from './project-stamp.js';
+
+/** A validate result's project stamp, with what its key was made of besides the files' stats. */
+export interface ValidateStamp extends ProjectStamp {
+  /** The project files, whose stats (or contents) make the rest of the key. */
+  files: string[];
+  /** The digest of the key's other inputs (see src/validate/result-cache.ts). */
+  inputs: string;
+}
+
+export function readValidateStamp(registry: RegistryDatabase): ValidateStamp | undefined {
+  return decodeStamp(registry.prepare('SELECT project_stamp FROM validate_result_cache WHERE id = 1').pluck().get() as string | null | undefined);
+}
+
+/** Stamps the stored result (when there is one); a new result replaces the row and its stamp. */
+export function writeValidateStamp(registry: RegistryDatabase, stamp: ValidateStamp): void {
+  registry.prepare('UPDATE validate_result_cache SET project_stamp = ? WHERE id = 1').run(encodeStamp(stamp));
+}
 
 /** The last validate result with what it depended on (one row: a newer result replaces it). */
 export interface CachedValidateResult {

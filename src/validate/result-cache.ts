@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import { FileLookup } from '../resolve/file-lookup.js';
  * Which orch-guard made a result: its version and when this build was installed (the rules
  * that made the findings change with either, the facts version does not).
  */
-function buildStamp(): string {
+export function buildStamp(): string {
   return `${packageVersion()}@${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
 }
 
@@ -30,13 +30,13 @@ const CONTENT_KEY = 'content:';
  * changed too recently for its stat to vouch for its content (then see contentKey).
  * Disk lookups for files outside the project are checked separately (see lookupsUnchanged).
  */
-export function resultKey(project: Project, options: unknown, baselineFile: string | undefined): string | undefined {
-  const hash = keyOfInputs(project, options, baselineFile);
+export function resultKey(root: string, files: readonly string[], inputs: string): string | undefined {
+  const hash = createHash('sha1').update(inputs);
   const now = nowNs();
-  for (const file of project.files) {
+  for (const file of files) {
     let stats;
     try {
-      stats = statSync(path.join(project.root, file), { bigint: true, throwIfNoEntry: false });
+      stats = statSync(path.join(root, file), { bigint: true, throwIfNoEntry: false });
     } catch {
       return undefined;
     }
@@ -52,9 +52,9 @@ export function resultKey(project: Project, options: unknown, baselineFile: stri
  * content the analysis read, or, at the next run, the content on disk; undefined (no key) when a
  * file has none. The next run hashes every file once to reuse the result, then keys it by stat.
  */
-export function contentKey(project: Project, options: unknown, baselineFile: string | undefined, hashOf: (file: string) => string | undefined): string | undefined {
-  const hash = keyOfInputs(project, options, baselineFile);
-  for (const file of project.files) {
+export function contentKey(files: readonly string[], inputs: string, hashOf: (file: string) => string | undefined): string | undefined {
+  const hash = createHash('sha1').update(inputs);
+  for (const file of files) {
     const content = hashOf(file);
     if (content === undefined) return undefined;
     hash.update(`${file}\0${content}\0`);
@@ -73,11 +73,12 @@ export function hashOnDisk(root: string): (file: string) => string | undefined {
   };
 }
 
-function keyOfInputs(project: Project, options: unknown, baselineFile: string | undefined): Hash {
+/** The digest of a result's inputs besides the project files: versions, options, config, tsconfigs, manifests, the baseline. */
+export function inputsDigest(project: Project, options: unknown, baselineFile: string | undefined): string {
   const hash = createHash('sha1').update(JSON.stringify([FACTS_VERSION, buildStamp(), options, project.loaded.config, project.tsconfigs, project.packages.map((entry) => entry.pkg)]));
   if (project.loaded.file !== undefined) hash.update(readFileSync(project.loaded.file));
   if (baselineFile !== undefined) hash.update(readFileSync(baselineFile));
-  return hash;
+  return hash.digest('hex');
 }
 
 /**
