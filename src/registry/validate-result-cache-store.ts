@@ -46,6 +46,11 @@ export function readValidateResult(registry: RegistryDatabase): CachedValidateRe
   }
 }
 
+/** The same result under a new key (its content key, once the files' stats can vouch): its stamp still holds. */
+export function rekeyValidateResult(registry: RegistryDatabase, key: string): void {
+  registry.prepare('UPDATE validate_result_cache SET key = ? WHERE id = 1').run(key);
+}
+
 export function writeValidateResult(registry: RegistryDatabase, result: CachedValidateResult): void {
   registry.prepare('INSERT OR REPLACE INTO validate_result_cache (id, key, findings, notices, disk_lookups) VALUES (1, ?, ?, ?, ?)')
     .run(result.key, JSON.stringify(result.findings), JSON.stringify(result.notices), JSON.stringify(result.diskLookups));

@@ -9,7 +9,7 @@ import { FACTS_VERSION } from '../indexer/facts.js';
 import { packageVersion } from '../package-version.js';
 import type { Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
-import { readValidateResult, writeValidateResult } from '../registry/validate-result-cache-store.js';
+import { readValidateResult, rekeyValidateResult, writeValidateResult } from '../registry/validate-result-cache-store.js';
 import { FileLookup } from '../resolve/file-lookup.js';
 
 /**
@@ -92,7 +92,7 @@ export function cachedResult(registry: RegistryDatabase, key: string | undefined
   if (cached === undefined || !FileLookup.lookupsUnchanged(cached.diskLookups)) return undefined;
   if (key !== undefined && cached.key === key) return { findings: cached.findings, notices: cached.notices };
   if (!cached.key.startsWith(CONTENT_KEY) || cached.key !== currentContentKey()) return undefined;
-  if (key !== undefined) writeValidateResult(registry, { ...cached, key });
+  if (key !== undefined) rekeyValidateResult(registry, key);
   return { findings: cached.findings, notices: cached.notices };
 }
 
