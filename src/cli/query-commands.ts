@@ -68,7 +68,10 @@ const SOURCE_DESCRIPTIONS: Record<QuerySource, string> = {
 async function runQuery(flags: QueryFlags, answer: (view: QueryView) => Promise<string>): Promise<void> {
   isJson(flags);
   const notices: string[] = [];
-  const { withQueryView } = await import('../query/query-source.js');
+  const [{ withQueryView }, { installDiskReadJournal }] = await Promise.all([import('../query/query-source.js'), import('../files/disk-read-journal.js')]);
+  // Before the config or the project's code is loaded (TypeScript keeps fs functions from its
+  // start): a warm query can then tell that nothing loading the project read has changed.
+  installDiskReadJournal();
   let source = '';
   const output = await withQueryView({ root: flags.root, configFile: flags.config, production: flags.production, notices, onSource: (from) => (source = from) }, (view) => answer(view));
   printNotices(notices);

@@ -37,7 +37,10 @@ export function registerValidateCommand(program: Command, setExitCode: (code: nu
       const reporterSpecs = parseReporterSpecs(flags.reporter);
       const progress = createProgress('indexing');
       // Each command loads its implementation when it runs, so `--help` and others start fast.
-      const { validateProject } = await import('../validate/run-validate.js');
+      const [{ validateProject }, { installDiskReadJournal }] = await Promise.all([import('../validate/run-validate.js'), import('../files/disk-read-journal.js')]);
+      // Before the config or the project's code is loaded (TypeScript keeps fs functions from its
+      // start): a warm run can then tell that nothing loading the project read has changed.
+      installDiskReadJournal();
       const result = await validateProject({
         root: flags.root,
         configFile: flags.config,

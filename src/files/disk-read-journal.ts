@@ -40,10 +40,11 @@ type AnyFunction = (...args: never[]) => unknown;
  * reason it cannot be repeated: a read by a way not recorded here (a stream, an async read, a
  * command other than a read-only git one) makes the journal worthless, never a partial one.
  * Reads made by code that holds fs functions from before installDiskReadJournal() are not
- * seen: callers install it before loading the code they journal.
+ * seen: the program installs it (installDiskReadJournal) before loading the code it journals;
+ * where it did not (orch-guard used as a library), nothing is recorded.
  */
 export async function recordDiskReads<T>(work: () => Promise<T>): Promise<{ value: T; reads: DiskRead[] | undefined; unrepeatable?: string }> {
-  installDiskReadJournal();
+  if (!installed) return { value: await work(), reads: undefined, unrepeatable: 'the disk read journal is not installed' };
   if (journal !== undefined) throw new Error('recordDiskReads: already recording');
   journal = new Map();
   unrepeatable = undefined;
@@ -55,7 +56,11 @@ export async function recordDiskReads<T>(work: () => Promise<T>): Promise<{ valu
   }
 }
 
-/** Wraps the fs and child_process functions once: they record while a journal is open and only pass through otherwise. */
+/**
+ * Wraps the fs and child_process functions once: they record while a journal is open and only
+ * pass through otherwise. For programs (the CLI), not libraries: it changes node:fs for the
+ * whole process.
+ */
 export function installDiskReadJournal(): void {
   if (installed) return;
   installed = true;

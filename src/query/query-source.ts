@@ -3,7 +3,6 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
-import { installDiskReadJournal } from '../files/disk-read-journal.js';
 import { diskReadsHold } from '../files/disk-reads-hold.js';
 import { isDirectory } from '../files/fs-checks.js';
 import { gitBlobId } from '../files/blob-id.js';
@@ -38,9 +37,6 @@ export type QuerySource = 'unchanged' | 'stored' | 'analysed';
  * if the project's inputs and files are the same, else a fresh analysis does.
  */
 export async function withQueryView<T>(request: QueryRequest, work: (view: QueryView) => T): Promise<T> {
-  // Before the config or the project's code is loaded: a module that keeps fs functions from
-  // its start (TypeScript does) must keep the journal's.
-  installDiskReadJournal();
   const root = path.resolve(request.root);
   const production = request.production === true;
   if (!isDirectory(root)) throw new UsageError(`--root ${request.root}: no such directory`);

@@ -8,7 +8,7 @@ import { cachedResult, contentKey, hashOnDisk, inputsDigest, resultKey, storeRes
 import { indexedFileHashes } from '../registry/facts-store.js';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import { type DiskRead, installDiskReadJournal, recordDiskReads } from '../files/disk-read-journal.js';
+import { type DiskRead, recordDiskReads } from '../files/disk-read-journal.js';
 import { isDirectory } from '../files/fs-checks.js';
 import type { Project } from '../project/load-project.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
@@ -59,9 +59,6 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
     const { loadRecoveredProject } = await import('../analyse/load-recovered-project.js');
     return validateLoaded(options, notices, scope, await loadRecoveredProject({ ...options, notices, ...(scope !== undefined ? { source: scope.head } : {}) }));
   }
-  // Before the config or the project's code is loaded: a module that keeps fs functions from
-  // its start (TypeScript does) must keep the journal's.
-  installDiskReadJournal();
   const loaded = await loadConfig(root, options.configFile);
   return withRegistry(registryPath(root, loaded.config.registry), notices, async (registry) => {
     // The registry is open: a cleanup a kill interrupted is rolled back before anything is read.

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { recordDiskReads } from '../../src/files/disk-read-journal.js';
+import { installDiskReadJournal, recordDiskReads } from '../../src/files/disk-read-journal.js';
 import { diskReadsHold } from '../../src/files/disk-reads-hold.js';
 
 let dir = '';
@@ -27,6 +27,12 @@ async function load(root: string): Promise<string> {
 }
 
 describe('the disk read journal', () => {
+  test('records nothing until the program installs it (a library leaves node:fs alone)', async () => {
+    const recorded = await recordDiskReads(async () => readFileSync(path.join(tree(), 'package.json'), 'utf8'));
+    expect(recorded).toEqual({ value: '{"name":"a"}', reads: undefined, unrepeatable: 'the disk read journal is not installed' });
+    installDiskReadJournal();
+  });
+
   test('holds while the disk reads the same, and not after any read would differ', async () => {
     const root = tree();
     const { value, reads } = await recordDiskReads(() => load(root));

@@ -1,6 +1,7 @@
 import { appendFileSync, cpSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { installDiskReadJournal } from '../../src/files/disk-read-journal.js';
 import { withQueryView } from '../../src/query/query-source.js';
 import type { QueryView } from '../../src/query/query-view.js';
 import { resolveTarget } from '../../src/query/resolve-target.js';
@@ -26,6 +27,9 @@ async function answersOf(root: string): Promise<{ source: string; answers: unkno
   const answers = await withQueryView({ root, notices: [], onSource: (from) => (source = from) }, allAnswers);
   return { source, answers };
 }
+
+// As the CLI does before it loads anything (see installDiskReadJournal).
+installDiskReadJournal();
 
 describe('queries from the stored graph', () => {
   test('answer exactly as a fresh analysis, and re-analyse when a file changes', async () => {

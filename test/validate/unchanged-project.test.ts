@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
+import { installDiskReadJournal } from '../../src/files/disk-read-journal.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { withRegistry } from '../../src/analyse/with-registry.js';
 import { unchangedResult } from '../../src/validate/unchanged-project.js';
@@ -37,6 +38,9 @@ async function reusable(root: string): Promise<boolean> {
   const loaded = await loadConfig(root);
   return withRegistry(path.join(root, '.orch-guard/registry.db'), [], async (registry) => unchangedResult(root, loaded, { production: false }, registry) !== undefined);
 }
+
+// As the CLI does before it loads anything (see installDiskReadJournal).
+installDiskReadJournal();
 
 describe('a warm validate of a project that may have changed', () => {
   test('reuses the result while nothing changed, and not after the manifest makes a file an entry', async () => {
