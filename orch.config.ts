@@ -70,7 +70,7 @@ export default defineConfig({
       consumedBy: ['cli'],
     },
     // What the CLI commands run.
-    validate: { paths: ['src/validate/**'], requires: ['rule-engine', 'analyse', 'baseline', 'errors', 'files', 'git', 'indexer', 'knip', 'package-version', 'project', 'registry', 'resolve'] },
+    validate: { paths: ['src/validate/**'], requires: ['rule-engine', 'analyse', 'baseline', 'config', 'errors', 'files', 'git', 'indexer', 'knip', 'package-version', 'project', 'registry', 'resolve'] },
     gates: { paths: ['src/gates/**'], requires: ['rule-engine', 'analyse', 'baseline', 'contracts', 'errors', 'project', 'registry'] },
     query: { paths: ['src/query/**'], requires: ['rule-engine', 'analyse', 'config', 'errors', 'files', 'graph', 'indexer', 'knip', 'picture', 'project', 'registry', 'resolve'] },
     hook: { paths: ['src/hook/**'], requires: ['errors', 'files', 'git', 'process'] },
