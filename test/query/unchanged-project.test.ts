@@ -1,9 +1,10 @@
 import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { commitAll, git } from '../support/git-repo.js';
-import { copyFixture, removeTemp, runCli } from '../support/run-cli.js';
+import { runCli } from '../support/run-cli.js';
+import { addReport, makeReportAProgram, shopCopies } from '../support/shop-changes.js';
 
 // A warm query answers without loading the project when nothing loading it read has changed
 // (src/files/disk-read-journal.ts). These runs change what loading reads (the file list, a
@@ -13,19 +14,7 @@ const UNCHANGED = 'orch-guard: debug: answered from the stored graph; nothing th
 const LOADED = 'orch-guard: debug: answered from the stored graph after loading the project';
 const ANALYSED = 'orch-guard: debug: answered from a fresh analysis';
 
-const REPORT = "import { formatDate } from './lib/format.js';\n\nexport const stamp = formatDate(new Date(0));\n";
-
-let roots: string[] = [];
-afterEach(() => {
-  for (const root of roots) removeTemp(root);
-  roots = [];
-});
-
-function shop(): string {
-  const root = copyFixture('example/shop');
-  roots.push(root);
-  return root;
-}
+const shop = shopCopies();
 
 async function ask(root: string, ...args: string[]): Promise<{ answer: string; source: string }> {
   const result = await runCli([...args, '--root', root, '--debug']);
@@ -53,14 +42,14 @@ describe('queries when the project may have changed', () => {
     expect(await ask(root, ...USAGE)).toEqual({ answer: first.answer, source: UNCHANGED });
 
     // A new file: only the file list says so.
-    writeFileSync(path.join(root, 'src/report.ts'), REPORT);
+    addReport(root);
     const withReport = await ask(root, ...USAGE);
     expect(withReport.source).toBe(ANALYSED);
     expect(withReport.answer).toContain('src/report.ts (top level)  (dead)');
     expect((await ask(root, ...WHY)).answer).toContain('dead');
 
     // The manifest names it as a program (bin): no source file changed, the entries did.
-    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', main: 'dist/index.js', bin: { report: 'dist/src/report.js' } }));
+    makeReportAProgram(root);
     const why = await ask(root, ...WHY);
     expect(why.source).not.toBe(UNCHANGED);
     expect(why.answer).not.toContain('dead');
@@ -80,7 +69,7 @@ describe('queries when the project may have changed', () => {
     commitAll(root, 'initial');
     const first = await ask(root, ...USAGE);
     expect(await ask(root, ...USAGE)).toEqual({ answer: first.answer, source: UNCHANGED });
-    writeFileSync(path.join(root, 'src/report.ts'), REPORT);
+    addReport(root);
     const withReport = await ask(root, ...USAGE);
     expect(withReport.source).toBe(ANALYSED);
     expect(withReport.answer).toContain('src/report.ts (top level)  (dead)');
@@ -102,7 +91,7 @@ describe('queries when the project may have changed', () => {
 
     // A stamp that parses but was altered (here: it vouches for nothing read) must not vouch
     // for a project that changed.
-    writeFileSync(path.join(root, 'src/report.ts'), REPORT);
+    addReport(root);
     const registry = new Database(path.join(root, '.orch-guard/registry.db'), { readonly: true });
     const stored = JSON.parse(registry.prepare('SELECT project_stamp FROM query_view').pluck().get() as string) as { body: string; digest: string };
     registry.close();

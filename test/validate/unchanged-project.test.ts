@@ -1,30 +1,22 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { installDiskReadJournal } from '../../src/files/disk-read-journal.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { withRegistry } from '../../src/analyse/with-registry.js';
 import { unchangedResult } from '../../src/validate/unchanged-project.js';
 import { validateProject } from '../../src/validate/run-validate.js';
-import { copyFixture, removeTemp } from '../support/run-cli.js';
+import { addReport, makeReportAProgram, shopCopies } from '../support/shop-changes.js';
 
 // A warm validate reuses the stored result without loading the project while everything loading
 // it read still reads the same (src/validate/unchanged-project.ts). A change to what loading
 // reads, or a damaged stamp, must give the fresh result.
 
-const REPORT = "import { formatDate } from './lib/format.js';\n\nexport const stamp = formatDate(new Date(0));\n";
-
-let roots: string[] = [];
-afterEach(() => {
-  for (const root of roots) removeTemp(root);
-  roots = [];
-});
+const shopCopy = shopCopies();
 
 function shop(): string {
-  const root = copyFixture('example/shop');
-  roots.push(root);
-  writeFileSync(path.join(root, 'src/report.ts'), REPORT);
+  const root = shopCopy();
+  addReport(root);
   return root;
 }
 
@@ -50,7 +42,7 @@ describe('a warm validate of a project that may have changed', () => {
     expect(await findings(root)).toEqual(cold);
     expect(await reusable(root)).toBe(true);
 
-    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', main: 'dist/index.js', bin: { report: 'dist/src/report.js' } }));
+    makeReportAProgram(root);
     expect(await reusable(root)).toBe(false);
     const changed = await findings(root);
     expect(changed).not.toContain('unused-file src/report.ts#src/report.ts');
@@ -71,7 +63,7 @@ describe('a warm validate of a project that may have changed', () => {
     registry.close();
     expect(await reusable(root)).toBe(false);
 
-    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', main: 'dist/index.js', bin: { report: 'dist/src/report.js' } }));
+    makeReportAProgram(root);
     expect(await findings(root)).toEqual(await findings(root, false));
   });
 });
