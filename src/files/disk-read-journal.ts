@@ -95,7 +95,7 @@ export function installDiskReadJournal(): void {
       remember(['read', absolute, `E:${errorCode(error)}`]);
       throw error;
     }
-    remember(stats?.isFile() === true ? ['read', absolute, stats.size, stats.mtimeMs, sha1(content)] : ['read', absolute, 'E:not-a-file']);
+    remember(stats?.isFile() === true ? ['read', absolute, stats.size, vouchingMtime(stats), sha1(content)] : ['read', absolute, 'E:not-a-file']);
     return encoding === undefined || encoding === null ? content : content.toString(encoding);
   });
   for (const name of ['statSync', 'lstatSync'] as const) {
@@ -156,7 +156,7 @@ export function installDiskReadJournal(): void {
     const absolute = absolutePath(file);
     // A file opened to be read is recorded as read whole; a folder opened (to sync it) or a file opened to be written tells nothing.
     const stats = reading ? statFile(absolute, { throwIfNoEntry: false }) : undefined;
-    if (stats?.isFile() === true) remember(['read', absolute, stats.size, stats.mtimeMs, sha1(readFile(absolute))]);
+    if (stats?.isFile() === true) remember(['read', absolute, stats.size, vouchingMtime(stats), sha1(readFile(absolute))]);
     else if (reading && stats === undefined) remember(['read', absolute, 'E:ENOENT']);
     return original(file, flags, mode);
   });
@@ -181,6 +181,15 @@ export function installDiskReadJournal(): void {
   }
   // ES modules hold node:fs's named exports as bindings to these objects' properties.
   syncBuiltinESMExports();
+}
+
+/**
+ * The mtime that may vouch for a read file's content later, or -1 (check the content) for a file
+ * changed within the last two seconds: a write in the same timestamp tick as the read would
+ * otherwise go unseen (see RACY_MARGIN_NS in stat-key.ts).
+ */
+function vouchingMtime(stats: fs.Stats): number {
+  return Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) < 2000 ? -1 : stats.mtimeMs;
 }
 
 function note<T>(what: string, run: () => T): T {

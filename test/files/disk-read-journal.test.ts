@@ -60,6 +60,16 @@ describe('the disk read journal', () => {
     expect(diskReadsHold(reads!)).toBe(true);
   });
 
+  test('a file changed just before it was read is checked by content (a same-size edit in the same tick keeps the mtime)', async () => {
+    const root = tree();
+    const manifest = path.join(root, 'package.json');
+    const { mtime } = statSync(manifest);
+    const { reads } = await recordDiskReads(async () => readFileSync(manifest, 'utf8'));
+    writeFileSync(manifest, '{"name":"b"}');
+    utimesSync(manifest, mtime, mtime);
+    expect(diskReadsHold(reads!)).toBe(false);
+  });
+
   test('a read it cannot repeat (an async read) leaves no journal', async () => {
     const root = tree();
     const recorded = await recordDiskReads(() => readFile(path.join(root, 'package.json'), 'utf8'));
