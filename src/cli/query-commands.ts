@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { QuerySource } from '../query/query-source.js';
-import type { QueryView } from '../query/query-view.js';
+import type { QuerySource, QueryView } from '../query/query-view.js';
 import { printNotices } from './terminal.js';
 
 interface QueryFlags {

@@ -10,8 +10,8 @@ import { loadKnipAnswer } from '../registry/knip-store.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { type FileStamp, readQueryViewJson, readQueryViewStamps, writeProjectStamp, writeQueryView } from '../registry/query-view-store.js';
 import { loadProject, type Project } from '../project/load-project.js';
-import { givenKey, type QueryRequest, viewHolds } from './query-source.js';
-import { type QueryView, viewOfAnalysis } from './query-view.js';
+import { givenKey, viewHolds } from './view-freshness.js';
+import { type QueryRequest, type QueryView, viewOfAnalysis } from './query-view.js';
 import { STORED_VIEW_VERSION, storeView, viewOfStored } from './stored-view.js';
 
 interface ProjectQuery<T> {

@@ -25,6 +25,20 @@ export interface QueryView {
   readonly uses: ArrayLike<number>;
 }
 
+export interface QueryRequest {
+  root: string;
+  configFile?: string;
+  production?: boolean;
+  notices: string[];
+  /**
+   * Told where the answer came from (for tests and --debug): the stored graph without loading the
+   * project ('unchanged'), the stored graph after loading the project ('stored'), or a fresh analysis.
+   */
+  onSource?: (source: QuerySource) => void;
+}
+
+export type QuerySource = 'unchanged' | 'stored' | 'analysed';
+
 export function viewOfAnalysis(analysis: Analysis): QueryView {
   const { context } = analysis;
   return {

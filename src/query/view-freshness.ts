@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { LoadedConfig } from '../config/load-config.js';
+import { gitBlobId } from '../files/blob-id.js';
+import { FACTS_VERSION } from '../indexer/facts.js';
+import { readKnipAnswerStamp } from '../registry/knip-store.js';
+import type { RegistryDatabase } from '../registry/open-registry.js';
+import type { FileStamp, StoredQueryView } from '../registry/query-view-store.js';
+import { FileLookup } from '../resolve/file-lookup.js';
+import { STORED_VIEW_VERSION } from './stored-view.js';
+
+// Whether the stored query view still holds: apart from query-source.ts, so that the module that
+// loads the project (query-from-project.ts) shares it without an import cycle.
+
+/**
+ * What a query gives loading the project, and what the stored view depends on besides the disk:
+ * the versions, options, root and working folder (notices name paths from it), the config as
+ * loaded and its file, and which knip answer the registry holds.
+ */
+export function givenKey(root: string, loaded: LoadedConfig, production: boolean, registry: RegistryDatabase): string {
+  const hash = createHash('sha1').update(JSON.stringify([
+    STORED_VIEW_VERSION, FACTS_VERSION, production, root, process.cwd(), loaded.file ?? null, loaded.config, readKnipAnswerStamp(registry),
+  ]));
+  if (loaded.file !== undefined) hash.update(readFileSync(loaded.file));
+  return hash.digest('hex');
+}
+
+/** The stored view's own stamps: every project file's stat or content, and the resolver's disk lookups. */
+export function viewHolds(root: string, stored: Omit<StoredQueryView, 'viewJson'>, seenFiles?: ReadonlyMap<string, string>): boolean {
+  return stampsHold(root, stored.fileStamps, seenFiles) && FileLookup.lookupsUnchanged(stored.diskLookups);
+}
+
+/**
+ * Every file has its stamp's stat, or else its content (a restored registry, a touched file).
+ * `seenFiles`: stats just checked (path → statOutcome), not asked again.
+ */
+function stampsHold(root: string, stamps: readonly FileStamp[], seenFiles?: ReadonlyMap<string, string>): boolean {
+  for (const [file, size, mtimeMs, hash] of stamps) {
+    const absolute = path.join(root, file);
+    if (seenFiles?.get(absolute) === `f:${size}:${mtimeMs}`) continue;
+    const stats = statSync(absolute, { throwIfNoEntry: false });
+    if (stats === undefined) return false;
+    if (stats.size === size && stats.mtimeMs === mtimeMs) continue;
+    if (stats.size !== size || gitBlobId(readFileSync(absolute)) !== hash) return false;
+  }
+  return true;
+}
