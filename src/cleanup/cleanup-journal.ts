@@ -39,7 +39,8 @@ export function openCleanupJournal(registry: RegistryDatabase, root: string, exp
       if (hash !== gitBlobId(Buffer.from(text, 'utf8'))) {
         throw new UsageError(`cleanup --fix: ${file} changed while the cleanup was being computed; no file was changed. Run it again`);
       }
-      originals.set(file, { path: file, content, mode: statSync(absolute).mode & 0o7777, hash });
+      const stat = statSync(absolute);
+      originals.set(file, { path: file, content, mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid, hash });
     }
     const id = beginCleanupJournal(registry, root, [...originals.values()]);
     return { id, root, registry, originals, lock, written: new Map() };

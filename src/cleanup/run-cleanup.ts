@@ -11,6 +11,7 @@ import { computeCleanup } from './compute-cleanup.js';
 import { fixCleanup } from './fix-cleanup.js';
 import type { CleanupItem, CleanupScope, KeptItem } from './plan-cleanup.js';
 import { undoCleanup, type UndoResult } from './undo-cleanup.js';
+import { ownerNotice } from '../registry/roll-back-cleanups.js';
 import { runVerification, type VerificationStep, verificationCommands, verificationPassed } from './verify.js';
 import { checkWritable } from './write-safety.js';
 
@@ -107,6 +108,7 @@ export async function runUndo(options: { root: string; configFile?: string; id?:
       if (error instanceof UsageError && notices.length > 0) throw new UsageError(`${error.message} (${notices.join('; ')})`);
       throw error;
     }
+    if (result.ownerNotKept.length > 0) notices.push(ownerNotice('cleanup --undo', result.ownerNotKept));
     // package.json and the lockfile are back; the packages themselves are not yet.
     const manager = detectPackageManager(project.root);
     if (manager !== undefined && result.restored.includes(manager.lockfile)) notices.push(`cleanup --undo: package.json and ${manager.lockfile} are restored; run \`${manager.manager} install\` to install the packages again`);

@@ -9,6 +9,8 @@ export interface UndoResult {
   restored: string[];
   /** Files left alone because they changed after the cleanup. */
   refused: Array<{ file: string; reason: string }>;
+  /** Files restored without their owner or group (not permitted to give them away). */
+  ownerNotKept: string[];
 }
 
 /**
@@ -32,7 +34,7 @@ function undoLocked(registry: RegistryDatabase, root: string, requested: number 
   if (row === undefined) throw new UsageError(requested === undefined ? 'cleanup --undo: no applied cleanup to undo' : `cleanup --undo ${requested}: no such cleanup`);
   if (row.status === 'pending') throw new UsageError(`cleanup --undo ${row.id}: that cleanup is still running`);
   if (row.status !== 'applied' && row.status !== 'interrupted') throw new UsageError(`cleanup --undo ${row.id}: that cleanup was already ${row.status}`);
-  const { restored, refused } = restoreCleanupFiles(cleanupFileRecords(registry, row.id), root, row.status === 'applied' ? 'undo' : 'journal');
+  const { restored, refused, ownerNotKept } = restoreCleanupFiles(cleanupFileRecords(registry, row.id), root, row.status === 'applied' ? 'undo' : 'journal');
   setCleanupStatus(registry, row.id, refused.length === 0 ? 'undone' : 'partially undone');
-  return { cleanupId: row.id, restored, refused };
+  return { cleanupId: row.id, restored, refused, ownerNotKept };
 }

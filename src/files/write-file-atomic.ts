@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 
@@ -13,6 +13,18 @@ export interface AtomicWriteOptions {
    * that an edit made meanwhile is not overwritten.
    */
   beforeReplacing?: () => void;
+  /** Owner and group for the file; by default an existing file keeps its own. */
+  owner?: FileOwner;
+}
+
+export interface FileOwner {
+  uid: number;
+  gid: number;
+}
+
+export interface AtomicWriteResult {
+  /** False when the file could not be given the owner and group it should have (only root may give files away). */
+  ownerKept: boolean;
 }
 
 /**
@@ -21,10 +33,12 @@ export interface AtomicWriteOptions {
  * keeps its permission bits (a 755 script stays executable), and a symlink stays a symlink:
  * the file it points at is written.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): AtomicWriteResult {
   const target = resolveSymlink(file);
   const existing = statSync(target, { throwIfNoEntry: false });
   const mode = options.mode ?? (existing !== undefined ? existing.mode & 0o7777 : undefined);
+  const owner = options.owner ?? existing;
+  let ownerKept = true;
   mkdirSync(path.dirname(target), { recursive: true });
   const temporary = path.join(path.dirname(target), `${temporaryPrefix(target)}${process.pid}-${Date.now()}.tmp`);
   try {
@@ -32,7 +46,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     try {
       // Owner first: a change of owner clears the setuid/setgid bits, which the mode then sets
       // again. The open mode is filtered by the umask; the file's own mode is set exactly.
-      if (existing !== undefined) keepOwner(fd, existing.uid, existing.gid);
+      if (owner !== undefined) ownerKept = keepOwner(fd, owner.uid, owner.gid);
       if (mode !== undefined) fchmodSync(fd, mode);
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
@@ -47,25 +61,45 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     throw error;
   }
   syncDirectory(path.dirname(target));
+  return { ownerKept };
 }
 
 /**
  * The replacement keeps the file's owner and group (root cleaning up a user's checkout must not
- * hand their files to root); a process not allowed to give files away keeps its own.
+ * hand their files to root); a process not allowed to give files away keeps its own, and says
+ * so by returning false.
  */
-function keepOwner(fd: number, uid: number, gid: number): void {
-  if (uid === process.getuid?.() && gid === process.getgid?.()) return;
+function keepOwner(fd: number, uid: number, gid: number): boolean {
+  if (uid === process.getuid?.() && gid === process.getgid?.()) return true;
   try {
     fchownSync(fd, uid, gid);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
     // Only root can give a file away; a member of the file's group can still keep the group.
     // Otherwise the file belongs to whoever wrote it, as with any editor.
     try {
       fchownSync(fd, -1, gid);
+      return uid === process.getuid?.();
     } catch (groupError) {
       if ((groupError as NodeJS.ErrnoException).code !== 'EPERM') throw groupError;
+      return false;
     }
+  }
+}
+
+/** Gives an existing file the owner and group it should have; false when not permitted (EPERM). */
+export function restoreOwner(file: string, owner: FileOwner): boolean {
+  const stat = statSync(file);
+  if (stat.uid === owner.uid && stat.gid === owner.gid) return true;
+  try {
+    chownSync(file, owner.uid, owner.gid);
+    // chown clears setuid/setgid bits: put them back.
+    if ((stat.mode & 0o6000) !== 0) chmodSync(file, stat.mode & 0o7777);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+    return false;
   }
 }
 

@@ -16,6 +16,8 @@ export interface JournalFile {
   content: Buffer;
   /** Permission bits (`stat.mode & 0o7777`). */
   mode: number;
+  uid: number;
+  gid: number;
   hash: string;
 }
 
@@ -26,6 +28,8 @@ export interface CleanupFileRecord {
   afterHash: string | null;
   beforeContent: Buffer;
   beforeMode: number | null;
+  /** The file's owner and group before; null in records made before they were kept. */
+  beforeOwner: { uid: number; gid: number } | null;
   /** Contents (git blob ids; '' for a deletion) the cleanup noted before writing them. */
   written: Set<string>;
 }
@@ -48,9 +52,9 @@ export function beginCleanupJournal(registry: Registry, root: string, files: rea
   return durably(registry, () => {
     const id = Number(registry.prepare("INSERT INTO cleanups (created_at, status, summary, root) VALUES (?, 'pending', '{}', ?)")
       .run(new Date().toISOString(), root).lastInsertRowid);
-    const insert = registry.prepare(`INSERT INTO cleanup_files (cleanup_id, path, action, before_hash, after_hash, before_content, before_mode, removed_symbols)
-      VALUES (?, ?, 'journal', ?, NULL, ?, ?, '[]')`);
-    for (const file of files) insert.run(id, file.path, file.hash, file.content, file.mode);
+    const insert = registry.prepare(`INSERT INTO cleanup_files (cleanup_id, path, action, before_hash, after_hash, before_content, before_mode, before_uid, before_gid, removed_symbols)
+      VALUES (?, ?, 'journal', ?, NULL, ?, ?, ?, ?, '[]')`);
+    for (const file of files) insert.run(id, file.path, file.hash, file.content, file.mode, file.uid, file.gid);
     return id;
   });
 }
@@ -110,8 +114,9 @@ export function cleanupFileRecords(registry: Registry, id: number): CleanupFileR
   for (const row of registry.prepare('SELECT path, hash FROM cleanup_writes WHERE cleanup_id = ?').all(id) as Array<{ path: string; hash: string }>) {
     written.set(row.path, (written.get(row.path) ?? new Set()).add(row.hash));
   }
-  const rows = registry.prepare('SELECT path, action, before_hash, after_hash, before_content, before_mode FROM cleanup_files WHERE cleanup_id = ? ORDER BY path').all(id) as Array<{
+  const rows = registry.prepare('SELECT path, action, before_hash, after_hash, before_content, before_mode, before_uid, before_gid FROM cleanup_files WHERE cleanup_id = ? ORDER BY path').all(id) as Array<{
     path: string; action: CleanupFileRecord['action']; before_hash: string; after_hash: string | null; before_content: Buffer; before_mode: number | null;
+    before_uid: number | null; before_gid: number | null;
   }>;
   return rows.map((row) => ({
     path: row.path,
@@ -120,6 +125,7 @@ export function cleanupFileRecords(registry: Registry, id: number): CleanupFileR
     afterHash: row.after_hash,
     beforeContent: row.before_content,
     beforeMode: row.before_mode,
+    beforeOwner: row.before_uid === null || row.before_gid === null ? null : { uid: row.before_uid, gid: row.before_gid },
     written: written.get(row.path) ?? new Set(),
   }));
 }
@@ -139,7 +145,7 @@ export function holdsCleanupRecords(file: string): boolean {
 }
 
 const CLEANUP_COLUMNS = ['id', 'created_at', 'status', 'summary', 'root'];
-const FILE_COLUMNS = ['cleanup_id', 'path', 'action', 'before_hash', 'after_hash', 'before_content', 'before_mode', 'removed_symbols'];
+const FILE_COLUMNS = ['cleanup_id', 'path', 'action', 'before_hash', 'after_hash', 'before_content', 'before_mode', 'before_uid', 'before_gid', 'removed_symbols'];
 
 /**
  * Copies the cleanup records a damaged registry still yields into a fresh one (same ids), so

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, lstatSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { restoreHiddenPackages } from '../files/hidden-packages.js';
-import { leftoverTemporaryFiles, writeFileAtomic } from '../files/write-file-atomic.js';
+import { leftoverTemporaryFiles, restoreOwner, writeFileAtomic } from '../files/write-file-atomic.js';
 import { gitBlobId } from '../files/blob-id.js';
 import { realPathOutside } from '../files/path-inside.js';
 import { ANY_CONTENT, type CleanupFileRecord, cleanupFileRecords, pendingCleanups, setCleanupStatus } from './cleanup-store.js';
@@ -11,6 +11,8 @@ export interface RestoreOutcome {
   restored: string[];
   /** Files left alone because they are in a state the cleanup did not write. */
   refused: Array<{ file: string; reason: string }>;
+  /** Files restored whose owner or group could not be given back (only root may give files away). */
+  ownerNotKept: string[];
 }
 
 /**
@@ -22,6 +24,7 @@ export interface RestoreOutcome {
 export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root: string, mode: 'undo' | 'journal'): RestoreOutcome {
   const restored: string[] = [];
   const refused: RestoreOutcome['refused'] = [];
+  const ownerNotKept: string[] = [];
   for (const record of records) {
     const damage = journalDamage(record);
     if (damage !== undefined) {
@@ -38,6 +41,7 @@ export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root:
     for (const leftover of leftoverTemporaryFiles(absolute)) rmSync(leftover, { force: true });
     const current = hashOf(absolute);
     if (current === record.beforeHash) {
+      if (record.beforeOwner !== null && !restoreOwner(absolute, record.beforeOwner)) ownerNotKept.push(record.path);
       if (record.beforeMode !== null && (statSync(absolute).mode & 0o7777) !== record.beforeMode) chmodSync(absolute, record.beforeMode);
       continue;
     }
@@ -49,19 +53,21 @@ export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root:
     // Looked at again right before the file is replaced: an edit made meanwhile is kept.
     const edited = new Error(`${record.path} changed meanwhile`);
     try {
-      writeFileAtomic(absolute, record.beforeContent, {
+      const { ownerKept } = writeFileAtomic(absolute, record.beforeContent, {
         ...(record.beforeMode === null ? {} : { mode: record.beforeMode }),
+        ...(record.beforeOwner === null ? {} : { owner: record.beforeOwner }),
         beforeReplacing: () => {
           if (hashOf(absolute) !== current) throw edited;
         },
       });
       restored.push(record.path);
+      if (!ownerKept) ownerNotKept.push(record.path);
     } catch (error) {
       if (error !== edited) throw error;
       refused.push({ file: record.path, reason: 'it changed after the cleanup' });
     }
   }
-  return { restored, refused };
+  return { restored, refused, ownerNotKept };
 }
 
 /** What makes a journal record unfit to restore from (a damaged or edited registry), if anything. */
@@ -70,6 +76,7 @@ function journalDamage(record: CleanupFileRecord): string | undefined {
   if (!Buffer.isBuffer(record.beforeContent)) return 'no saved content';
   if (gitBlobId(record.beforeContent) !== record.beforeHash) return 'the saved content does not match its hash';
   if (record.beforeMode !== null && (!Number.isInteger(record.beforeMode) || record.beforeMode < 0 || record.beforeMode > 0o7777)) return 'a bad file mode';
+  if (record.beforeOwner !== null && ![record.beforeOwner.uid, record.beforeOwner.gid].every((id) => Number.isInteger(id) && id >= 0 && id < 2 ** 32)) return 'a bad owner';
   return undefined;
 }
 
@@ -100,7 +107,8 @@ export function rollBackInterruptedCleanups(registry: import('better-sqlite3').D
 export function rollBackPendingCleanup(registry: import('better-sqlite3').Database, id: number, root: string): string[] {
   const notices: string[] = [];
   const records = cleanupFileRecords(registry, id);
-  const { restored, refused } = restoreCleanupFiles(records, root, 'journal');
+  const { restored, refused, ownerNotKept } = restoreCleanupFiles(records, root, 'journal');
+  if (ownerNotKept.length > 0) notices.push(ownerNotice(`cleanup #${id}`, ownerNotKept));
   // A dependency cleanup stopped while verifying left packages moved aside: put them back.
   const unhidden = restoreHiddenPackages(packageDirs(root, records));
   if (unhidden.length > 0) notices.push(`cleanup #${id}: put back installed packages it had moved aside to verify without them: ${unhidden.join(', ')}`);
@@ -128,4 +136,9 @@ function packageDirs(root: string, records: readonly CleanupFileRecord[]): strin
 function hashOf(absolute: string): string {
   if (existsSync(absolute)) return gitBlobId(readFileSync(absolute));
   return lstatSync(absolute, { throwIfNoEntry: false }) === undefined ? '' : 'a dangling symlink';
+}
+
+/** The notice for files restored without their owner: only root may give files away. */
+export function ownerNotice(what: string, files: readonly string[]): string {
+  return `${what}: restored ${files.join(', ')} owned by you: their owner or group before the cleanup was another, and only root may give files away`;
 }

@@ -292,6 +292,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE query_view ADD COLUMN project_stamp TEXT;
   ALTER TABLE validate_result_cache ADD COLUMN project_stamp TEXT;
   `,
+  // 13 → 14: the owner and group of each file a cleanup journals, so undoing the deletion of a
+  // file (run by root, or another user) gives it back to whoever owned it.
+  `
+  ALTER TABLE cleanup_files ADD COLUMN before_uid INTEGER;
+  ALTER TABLE cleanup_files ADD COLUMN before_gid INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
