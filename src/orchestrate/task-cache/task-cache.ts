@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TaskConfig } from '../../config/pipeline-schema.js';
 import { UsageError } from '../../errors.js';
@@ -11,7 +11,8 @@ import type { FileChange, FileSnapshot } from '../changes/snapshot-files.js';
 
 interface CacheManifest {
   task: string;
-  outputs: Array<{ path: string; hash: string }>;
+  /** The stored copy is shared by outputs with the same bytes; the mode is each output's own (absent in older entries). */
+  outputs: Array<{ path: string; hash: string; mode?: number }>;
 }
 
 /**
@@ -36,22 +37,28 @@ const entryDir = (root: string, key: string) => path.join(ensureStateDir(root), 
 export function restoreOutputs(root: string, key: string, snapshot: FileSnapshot): FileChange[] | undefined {
   const dir = entryDir(root, key);
   const manifestFile = path.join(dir, 'manifest.json');
-  if (!existsSync(manifestFile)) return undefined;
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as CacheManifest;
-  // An entry missing one of its files is no entry (a cache folder cleaned by hand).
-  if (!manifest.outputs.every((output) => existsSync(path.join(dir, 'files', output.hash)))) return undefined;
+  const manifest = readManifest(manifestFile);
+  // An entry missing one of its files, or holding other bytes than it names (a cache folder
+  // cleaned or edited by hand, a copy cut short by a crash), is no entry: the task runs.
+  if (manifest === undefined || !manifest.outputs.every((output) => storedIntact(path.join(dir, 'files', output.hash), output.hash))) return undefined;
   const changes: FileChange[] = [];
   for (const output of manifest.outputs) {
     const target = path.join(root, output.path);
     const before = snapshot.get(output.path) ?? null;
-    if (before === output.hash) continue;
+    const cached = path.join(dir, 'files', output.hash);
+    // The mode the output had when it was saved: a built bin stays executable, a file with the
+    // same bytes as it stays as it was. Older entries kept it on the stored copy only.
+    const mode = output.mode ?? statSync(cached).mode & 0o7777;
+    if (before === output.hash) {
+      const current = statSync(target, { throwIfNoEntry: false });
+      if (current !== undefined && (current.mode & 0o7777) !== mode) chmodSync(target, mode);
+      continue;
+    }
     // Confined to the root and atomic like every write to the user's tree: a symlink leading
     // out is not written through, and a kill never leaves an output half copied.
     const outside = realPathOutside(root, output.path);
     if (outside !== undefined) throw new UsageError(`task cache: refuses to restore ${output.path}: it leads outside the root (${outside})`);
-    const cached = path.join(dir, 'files', output.hash);
-    // The mode the output had when it was saved (copyFileSync kept it): a built bin stays executable.
-    writeFileAtomic(target, readFileSync(cached), { mode: statSync(cached).mode & 0o7777 });
+    writeFileAtomic(target, readFileSync(cached), { mode });
     changes.push({ path: output.path, before, after: output.hash });
   }
   return changes;
@@ -63,8 +70,38 @@ export function saveOutputs(root: string, key: string, task: TaskConfig, snapsho
   const dir = entryDir(root, key);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'files'), { recursive: true });
-  const outputs = [...snapshot].filter(([file]) => matches(file)).map(([file, hash]) => ({ path: file, hash }));
-  for (const output of outputs) copyFileSync(path.join(root, output.path), path.join(dir, 'files', output.hash));
+  const outputs: CacheManifest['outputs'] = [];
+  for (const [file, hash] of [...snapshot].filter(([candidate]) => matches(candidate))) {
+    const bytes = readFileSync(path.join(root, file));
+    // Changed since the snapshot (something still writing it): not what the attempt left, not kept.
+    if (sha1(bytes) !== hash) return;
+    outputs.push({ path: file, hash, mode: statSync(path.join(root, file)).mode & 0o7777 });
+    writeFileAtomic(path.join(dir, 'files', hash), bytes);
+  }
   // The manifest last: an entry without one (orch-guard stopped while saving) is not used.
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ task: task.id, outputs } satisfies CacheManifest));
+  writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify({ task: task.id, outputs } satisfies CacheManifest));
 }
+
+/** The entry's manifest; undefined when it is missing or not one (cut short, edited by hand). */
+function readManifest(file: string): CacheManifest | undefined {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const outputs = (manifest as Partial<CacheManifest> | null)?.outputs;
+  const valid = Array.isArray(outputs) && outputs.every((output) => typeof output?.path === 'string' && !path.isAbsolute(output.path) && !output.path.split('/').includes('..') && typeof output.hash === 'string' && /^[0-9a-f]{40}$/.test(output.hash)
+    && (output.mode === undefined || (Number.isInteger(output.mode) && output.mode >= 0 && output.mode <= 0o7777)));
+  return valid ? manifest as CacheManifest : undefined;
+}
+
+function storedIntact(file: string, hash: string): boolean {
+  try {
+    return sha1(readFileSync(file)) === hash;
+  } catch {
+    return false;
+  }
+}
+
+const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
