@@ -2,6 +2,7 @@ import type { RegistryDatabase } from '../registry/open-registry.js';
 import type { PipelinePlan } from './load-plan.js';
 import type { RunGates } from './pipeline-gates.js';
 import type { RunOptions } from './run-options.js';
+import type { RunnerProcesses } from './run-task.js';
 import type { ClaimedRun } from './state/claim-run.js';
 import type { RunJournal } from './state/run-journal.js';
 
@@ -15,4 +16,5 @@ export interface RunContext {
   gates: RunGates | undefined;
   options: RunOptions;
   notices: string[];
+  runner: RunnerProcesses;
 }

@@ -5,7 +5,9 @@ import { UsageError } from '../errors.js';
 import { driveRun } from './drive-run.js';
 import { loadPlan, type PipelinePlan } from './load-plan.js';
 import { stopLeftoverGroup } from '../process/stop-process-group.js';
-import { taskToken } from '../process/task-processes.js';
+import { runnerToken, stopMarkedProcesses, taskToken } from '../process/task-processes.js';
+import { processStartMarker } from '../process/process-identity.js';
+import { startRunnerWatchdog } from '../process/runner-watchdog.js';
 import type { RunOptions } from './run-options.js';
 import { claimRun } from './state/claim-run.js';
 import { type RunRecord, readRun } from './state/read-run.js';
@@ -39,9 +41,16 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
     });
     if (claimed.configChanged) notices.push(`the config changed since run #${claimed.runId} started: its passed tasks are kept by id`);
     const runDir = prepareRunDir(plan.root, claimed);
+    // What crashed runs left running (their watchdog was killed too, or could not start) stops
+    // before any task of this run starts.
+    for (const crashed of claimed.crashedRunners) {
+      await stopMarkedProcesses(runnerToken(plan.root, crashed.runId, crashed.pid, crashed.pidStarted), plan.gracePeriodMs);
+    }
     for (const lost of claimed.lostAttempts) {
       await stopLeftoverGroup(lost.pid, lost.pidStarted, plan.gracePeriodMs, taskToken(plan.root, claimed.runId, lost.task, lost.attempt));
     }
+    const token = runnerToken(plan.root, claimed.runId, process.pid, processStartMarker(process.pid) ?? null);
+    const runner = { token, watchdog: startRunnerWatchdog(token, plan.gracePeriodMs, path.join(runDir, 'watchdog.pid')) };
     const journal = openRunJournal(registry, claimed.runId, path.join(runDir, 'events.jsonl'), options.onEvent);
     const gateNotices = new Set<string>();
     try {
@@ -50,9 +59,11 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
         // The gates (and the analysis behind them) are loaded only when they run.
         gates: options.gates ? (await import('./pipeline-gates.js')).createPipelineGates(plan, gateNotices) : undefined,
         notices,
+        runner,
       });
       return { run: readRun(registry, claimed.runId) as RunRecord, notices: [...notices, ...gateNotices], exitCode };
     } finally {
+      runner.watchdog.close();
       journal.close();
     }
   } finally {

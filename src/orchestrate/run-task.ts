@@ -5,7 +5,8 @@ import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
 import { diffSnapshots, snapshotFiles } from './changes/snapshot-files.js';
 import { restoreOutputs, saveOutputs, taskCacheKey } from './task-cache/task-cache.js';
 import { type AttemptResult, runInProcessGroup } from '../process/run-in-process-group.js';
-import { taskToken } from '../process/task-processes.js';
+import { taskToken, withProcessToken } from '../process/task-processes.js';
+import type { RunnerWatchdog } from '../process/runner-watchdog.js';
 import type { GateCheck } from './check-task-graph.js';
 import type { RunGates } from './pipeline-gates.js';
 import type { FinishedStatus } from './run-events.js';
@@ -24,6 +25,13 @@ export interface TaskContext {
   signal: AbortSignal;
   /** false with --no-task-cache: tasks with `inputs` and `outputs` always run. */
   taskCache: boolean;
+  runner: RunnerProcesses;
+}
+
+/** This orch-guard process's token, carried by every process of its attempts, and its watchdog. */
+export interface RunnerProcesses {
+  token: string;
+  watchdog: RunnerWatchdog;
 }
 
 /** The file name of an attempt's log in the run's folder. */
@@ -121,7 +129,7 @@ async function runAttempt(task: TaskConfig, context: TaskContext, attempt: numbe
   const result = await runInProcessGroup({
     command: task.run,
     cwd,
-    env: {
+    env: withProcessToken({
       ...baseEnvironment,
       ...task.env,
       ORCH_GUARD_ROOT: context.root,
@@ -129,7 +137,8 @@ async function runAttempt(task: TaskConfig, context: TaskContext, attempt: numbe
       ORCH_GUARD_RUN_DIR: context.runDir,
       ORCH_GUARD_TASK_ID: task.id,
       ORCH_GUARD_ATTEMPT: String(attempt),
-    },
+    }, context.runner.token),
+    watchdog: context.runner.watchdog,
     logFile,
     timeoutMs: task.timeout,
     gracePeriodMs: context.gracePeriodMs,

@@ -5,6 +5,7 @@ import { readLogTail } from './log-tail.js';
 import { processStartMarker } from './process-identity.js';
 import { stopProcessGroup } from './stop-process-group.js';
 import { randomUUID } from 'node:crypto';
+import type { RunnerWatchdog } from './runner-watchdog.js';
 import { killMarkedProcesses, stopMarkedProcesses, withProcessToken } from './task-processes.js';
 
 /** Attempts whose processes may still run, for killAllTasksNow. */
@@ -39,6 +40,8 @@ export interface AttemptSpec {
   signal: AbortSignal;
   /** Marks every process the command starts (see task-processes.ts); by default a new one. */
   token?: string;
+  /** Told of the attempt's process group while it runs, to stop it if orch-guard dies. */
+  watchdog?: Pick<RunnerWatchdog, 'watch' | 'unwatch'>;
 }
 
 export interface AttemptResult {
@@ -87,6 +90,7 @@ export function runInProcessGroup(spec: AttemptSpec, onSpawn: (pid: number, star
     spec.signal.addEventListener('abort', onAbort, { once: true });
     const finish = (result: Omit<AttemptResult, 'durationMs'>, endedAt: number) => {
       if (running !== undefined) runningAttempts.delete(running);
+      if (pid !== undefined) spec.watchdog?.unwatch(pid);
       if (timer !== undefined) clearTimeout(timer);
       spec.signal.removeEventListener('abort', onAbort);
       resolve({ ...result, durationMs: Math.round(endedAt - startedAt) });
@@ -113,7 +117,9 @@ export function runInProcessGroup(spec: AttemptSpec, onSpawn: (pid: number, star
       }
     });
     if (pid !== undefined) {
-      onSpawn(pid, processStartMarker(pid));
+      const startMarker = processStartMarker(pid);
+      spec.watchdog?.watch(pid, startMarker);
+      onSpawn(pid, startMarker);
       if (spec.signal.aborted) stop('interrupt');
     }
   });

@@ -17,6 +17,15 @@ export function taskToken(root: string, runId: number, taskId: string, attempt: 
   return createHash('sha1').update(`${root}\0${runId}\0${taskId}\0${attempt}`).digest('hex').slice(0, 20);
 }
 
+/**
+ * The token of one `orch-guard run` process (a run resumed later is another): every process
+ * of its attempts carries it, so what a runner killed with SIGKILL left is found by its
+ * watchdog, or by the next run.
+ */
+export function runnerToken(root: string, runId: number, pid: number, pidStarted: string | null): string {
+  return createHash('sha1').update(`${root}\0${runId}\0${pid}\0${pidStarted ?? ''}\0runner`).digest('hex').slice(0, 20);
+}
+
 /** The environment with the token added to the inherited ones. */
 export function withProcessToken(env: NodeJS.ProcessEnv, token: string): NodeJS.ProcessEnv {
   const inherited = env[TOKENS_VARIABLE];

@@ -15,6 +15,8 @@ export interface ClaimedRun {
   pruned: number[];
   /** Resumed: attempts that were running when the run died; their processes may still run. */
   lostAttempts: Array<{ task: string; attempt: number; pid: number; pidStarted: string | null }>;
+  /** Runs whose orch-guard process died (kill -9, a crash) without ending them: their tasks' processes may still run. */
+  crashedRunners: Array<{ runId: number; pid: number; pidStarted: string | null }>;
 }
 
 /**
@@ -28,15 +30,17 @@ export function claimRun(registry: RegistryDatabase, request: { resume?: number 
   const pid = process.pid;
   const pidStarted = processStartMarker(pid) ?? null;
   return writeTransaction(registry, (): ClaimedRun => {
+    const crashedRunners: ClaimedRun['crashedRunners'] = [];
     for (const run of runningPipelineRuns(registry)) {
       if (isProcessAlive(run.pid, run.pid_started)) {
         throw new UsageError(`run #${run.id} is in progress on this registry (orch-guard pid ${run.pid}, started ${run.started_at}): wait for it to end, or stop it; \`orch-guard status ${run.id}\` shows its progress`);
       }
       markPipelineRunCrashed(registry, run.id);
+      crashedRunners.push({ runId: run.id, pid: run.pid, pidStarted: run.pid_started });
     }
     if (request.resume === undefined) {
       const { id, pruned } = insertPipelineRun(registry, { pid, pidStarted, configHash: request.configHash, options: request.options, startedAt: now }, request.keepRuns);
-      return { runId: id, resumed: false, configChanged: false, pruned, lostAttempts: [] };
+      return { runId: id, resumed: false, configChanged: false, pruned, lostAttempts: [], crashedRunners };
     }
     const target = findPipelineRun(registry, request.resume);
     if (target === undefined) {
@@ -44,6 +48,6 @@ export function claimRun(registry: RegistryDatabase, request: { resume?: number 
     }
     if (target.status === 'passed' && request.resumePassed !== true) throw new UsageError(`--resume: run #${target.id} passed: there is nothing to resume`);
     const lostAttempts = resumePipelineRun(registry, target.id, { pid, pidStarted, at: now });
-    return { runId: target.id, resumed: true, configChanged: target.config_hash !== request.configHash, pruned: [], lostAttempts };
+    return { runId: target.id, resumed: true, configChanged: target.config_hash !== request.configHash, pruned: [], lostAttempts, crashedRunners };
   });
 }
