@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /** Whether `file` is `dir` or lies under it (absolute paths). */
@@ -13,20 +13,39 @@ export function isInside(dir: string, file: string): boolean {
  */
 export function realPathOutside(root: string, relative: string): string | undefined {
   const realRoot = realPathOf(path.resolve(root));
-  let existing = path.join(root, relative);
-  let rest = '';
-  for (;;) {
-    try {
-      const real = path.join(realpathSync(existing), rest);
-      return isInside(realRoot, real) ? undefined : real;
-    } catch (error) {
-      // Not there (ENOTDIR: a file where a folder was): judged by what exists above it.
-      if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-      rest = path.join(path.basename(existing), rest);
-      const parent = path.dirname(existing);
-      if (parent === existing) return undefined;
-      existing = parent;
-    }
+  const real = landingPath(path.join(root, relative));
+  return isInside(realRoot, real) ? undefined : real;
+}
+
+/** Symlinks followed before giving up (as the kernel's ELOOP). */
+const MAX_LINKS = 40;
+
+/**
+ * Where writing `file` (absolute) really lands: its real path; for a path that does not exist
+ * yet, its nearest existing folder's with the rest appended; and a dangling symlink is
+ * followed to its target, which a write through it creates.
+ */
+export function landingPath(file: string, links = 0): string {
+  try {
+    return realpathSync(file);
+  } catch (error) {
+    // Not there (ENOTDIR: a file where a folder was): judged by what exists above it.
+    if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
+  const parent = path.dirname(file);
+  if (parent === file) return file;
+  const realParent = landingPath(parent, links);
+  const link = symlinkTarget(file);
+  if (link === undefined) return path.join(realParent, path.basename(file));
+  if (links >= MAX_LINKS) throw Object.assign(new Error(`ELOOP: too many symbolic links, ${file}`), { code: 'ELOOP' });
+  return landingPath(path.resolve(realParent, link), links + 1);
+}
+
+function symlinkTarget(file: string): string | undefined {
+  try {
+    return lstatSync(file).isSymbolicLink() ? readlinkSync(file) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

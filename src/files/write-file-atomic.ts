@@ -1,6 +1,7 @@
-import { chmodSync, chownSync, closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { landingPath } from './path-inside.js';
 
 const TEMPORARY_MARK = 'orch-guard';
 
@@ -126,9 +127,10 @@ export function leftoverTemporaryFiles(file: string): string[] {
   return names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => path.join(dir, name));
 }
 
+/** The file a symlink leads to, even one that does not exist yet (a dangling link stays a link). */
 function resolveSymlink(file: string): string {
   try {
-    return realpathSync(file);
+    return landingPath(path.resolve(file));
   } catch {
     return file;
   }

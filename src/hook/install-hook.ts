@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
-import { realPathOutside } from '../files/path-inside.js';
+import { landingPath, realPathOutside } from '../files/path-inside.js';
 import { git, requireWorkTree } from '../git/git.js';
 import { installInLefthook, installInSimpleGitHooks, uninstallFromSimpleGitHooks } from './hook-config-files.js';
 import { appendBlock, BLOCK_END, BLOCK_START, CREATED_MARK, createdByUs, insertBlock, readHookFile, withoutBlock } from './hook-block.js';
@@ -28,10 +28,11 @@ export function installHook(root: string, binFile: string): HookChange {
   const workTree = requireWorkTree(root, 'hook install');
   const manager = detectHookManager(workTree, path.resolve(root));
   if (isOutsideRepository(manager.file, workTree, root)) {
-    throw new UsageError(manager.kind === 'git'
-      ? `hook install: git's hooks folder (core.hooksPath) is ${path.dirname(manager.file)}, outside this repository, so other repositories use it too; orch-guard will not edit it. Add \`orch-guard validate --staged\` to ${manager.file} yourself`
+    throw new UsageError(manager.kind === 'git' && isOutsideRepository(path.dirname(manager.file), workTree, root)
+      ? `hook install: git's hooks folder (core.hooksPath) is ${hooksFolderShown(path.dirname(manager.file))}, outside this repository, so other repositories use it too; orch-guard will not edit it. Add \`orch-guard validate --staged\` to ${manager.file} yourself`
       : `hook install: ${manager.file} leads outside this repository (a symlink); orch-guard will not edit it. Add \`orch-guard validate --staged\` to it yourself`);
   }
+  refuseOddHookPath(manager.file);
   const shared = isSharedHookFile(manager, path.resolve(root));
   const { command, installed } = preCommitCommand(workTree, path.resolve(root), binFile, shared);
   const warnings: string[] = [];
@@ -70,9 +71,37 @@ export function uninstallHook(root: string): HookChange {
   const remaining = withoutBlock(text);
   if (remaining === undefined) return { ...base, changed: false };
   // Only a file hook install created goes away; any other keeps its own bytes.
-  if (manager.kind !== 'lefthook' && createdByUs(text) && /^(#![^\n]*\n)?\s*$/.test(remaining)) rmSync(manager.file);
+  // A symlinked hook stays a link: the file it leads to goes (hook install created it).
+  if (manager.kind !== 'lefthook' && createdByUs(text) && /^(#![^\n]*\n)?\s*$/.test(remaining)) rmSync(landingPath(manager.file));
   else writeFileAtomic(manager.file, remaining);
   return { ...base, changed: true };
+}
+
+/** The hooks folder, and where it really is when a symlink leads elsewhere. */
+function hooksFolderShown(dir: string): string {
+  const real = landingPath(dir);
+  return real === dir ? dir : `${dir} (a symlink to ${real})`;
+}
+
+/**
+ * A hooks folder that is a file, or a hook that is a folder: not something to add a line to,
+ * and never replaced. Said in one line (it was an internal error, ENOTDIR or EISDIR).
+ */
+function refuseOddHookPath(file: string): void {
+  const fix = `Add \`orch-guard validate --staged\` to your pre-commit hook yourself`;
+  for (let dir = path.dirname(file); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const kind = fileKind(dir);
+    if (kind === 'directory') break;
+    if (kind !== 'missing') throw new UsageError(`hook install: ${dir} is a file, not a folder, so the hook ${file} cannot be written; orch-guard will not replace it. ${fix}`);
+  }
+  const kind = fileKind(file);
+  if (kind !== 'missing' && kind !== 'file') throw new UsageError(`hook install: ${file} is a ${kind}, not a hook file; orch-guard will not replace it. ${fix}`);
+}
+
+function fileKind(file: string): 'missing' | 'file' | 'directory' | 'special file' {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat === undefined) return 'missing';
+  return stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'special file';
 }
 
 /** A hook file in neither the work tree nor the repository's git folder: a hooks folder other repositories share. */
