@@ -51,7 +51,7 @@ export async function driveRun(run: RunContext): Promise<number> {
   options.signal.addEventListener('abort', interrupt, { once: true });
   const context: WaveContext = {
     plan,
-    task: { root: plan.root, runId: claimed.runId, runDir: run.runDir, gracePeriodMs: plan.gracePeriodMs, gates, journal, signal: stopper.signal, taskCache: options.taskCache !== false, runner: run.runner },
+    task: { root: plan.root, runId: claimed.runId, runDir: run.runDir, gracePeriodMs: plan.gracePeriodMs, gates, journal, signal: stopper.signal, taskCache: options.taskCache !== false, runner: run.runner, notices: run.notices },
     results,
     previousAttempts: new Map((previous?.tasks ?? []).map((task) => [task.id, task.attempts])),
     bail: { enabled: options.bail },

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TaskConfig, TaskResult } from '../config/pipeline-schema.js';
-import { diffSnapshots, snapshotFiles } from './changes/snapshot-files.js';
+import { diffSnapshots, type FileChange, snapshotFiles } from './changes/snapshot-files.js';
+import { UsageError } from '../errors.js';
 import { restoreOutputs, saveOutputs, taskCacheKey } from './task-cache/task-cache.js';
 import { type AttemptResult, runInProcessGroup } from '../process/run-in-process-group.js';
 import { taskToken, withProcessToken } from '../process/task-processes.js';
@@ -25,6 +26,8 @@ export interface TaskContext {
   signal: AbortSignal;
   /** false with --no-task-cache: tasks with `inputs` and `outputs` always run. */
   taskCache: boolean;
+  /** Told at the end of the run (a task cache that could not be read or written). */
+  notices: string[];
   runner: RunnerProcesses;
 }
 
@@ -87,7 +90,14 @@ export async function runTask(task: TaskConfig, context: TaskContext, previousAt
   if (outcome.outcome !== 'passed') return finish(outcome.outcome === 'timed-out' ? 'timed-out' : 'failed', { ...ran, reason: outcome.reason, gate: null });
   const produced = await checkProduces(task, context);
   if (produced?.verdict === 'blocked') return finish('failed', { ...ran, reason: `did not produce what it promised: ${summarize(produced.detail)}`, gate: 'blocked' });
-  if (typeof cached === 'string' && context.taskCache) saveOutputs(context.root, cached, task, snapshotFiles(context.root));
+  if (typeof cached === 'string' && context.taskCache) {
+    // The cache only spares work: a failure to keep the outputs (a full disk) fails no task.
+    try {
+      saveOutputs(context.root, cached, task, snapshotFiles(context.root));
+    } catch (error) {
+      context.notices.push(`task cache: the outputs of ${task.id} were not kept (${firstLine(error)}); it runs again next time`);
+    }
+  }
   return finish('passed', { ...ran, gate: gates === undefined ? null : 'pass' });
 }
 
@@ -100,7 +110,16 @@ async function fromCache(task: TaskConfig, context: TaskContext): Promise<'resto
   const snapshot = snapshotFiles(context.root);
   const key = taskCacheKey(task, snapshot);
   if (key === undefined) return undefined;
-  const changes = restoreOutputs(context.root, key, snapshot);
+  let changes: FileChange[] | undefined;
+  try {
+    changes = restoreOutputs(context.root, key, snapshot);
+  } catch (error) {
+    // A refusal to write outside the root is an error of the run; anything else (a full disk)
+    // costs the cache only: the task runs and writes its outputs itself.
+    if (error instanceof UsageError) throw error;
+    context.notices.push(`task cache: the outputs of ${task.id} could not be restored (${firstLine(error)}); it runs instead`);
+    return key;
+  }
   if (changes === undefined) return key;
   context.journal.record({ type: 'task-restored', task: task.id, key, changes });
   return (await checkProduces(task, context))?.verdict === 'blocked' ? key : 'restored';
@@ -152,6 +171,10 @@ async function runAttempt(task: TaskConfig, context: TaskContext, attempt: numbe
     changes: diffSnapshots(before, snapshotFiles(context.root)),
   });
   return result;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
 /** The first line of a gate's detail, and how many more there are. */

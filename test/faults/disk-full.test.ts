@@ -1,36 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { fillDisk, mountSmallDisk, unmountSmallDisk } from './small-disk.js';
 import { commitAll, createGitRepo } from '../support/git-repo.js';
 import { runFaultCli, snapshotTree } from './fault-cli.js';
 
-/** A small tmpfs to fill up; undefined where mounting is not allowed (not root, no CAP_SYS_ADMIN). */
-function mountSmallDisk(): string | undefined {
-  if (process.platform !== 'linux') return undefined;
-  const dir = mkdtempSync(path.join(tmpdir(), 'orch-guard-disk-'));
-  // System tools of util-linux: no npm dependency provides them.
-  // orch-guard-ignore-next-line unlisted-binary
-  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir]).status === 0) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  return undefined;
-}
-
 const disk = mountSmallDisk();
-afterAll(() => {
-  if (disk === undefined) return;
-  // orch-guard-ignore-next-line unlisted-binary
-  spawnSync('umount', [disk]);
-  rmSync(disk, { recursive: true, force: true });
-});
-
-/** Fills the disk so that only about `freeKb` remain (a file of zeros, removed by the caller). */
-function fillDisk(dir: string, filler: string, freeKb: number): void {
-  const stats = statfsSync(dir);
-  const size = stats.bavail * stats.bsize - freeKb * 1024;
-  if (size > 0) writeFileSync(filler, Buffer.alloc(size));
-}
+afterAll(() => unmountSmallDisk(disk));
 
 function project(): Record<string, string> {
   const files: Record<string, string> = {

@@ -70,16 +70,22 @@ export function saveOutputs(root: string, key: string, task: TaskConfig, snapsho
   const dir = entryDir(root, key);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'files'), { recursive: true });
-  const outputs: CacheManifest['outputs'] = [];
-  for (const [file, hash] of [...snapshot].filter(([candidate]) => matches(candidate))) {
-    const bytes = readFileSync(path.join(root, file));
-    // Changed since the snapshot (something still writing it): not what the attempt left, not kept.
-    if (sha1(bytes) !== hash) return;
-    outputs.push({ path: file, hash, mode: statSync(path.join(root, file)).mode & 0o7777 });
-    writeFileAtomic(path.join(dir, 'files', hash), bytes);
+  try {
+    const outputs: CacheManifest['outputs'] = [];
+    for (const [file, hash] of [...snapshot].filter(([candidate]) => matches(candidate))) {
+      const bytes = readFileSync(path.join(root, file));
+      // Changed since the snapshot (something still writing it): not what the attempt left, not kept.
+      if (sha1(bytes) !== hash) return;
+      outputs.push({ path: file, hash, mode: statSync(path.join(root, file)).mode & 0o7777 });
+      writeFileAtomic(path.join(dir, 'files', hash), bytes);
+    }
+    // The manifest last: an entry without one (orch-guard stopped while saving) is not used.
+    writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify({ task: task.id, outputs } satisfies CacheManifest));
+  } catch (error) {
+    // A full disk: what was copied goes, it is no entry and only takes room.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
-  // The manifest last: an entry without one (orch-guard stopped while saving) is not used.
-  writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify({ task: task.id, outputs } satisfies CacheManifest));
 }
 
 /** The entry's manifest; undefined when it is missing or not one (cut short, edited by hand). */
