@@ -108,6 +108,7 @@ export async function runUndo(options: { root: string; configFile?: string; id?:
       if (error instanceof UsageError && notices.length > 0) throw new UsageError(`${error.message} (${notices.join('; ')})`);
       throw error;
     }
+    if (result.refused.length > 0) notices.push(`cleanup --undo: the files not restored keep their content before the cleanup in the registry; once they hold what the cleanup left again, \`orch-guard cleanup --undo ${result.cleanupId}\` restores them`);
     if (result.ownerNotKept.length > 0) notices.push(ownerNotice('cleanup --undo', result.ownerNotKept));
     // package.json and the lockfile are back; the packages themselves are not yet.
     const manager = detectPackageManager(project.root);

@@ -33,8 +33,10 @@ function undoLocked(registry: RegistryDatabase, root: string, requested: number 
   const row = findCleanup(registry, requested);
   if (row === undefined) throw new UsageError(requested === undefined ? 'cleanup --undo: no applied cleanup to undo' : `cleanup --undo ${requested}: no such cleanup`);
   if (row.status === 'pending') throw new UsageError(`cleanup --undo ${row.id}: that cleanup is still running`);
-  if (row.status !== 'applied' && row.status !== 'interrupted') throw new UsageError(`cleanup --undo ${row.id}: that cleanup was already ${row.status}`);
-  const { restored, refused, ownerNotKept } = restoreCleanupFiles(cleanupFileRecords(registry, row.id), root, row.status === 'applied' ? 'undo' : 'journal');
+  // Partially undone: the files it could not restore then (changed since) may be back in the
+  // state the cleanup left; those already restored are left as they are.
+  if (row.status !== 'applied' && row.status !== 'interrupted' && row.status !== 'partially undone') throw new UsageError(`cleanup --undo ${row.id}: that cleanup was already ${row.status}`);
+  const { restored, refused, ownerNotKept } = restoreCleanupFiles(cleanupFileRecords(registry, row.id), root, row.status === 'interrupted' ? 'journal' : 'undo');
   setCleanupStatus(registry, row.id, refused.length === 0 ? 'undone' : 'partially undone');
   return { cleanupId: row.id, restored, refused, ownerNotKept };
 }

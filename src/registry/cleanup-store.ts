@@ -102,10 +102,10 @@ export function pendingCleanups(registry: Registry): Array<{ id: number; root: s
   return registry.prepare("SELECT id, root FROM cleanups WHERE status = 'pending' ORDER BY id").all() as Array<{ id: number; root: string | null }>;
 }
 
-/** The cleanup `--undo` means: the given id, else the latest applied one. */
+/** The cleanup `--undo` means: the given id, else the latest applied (or partially undone) one. */
 export function findCleanup(registry: Registry, id: number | undefined): { id: number; status: CleanupStatus; root: string | null } | undefined {
   return (id === undefined
-    ? registry.prepare("SELECT id, status, root FROM cleanups WHERE status = 'applied' ORDER BY id DESC LIMIT 1").get()
+    ? registry.prepare("SELECT id, status, root FROM cleanups WHERE status IN ('applied', 'partially undone') ORDER BY id DESC LIMIT 1").get()
     : registry.prepare('SELECT id, status, root FROM cleanups WHERE id = ?').get(id)) as { id: number; status: CleanupStatus; root: string | null } | undefined;
 }
 

@@ -45,7 +45,8 @@ export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root:
       if (record.beforeMode !== null && (statSync(absolute).mode & 0o7777) !== record.beforeMode) chmodSync(absolute, record.beforeMode);
       continue;
     }
-    const ours = mode === 'undo' ? current === (record.afterHash ?? '') : record.written.has(current) || record.written.has(ANY_CONTENT);
+    // A record never committed (a cleanup interrupted, then partially undone) knows what it noted.
+    const ours = mode === 'undo' && record.action !== 'journal' ? current === (record.afterHash ?? '') : record.written.has(current) || record.written.has(ANY_CONTENT);
     if (!ours) {
       refused.push({ file: record.path, reason: current === '' ? 'it was deleted since' : record.afterHash === null && mode === 'undo' ? 'it was recreated after the cleanup deleted it' : 'it changed after the cleanup' });
       continue;

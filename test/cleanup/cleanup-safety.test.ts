@@ -105,8 +105,18 @@ describe.concurrent('cleanup --fix refuses what it must not touch, and leaves no
       expect(undo.exitCode).toBe(1);
       expect(undo.stdout).toBe('Undid cleanup #1: 1 file restored\n  not restored: src/lib.js (it changed after the cleanup)\n');
       expect(readFileSync(path.join(root, 'src/dead.js'), 'utf8')).toBe(before['src/dead.js']);
+      expect(undo.stderr).toContain('once they hold what the cleanup left again, `orch-guard cleanup --undo 1` restores them');
+      // Still edited: refused again. Edit reverted: the rest of the cleanup is undone (it was refused for good).
       const again = await runCli(['cleanup', '--undo', '1', '--root', root]);
-      expect(again.stderr).toBe('orch-guard: cleanup --undo 1: that cleanup was already partially undone\n');
+      expect(again.stdout).toBe('Undid cleanup #1: 0 files restored\n  not restored: src/lib.js (it changed after the cleanup)\n');
+      expect(again.exitCode).toBe(1);
+      const lib = readFileSync(path.join(root, 'src/lib.js'), 'utf8');
+      writeFileSync(path.join(root, 'src/lib.js'), lib.replace('// edited later\n', ''));
+      const last = await runCli(['cleanup', '--undo', '--root', root]);
+      expect(last.stdout).toBe('Undid cleanup #1: 1 file restored\n');
+      expect(last.exitCode).toBe(0);
+      expect(readTree(root)).toEqual(before);
+      expect((await runCli(['cleanup', '--undo', '1', '--root', root])).stderr).toBe('orch-guard: cleanup --undo 1: that cleanup was already undone\n');
     });
   });
 });
