@@ -16,6 +16,11 @@ export interface AtomicWriteOptions {
   beforeReplacing?: () => void;
   /** Owner and group for the file; by default an existing file keeps its own. */
   owner?: FileOwner;
+  /**
+   * false: do not look for temporary files of earlier writes (one folder listing per write),
+   * for a writer of many files in one folder that tidies up otherwise (the task cache).
+   */
+  tidy?: boolean;
 }
 
 export interface FileOwner {
@@ -41,6 +46,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   const owner = options.owner ?? existing;
   let ownerKept = true;
   mkdirSync(path.dirname(target), { recursive: true });
+  if (options.tidy !== false) removeDeadWritersLeftovers(target);
   const temporary = path.join(path.dirname(target), `${temporaryPrefix(target)}${process.pid}-${Date.now()}.tmp`);
   try {
     const fd = openSync(temporary, 'w', mode ?? 0o666);
@@ -128,6 +134,28 @@ export function leftoverTemporaryFiles(file: string): string[] {
 }
 
 /** The file a symlink leads to, even one that does not exist yet (a dangling link stays a link). */
+/**
+ * The temporary files of earlier writes of `file` by processes that are gone (killed with
+ * SIGKILL between writing and renaming): litter beside the user's file, never the file itself.
+ * One of a process still running (another orch-guard writing now) is left alone.
+ */
+function removeDeadWritersLeftovers(file: string): void {
+  const prefix = temporaryPrefix(file);
+  for (const leftover of leftoverTemporaryFiles(file)) {
+    const pid = Number(/^(\d+)-/.exec(path.basename(leftover).slice(prefix.length))?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) rmSync(leftover, { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function resolveSymlink(file: string): string {
   try {
     return landingPath(path.resolve(file));

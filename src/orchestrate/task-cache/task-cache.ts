@@ -77,7 +77,8 @@ export function saveOutputs(root: string, key: string, task: TaskConfig, snapsho
       // Changed since the snapshot (something still writing it): not what the attempt left, not kept.
       if (sha1(bytes) !== hash) return;
       outputs.push({ path: file, hash, mode: statSync(path.join(root, file)).mode & 0o7777 });
-      writeFileAtomic(path.join(dir, 'files', hash), bytes);
+      // A fresh folder: no earlier write left anything in it.
+      writeFileAtomic(path.join(dir, 'files', hash), bytes, { tidy: false });
     }
     // The manifest last: an entry without one (orch-guard stopped while saving) is not used.
     writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify({ task: task.id, outputs } satisfies CacheManifest));
