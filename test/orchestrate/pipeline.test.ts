@@ -346,7 +346,9 @@ describe('orch-guard run: durable state', () => {
     first.child.kill('SIGKILL');
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
     const orphan = readEvents(root).find((event) => event.type === 'attempt-started' && event.task === 'slow-api')?.pid as number;
-    expect(isAlive(orphan)).toBe(true);
+    // The runner's watchdog stops the task that was running: it does not wait for a resume.
+    for (const deadline = Date.now() + 10_000; isAlive(orphan) && Date.now() < deadline;) await sleep(20);
+    expect(isAlive(orphan)).toBe(false);
     // The crashed run's running task is shown as interrupted, and status exits 1.
     const crashed = await status(root);
     expect(crashed.run.status).toBe('crashed');
