@@ -5,6 +5,8 @@ import path from 'node:path';
 import { readLogTail } from '../process/log-tail.js';
 import { runInProcessGroup } from '../process/run-in-process-group.js';
 import { shellQuote } from '../process/shell-quote.js';
+import { type RunnerWatchdog, startRunnerWatchdog } from '../process/runner-watchdog.js';
+import { randomUUID } from 'node:crypto';
 
 /** How long one verification command may run before it counts as failed. */
 const VERIFY_TIMEOUT_MS = 15 * 60 * 1000;
@@ -41,10 +43,19 @@ export function verificationCommands(root: string, configured: readonly string[]
 /** Runs the commands in order in `root`, stopping at the first failure. */
 export async function runVerification(root: string, commands: readonly string[]): Promise<VerificationStep[]> {
   const steps: VerificationStep[] = [];
-  for (const command of commands) {
-    const step = await runCommand(root, command);
-    steps.push(step);
-    if (!step.ok) break;
+  if (commands.length === 0) return steps;
+  // Killed with SIGKILL while verifying, cleanup --fix leaves the tree half cleaned (the next
+  // orch-guard command rolls it back): the watchdog stops the project's tests meanwhile.
+  const token = randomUUID();
+  const watchdog = startRunnerWatchdog(token, VERIFY_GRACE_MS);
+  try {
+    for (const command of commands) {
+      const step = await runCommand(root, command, { token, watchdog });
+      steps.push(step);
+      if (!step.ok) break;
+    }
+  } finally {
+    watchdog.close();
   }
   return steps;
 }
@@ -57,7 +68,7 @@ export function verificationPassed(steps: readonly VerificationStep[]): boolean 
  * One command, run like a pipeline task: in a process group of its own that is stopped whole
  * (at the timeout, or whatever it leaves running), its output through a temporary log file.
  */
-async function runCommand(root: string, command: string): Promise<VerificationStep> {
+async function runCommand(root: string, command: string, guard: { token: string; watchdog: RunnerWatchdog }): Promise<VerificationStep> {
   const dir = mkdtempSync(path.join(tmpdir(), 'orch-guard-verify-'));
   const logFile = path.join(dir, 'output.log');
   try {
@@ -69,6 +80,7 @@ async function runCommand(root: string, command: string): Promise<VerificationSt
       timeoutMs: VERIFY_TIMEOUT_MS,
       gracePeriodMs: VERIFY_GRACE_MS,
       signal: new AbortController().signal,
+      ...guard,
     }, () => {});
     let output = readLogTail(logFile, OUTPUT_TAIL_LINES).join('\n').slice(-OUTPUT_TAIL);
     // A timeout, a signal or a failure to start is not in the output: say it.

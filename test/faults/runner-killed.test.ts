@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isProcessAlive } from '../../src/process/process-identity.js';
+import { commitAll, createGitRepo } from '../support/git-repo.js';
 import { writeTempProject } from '../support/temp-project.js';
 import { runFaultCli, startCli, waitFor } from './fault-cli.js';
 
@@ -16,6 +17,18 @@ const readPid = (file: string) => Number(readFileSync(file, 'utf8'));
 const TASK = (scratch: string) => `[ -f ${scratch}/done ] && exit 0; echo $$ > ${scratch}/task.pid; `
   + `node -e "const c=require('child_process').spawn('sleep',['300'],{detached:true,stdio:'ignore'});require('fs').writeFileSync('${scratch}/daemon.pid',String(c.pid));c.unref()"; sleep 300`;
 
+/** After a failed test: the process whose pid the file holds, and its process group (it leads one). */
+function killLeftover(pidFile: string): void {
+  if (!existsSync(pidFile)) return;
+  for (const target of [-readPid(pidFile), readPid(pidFile)]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
+  }
+}
+
 /** A project whose one task is TASK; whatever is left running is killed afterwards. */
 async function withSleepingTask(work: (root: string, scratch: string) => Promise<void>): Promise<void> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'orch-guard-runner-'));
@@ -27,10 +40,8 @@ async function withSleepingTask(work: (root: string, scratch: string) => Promise
   try {
     await work(root, scratch);
   } finally {
-    for (const name of ['task.pid', 'daemon.pid']) {
-      const file = path.join(scratch, name);
-      if (existsSync(file) && isAlive(readPid(file))) process.kill(readPid(file), 'SIGKILL');
-    }
+    killLeftover(path.join(scratch, 'task.pid'));
+    killLeftover(path.join(scratch, 'daemon.pid'));
     rmSync(root, { recursive: true, force: true });
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -96,3 +107,31 @@ describe.concurrent('kill -9 of `orch-guard run` does not leave its tasks runnin
 function writeDone(scratch: string): void {
   writeFileSync(path.join(scratch, 'done'), '');
 }
+
+describe.concurrent('kill -9 of `cleanup --fix` while it verifies does not leave the project\'s tests running', () => {
+  test('the verification command is stopped; the next command rolls the files back', async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'orch-guard-verify-'));
+    const root = createGitRepo({
+      'package.json': '{ "name": "app", "type": "module", "main": "src/index.js" }\n',
+      'src/index.js': 'console.log(1);\n',
+      'src/dead.js': 'export const dead = 1;\n',
+      'orch.config.json': JSON.stringify({ cleanup: { verify: [`[ -f src/dead.js ] && exit 0; echo $$ > ${scratch}/verify.pid; sleep 300`] } }),
+    });
+    try {
+      commitAll(root, 'initial');
+      const fix = startCli(['cleanup', '--fix', '--root', root], { timeoutMs: 30_000 });
+      // The verification of the tree before the edit passes at once; the one after it hangs.
+      await waitFor(() => !existsSync(path.join(root, 'src/dead.js')) && existsSync(path.join(scratch, 'verify.pid')), 20_000, 'the verification of the cleaned tree');
+      const verify = readPid(path.join(scratch, 'verify.pid'));
+      fix.child.kill('SIGKILL');
+      await fix.result;
+      expect(await stopped(verify)).toBe(true);
+      expect((await runFaultCli(['validate', '--root', root])).stderr).toContain('cleanup #1 was interrupted before it was verified: rolled back (1 file restored)');
+      expect(readFileSync(path.join(root, 'src/dead.js'), 'utf8')).toBe('export const dead = 1;\n');
+    } finally {
+      killLeftover(path.join(scratch, 'verify.pid'));
+      rmSync(root, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});
