@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { realPathOutside } from '../files/path-inside.js';
@@ -44,11 +44,14 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   const changes: string[] = [];
   const notices: string[] = [];
   // --force replaces the config, but a config is the user's work: the old one is kept beside it.
-  for (const file of CONFIG_FILES.filter((name) => existsSync(path.join(root, name)))) {
-    const kept = keepAside(root, file);
-    changes.push(`${file}: moved to ${kept}`);
-  }
+  // In this order, so that a kill at any point leaves a config in force (the old one, or both,
+  // which every command refuses): never none, which would analyse with the defaults.
+  const replaced = CONFIG_FILES.filter((name) => existsSync(path.join(root, name)));
+  for (const file of replaced) changes.push(`${file}: moved to ${keepCopy(root, file)}`);
+  // A symlinked orch.config.ts: its .bak is the link; what it leads to is not written over.
+  if (lstatSync(path.join(root, 'orch.config.ts'), { throwIfNoEntry: false })?.isSymbolicLink() === true) unlinkSync(path.join(root, 'orch.config.ts'));
   writeInsideRoot(root, 'orch.config.ts', configSource(survey));
+  for (const file of replaced) if (file !== 'orch.config.ts') unlinkSync(path.join(root, file));
   changes.push('orch.config.ts: written');
   if (addGitignoreEntry(root)) changes.push('.gitignore: .orch-guard/ added');
   if (options.hook ?? (await options.ask('Install the pre-commit hook (orch-guard validate --staged)?'))) {
@@ -76,25 +79,40 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   return { survey, changes, notices };
 }
 
-/** Renames `file` to `<file>.bak` (`.bak-2`, ... when taken), never over another file; returns the new name. */
-function keepAside(root: string, file: string): string {
+/**
+ * Keeps `file` as `<file>.bak` (`.bak-2`, ... when taken), never over another file, the file
+ * itself left in place until its replacement is written; returns the name of the copy.
+ */
+function keepCopy(root: string, file: string): string {
   for (let n = 1; ; n += 1) {
     const aside = `${file}.bak${n === 1 ? '' : `-${n}`}`;
-    // A hard link fails with EEXIST where a name is taken, even one made a moment ago: nothing is
-    // ever renamed over another file.
+    // A hard link (or an exclusive copy) fails with EEXIST where a name is taken, even one made
+    // a moment ago: nothing is ever written over another file.
     try {
       linkSync(path.join(root, file), path.join(root, aside));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') continue;
-      // A file system without hard links: checked, then renamed.
+      // A file system without hard links: a copy, synced, before the original goes.
       if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP'].includes(code ?? '')) throw error;
-      if (existsSync(path.join(root, aside))) continue;
-      renameSync(path.join(root, file), path.join(root, aside));
-      return aside;
+      try {
+        copyFileSync(path.join(root, file), path.join(root, aside), constants.COPYFILE_EXCL);
+      } catch (copyError) {
+        if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw copyError;
+      }
+      syncFile(path.join(root, aside));
     }
-    unlinkSync(path.join(root, file));
     return aside;
+  }
+}
+
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
