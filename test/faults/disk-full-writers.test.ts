@@ -80,4 +80,17 @@ describe.skipIf(disk === undefined)('a full disk while writing the baseline or t
       expect(readFileSync(path.join(root, '.orch-guard/runs/3/events.jsonl'), 'utf8')).toContain('"type":"attempt-started"');
     });
   });
+
+  test('init --force that cannot write the new config leaves the old one in force (it was only in .bak: the defaults applied)', async () => {
+    const files = { 'package.json': '{ "name": "app", "main": "src/index.js" }\n', 'src/index.js': 'export const main = 1;\n' };
+    await onSmallDisk('init', files, async (root, fill) => {
+      const config = readFileSync(path.join(root, 'orch.config.json'));
+      fill(0);
+      const result = await runFaultCli(['init', '--force', '--no-hook', '--no-ci', '--root', root]);
+      expect(result.stderr).toBe('orch-guard: the disk is full (ENOSPC: no space left on device, write)\n');
+      expect(result.exitCode).toBe(2);
+      expect(readFileSync(path.join(root, 'orch.config.json')).equals(config)).toBe(true);
+      expect(readdirSync(root).filter((name) => name.startsWith('orch.config')).sort()).toEqual(['orch.config.json', 'orch.config.json.bak']);
+    });
+  });
 });
