@@ -8,7 +8,6 @@ export function mountSmallDisk(): string | undefined {
   if (process.platform !== 'linux') return undefined;
   const dir = mkdtempSync(path.join(tmpdir(), 'orch-guard-disk-'));
   // System tools of util-linux: no npm dependency provides them.
-  // orch-guard-ignore-next-line unlisted-binary
   if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir]).status === 0) return dir;
   rmSync(dir, { recursive: true, force: true });
   return undefined;
@@ -16,7 +15,6 @@ export function mountSmallDisk(): string | undefined {
 
 export function unmountSmallDisk(disk: string | undefined): void {
   if (disk === undefined) return;
-  // orch-guard-ignore-next-line unlisted-binary
   spawnSync('umount', [disk]);
   rmSync(disk, { recursive: true, force: true });
 }
