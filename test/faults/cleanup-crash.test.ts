@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
+import { isProcessAlive } from '../../src/process/process-identity.js';
 import { commitAll, createGitRepo } from '../support/git-repo.js';
 import { runFaultCli, snapshotTree, startCli, waitFor } from './fault-cli.js';
 
@@ -10,7 +11,7 @@ import { runFaultCli, snapshotTree, startCli, waitFor } from './fault-cli.js';
 // when src/needed-by-name.js is gone: the cleanup bisects, so --fix writes many states.
 const VERIFY = `import { appendFileSync, existsSync } from 'node:fs';
 const log = process.env.VERIFY_LOG;
-appendFileSync(log, 'start\\n');
+appendFileSync(log, 'start\\n' + 'pid ' + process.pid + '\\n');
 await new Promise((resolve) => setTimeout(resolve, 250));
 const ok = existsSync('src/needed-by-name.js');
 appendFileSync(log, 'end\\n');
@@ -58,6 +59,9 @@ function committed(root: string): boolean {
   }
 }
 
+/** Whether every verification process the log names has ended. */
+const verifiersGone = (log: string) => readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('pid ')).every((line) => !isProcessAlive(Number(line.slice(4)), null));
+
 const lines = (log: string, word: string) => readFileSync(log, 'utf8').split('\n').filter((line) => line === word).length;
 
 describe('cleanup --fix killed with SIGKILL at any point leaves the tree as before, or exactly cleaned with --undo working', () => {
@@ -100,8 +104,8 @@ describe('cleanup --fix killed with SIGKILL at any point leaves the tree as befo
       await waitFor(() => reached() || run.child.exitCode !== null, 60_000, `verification ${point.word} #${point.k}`);
       run.child.kill('SIGKILL');
       const killed = await run.result;
-      // Let the orphaned verification command finish: it is not orch-guard's to stop after a kill -9.
-      await waitFor(() => lines(log, 'end') >= lines(log, 'start'), 10_000, 'the orphaned verification');
+      // The verification command the kill left running is stopped by the watchdog (or it ended).
+      await waitFor(() => verifiersGone(log), 10_000, 'the orphaned verification to be stopped');
       const next = await runFaultCli(['validate', '--root', root]);
       const after = snapshotTree(root);
       let outcome: string;
