@@ -49,7 +49,7 @@ describe('removing dependencies through the package manager is journaled like a 
     const verify = "import { existsSync, writeFileSync } from 'node:fs';\nif (!existsSync('node_modules/left-pad')) {\n  writeFileSync('verify.marker', '');\n  await new Promise((resolve) => setTimeout(resolve, 8_000));\n}\n";
     await inRepo(async (root) => {
       const started = startCli(['cleanup', '--fix', '--root', root], { env: OFFLINE });
-      await waitFor(() => existsSync(path.join(root, 'verify.marker')), 30_000, 'verification to start');
+      await waitFor(() => existsSync(path.join(root, 'verify.marker')), 90_000, 'verification to start');
       started.child.kill('SIGKILL');
       await started.result;
       expect(existsSync(path.join(root, 'node_modules/left-pad'))).toBe(false);
