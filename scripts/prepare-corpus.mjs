@@ -79,7 +79,9 @@ function install(target, entry) {
   if (fs.existsSync(path.join(target, 'pnpm-lock.yaml'))) {
     const [pnpm, prefix] = pnpmCommand(target);
     command = pnpm;
-    args = [...prefix, 'install', '--frozen-lockfile', '--ignore-scripts', '--config.confirmModulesPurge=false',
+    // With packages to skip the manifest no longer matches the lockfile: pnpm resolves again,
+    // keeping every other locked version, and the lockfile is put back afterwards.
+    args = [...prefix, 'install', skip.length ? '--no-frozen-lockfile' : '--frozen-lockfile', '--ignore-scripts', '--config.confirmModulesPurge=false',
       '--config.manage-package-manager-versions=false', '--config.package-manager-strict=false'];
   } else if (fs.existsSync(path.join(target, 'yarn.lock')) && !fs.existsSync(path.join(target, 'package-lock.json'))) {
     // A yarn v1 lockfile (`# yarn lockfile v1`): yarn 1 installs it as locked.
@@ -87,13 +89,21 @@ function install(target, entry) {
     args = ['--yes', 'yarn@1', 'install', '--frozen-lockfile', '--ignore-scripts', '--non-interactive', '--ignore-engines'];
   } else {
     command = 'npm';
-    args = [skip.length ? 'install' : 'ci', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps', '--engine-strict=false'];
+    // No lockfile at all (a repository that sets package-lock=false): npm install resolves the
+    // manifest's ranges, so this checkout is pinned by commit but not by dependency versions.
+    const locked = fs.existsSync(path.join(target, 'package-lock.json'));
+    args = [skip.length || !locked ? 'install' : 'ci', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps', '--engine-strict=false'];
     if (skip.length) args.push('--no-save');
   }
-  const manifestFile = path.join(target, 'package.json');
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) for (const name of skip) delete manifest[field]?.[name];
-  if (skip.length) fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+  // Every tracked manifest (workspace packages too) drops the skipped packages for the install.
+  const manifests = git(['-C', target, 'ls-files', 'package.json', '**/package.json']).split('\n').filter(Boolean);
+  for (const file of skip.length ? manifests : []) {
+    const manifestFile = path.join(target, file);
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    const listed = skip.filter((name) => ['dependencies', 'devDependencies', 'optionalDependencies'].some((field) => manifest[field]?.[name]));
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) for (const name of listed) delete manifest[field]?.[name];
+    if (listed.length) fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+  }
   const options = { cwd: target, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: '1' } };
   let result = spawnSync(command, args, options);
   if (result.status !== 0 && /ERR_PNPM_LOCKFILE_CONFIG_MISMATCH/.test(result.stdout + result.stderr)) {
@@ -110,7 +120,8 @@ function install(target, entry) {
     result = spawnSync(command, ['install', ...args.slice(1).filter((arg) => arg !== '--no-save'), '--no-save'], options);
     git(['-C', target, 'checkout', '--', 'package-lock.json']);
   }
-  if (skip.length) git(['-C', target, 'checkout', '--', 'package.json', 'package-lock.json']);
+  // Puts back the manifests and lockfile as committed (an install changes no other tracked file).
+  if (skip.length) git(['-C', target, 'checkout', '--', '.']);
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`);
 }
 
