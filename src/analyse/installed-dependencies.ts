@@ -49,7 +49,8 @@ export function checkInstalled(
       else if (problem.name.startsWith('@types/')) result.push({ ...problem, typedPackageShipsTypes: shipsOwnTypes(manifests, dirOf(problem), typedPackage(problem.name) ?? problem.name) });
       else result.push(problem);
     } else if (problem.type === 'unlisted-dependency') {
-      if (!listedNearFile(root, problem.file, problem.name) && !onlyImpliedByConfig(root, problem)) result.push(problem);
+      if (!listedNearFile(root, problem.file, problem.name) && !onlyImpliedByConfig(root, problem)
+        && !isVirtualStylesheet(root, problem)) result.push(problem);
     } else if (problem.type === 'unlisted-binary') {
       if (isSystemTool(problem.name)) continue;
       if (lookUp(root, dirOf(problem), 'node_modules') && !missesListed(byWorkspace.get(problem.workspace))) result.push(problem.line === undefined ? { ...problem, ...whereRun(root, problem.file, problem.name) } : problem);
@@ -151,6 +152,16 @@ function listedNearFile(root: string, file: string, name: string): boolean {
 }
 
 /** Whether `relative` exists in `dir` or a directory above it, up to the root. */
+/**
+ * `import 'uno.css'` (UnoCSS), `import 'windi.css'`: a bare `<name>.css` that no installed
+ * package answers to is a stylesheet a bundler plugin makes up, not a package to list. An
+ * installed one (`normalize.css`) is a package like any other.
+ */
+function isVirtualStylesheet(root: string, problem: DependencyProblem): boolean {
+  return /^[\w-]+\.css$/.test(problem.name)
+    && !lookUp(root, path.dirname(path.join(root, problem.file)), path.join('node_modules', problem.name, 'package.json'));
+}
+
 function lookUp(root: string, dir: string, relative: string): boolean {
   return findUp(root, dir, relative) !== undefined;
 }

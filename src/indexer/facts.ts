@@ -5,7 +5,7 @@
  */
 
 /** Bump whenever extraction changes: cached facts from another version are re-extracted. */
-export const FACTS_VERSION = 15;
+export const FACTS_VERSION = 16;
 
 export type DeclarationKind =
   | 'function'
