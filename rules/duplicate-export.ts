@@ -8,7 +8,7 @@ export const duplicateExport: Rule = {
     description: 'One declaration exported under two or more names.',
     defaultSeverity: 'warn',
     docs: {
-      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`. A name whose export has a JSDoc `@alias` tag is a second name kept on purpose and not counted.',
+      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`. A name whose export has a JSDoc `@alias` tag is a second name kept on purpose and not counted; so are the names of an entry (a route file\'s `GET` and `POST`, a package entry\'s public names: each is read by name from outside) and of a test file.',
       why: 'Two names for one thing split its callers, hide its real usage and make renames and removals error-prone.',
       fix: 'Keep one name and update the imports of the other.',
       flaggedExample: 'function parse() {}\nexport { parse, parse as parseInput };',
@@ -19,6 +19,9 @@ export const duplicateExport: Rule = {
     const findings = [];
     for (const file of context.files) {
       if (file.isDeclarationFile || file.facts.skipped !== undefined) continue;
+      // An entry's exported names are its contract with whatever loads it by name (a Next.js
+      // route's `GET` and `POST`, a library's documented aliases): each name is needed.
+      if (context.hasPublicExports(file)) continue;
       const groups = new Map<string, ExportFact[]>();
       for (const fact of file.facts.exports) {
         if (fact.name === 'export=' || fact.alias === true) continue;
