@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ExportFact, ImportBindingFact, ImportFact } from '../indexer/facts.js';
 import type { IndexedFile } from '../indexer/index-project.js';
 import type { ModuleResolver, Resolution } from '../resolve/module-resolver.js';
@@ -53,8 +54,14 @@ function resolveImport(resolver: ModuleResolver, from: string, fact: ImportFact,
       }
     }
     const resolution = resolver.resolve(from, fact.specifier);
-    // A path a process is started with (`fork('./jobs/run.js')`) is relative to the working directory.
+    // A path a process is started with (`fork('./jobs/run.js')`) or a build script bundles
+    // (`entryPoints: ['./src/a.ts']`) is relative to the working directory: a folder above the
+    // file (its package's, the repository's).
     if (resolution.kind !== 'file' && fact.form === 'url' && fact.specifier.startsWith('./')) {
+      for (let dir = path.posix.dirname(from); dir !== '.' && dir !== ''; dir = path.posix.dirname(dir)) {
+        const fromFolder = resolver.resolve(`${dir}/package.json`, fact.specifier);
+        if (fromFolder.kind === 'file') return fromFolder;
+      }
       const fromPackage = resolver.resolve('package.json', fact.specifier);
       if (fromPackage.kind === 'file' || resolution.kind === 'unresolved') return fromPackage;
     }

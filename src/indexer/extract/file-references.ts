@@ -1,6 +1,7 @@
 import { unwrapExpression } from './expression-shapes.js';
 import { isDirnameJoin, specifierPattern } from './module-load-call.js';
 import type { LoadWalker } from './load-walker.js';
+import { recordLiteral, recordOptionReferences } from './option-references.js';
 import type { ts } from '../../typescript/typescript-api.js';
 
 /** Calls whose first argument names a module file to run: workers, forks, loader hooks. */
@@ -21,7 +22,7 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const args = node.arguments ?? [];
   if (name === undefined || args.length === 0) return;
-  recordDirectoryOptions(walker, node, args);
+  recordOptionReferences(walker, node, args);
   if (name === 'ssrLoadModule') {
     // Vite's `server.ssrLoadModule('./server/app.ts' | '/src/entry-server.tsx')`: a path from
     // Vite's root (the package folder), whose exports the caller reads.
@@ -56,32 +57,6 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
   }
 }
 
-/** Option names that give a loader a folder whose every module it loads. */
-const DIRECTORY_OPTIONS = new Set(['dir', 'directory']);
-
-/**
- * `fastify.register(autoload, { dir: path.join(import.meta.dirname, 'routes') })` and loaders
- * like it: a folder next to this file, named by a `dir` option, whose modules the loader imports
- * one by one (any export may be read: autoload reads `default`, `autoConfig`, `autoPrefix`).
- * Only a named folder counts (not `.` or `..`): a wider pattern would hide dead files.
- */
-function recordDirectoryOptions(walker: LoadWalker, node: ts.CallExpression | ts.NewExpression, args: readonly ts.Expression[]): void {
-  const { ts } = walker;
-  for (const argument of args) {
-    const options = unwrapExpression(ts, argument);
-    if (!ts.isObjectLiteralExpression(options)) continue;
-    for (const property of options.properties) {
-      if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
-      if (!DIRECTORY_OPTIONS.has(property.name.text)) continue;
-      const value = unwrapExpression(ts, property.initializer);
-      if (!isDirnameJoin(ts, value)) continue;
-      const folder = specifierPattern(ts, value)?.replace(/\/+$/, '');
-      if (folder === undefined || folder.includes('*') || /(?:^|\/)\.{1,2}$/.test(folder) || /\.\w+$/.test(folder)) continue;
-      walker.recordModuleLoad({ specifier: `${folder}/*`, form: 'url', call: node, pattern: true }, { usedNames: [], whole: true });
-    }
-  }
-}
-
 function isModuleResolve(ts: LoadWalker['ts'], callee: ts.Expression): boolean {
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const object = callee.expression;
@@ -100,39 +75,3 @@ function recordPath(walker: LoadWalker, argument: ts.Expression, at: ts.Node, re
   if (pattern === undefined || !/^\.{0,2}\//.test(pattern)) return;
   walker.recordModuleLoad({ specifier: pattern, form: 'url', call: at, ...(pattern.includes('*') ? { pattern: true } : {}) }, { usedNames: [], whole: readsExports });
 }
-
-function recordLiteral(walker: LoadWalker, specifier: string, at: ts.Node, readsExports = false): void {
-  const relative = specifier.startsWith('.') || specifier.startsWith('/') ? specifier : `./${specifier}`;
-  walker.recordModuleLoad({ specifier: relative, form: 'url', call: at }, { usedNames: [], whole: readsExports });
-}
-
-/**
- * pino's `transport: { target: 'pino-pretty' }` (or `targets: [{ target }]`): pino loads the
- * module in a worker thread by its name or path. Recorded as a `url` load: it runs, nothing
- * reads its exports here.
- */
-export function recordTransportTargets(walker: LoadWalker, property: ts.PropertyAssignment): void {
-  const { ts } = walker;
-  if (!(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) || property.name.text !== 'transport') return;
-  const transport = unwrapExpression(ts, property.initializer);
-  if (!ts.isObjectLiteralExpression(transport)) return;
-  const targets: ts.Expression[] = [];
-  for (const option of transport.properties) {
-    if (!ts.isPropertyAssignment(option) || !ts.isIdentifier(option.name)) continue;
-    const value = unwrapExpression(ts, option.initializer);
-    if (option.name.text === 'target') targets.push(value);
-    if (option.name.text === 'targets' && ts.isArrayLiteralExpression(value)) {
-      for (const element of value.elements) {
-        const target = ts.isObjectLiteralExpression(element) ? element.properties.find((item) => item.name !== undefined && ts.isIdentifier(item.name) && item.name.text === 'target') : undefined;
-        if (target !== undefined && ts.isPropertyAssignment(target)) targets.push(unwrapExpression(ts, target.initializer));
-      }
-    }
-  }
-  for (const target of targets) {
-    if (!ts.isStringLiteralLike(target) || target.text === '') continue;
-    // A file target: pino calls its default export to build the stream.
-    if (/^\.{0,2}\//.test(target.text)) recordLiteral(walker, target.text, target, true);
-    else if (!target.text.includes(':')) walker.recordModuleLoad({ specifier: target.text, form: 'url', call: target }, { usedNames: [], whole: false });
-  }
-}
-

@@ -19,7 +19,7 @@ import { aliasedObjects, membersReadThroughAlias } from './namespace-aliases.js'
 import type { NameUses } from './name-uses.js';
 import type { ModuleScope } from './scope-recorder.js';
 import type { LoadWalker, ModuleLoad, ModuleLoadUsage } from './load-walker.js';
-import { recordTransportTargets } from './file-references.js';
+import { recordTransportTargets } from './option-references.js';
 import { visitCallExpression, visitImportType, visitLoadArguments, visitNewExpression, visitLocalModuleLoad } from './module-loads.js';
 import { type Scope, createScope, declareInScope, isShadowed, Meaning, nearestFunctionScope } from './scopes.js';
 import type { ts } from '../../typescript/typescript-api.js';
