@@ -26,6 +26,7 @@ import { dropStylePackageImports } from './style-package-references.js';
 import { dropHtmlLoadedPackages } from './html-package-references.js';
 import { dropCommandUsedPackages } from './command-used-packages.js';
 import { dropSharedConfigPlugins } from './shared-config-plugins.js';
+import { dropNamedByConfigPackages } from './config-package-names.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import { installedManifests, type InstalledManifests } from './installed-package.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
@@ -134,6 +135,7 @@ function judgedDependencies(project: Project, issues: readonly DependencyProblem
     (problems) => dropBrowserslistConfigs(root, packages, problems),
     (problems) => dropCommandUsedPackages(root, packages, problems, manifests),
     (problems) => dropSharedConfigPlugins(root, packages, problems, notices, manifests),
+    (problems) => dropNamedByConfigPackages(root, packages, problems),
     (problems) => dropStylePackageImports(root, problems, importing, manifests),
     (problems) => dropPeerProviders(root, problems, listed, manifests),
   ];
