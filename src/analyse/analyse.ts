@@ -27,6 +27,7 @@ import { dropHtmlLoadedPackages } from './html-package-references.js';
 import { dropCommandUsedPackages } from './command-used-packages.js';
 import { dropSharedConfigPlugins } from './shared-config-plugins.js';
 import { dropNamedByConfigPackages } from './config-package-names.js';
+import { dropAmbientTypesInUse } from './ambient-types.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import { installedManifests, type InstalledManifests } from './installed-package.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
@@ -138,6 +139,7 @@ function judgedDependencies(project: Project, issues: readonly DependencyProblem
     (problems) => dropNamedByConfigPackages(root, packages, problems),
     (problems) => dropStylePackageImports(root, problems, importing, manifests),
     (problems) => dropPeerProviders(root, problems, listed, manifests),
+    (problems) => dropAmbientTypesInUse(root, problems, files, manifests),
   ];
   return { problems: explainers.reduce((problems, explain) => explain(problems), installed), listed };
 }
