@@ -83,6 +83,12 @@ function install(target, entry) {
     // keeping every other locked version, and the lockfile is put back afterwards.
     args = [...prefix, 'install', skip.length ? '--no-frozen-lockfile' : '--frozen-lockfile', '--ignore-scripts', '--config.confirmModulesPurge=false',
       '--config.manage-package-manager-versions=false', '--config.package-manager-strict=false'];
+  } else if (fs.existsSync(path.join(target, 'yarn.lock')) && /^__metadata:/m.test(fs.readFileSync(path.join(target, 'yarn.lock'), 'utf8'))) {
+    // A Yarn Berry lockfile: the Yarn release packageManager names (from the npm registry as
+    // @yarnpkg/cli-dist), installing as locked and building nothing (no install scripts).
+    const version = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8')).packageManager?.match(/^yarn@(\d[\w.-]*)/)?.[1] ?? '4';
+    command = 'npx';
+    args = ['--yes', '-p', `@yarnpkg/cli-dist@${version}`, 'yarn', 'install', skip.length ? '--no-immutable' : '--immutable', '--mode=skip-build'];
   } else if (fs.existsSync(path.join(target, 'yarn.lock')) && !fs.existsSync(path.join(target, 'package-lock.json'))) {
     // A yarn v1 lockfile (`# yarn lockfile v1`): yarn 1 installs it as locked.
     command = 'npx';
@@ -104,7 +110,8 @@ function install(target, entry) {
     for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) for (const name of listed) delete manifest[field]?.[name];
     if (listed.length) fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
   }
-  const options = { cwd: target, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: '1' } };
+  // YARN_IGNORE_PATH: the repository's own yarnPath release is not used (the one above is).
+  const options = { cwd: target, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: '1', YARN_IGNORE_PATH: '1', YARN_ENABLE_SCRIPTS: 'false' } };
   let result = spawnSync(command, args, options);
   if (result.status !== 0 && /ERR_PNPM_LOCKFILE_CONFIG_MISMATCH/.test(result.stdout + result.stderr)) {
     // A lockfile written by a newer pnpm (settings it reads elsewhere): resolve again, keeping

@@ -31,6 +31,15 @@ export const eslintSharedConfigs: ToolReader = {
         if (specifier.startsWith('eslint:')) continue;
         if (specifier.startsWith('plugin:')) {
           if (depth > 0) for (const name of extendsPackages(specifier)) packages.add(name);
+          const pluginConfig = loadPluginConfig(specifier, fromFile);
+          if (pluginConfig !== undefined && !seen.has(specifier)) {
+            seen.add(specifier);
+            try {
+              visit(pluginConfig.config, pluginConfig.file, depth + 1);
+            } catch {
+              // A config the plugin extends that cannot be found here: what it names stays unknown, as before.
+            }
+          }
           continue;
         }
         const require = createRequire(fromFile);
@@ -47,6 +56,28 @@ export const eslintSharedConfigs: ToolReader = {
     return { files: [], packages: [...packages] };
   },
 };
+
+/**
+ * The config a `plugin:@nx/react` (or `plugin:react-hooks/recommended`) extends: the plugin's
+ * `configs.react`, whose own plugins and extends ESLint 8 loads from the project too
+ * (`plugins: ['jsx-a11y', 'react']`). A plugin that cannot be loaded here gives nothing: knip
+ * still counts the plugin itself.
+ */
+function loadPluginConfig(specifier: string, fromFile: string): { config: unknown; file: string } | undefined {
+  const rest = specifier.slice('plugin:'.length);
+  const slash = rest.lastIndexOf('/');
+  if (slash <= 0) return undefined;
+  try {
+    const require = createRequire(fromFile);
+    const file = require.resolve(pluginPackage(rest.slice(0, slash)));
+    const plugin: unknown = require(file);
+    const configs = isRecord(plugin) ? plugin.configs : undefined;
+    const config = isRecord(configs) ? configs[rest.slice(slash + 1)] : undefined;
+    return isRecord(config) ? { config, file } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The peer dependencies of a package installed where the project's config finds it (none when it is not). */
 function installedPeers(name: string, configFile: string): string[] {
