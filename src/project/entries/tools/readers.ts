@@ -7,6 +7,7 @@ import { eslintSharedConfigs } from './eslint-shared-configs.js';
 import { expoConfigPlugins } from './expo-config-plugins.js';
 import { jestProjects } from './jest-projects.js';
 import { nuxtConfig } from './nuxt-config.js';
+import { nxProjectOptions } from './nx-project-options.js';
 import type { ToolReader } from './tool-config-reader.js';
 import { tsconfigTypes } from './tsconfig-types.js';
 import { unbuildEntries } from './unbuild-entries.js';
@@ -16,4 +17,4 @@ import { webpackLoaders } from './webpack-loaders.js';
 import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [docusaurusConfig, eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, jestProjects, nuxtConfig, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, ...webpackLoaders, wxtConfig, ...configPathArguments, ...bundlerEntries];
+export const toolReaders: readonly ToolReader[] = [docusaurusConfig, eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, jestProjects, nuxtConfig, nxProjectOptions, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, ...webpackLoaders, wxtConfig, ...configPathArguments, ...bundlerEntries];
