@@ -8,7 +8,7 @@ export const duplicateExport: Rule = {
     description: 'One declaration exported under two or more names.',
     defaultSeverity: 'warn',
     docs: {
-      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`. A name whose export has a JSDoc `@alias` tag is a second name kept on purpose and not counted; so are the names of an entry (a route file\'s `GET` and `POST`, a package entry\'s public names: each is read by name from outside) and of a test file.',
+      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`. A name whose export has a JSDoc `@alias` tag is a second name kept on purpose and not counted; so are HTTP method names an entry exports for one handler (a route file\'s `GET` and `POST`: the framework calls each by name).',
       why: 'Two names for one thing split its callers, hide its real usage and make renames and removals error-prone.',
       fix: 'Keep one name and update the imports of the other.',
       flaggedExample: 'function parse() {}\nexport { parse, parse as parseInput };',
@@ -19,9 +19,6 @@ export const duplicateExport: Rule = {
     const findings = [];
     for (const file of context.files) {
       if (file.isDeclarationFile || file.facts.skipped !== undefined) continue;
-      // An entry's exported names are its contract with whatever loads it by name (a Next.js
-      // route's `GET` and `POST`, a library's documented aliases): each name is needed.
-      if (context.hasPublicExports(file)) continue;
       const groups = new Map<string, ExportFact[]>();
       for (const fact of file.facts.exports) {
         if (fact.name === 'export=' || fact.alias === true) continue;
@@ -34,6 +31,10 @@ export const duplicateExport: Rule = {
       const reported = new Set<string>();
       for (const group of groups.values()) {
         if (group.length < 2) continue;
+        // A route entry's HTTP method handlers (`export { handler as GET, handler as POST }` in a
+        // Next.js route, a SvelteKit `+server.ts`): the framework calls each by its name, so one
+        // handler under several methods cannot keep one name.
+        if (context.hasPublicExports(file) && group.every((fact) => HTTP_METHODS.has(fact.name))) continue;
         const names = group.map((fact) => fact.name).sort();
         const key = names.join(',');
         if (reported.has(key)) continue;
@@ -53,6 +54,8 @@ export const duplicateExport: Rule = {
     return findings;
   },
 };
+
+const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL']);
 
 /** What an export points at, as comparable keys: a declaration, or an imported name. */
 function targetKeys(file: GraphFile, fact: ExportFact): string[] {
