@@ -53,11 +53,17 @@ export interface LinkedGraph {
 export function buildSymbolGraph(files: GraphFile[]): LinkedGraph {
   const graph = new SymbolGraph(files);
   const byPath = new Map(files.map((file) => [file.path, file]));
-  const importTargets = (file: GraphFile, importIndex: number): GraphFile[] => {
+  // Asked once per use of an imported name (thousands of times per file): computed once per import.
+  const targetsOfFile = files.map(() => new Map<number, readonly GraphFile[]>());
+  const importTargets = (file: GraphFile, importIndex: number): readonly GraphFile[] => {
+    const known = targetsOfFile[file.index].get(importIndex);
+    if (known !== undefined) return known;
     const resolution = file.resolutions[importIndex];
     const paths = resolution?.kind === 'file' ? [resolution.path, ...(resolution.alternatives ?? [])]
       : resolution?.kind === 'files' ? resolution.paths : [];
-    return paths.map((path) => byPath.get(path)).filter((target): target is GraphFile => target !== undefined);
+    const targets = paths.map((path) => byPath.get(path)).filter((target): target is GraphFile => target !== undefined);
+    targetsOfFile[file.index].set(importIndex, targets);
+    return targets;
   };
   const exports = new ExportResolver(files, importTargets);
   const linker = new Linker(graph, exports, importTargets);
@@ -97,11 +103,13 @@ function collectScriptGlobals(files: GraphFile[]): Map<string, Array<[GraphFile,
 class Linker {
   private readonly exportNodes = new Map<string, number | null>();
   private readonly wholeNodes = new Map<number, number>();
+  /** Per (file, export name, meaning), what a use of the export reaches: its R node and terminals. */
+  private readonly exportUses = new Map<string, { node: number | undefined; terminals: readonly ExportTerminal[] }>();
 
   constructor(
     private readonly graph: SymbolGraph,
     private readonly exports: ExportResolver,
-    private readonly importTargets: (file: GraphFile, importIndex: number) => GraphFile[],
+    private readonly importTargets: (file: GraphFile, importIndex: number) => readonly GraphFile[],
   ) {}
 
   linkFile(file: GraphFile, globals: Map<string, Array<[GraphFile, number]>>): void {
@@ -209,14 +217,25 @@ class Linker {
   /** Uses export `name` of `target`, then follows `path` into what it resolves to. */
   private useExport(target: GraphFile, name: string, path: string[], use: Use): void {
     const meaning: ExportMeaning = use.isType ? 'type' : 'value';
-    const node = this.exportNode(target, name, meaning);
-    if (node === undefined) return;
-    this.addUse(use, node);
+    const key = `${target.index}\0${name}\0${meaning}`;
+    let used = this.exportUses.get(key);
+    if (used === undefined) {
+      const node = this.exportNode(target, name, meaning);
+      used = { node, terminals: node === undefined ? [] : this.terminalsWithMeaning(target, name, meaning) };
+      this.exportUses.set(key, used);
+    }
+    if (used.node === undefined) return;
+    this.addUse(use, used.node);
+    for (const terminal of used.terminals) this.applyTerminal(terminal, path, use, true);
+  }
+
+  /** What export `name` resolves to that has the meaning; all of it when none has. */
+  private terminalsWithMeaning(target: GraphFile, name: string, meaning: 'value' | 'type'): readonly ExportTerminal[] {
     const terminals = this.exports.terminals(target, name);
-    const kinds = use.isType ? TYPE_KINDS : VALUE_KINDS;
+    const kinds = meaning === 'type' ? TYPE_KINDS : VALUE_KINDS;
     const matching = terminals.filter((terminal) => terminal.kind === 'namespace'
       || kinds.has(this.exports.fileAt(terminal.file).facts.declarations[terminal.declaration].kind));
-    for (const terminal of matching.length > 0 ? matching : terminals) this.applyTerminal(terminal, path, use, true);
+    return matching.length > 0 ? matching : terminals;
   }
 
   /**

@@ -17,13 +17,15 @@ export class ExportResolver {
   constructor(
     private readonly files: GraphFile[],
     /** The project files an import of `file` resolves to (conditional exports can give several). */
-    private readonly importTargets: (file: GraphFile, importIndex: number) => GraphFile[],
+    private readonly importTargets: (file: GraphFile, importIndex: number) => readonly GraphFile[],
   ) {}
 
   /** Every name the module exports, including names that come through `export *`. */
-  exportedNames(file: GraphFile, visiting = new Set<number>()): Set<string> {
+  exportedNames(file: GraphFile, visitingSoFar?: Set<number>): Set<string> {
     const cached = this.namesCache.get(file.index);
     if (cached !== undefined) return cached;
+    // Made only on a cache miss: most calls are hits, once per use of an imported name.
+    const visiting = visitingSoFar ?? new Set<number>();
     if (visiting.has(file.index)) return new Set();
     visiting.add(file.index);
     const names = new Set(file.exportsByName.keys());
@@ -37,10 +39,11 @@ export class ExportResolver {
     return names;
   }
 
-  terminals(file: GraphFile, name: string, visiting = new Set<string>()): ExportTerminal[] {
+  terminals(file: GraphFile, name: string, visitingSoFar?: Set<string>): ExportTerminal[] {
     const key = `${file.index}\0${name}`;
     const cached = this.terminalCache.get(key);
     if (cached !== undefined) return cached;
+    const visiting = visitingSoFar ?? new Set<string>();
     if (visiting.has(key)) return [];
     visiting.add(key);
     const result: ExportTerminal[] = [];
