@@ -1,6 +1,7 @@
 import { DeclarationFlag, type DeclarationKind, type ImportFact, ReferenceFlag } from '../indexer/facts.js';
 import { linkClassMembers } from './class-members.js';
 import { type ExportTerminal, ExportResolver } from './export-resolution.js';
+import { FileNameCache } from './file-name-cache.js';
 import { type GraphFile, NodeKind, SymbolGraph } from './symbol-graph.js';
 
 const VALUE_KINDS = new Set<DeclarationKind>(['function', 'variable', 'class', 'enum', 'namespace']);
@@ -100,11 +101,18 @@ function collectScriptGlobals(files: GraphFile[]): Map<string, Array<[GraphFile,
   return globals;
 }
 
+/** What a use of an export reaches: its R node (undefined: no such export) and what it resolves to. */
+interface ExportUse {
+  node: number | undefined;
+  terminals: readonly ExportTerminal[];
+}
+
 class Linker {
-  private readonly exportNodes = new Map<string, number | null>();
+  /** R(file, name) per meaning; null: the file has no such export. */
+  private readonly exportNodes = { value: new FileNameCache<number | null>(), type: new FileNameCache<number | null>(), any: new FileNameCache<number | null>() };
   private readonly wholeNodes = new Map<number, number>();
   /** Per (file, export name, meaning), what a use of the export reaches: its R node and terminals. */
-  private readonly exportUses = new Map<string, { node: number | undefined; terminals: readonly ExportTerminal[] }>();
+  private readonly exportUses = { value: new FileNameCache<ExportUse>(), type: new FileNameCache<ExportUse>() };
 
   constructor(
     private readonly graph: SymbolGraph,
@@ -216,13 +224,12 @@ class Linker {
 
   /** Uses export `name` of `target`, then follows `path` into what it resolves to. */
   private useExport(target: GraphFile, name: string, path: string[], use: Use): void {
-    const meaning: ExportMeaning = use.isType ? 'type' : 'value';
-    const key = `${target.index}\0${name}\0${meaning}`;
-    let used = this.exportUses.get(key);
+    const meaning = use.isType ? 'type' : 'value';
+    let used = this.exportUses[meaning].get(target.index, name);
     if (used === undefined) {
       const node = this.exportNode(target, name, meaning);
       used = { node, terminals: node === undefined ? [] : this.terminalsWithMeaning(target, name, meaning) };
-      this.exportUses.set(key, used);
+      this.exportUses[meaning].set(target.index, name, used);
     }
     if (used.node === undefined) return;
     this.addUse(use, used.node);
@@ -337,7 +344,7 @@ class Linker {
   existingExportNodes(target: GraphFile, name: string): Array<{ node: number; meaning: ExportMeaning }> {
     const found: Array<{ node: number; meaning: ExportMeaning }> = [];
     for (const meaning of ['value', 'type', 'any'] as const) {
-      const node = this.exportNodes.get(`${target.index}\0${name}\0${meaning}`);
+      const node = this.exportNodes[meaning].get(target.index, name);
       if (node !== undefined && node !== null) found.push({ node, meaning });
     }
     return found;
@@ -348,16 +355,15 @@ class Linker {
    * to what it exports (only the type when a type position uses it, and so on).
    */
   exportNode(target: GraphFile, name: string, meaning: ExportMeaning = 'any'): number | undefined {
-    const key = `${target.index}\0${name}\0${meaning}`;
-    const cached = this.exportNodes.get(key);
+    const cached = this.exportNodes[meaning].get(target.index, name);
     if (cached !== undefined) return cached ?? undefined;
     if (!this.exports.hasExport(target, name)) {
-      this.exportNodes.set(key, null);
+      this.exportNodes[meaning].set(target.index, name, null);
       return undefined;
     }
     const node = this.graph.addNode(NodeKind.ExportName, target.index, -1);
     this.graph.exportNameOfNode.set(node, name);
-    this.exportNodes.set(key, node);
+    this.exportNodes[meaning].set(target.index, name, node);
     // Using an export loads its module: a pure barrel is live when a name is used through it.
     this.graph.addEdge(node, target.moduleNode);
     const explicit = target.exportsByName.get(name);

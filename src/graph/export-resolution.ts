@@ -1,3 +1,4 @@
+import { FileNameCache } from './file-name-cache.js';
 import type { GraphFile } from './symbol-graph.js';
 
 /** Where an exported name ends up: a declaration, or a whole module's namespace object. */
@@ -11,7 +12,7 @@ export type ExportTerminal =
  */
 export class ExportResolver {
   private readonly namesCache = new Map<number, Set<string>>();
-  private readonly terminalCache = new Map<string, ExportTerminal[]>();
+  private readonly terminalCache = new FileNameCache<ExportTerminal[]>();
   private openStarFiles: Set<number> | undefined;
 
   constructor(
@@ -40,9 +41,9 @@ export class ExportResolver {
   }
 
   terminals(file: GraphFile, name: string, visitingSoFar?: Set<string>): ExportTerminal[] {
-    const key = `${file.index}\0${name}`;
-    const cached = this.terminalCache.get(key);
+    const cached = this.terminalCache.get(file.index, name);
     if (cached !== undefined) return cached;
+    const key = `${file.index}\0${name}`;
     const visiting = visitingSoFar ?? new Set<string>();
     if (visiting.has(key)) return [];
     visiting.add(key);
@@ -74,7 +75,7 @@ export class ExportResolver {
       result.push({ kind: 'namespace', file: file.index });
     }
     visiting.delete(key);
-    if (visiting.size === 0) this.terminalCache.set(key, result);
+    if (visiting.size === 0) this.terminalCache.set(file.index, name, result);
     return result;
   }
 
