@@ -62,7 +62,8 @@ export const duplicateImplementation: Rule = {
     const involved = new Set([...exact.flat(), ...similar.flatMap((pair) => [pair.a, pair.b])].map((copy) => copy.file));
     const ages = context.fileAges([...involved].sort());
     // Older first: added to git earlier; not in git counts as newest; then by path and line.
-    const older = (a: Copy, b: Copy) => (ages.get(a.file) ?? Infinity) - (ages.get(b.file) ?? Infinity) || a.file.localeCompare(b.file) || a.line - b.line;
+    const rank = pathRanks(copies);
+    const older = (a: Copy, b: Copy) => (ages.get(a.file) ?? Infinity) - (ages.get(b.file) ?? Infinity) || (rank.get(a.file) as number) - (rank.get(b.file) as number) || a.line - b.line;
     const findings: RuleFinding[] = [];
     const reported = new Set<Copy>();
     for (const group of exact) {
@@ -94,6 +95,17 @@ export const duplicateImplementation: Rule = {
     return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   },
 };
+
+/**
+ * Each file's place in path order (localeCompare; paths it deems equal share a place): sorting
+ * copies compares ranks, where localeCompare on every comparison was a large part of the rule's time.
+ */
+function pathRanks(copies: readonly Copy[]): Map<string, number> {
+  const paths = [...new Set(copies.map((copy) => copy.file))].sort((a, b) => a.localeCompare(b));
+  const ranks = new Map<string, number>();
+  paths.forEach((file, index) => ranks.set(file, index > 0 && paths[index - 1].localeCompare(file) === 0 ? ranks.get(paths[index - 1]) as number : index));
+  return ranks;
+}
 
 function collectCopies(files: readonly GraphFile[], minimum: number): Copy[] {
   const copies: Copy[] = [];
