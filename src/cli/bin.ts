@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './v8-tuning.js';
 import { fileURLToPath } from 'node:url';
 import { main } from './main.js';
 
