@@ -15,8 +15,10 @@ import type { RegistryDatabase } from '../registry/open-registry.js';
  */
 export function gitFileAges(root: string, notices: string[], registry?: RegistryDatabase): (paths: readonly string[]) => ReadonlyMap<string, number> {
   return (paths) => {
-    if (paths.length === 0 || tryGit(root, ['rev-parse', '--is-inside-work-tree']) === undefined) return new Map();
-    const head = registry === undefined ? undefined : tryGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])?.toString('utf8').trim();
+    if (paths.length === 0) return new Map();
+    const found = workTreeHead(root);
+    if (found === undefined) return new Map();
+    const head = registry === undefined ? undefined : found.head;
     if (registry === undefined || head === undefined || head === '') return readAddedTimes(root, paths, notices) ?? new Map();
     const known = loadFileAges(registry, head, paths);
     const missing = paths.filter((path) => !known.has(path));
@@ -29,6 +31,19 @@ export function gitFileAges(root: string, notices: string[], registry?: Registry
     }
     return withoutUnknown(known);
   };
+}
+
+/**
+ * Whether `root` is in a git work tree, and its HEAD commit (undefined before the first
+ * commit); undefined outside git. One git process in the usual case (a work tree with commits):
+ * on a busy machine each spawn of this large process costs tens of milliseconds.
+ */
+function workTreeHead(root: string): { head: string | undefined } | undefined {
+  const both = tryGit(root, ['rev-parse', '--is-inside-work-tree', '--verify', '--quiet', 'HEAD^{commit}'])?.toString('utf8').trim().split('\n');
+  if (both !== undefined && both.length === 2 && both[1] !== '') return { head: both[1] };
+  if (tryGit(root, ['rev-parse', '--is-inside-work-tree']) === undefined) return undefined;
+  const head = tryGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])?.toString('utf8').trim();
+  return { head: head === '' ? undefined : head };
 }
 
 /** The commit time each path was last added at in HEAD's history; undefined (with a notice) when git fails. */
