@@ -3,6 +3,7 @@ import { collectExpressionStatement } from './commonjs-exports.js';
 import { collectModuleDeclaration, collectNamedDeclaration, collectVariableStatement, type NamedStatement } from './es-declarations.js';
 import { collectExportAssignment, collectExportDeclaration, collectImportDeclaration, collectImportEquals, collectJsDocImports } from './es-imports-exports.js';
 import type { FactsBuilder } from './facts-builder.js';
+import { collectJsDocTypedefs } from './jsdoc-typedefs.js';
 import { type ModuleScope, createScopeRecorder, type ScopeRecorder } from './scope-recorder.js';
 import type { ts } from '../../typescript/typescript-api.js';
 
@@ -14,7 +15,10 @@ import type { ts } from '../../typescript/typescript-api.js';
 export function collectModuleScope(builder: FactsBuilder): ModuleScope {
   const scope = createScopeRecorder(builder);
   for (const statement of builder.sourceFile.statements) collectStatement(scope, statement);
-  if (builder.isJavaScript) collectJsDocImports(scope);
+  if (builder.isJavaScript) {
+    collectJsDocImports(scope);
+    collectJsDocTypedefs(scope);
+  }
   recordModuleAugmentations(builder);
   const { names, ownerOfNode, consumedInitializers, handledJsDocImports } = scope;
   return { names, ownerOfNode, consumedInitializers, handledJsDocImports };

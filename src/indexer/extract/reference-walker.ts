@@ -97,7 +97,13 @@ export class ReferenceWalker implements LoadWalker {
   }
 
   walkFile(): void {
-    for (const statement of this.builder.sourceFile.statements) this.walkTopLevelStatement(statement);
+    const { sourceFile, isJavaScript } = this.builder;
+    for (const statement of sourceFile.statements) this.walkTopLevelStatement(statement);
+    // JSDoc after the last statement (`@typedef`s at the end of a file) hangs on the end token.
+    if (isJavaScript) {
+      this.owner = -1;
+      this.visitJsDoc(sourceFile.endOfFileToken);
+    }
     for (const reference of this.pending) {
       if (!isShadowed(reference.scope, this.moduleScope, reference.name, (reference.flags & ReferenceFlag.Type) !== 0)) {
         this.builder.addReference(reference.owner, reference.name, reference.flags, reference.path);
@@ -186,11 +192,21 @@ export class ReferenceWalker implements LoadWalker {
     });
   }
 
+  /** Top-level statements walkTopLevelStatement takes apart rather than visiting whole. */
+  private isWalkedInParts(kind: ts.SyntaxKind): boolean {
+    const { SyntaxKind } = this.ts;
+    return kind === SyntaxKind.ImportDeclaration || kind === SyntaxKind.ExportDeclaration || kind === SyntaxKind.ImportEqualsDeclaration
+      || kind === SyntaxKind.ExportAssignment || kind === SyntaxKind.VariableStatement || kind === SyntaxKind.ExpressionStatement;
+  }
+
   private walkTopLevelStatement(statement: ts.Statement): void {
     const { ts, builder } = this;
     this.owner = this.module.ownerOfNode.get(statement) ?? -1;
     this.loadTimeOwner = undefined;
     this.deferred = false;
+    // The statement's JSDoc types (`/** @typedef {import('./x').T} T */` above an import) are uses
+    // whatever the statement is; `default:` below visits the whole statement, JSDoc included.
+    if (builder.isJavaScript && this.isWalkedInParts(statement.kind)) this.visitJsDoc(statement);
     switch (statement.kind) {
       case ts.SyntaxKind.ImportDeclaration:
       case ts.SyntaxKind.ExportDeclaration:
@@ -207,7 +223,6 @@ export class ReferenceWalker implements LoadWalker {
         return;
       }
       case ts.SyntaxKind.VariableStatement: {
-        this.visitJsDoc(statement);
         const list = (statement as ts.VariableStatement).declarationList;
         for (const declaration of list.declarations) {
           this.walkTopLevelDeclarator(declaration);
@@ -1026,11 +1041,15 @@ export class ReferenceWalker implements LoadWalker {
       return;
     }
     const saved = this.typePosition;
+    const savedOwner = this.owner;
     this.typePosition = true;
+    // A top-level `@typedef` / `@callback` owns what its type names (see jsdoc-typedefs.ts).
+    this.owner = this.module.ownerOfNode.get(tag) ?? savedOwner;
     const withType = tag as { typeExpression?: ts.Node; constraint?: ts.Node };
     this.visitOptional(withType.typeExpression);
     this.visitOptional(withType.constraint);
     this.typePosition = saved;
+    this.owner = savedOwner;
   }
 
   registerCustomElement(element: ts.Expression): void {
