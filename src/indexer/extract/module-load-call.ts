@@ -13,12 +13,14 @@ export interface ModuleLoadCall {
  * `require('m')` or `import('m')`. A template literal, concatenation or `path.join(__dirname,
  * ...)` with a static start (`import(\`./locales/${lang}.ts\`)`) gives a pattern with `*` for
  * the unknown parts. With `unbounded` (the file's source), a load whose path cannot be bounded
- * (`import(name)`) is returned too, its specifier the argument's text.
+ * (`import(name)`) is returned too, its specifier the argument's text. With the source file (either
+ * option), calls of a `createRequire` result are loads too.
  */
-export function moduleLoadCall(ts: TypeScriptApi, node: ts.Node, options: { unbounded?: ts.SourceFile } = {}): ModuleLoadCall | undefined {
+export function moduleLoadCall(ts: TypeScriptApi, node: ts.Node, options: LoadCallOptions = {}): ModuleLoadCall | undefined {
   if (!ts.isCallExpression(node) || node.arguments.length === 0) return undefined;
   const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
-  const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1;
+  const isRequire = ts.isIdentifier(node.expression) && node.arguments.length === 1
+    && (node.expression.text === 'require' || isRequireAlias(ts, node.expression.text, options.sourceFile ?? options.unbounded));
   if (!isImport && !isRequire) return undefined;
   const argument = node.arguments[0];
   const form = isImport ? 'dynamic' : 'require';
@@ -29,6 +31,43 @@ export function moduleLoadCall(ts: TypeScriptApi, node: ts.Node, options: { unbo
   // `import(expr)` / `require(expr)` whose path cannot be bounded: it could load any file.
   const text = argument.getText(options.unbounded);
   return { specifier: text.length > 80 ? `${text.slice(0, 77)}...` : text, form, call: node, unbounded: true };
+}
+
+interface LoadCallOptions {
+  unbounded?: ts.SourceFile;
+  sourceFile?: ts.SourceFile;
+}
+
+function isRequireAlias(ts: TypeScriptApi, name: string, sourceFile: ts.SourceFile | undefined): boolean {
+  return sourceFile !== undefined && requireAliases(ts, sourceFile).has(name);
+}
+
+const aliasesByFile = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/**
+ * Names bound to a require function made by `createRequire(import.meta.url)` (ESM code loading
+ * CommonJS: `const load = createRequire(import.meta.url); load('./config.cjs')`). Any scope: a
+ * name wrongly taken for a loader only keeps a file alive.
+ */
+function requireAliases(ts: TypeScriptApi, sourceFile: ts.SourceFile): ReadonlySet<string> {
+  let aliases = aliasesByFile.get(sourceFile);
+  if (aliases !== undefined) return aliases;
+  const found = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined) {
+      const value = unwrapExpression(ts, node.initializer);
+      if (ts.isCallExpression(value)) {
+        const callee = unwrapExpression(ts, value.expression);
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+        if (name === 'createRequire') found.add(node.name.text);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (sourceFile.text.includes('createRequire')) visit(sourceFile);
+  aliases = found;
+  aliasesByFile.set(sourceFile, aliases);
+  return aliases;
 }
 
 /**
@@ -75,7 +114,7 @@ export function isDirnameJoin(ts: TypeScriptApi, node: ts.Expression): node is t
  * The module load a variable is initialised with: `require('m')`, `await import('m')`, or one
  * member of it (`require('m').a`, which gives `member`).
  */
-export function loadInInitializer(ts: TypeScriptApi, initializer: ts.Expression, options: { unbounded?: ts.SourceFile } = {}):
+export function loadInInitializer(ts: TypeScriptApi, initializer: ts.Expression, options: LoadCallOptions = {}):
   { load: NonNullable<ReturnType<typeof moduleLoadCall>>; member?: string } | undefined {
   let expression = unwrapAwait(ts, initializer);
   let member: string | undefined;

@@ -243,7 +243,7 @@ export class ReferenceWalker implements LoadWalker {
     const { ts, builder } = this;
     if (this.module.consumedInitializers.has(declaration)) {
       // Bound like an import by pass 1; the names in a computed specifier are still used.
-      const found = declaration.initializer === undefined ? undefined : loadInInitializer(ts, declaration.initializer);
+      const found = declaration.initializer === undefined ? undefined : loadInInitializer(ts, declaration.initializer, { sourceFile: this.sourceFile });
       if (found !== undefined) visitLoadArguments(this, found.load.call);
       return;
     }

@@ -13,7 +13,7 @@ export function collectModuleLoadBinding(scope: ScopeRecorder, declaration: ts.V
   const { builder } = scope;
   const { ts } = builder;
   if (declaration.initializer === undefined) return false;
-  const found = loadInInitializer(ts, declaration.initializer);
+  const found = loadInInitializer(ts, declaration.initializer, { sourceFile: builder.sourceFile });
   if (found === undefined) return false;
   const { load, member } = found;
   // `const p = import('m')` holds a promise, not the module: pass 2 follows how `p` is used.
