@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ExportFact, ImportBindingFact, ImportFact } from '../indexer/facts.js';
+import type { ExportFact, FileFacts, ImportBindingFact, ImportFact } from '../indexer/facts.js';
 import type { IndexedFile } from '../indexer/index-project.js';
 import type { ModuleResolver, Resolution } from '../resolve/module-resolver.js';
 import type { GraphFile } from './symbol-graph.js';
@@ -14,7 +14,7 @@ export function createGraphFiles(
   roles: { entries: ReadonlyMap<string, unknown>; tests: ReadonlySet<string> },
 ): GraphFile[] {
   return indexed.map((file, index) => {
-    const { facts } = file;
+    const facts = withJsxFactoryUses(file, resolver);
     const declarationsByName = new Map<string, number[]>();
     facts.declarations.forEach((declaration, declarationIndex) => {
       if (declaration.parent !== -1 || declaration.name === 'default' || declaration.name === 'export=') return;
@@ -41,6 +41,21 @@ export function createGraphFiles(
       exportsByName,
     };
   });
+}
+
+/**
+ * The factory a tsconfig names for the classic JSX transform (`"jsxFactory": "dom"`) is called
+ * wherever the file has JSX: a use of that module-scope name by each owner of JSX.
+ */
+function withJsxFactoryUses(file: IndexedFile, resolver: ModuleResolver): FileFacts {
+  const { facts } = file;
+  if (facts.jsxOwners === undefined) return facts;
+  const declared = (name: string) => facts.importBindings.some((binding) => binding.local === name)
+    || facts.declarations.some((declaration) => declaration.parent === -1 && declaration.name === name);
+  const factories = resolver.jsxFactoriesFor(file.path).filter(declared);
+  if (factories.length === 0) return facts;
+  const uses = facts.jsxOwners.flatMap((owner) => factories.map((name) => ({ owner, name, flags: 0 })));
+  return { ...facts, references: [...facts.references, ...uses] };
 }
 
 /** A plain specifier, a pattern (minus what a glob's `!` patterns leave out), or nothing for an unbounded load. */

@@ -221,6 +221,8 @@ export interface FileFacts {
    * how class members are found used, whatever the object's type. `[owner, name]` pairs.
    */
   memberUses?: Array<[number, string]>;
+  /** Owners of JSX elements and fragments: the classic transform calls a factory there (see graph-files.ts). */
+  jsxOwners?: number[];
   /** Names used but not declared in module scope: how script-file globals are found. */
   freeNames: string[];
   suppressions: SuppressionFact[];

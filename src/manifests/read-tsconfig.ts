@@ -19,6 +19,8 @@ export interface TsconfigFacts {
   declarationDir?: string;
   customConditions?: string[];
   moduleSuffixes?: string[];
+  /** Root names of `jsxFactory`, `jsxFragmentFactory` and `reactNamespace`: what classic JSX calls. */
+  jsxFactories?: string[];
   files?: string[];
   include?: string[];
   exclude?: string[];
@@ -111,6 +113,8 @@ function applyConfig(facts: TsconfigFacts, file: string, leafDir: string, seen: 
   if (typeof options.declarationDir === 'string') facts.declarationDir = resolveHere(options.declarationDir);
   if (Array.isArray(options.customConditions)) facts.customConditions = options.customConditions.filter(isString);
   if (Array.isArray(options.moduleSuffixes)) facts.moduleSuffixes = options.moduleSuffixes.filter(isString);
+  const factories = [options.jsxFactory, options.jsxFragmentFactory, options.reactNamespace].filter(isString).map((name) => name.split('.')[0]);
+  if (factories.length > 0) facts.jsxFactories = [...new Set([...(facts.jsxFactories ?? []), ...factories])];
   if (raw.files !== undefined || raw.include !== undefined) {
     facts.patternsBase = dir;
     facts.files = raw.files?.filter(isString).map(resolveHere);

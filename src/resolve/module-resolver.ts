@@ -267,6 +267,11 @@ export class ModuleResolver {
    * when the config's base or references are what a framework build generates (`.nuxt/
    * tsconfig.json` includes the whole app): what they include is unknown, so it may.
    */
+  /** Names the classic JSX transform calls in this file, by its tsconfig (`jsxFactory: "dom"`). */
+  jsxFactoriesFor(relativePath: string): readonly string[] {
+    return this.tsconfigFor(path.join(this.lookup.root, relativePath))?.jsxFactories ?? [];
+  }
+
   isInProgram(relativePath: string): boolean {
     if (this.tsconfigs.length === 0) return true;
     const file = path.join(this.lookup.root, relativePath);

@@ -31,6 +31,7 @@ export class FactsBuilder {
   private readonly referenceKeys = new Map<string, ReferenceFact>();
   private readonly memberUseKeys = new Set<string>();
   private readonly memberUses: Array<[number, string]> = [];
+  private readonly jsxOwners: number[] = [];
 
   constructor(
     readonly ts: TypeScriptApi,
@@ -77,6 +78,11 @@ export class FactsBuilder {
     this.memberUses.push([owner, name]);
   }
 
+  /** JSX appears in code `owner` runs (see FileFacts.jsxOwners). */
+  addJsxOwner(owner: number): void {
+    if (!this.jsxOwners.includes(owner)) this.jsxOwners.push(owner);
+  }
+
   /** The facts; `moduleKind` is decided last, from the syntax both passes saw. */
   finish(moduleKind: FileFacts['moduleKind']): FileFacts {
     return {
@@ -90,6 +96,7 @@ export class FactsBuilder {
       starExports: this.starExports,
       references: [...this.referenceKeys.values()],
       ...(this.memberUses.length > 0 ? { memberUses: this.memberUses } : {}),
+      ...(this.jsxOwners.length > 0 ? { jsxOwners: this.jsxOwners } : {}),
       freeNames: [...this.freeNames].sort(),
       suppressions: this.suppressions,
       parseErrors: this.parseErrors,

@@ -68,6 +68,8 @@ export class ReferenceWalker implements LoadWalker {
   /** Set while the callee of a call or `new` is recorded. */
   private callee = false;
   private functionBody: ts.Node | undefined;
+  /** Module-scope names the JSX transform calls, found at the first element. */
+  private jsxFactories: string[] | undefined;
   private readonly pending: PendingReference[] = [];
   /** Declaration index of each enclosing class (-1 for classes without facts), innermost last. */
   private readonly classes: number[] = [];
@@ -544,6 +546,9 @@ export class ReferenceWalker implements LoadWalker {
       case SyntaxKind.JsxSelfClosingElement:
         this.visitJsxElement(node as ts.JsxOpeningElement | ts.JsxSelfClosingElement);
         return;
+      case SyntaxKind.JsxOpeningFragment:
+        this.recordJsxFactories();
+        return;
       case SyntaxKind.JsxAttribute:
         this.visitOptional((node as ts.JsxAttribute).initializer);
         return;
@@ -1007,12 +1012,19 @@ export class ReferenceWalker implements LoadWalker {
     } else if (ts.isPropertyAccessExpression(tag)) {
       this.visitAccessChain(tag);
     }
-    // The classic JSX transform calls the factory imported under one of these names.
-    for (const factory of ['React', 'h', 'jsx']) {
-      if (this.module.names.has(factory)) this.recordReference(factory);
-    }
+    this.recordJsxFactories();
     this.visitEach(node.typeArguments);
     this.visit(node.attributes);
+  }
+
+  /**
+   * The classic JSX transform calls the factory imported under one of these names, or the one a
+   * `/** @jsx createElement *\/` pragma names (with `@jsxFrag Fragment` for `<>…</>`).
+   */
+  private recordJsxFactories(): void {
+    this.jsxFactories ??= ['React', 'h', 'jsx', ...jsxPragmaNames(this.builder.text)].filter((name) => this.module.names.has(name));
+    for (const factory of this.jsxFactories) this.recordReference(factory);
+    if (!this.fake) this.builder.addJsxOwner(this.currentOwner);
   }
 
   private visitNestedImportEquals(node: ts.ImportEqualsDeclaration): void {
@@ -1083,4 +1095,10 @@ export class ReferenceWalker implements LoadWalker {
   declare(name: string, meaning: number): void {
     if (this.scope !== this.moduleScope && this.module.names.has(name)) declareInScope(this.scope, name, meaning);
   }
+}
+
+/** Names a `@jsx` / `@jsxFrag` pragma gives (the root of `@jsx Preact.h`). */
+function jsxPragmaNames(text: string): string[] {
+  if (!text.includes('@jsx')) return [];
+  return [...text.matchAll(/@jsx(?:Frag)?\s+([A-Za-z_$][\w$]*)/g)].map((match) => match[1]);
 }
