@@ -50,11 +50,20 @@ export function isFakeWiringExpression(ts: TypeScriptApi, node: ts.Expression): 
       ts.isShorthandPropertyAssignment(property)
       || (ts.isPropertyAssignment(property) && isFakeWiringExpression(ts, property.initializer)));
   }
-  if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.CommaToken) {
-    return isFakeWiringExpression(ts, current.left) && isFakeWiringExpression(ts, current.right);
+  // `!x;`, `(x, 0);`, `typeof x === 'function';`: a negation, a sequence or a strict comparison
+  // (which converts nothing, so calls no valueOf) of names and literals.
+  if (ts.isPrefixUnaryExpression(current) && current.operator === ts.SyntaxKind.ExclamationToken) {
+    return isFakeWiringExpression(ts, current.operand);
+  }
+  if (ts.isBinaryExpression(current) && INERT_OPERATORS.has(ts.SyntaxKind[current.operatorToken.kind])) {
+    const left = isFakeWiringExpression(ts, current.left);
+    const right = isFakeWiringExpression(ts, current.right);
+    return (left || right) && (left || literalTruth(ts, current.left) !== undefined) && (right || literalTruth(ts, current.right) !== undefined);
   }
   return false;
 }
+
+const INERT_OPERATORS = new Set(['CommaToken', 'EqualsEqualsEqualsToken', 'ExclamationEqualsEqualsToken']);
 
 /**
  * The truth of a condition written as a literal (`false`, `0`, `''`, `null`, `!1`, `void 0`);

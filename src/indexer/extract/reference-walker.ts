@@ -458,7 +458,16 @@ export class ReferenceWalker implements LoadWalker {
       case SyntaxKind.Block:
         this.withScope(false, () => this.visitStatements((node as ts.Block).statements));
         return;
+      case SyntaxKind.WhileStatement: {
+        // `while (false) x();` never runs its body (a `do … while (false)` body runs once).
+        const loop = node as ts.WhileStatement;
+        this.visit(loop.expression);
+        this.visitBranch(loop.statement, literalTruth(ts, loop.expression) === false);
+        return;
+      }
       case SyntaxKind.ForStatement:
+        this.visitForStatement(node as ts.ForStatement);
+        return;
       case SyntaxKind.ForInStatement:
       case SyntaxKind.ForOfStatement:
       case SyntaxKind.CaseBlock:
@@ -996,6 +1005,21 @@ export class ReferenceWalker implements LoadWalker {
     this.visit(node.expression);
     this.visitBranch(node.thenStatement, truth === false);
     if (node.elseStatement !== undefined) this.visitBranch(node.elseStatement, truth === true);
+  }
+
+  /** `for (init; false; step) body`: the initializer runs, the body and the step never do. */
+  private visitForStatement(node: ts.ForStatement): void {
+    const neverLoops = node.condition !== undefined && literalTruth(this.ts, node.condition) === false;
+    this.withScope(false, () => {
+      this.visitOptional(node.initializer);
+      this.visitOptional(node.condition);
+      const body = () => {
+        this.visitOptional(node.incrementor);
+        this.visit(node.statement);
+      };
+      if (neverLoops) this.withFake(body);
+      else body();
+    });
   }
 
   private visitBranch(statement: ts.Node, neverRuns: boolean): void {
