@@ -98,6 +98,13 @@ export function packageEntryTargets(pkg: PackageJson): Array<{ field: string; ta
     const value = pkg[field];
     if (typeof value === 'string') targets.push({ field, target: value, group: field === 'main' || field === 'module' || field === 'source' || field === 'types' || field === 'typings' ? '.' : field });
   }
+  // `"browser": { "./src/env.js": "./src/env-browser.js" }`: a bundler for the browser loads the
+  // replacement in place of the original (`false` values only leave a module out).
+  if (pkg.browser !== null && typeof pkg.browser === 'object' && !Array.isArray(pkg.browser)) {
+    for (const [key, value] of Object.entries(pkg.browser)) {
+      if (typeof value === 'string' && /^\.\.?\//.test(value)) targets.push({ field: `browser["${key}"]`, target: value, group: `browser["${key}"]` });
+    }
+  }
   if (typeof pkg.bin === 'string') targets.push({ field: 'bin', target: pkg.bin, group: 'bin' });
   else if (pkg.bin !== null && typeof pkg.bin === 'object') {
     for (const [name, value] of Object.entries(pkg.bin)) if (typeof value === 'string') targets.push({ field: `bin.${name}`, target: value, group: `bin.${name}` });
