@@ -80,14 +80,12 @@ export function collectNamedDeclaration(scope: ScopeRecorder, node: NamedStateme
     // Only uninitialised fields: a data shape (a DTO, a schema) that object literals, ORMs and
     // deserialisers fill and serialisers read, never by name in the project.
     if (isDataShape(ts, node)) builder.declarations[index].flags |= DeclarationFlag.OpenMembers;
-    if (parent === -1 && ((flags & DeclarationFlag.Decorated) !== 0 || classRunsAtLoad(builder, node))) {
-      // A decorator or a static block registers the class when the module loads: loading the
-      // module uses it, and importing the module for anything runs that.
-      builder.declarations[index].flags |= DeclarationFlag.LoadTimeEffects;
-      builder.hasSideEffects = true;
-      if (name !== 'default') builder.addReference(-1, name, 0);
-    }
+    if (parent === -1 && ((flags & DeclarationFlag.Decorated) !== 0 || classRunsAtLoad(builder, node))) runsAtLoad(builder, index, name);
   } else if (ts.isEnumDeclaration(node)) {
+    // `enum E { A = register() }`: the initializer runs when the module loads.
+    if (parent === -1 && node.members.some((member) => member.initializer !== undefined && hasLoadTimeEffects(ts, member.initializer, builder.text))) {
+      runsAtLoad(builder, index, name);
+    }
     for (const member of node.members) {
       const memberName = staticPropertyName(ts, member.name) ?? member.name.getText(builder.sourceFile);
       const isString = member.initializer !== undefined && (ts.isStringLiteralLike(member.initializer) || ts.isTemplateExpression(member.initializer));
@@ -99,18 +97,53 @@ export function collectNamedDeclaration(scope: ScopeRecorder, node: NamedStateme
   return index;
 }
 
+/**
+ * A declaration whose definition runs code (a decorator, a static block, an enum initializer, a
+ * namespace body that calls something) registers or does something when the module loads:
+ * loading the module uses it, and importing the module for anything runs that.
+ */
+function runsAtLoad(builder: FactsBuilder, index: number, name: string): void {
+  if ((builder.declarations[index].flags & DeclarationFlag.Ambient) !== 0) return;
+  builder.declarations[index].flags |= DeclarationFlag.LoadTimeEffects;
+  builder.hasSideEffects = true;
+  if (name !== 'default') builder.addReference(-1, name, 0);
+}
+
 function isDataShape(ts: TypeScriptApi, node: ts.ClassLikeDeclaration): boolean {
   return node.members.length > 0 && node.members.every((member) => ts.isPropertyDeclaration(member)
     && member.initializer === undefined && !(ts.getModifiers(member) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword));
 }
 
-/** A `static {}` block or static initializer with effects (`customElements.define('x', this)`). */
+/**
+ * A `static {}` block or static initializer with effects (`customElements.define('x', this)`),
+ * a computed member name (`[register()]() {}`) or an `extends` expression (`extends mixin(B)`)
+ * that calls something: all run when the class is defined.
+ */
 function classRunsAtLoad(builder: FactsBuilder, node: ts.ClassLikeDeclaration): boolean {
   const { ts } = builder;
-  return node.members.some((member) => (ts.isClassStaticBlockDeclaration(member) && hasLoadTimeEffects(ts, member.body, builder.text))
+  const effects = (current: ts.Node) => hasLoadTimeEffects(ts, current, builder.text);
+  return node.members.some((member) => (ts.isClassStaticBlockDeclaration(member) && effects(member.body))
+    || (member.name !== undefined && ts.isComputedPropertyName(member.name) && effects(member.name.expression))
     || (ts.isPropertyDeclaration(member) && member.initializer !== undefined
       && (ts.getModifiers(member) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)
-      && hasLoadTimeEffects(ts, member.initializer, builder.text)));
+      && effects(member.initializer)))
+    || (node.heritageClauses ?? []).some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword && clause.types.some((type) => effects(type.expression)));
+}
+
+/** A namespace body's code runs when the module loads: a call there (not in a function it declares) is an effect. */
+function namespaceRunsAtLoad(builder: FactsBuilder, body: ts.ModuleBlock): boolean {
+  const { ts } = builder;
+  return body.statements.some((statement) => {
+    if (ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return false;
+    if (ts.isClassDeclaration(statement)) return classRunsAtLoad(builder, statement);
+    if (ts.isModuleDeclaration(statement)) {
+      let inner = statement.body;
+      while (inner !== undefined && ts.isModuleDeclaration(inner)) inner = inner.body;
+      return inner !== undefined && ts.isModuleBlock(inner) && namespaceRunsAtLoad(builder, inner);
+    }
+    if (ts.isEnumDeclaration(statement)) return statement.members.some((member) => member.initializer !== undefined && hasLoadTimeEffects(ts, member.initializer, builder.text));
+    return hasLoadTimeEffects(ts, statement, builder.text);
+  });
 }
 
 export function collectClassMembers(scope: ScopeRecorder, node: ts.ClassLikeDeclaration, classIndex: number): void {
@@ -185,6 +218,7 @@ export function collectModuleDeclaration(scope: ScopeRecorder, node: ts.ModuleDe
   let body = node.body;
   while (body !== undefined && ts.isModuleDeclaration(body)) body = body.body;
   if (body === undefined || !ts.isModuleBlock(body)) return;
+  if (namespaceRunsAtLoad(builder, body)) runsAtLoad(builder, index, builder.declarations[index].name);
   for (const inner of body.statements) {
     if (ts.isFunctionDeclaration(inner) || ts.isClassDeclaration(inner) || ts.isInterfaceDeclaration(inner)
       || ts.isTypeAliasDeclaration(inner) || ts.isEnumDeclaration(inner)) {

@@ -759,6 +759,8 @@ export class ReferenceWalker implements LoadWalker {
       for (const member of node.members) {
         // Methods own their bodies; field initializers run with the class (construction, load).
         this.owner = this.module.ownerOfNode.get(member) ?? savedOwner;
+        // A computed name (`[register()]() {}`) is evaluated when the class is defined.
+        if (member.name !== undefined && ts.isComputedPropertyName(member.name)) this.withLoadTimeBody(member.name);
         this.visit(member);
       }
     });
@@ -817,7 +819,7 @@ export class ReferenceWalker implements LoadWalker {
         this.visitPropertyName(member.name);
         if (member.initializer !== undefined) {
           this.enumContext = { enumName: node.name.text, memberNames };
-          this.visit(member.initializer);
+          this.withLoadTimeBody(member.initializer);
           this.enumContext = undefined;
         }
       }
@@ -848,7 +850,8 @@ export class ReferenceWalker implements LoadWalker {
       for (const statement of block !== undefined && ts.isModuleBlock(block) ? block.statements : []) {
         const first = ts.isVariableStatement(statement) ? statement.declarationList.declarations[0] : undefined;
         this.owner = this.module.ownerOfNode.get(first ?? statement) ?? (index as number);
-        this.visit(statement);
+        // The body runs when the module loads: what a call there uses is used by the module.
+        this.withLoadTimeBody(statement);
       }
     });
     this.namespaceContext = undefined;
