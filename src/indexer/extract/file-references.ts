@@ -13,7 +13,7 @@ const SCRIPT_PATH = /^\.{0,2}\/?[\w@$./-]*\.(?:[cm]?[jt]sx?)$/;
 /**
  * Files a call names without importing them: `new Worker('./w.js')`, `fork(path.join(__dirname,
  * 'child.js'))`, `module.register('./hooks.mjs', import.meta.url)`, `require.resolve(...)`,
- * `spawn('node', ['./task.js'])`, Vite's `ssrLoadModule('./server/app.ts')`. They are recorded as `url` loads: the file runs (it is live),
+ * `spawn('node', ['./task.js'])`, a worker's `importScripts('./helpers.js')`, Vite's `ssrLoadModule('./server/app.ts')`. They are recorded as `url` loads: the file runs (it is live),
  * its exports are not read.
  */
 export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression | ts.NewExpression): void {
@@ -41,6 +41,12 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
       return;
     }
     recordPath(walker, args[0], node, readsExports);
+  } else if (name === 'importScripts') {
+    // A classic worker's `importScripts('./helpers.js', 'more.js')` runs scripts beside it.
+    for (const argument of args) {
+      const value = unwrapExpression(ts, argument);
+      if (ts.isStringLiteralLike(value) && SCRIPT_PATH.test(value.text)) recordLiteral(walker, value.text, node);
+    }
   } else if (PROGRAM_CALLEES.has(name)) {
     for (const argument of args) {
       const list = unwrapExpression(ts, argument);
