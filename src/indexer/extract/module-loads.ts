@@ -2,6 +2,7 @@ import { namespaceUsageIn } from './access-chains.js';
 import { staticPropertyName, unwrapAwait, unwrapExpression } from './expression-shapes.js';
 import { defaultOnlyLoad } from './default-only-loads.js';
 import { recordFileReferences } from './file-references.js';
+import { visitWebpackContext } from './webpack-context.js';
 import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
 import type { LoadWalker, ModuleLoadUsage } from './load-walker.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
@@ -20,6 +21,7 @@ export function visitCallExpression(walker: LoadWalker, node: ts.CallExpression)
     visitImportMetaGlob(walker, node);
     return;
   }
+  if (visitWebpackContext(walker, node, callee)) return;
   if (ts.isPropertyAccessExpression(callee)) {
     const target = unwrapAwait(ts, callee.expression);
     const load = moduleLoadCall(ts, target, { unbounded: walker.sourceFile });
