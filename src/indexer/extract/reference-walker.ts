@@ -14,6 +14,7 @@ import {
 import type { FactsBuilder } from './facts-builder.js';
 import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
 import { keySetNames } from './key-set-types.js';
+import { possibleKeys } from './key-values.js';
 import { kindTables } from './syntax-kind-tables.js';
 import { aliasedObjects, membersReadThroughAlias } from './namespace-aliases.js';
 import type { NameUses } from './name-uses.js';
@@ -610,6 +611,10 @@ export class ReferenceWalker implements LoadWalker {
     const chain = flattenAccessChain(ts, node);
     const root = unwrapAwait(ts, chain.root);
     for (const name of chain.names) this.builder.addMemberUse(this.currentOwner, name);
+    // `svc[KEY]()` with `const KEY = 'flush'`, `obj[name]` with `name: 'open' | 'close'`.
+    for (const key of chain.dynamicArguments) {
+      for (const name of possibleKeys(ts, this.sourceFile, key)) this.builder.addMemberUse(this.currentOwner, name);
+    }
     if (chain.root.kind === ts.SyntaxKind.ThisKeyword || chain.root.kind === ts.SyntaxKind.SuperKeyword) {
       // `this.x` names its member; `this[key]` could read any of them.
       if (chain.dynamicOnRoot && chain.root.kind === ts.SyntaxKind.ThisKeyword) this.openEnclosingClass();
