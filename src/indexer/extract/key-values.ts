@@ -1,7 +1,14 @@
 import { unwrapExpression } from './expression-shapes.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
-const valuesByFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly string[]>>();
+interface KeyBindings {
+  /** Strings each name is bound to somewhere in the file. */
+  values: ReadonlyMap<string, readonly string[]>;
+  /** Names some binding of which could hold anything (a `let`, a parameter typed `string`, an import). */
+  open: ReadonlySet<string>;
+}
+
+const bindingsByFile = new WeakMap<ts.SourceFile, KeyBindings>();
 
 /**
  * The strings a computed key can be (`obj[key]`): a literal, `c ? 'a' : 'b'`, or a name the file
@@ -11,47 +18,86 @@ const valuesByFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly str
  */
 export function possibleKeys(ts: TypeScriptApi, sourceFile: ts.SourceFile, key: ts.Expression): readonly string[] {
   const value = unwrapExpression(ts, key);
-  if (ts.isIdentifier(value)) return keyBindings(ts, sourceFile).get(value.text) ?? [];
+  if (ts.isIdentifier(value)) return keyBindings(ts, sourceFile).values.get(value.text) ?? [];
   return literalStrings(ts, value);
+}
+
+/**
+ * Like possibleKeys, but only when every binding of the name in the file is known (a module path
+ * in `import(PAGE)`): a name bound elsewhere to something else gives nothing, so the load stays
+ * unbounded rather than wrongly narrowed.
+ */
+export function certainStrings(ts: TypeScriptApi, sourceFile: ts.SourceFile, key: ts.Expression): readonly string[] {
+  const value = unwrapExpression(ts, key);
+  if (!ts.isIdentifier(value)) return literalStrings(ts, value);
+  const bindings = keyBindings(ts, sourceFile);
+  return bindings.open.has(value.text) ? [] : bindings.values.get(value.text) ?? [];
 }
 
 function literalStrings(ts: TypeScriptApi, node: ts.Expression): string[] {
   const value = unwrapExpression(ts, node);
   if (ts.isStringLiteralLike(value)) return [value.text];
-  if (ts.isConditionalExpression(value)) return [...literalStrings(ts, value.whenTrue), ...literalStrings(ts, value.whenFalse)];
+  if (ts.isConditionalExpression(value)) {
+    const whenTrue = literalStrings(ts, value.whenTrue);
+    const whenFalse = literalStrings(ts, value.whenFalse);
+    return whenTrue.length > 0 && whenFalse.length > 0 ? [...whenTrue, ...whenFalse] : [];
+  }
   return [];
 }
 
 function literalTypeStrings(ts: TypeScriptApi, type: ts.TypeNode): string[] {
-  if (ts.isUnionTypeNode(type)) return type.types.flatMap((member) => literalTypeStrings(ts, member));
+  if (ts.isUnionTypeNode(type)) {
+    const members = type.types.map((member) => literalTypeStrings(ts, member));
+    return members.every((strings) => strings.length > 0) ? members.flat() : [];
+  }
   if (ts.isParenthesizedTypeNode(type)) return literalTypeStrings(ts, type.type);
   if (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) return [type.literal.text];
   return [];
 }
 
-function keyBindings(ts: TypeScriptApi, sourceFile: ts.SourceFile): ReadonlyMap<string, readonly string[]> {
-  const known = valuesByFile.get(sourceFile);
+function keyBindings(ts: TypeScriptApi, sourceFile: ts.SourceFile): KeyBindings {
+  const known = bindingsByFile.get(sourceFile);
   if (known !== undefined) return known;
-  const found = new Map<string, string[]>();
-  const add = (name: string, values: string[]) => {
-    if (values.length > 0) found.set(name, [...(found.get(name) ?? []), ...values]);
+  const values = new Map<string, string[]>();
+  const open = new Set<string>();
+  const bind = (name: ts.BindingName | undefined, strings: string[]) => {
+    if (name === undefined) return;
+    if (!ts.isIdentifier(name)) {
+      // A destructured name holds whatever the object had.
+      for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name, []);
+      return;
+    }
+    if (strings.length === 0) open.add(name.text);
+    else values.set(name.text, [...(values.get(name.text) ?? []), ...strings]);
   };
+  const loopLists = new Set<ts.Node>();
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclarationList(node)) {
+    if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer) && ts.isArrayLiteralExpression(unwrapExpression(ts, node.expression))) {
+      // `for (const page of ['./a', './b'])`: each element in turn.
+      const elements = (unwrapExpression(ts, node.expression) as ts.ArrayLiteralExpression).elements.map((element) => literalStrings(ts, element));
+      const strings = elements.every((element) => element.length > 0) ? elements.flat() : [];
+      for (const declaration of node.initializer.declarations) bind(declaration.name, strings);
+      loopLists.add(node.initializer);
+    } else if (ts.isVariableDeclarationList(node) && !loopLists.has(node)) {
       // A `let` may be assigned other values later: only its annotation says what it can hold.
       const isConst = (node.flags & ts.NodeFlags.Const) !== 0;
       for (const declaration of node.declarations) {
-        if (!ts.isIdentifier(declaration.name)) continue;
-        if (declaration.type !== undefined) add(declaration.name.text, literalTypeStrings(ts, declaration.type));
-        if (isConst && declaration.initializer !== undefined) add(declaration.name.text, literalStrings(ts, declaration.initializer));
+        const typed = declaration.type === undefined ? [] : literalTypeStrings(ts, declaration.type);
+        bind(declaration.name, typed.length > 0 ? typed : isConst && declaration.initializer !== undefined ? literalStrings(ts, declaration.initializer) : []);
       }
-    } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
-      if (node.type !== undefined) add(node.name.text, literalTypeStrings(ts, node.type));
-      if (node.initializer !== undefined) add(node.name.text, literalStrings(ts, node.initializer));
+    } else if (ts.isParameter(node)) {
+      // A default value does not bound what a caller passes; a literal-union annotation does.
+      bind(node.name, node.type === undefined ? [] : literalTypeStrings(ts, node.type));
+    } else if (ts.isCatchClause(node)) {
+      bind(node.variableDeclaration?.name, []);
+    } else if (ts.isImportClause(node) || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node)
+      || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node)) {
+      if (node.name !== undefined && ts.isIdentifier(node.name)) open.add(node.name.text);
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  valuesByFile.set(sourceFile, found);
-  return found;
+  const bindings = { values, open };
+  bindingsByFile.set(sourceFile, bindings);
+  return bindings;
 }

@@ -1,4 +1,5 @@
 import { unwrapAwait, unwrapExpression } from './expression-shapes.js';
+import { certainStrings } from './key-values.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
 export interface ModuleLoadCall {
@@ -25,12 +26,27 @@ export function moduleLoadCall(ts: TypeScriptApi, node: ts.Node, options: LoadCa
   const argument = node.arguments[0];
   const form = isImport ? 'dynamic' : 'require';
   if (ts.isStringLiteralLike(argument)) return { specifier: argument.text, form, call: node };
+  const named = namedSpecifier(ts, argument, options.sourceFile ?? options.unbounded);
+  if (named !== undefined) return { specifier: named, form, call: node, ...(named.includes('{') ? { pattern: true } : {}) };
   const specifier = specifierPattern(ts, argument);
   if (specifier !== undefined) return { specifier, form, call: node, ...(specifier.includes('*') ? { pattern: true } : {}) };
   if (options.unbounded === undefined) return undefined;
   // `import(expr)` / `require(expr)` whose path cannot be bounded: it could load any file.
   const text = argument.getText(options.unbounded);
   return { specifier: text.length > 80 ? `${text.slice(0, 77)}...` : text, form, call: node, unbounded: true };
+}
+
+/**
+ * `import(PAGE)` with `const PAGE = './page'` (every binding of the name in the file known):
+ * that path, or `./{a,b}` for several relative ones; undefined otherwise.
+ */
+function namedSpecifier(ts: TypeScriptApi, argument: ts.Expression, sourceFile: ts.SourceFile | undefined): string | undefined {
+  if (sourceFile === undefined || !ts.isIdentifier(unwrapExpression(ts, argument))) return undefined;
+  const values = [...new Set(certainStrings(ts, sourceFile, argument))];
+  if (values.length <= 1) return values[0];
+  // Several paths: one pattern with alternatives, when all are relative to this file.
+  if (!values.every((value) => value.startsWith('./') && !/[*{},]/.test(value))) return undefined;
+  return `./{${values.map((value) => value.slice(2)).join(',')}}`;
 }
 
 interface LoadCallOptions {
