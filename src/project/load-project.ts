@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isDirectory } from '../files/fs-checks.js';
+import { isDirectory, isFile } from '../files/fs-checks.js';
 import { checkContracts } from '../config/check-config.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -18,6 +18,7 @@ import { findNestedPackages } from './entries/nested-packages.js';
 import { symlinkedProjectFiles } from '../files/symlinked-files.js';
 import { isTestFile } from './entries/test-files.js';
 import { diskTexts, importedMarkdown, type ReadTexts } from './imported-markdown.js';
+import { extensionlessBins } from './extensionless-bins.js';
 import { findTsconfig, readTsconfig, type TsconfigFacts } from '../manifests/read-tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from '../manifests/workspaces.js';
 
@@ -97,6 +98,8 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   if (source.kind === 'overlay') files = files.filter((file) => source.contents.get(file) !== null);
   if (source.kind === 'overlay') otherMarkdown = otherMarkdown.filter((file) => source.contents.get(file) !== null);
   if (options.production) files = files.filter((file) => !isTestFile(file));
+  const bins = extensionlessBins(root, packages, (file) => existsIn(root, source, file), sourceTexts(root, source)).filter((file) => inProject(file) && !files.includes(file));
+  if (bins.length > 0) files = [...files, ...bins].sort();
   if (projectGlobs !== undefined && files.length === 0) {
     options.notices.push(`project patterns ${projectGlobs.map((glob) => `"${glob}"`).join(', ')} match no file`);
   }
@@ -148,6 +151,13 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   }
   const tests = new Set(options.production ? [] : files.filter(isTestFile));
   return { root, source, loaded, tsconfigs, packages, files, symlinks, resolver, lookup, entries, entryGaps: [...packageGaps, ...gaps], tests, nestedPackages: sourcePackages };
+}
+
+/** Whether the project's content has the file (root-relative posix path). */
+function existsIn(root: string, source: ProjectSource, file: string): boolean {
+  if (source.kind === 'snapshot') return source.blobs.has(file);
+  if (source.kind === 'overlay' && source.contents.has(file)) return source.contents.get(file) !== null;
+  return isFile(path.join(root, file));
 }
 
 /** How the project's texts are read, from wherever its content is. */
