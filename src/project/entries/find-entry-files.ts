@@ -8,6 +8,7 @@ import { addConventional, addDeepConventional } from './convention-entries.js';
 import type { EntryMap, EntrySource } from './entry-source.js';
 import type { EntryGap } from './entry-gap.js';
 import { htmlScriptTargets } from './html-entries.js';
+import { webExtensionTargets } from './web-extension-manifest.js';
 import { reactRouterEntries } from './tools/react-router.js';
 import { tanstackRouterEntries } from './tools/tanstack-router.js';
 import { slyTransformerTargets } from './tools/sly.js';
@@ -106,6 +107,9 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     const pageScripts = htmlScriptTargets(workspace.dir);
     for (const { page, target } of pageScripts) {
       add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `${packagePrefix === '' ? '' : `${packagePrefix}/`}${page} <script>` });
+    }
+    for (const { manifest, target } of webExtensionTargets(workspace.dir)) {
+      add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `browser extension (${packagePrefix === '' ? '' : `${packagePrefix}/`}${manifest})` });
     }
     const sly = slyTransformerTargets(workspace.dir, workspace.pkg);
     for (const target of sly?.targets ?? []) add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `sly transformer (${inPrefix(sly?.config ?? '')})` });
