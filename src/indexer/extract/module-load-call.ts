@@ -19,9 +19,11 @@ export interface ModuleLoadCall {
  */
 export function moduleLoadCall(ts: TypeScriptApi, node: ts.Node, options: LoadCallOptions = {}): ModuleLoadCall | undefined {
   if (!ts.isCallExpression(node) || node.arguments.length === 0) return undefined;
-  const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
-  const isRequire = ts.isIdentifier(node.expression) && node.arguments.length === 1
-    && (node.expression.text === 'require' || isRequireAlias(ts, node.expression.text, options.sourceFile ?? options.unbounded));
+  // `System.import('m')` (SystemJS, webpack 1) is `import('m')`; `module.require('m')` is `require('m')`.
+  const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword || isMethodOf(ts, node.expression, 'System', 'import');
+  const isRequire = node.arguments.length === 1 && ((ts.isIdentifier(node.expression)
+    && (node.expression.text === 'require' || isRequireAlias(ts, node.expression.text, options.sourceFile ?? options.unbounded)))
+    || isMethodOf(ts, node.expression, 'module', 'require'));
   if (!isImport && !isRequire) return undefined;
   const argument = node.arguments[0];
   const form = isImport ? 'dynamic' : 'require';
@@ -47,6 +49,10 @@ function namedSpecifier(ts: TypeScriptApi, argument: ts.Expression, sourceFile: 
   // Several paths: one pattern with alternatives, when all are relative to this file.
   if (!values.every((value) => value.startsWith('./') && !/[*{},]/.test(value))) return undefined;
   return `./{${values.map((value) => value.slice(2)).join(',')}}`;
+}
+
+function isMethodOf(ts: TypeScriptApi, callee: ts.Expression, object: string, method: string): boolean {
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === method && ts.isIdentifier(callee.expression) && callee.expression.text === object;
 }
 
 interface LoadCallOptions {

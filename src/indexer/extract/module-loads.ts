@@ -16,12 +16,13 @@ const WHOLE: ModuleLoadUsage = { usedNames: [], whole: true };
 export function visitCallExpression(walker: LoadWalker, node: ts.CallExpression): void {
   const { ts } = walker;
   const callee = unwrapExpression(ts, node.expression);
-  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'glob' && ts.isMetaProperty(callee.expression)) {
-    // Vite's `import.meta.glob('./pages/*.ts')` loads every matching module.
+  if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'glob' || callee.name.text === 'globEager') && ts.isMetaProperty(callee.expression)) {
+    // Vite's `import.meta.glob('./pages/*.ts')` (`globEager` before Vite 3) loads every matching module.
     visitImportMetaGlob(walker, node);
     return;
   }
   if (visitWebpackContext(walker, node, callee)) return;
+  if (visitAmdDependencies(walker, node, callee)) return;
   if (ts.isPropertyAccessExpression(callee)) {
     const target = unwrapAwait(ts, callee.expression);
     const load = moduleLoadCall(ts, target, { unbounded: walker.sourceFile });
@@ -244,4 +245,23 @@ function usageOfPattern(walker: LoadWalker, pattern: ts.BindingName): ModuleLoad
     usedNames.push(name);
   }
   return { usedNames, whole: false };
+}
+
+/**
+ * AMD: `define(['./a', 'b'], factory)`, `define('name', [...], factory)` and `require(['./a'],
+ * callback)` load each listed module for the callback. Only paths (`./a`) are recorded: a bare
+ * id is resolved against a RequireJS baseUrl this analysis does not know.
+ */
+function visitAmdDependencies(walker: LoadWalker, node: ts.CallExpression, callee: ts.Expression): boolean {
+  const { ts } = walker;
+  if (!ts.isIdentifier(callee) || (callee.text !== 'define' && callee.text !== 'require') || walker.isModuleName(callee.text)) return false;
+  const list = node.arguments.find((argument) => ts.isArrayLiteralExpression(argument));
+  if (list === undefined || !ts.isArrayLiteralExpression(list) || node.arguments.indexOf(list) > 1) return false;
+  for (const element of list.elements) {
+    if (ts.isStringLiteralLike(element) && /^\.{1,2}\//.test(element.text)) {
+      walker.recordModuleLoad({ specifier: element.text, form: 'require', call: element }, WHOLE);
+    }
+  }
+  walker.visitEach(node.arguments.filter((argument) => argument !== list));
+  return true;
 }
