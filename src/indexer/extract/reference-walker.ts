@@ -1089,9 +1089,11 @@ export class ReferenceWalker implements LoadWalker {
     this.typePosition = true;
     // A top-level `@typedef` / `@callback` owns what its type names (see jsdoc-typedefs.ts).
     this.owner = this.module.ownerOfNode.get(tag) ?? savedOwner;
-    const withType = tag as { typeExpression?: ts.Node; constraint?: ts.Node };
+    // `class` is what `@extends {Base<T>}` / `@implements {I}` name.
+    const withType = tag as { typeExpression?: ts.Node; constraint?: ts.Node; class?: ts.Node };
     this.visitOptional(withType.typeExpression);
     this.visitOptional(withType.constraint);
+    this.visitOptional(withType.class);
     this.typePosition = saved;
     this.owner = savedOwner;
   }
