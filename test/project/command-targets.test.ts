@@ -16,6 +16,9 @@ describe('commandTargets: the files a shell command runs', () => {
     ['jest --setupFiles ./test/setup.ts', ['test/setup.ts']],
     ['eslint . && prettier --check .', []],
     ['node -e "console.log(1)"', []],
+    ['node -e "require(\'./scripts/seed\').run()" extra.js', ['scripts/seed']],
+    ['node --input-type=module --eval "await import(\'../tools/gen.mjs\')"', ['../tools/gen.mjs']],
+    ['node -p "require(\'./package.json\').version + require(\'lodash\').VERSION"', ['package.json']],
     ['node tasks/put.mjs billing.ts src/billing/index.ts', ['tasks/put.mjs']],
     ['c8 node test/run.mjs', ['test/run.mjs']],
   ])('%s', (command, expected) => {

@@ -11,7 +11,9 @@ const PREFIXES = new Set(['npx', 'pnpx', 'bunx', 'exec', 'cross-env', 'dotenv', 
 /** Runner flags whose value is a module to preload (an entry too). */
 const PRELOAD_FLAGS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
 /** Runner flags that take a value that is not a file to run. */
-const VALUE_FLAGS = new Set(['-e', '--eval', '-p', '--print', '--env-file', '--tsconfig', '--conditions', '-C', '--watch-path', '--inspect-port', '--max-old-space-size', '--title', '--cwd', '--import-map', '--importmap']);
+const VALUE_FLAGS = new Set(['--env-file', '--tsconfig', '--conditions', '-C', '--watch-path', '--inspect-port', '--max-old-space-size', '--title', '--cwd', '--import-map', '--importmap']);
+/** Runner flags whose value is code to run. */
+const EVAL_FLAGS = new Set(['-e', '--eval', '-p', '--print']);
 /** Subcommands of runners that come before the script (`bun run x.ts`, `deno run -A x.ts`). */
 const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { bun: ['run', 'test', 'x', 'build'], deno: ['run', 'test', 'bench', 'compile', 'serve'] };
 const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
@@ -53,6 +55,11 @@ function segmentTargets(words: string[], scriptsOnly: boolean): string[] {
         position += 1;
         continue;
       }
+      if (EVAL_FLAGS.has(word)) {
+        // `node -e "require('./scripts/seed').run()"`: the code's relative loads run; nothing else does.
+        targets.push(...evalLoads(words.slice(position + 1).join(' ')));
+        break;
+      }
       if (VALUE_FLAGS.has(word)) { position += 1; continue; }
       if (word.startsWith('-')) continue;
       if (SUBCOMMANDS[command]?.includes(word) === true) continue;
@@ -73,6 +80,11 @@ function segmentTargets(words: string[], scriptsOnly: boolean): string[] {
     if (!value.includes('://') && !value.startsWith('-') && (CODE_FILE.test(value) || value.startsWith('./') || value.startsWith('../'))) targets.push(value);
   }
   return targets;
+}
+
+/** Relative paths that `require('./x')` / `import('./x')` in inline code load. */
+function evalLoads(code: string): string[] {
+  return [...code.matchAll(/\b(?:require|import)\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)].map((match) => match[1]);
 }
 
 function isPathLike(word: string): boolean {
