@@ -99,11 +99,14 @@ function requireAliases(ts: TypeScriptApi, sourceFile: ts.SourceFile): ReadonlyS
 export function specifierPattern(ts: TypeScriptApi, node: ts.Expression): string | undefined {
   const parts: string[] = [];
   const collect = (current: ts.Expression): void => {
+    // `${__dirname}/routes/${name}` and `__dirname + '/routes/' + name` start at this file's folder.
+    const startsAtFolder = (part: ts.Expression) => parts.join('') === '' && isDirname(ts, part);
     if (ts.isStringLiteralLike(current)) parts.push(current.text);
     else if (ts.isTemplateExpression(current)) {
       parts.push(current.head.text);
-      for (const span of current.templateSpans) parts.push('*', span.literal.text);
-    } else if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      for (const span of current.templateSpans) parts.push(startsAtFolder(span.expression) ? '.' : '*', span.literal.text);
+    } else if (startsAtFolder(current)) parts.push('.');
+    else if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       collect(current.left);
       collect(current.right);
     } else if (ts.isParenthesizedExpression(current)) collect(current.expression);
@@ -121,15 +124,20 @@ export function specifierPattern(ts: TypeScriptApi, node: ts.Expression): string
   return /^[^*]/.test(pattern) && !/^[^*]*:\/\//.test(pattern) ? pattern : undefined;
 }
 
+/** `__dirname` or `import.meta.dirname`: the folder of this file. */
+function isDirname(ts: TypeScriptApi, node: ts.Expression): boolean {
+  const current = unwrapExpression(ts, node);
+  return (ts.isIdentifier(current) && current.text === '__dirname')
+    || (ts.isPropertyAccessExpression(current) && current.name.text === 'dirname' && ts.isMetaProperty(current.expression));
+}
+
 /** `path.join(__dirname, ...)`, `resolve(import.meta.dirname, ...)` and the like. */
 export function isDirnameJoin(ts: TypeScriptApi, node: ts.Expression): node is ts.CallExpression {
   if (!ts.isCallExpression(node) || node.arguments.length < 2) return false;
   const callee = unwrapExpression(ts, node.expression);
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
   if (name !== 'join' && name !== 'resolve') return false;
-  const first = unwrapExpression(ts, node.arguments[0]);
-  return (ts.isIdentifier(first) && first.text === '__dirname')
-    || (ts.isPropertyAccessExpression(first) && first.name.text === 'dirname' && ts.isMetaProperty(first.expression));
+  return isDirname(ts, node.arguments[0]);
 }
 
 /**
