@@ -23,6 +23,13 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
   const args = node.arguments ?? [];
   if (name === undefined || args.length === 0) return;
   recordOptionReferences(walker, node, args);
+  if (ts.isCallExpression(node) && isDirnameJoin(ts, node)) {
+    // `path.join(__dirname, 'preload.js')` wherever it is written (Electron's `webPreferences:
+    // { preload }`, a config object): a path to a code file beside this one is a file to run.
+    const pattern = specifierPattern(ts, node);
+    if (pattern !== undefined && !pattern.includes('*') && SCRIPT_PATH.test(pattern)) recordLiteral(walker, pattern, node);
+    return;
+  }
   if (name === 'ssrLoadModule') {
     // Vite's `server.ssrLoadModule('./server/app.ts' | '/src/entry-server.tsx')`: a path from
     // Vite's root (the package folder), whose exports the caller reads.
