@@ -69,6 +69,11 @@ function resolveImport(resolver: ModuleResolver, from: string, fact: ImportFact,
       }
     }
     const resolution = resolver.resolve(from, fact.specifier);
+    // `import('../build/server/index.js')` in server/index.ts: the app's build, mapped back to
+    // source by its path alone, lands on the importing file; a module does not load its own build.
+    if (resolution.kind === 'file' && resolution.path === from && /^\.\.?\//.test(fact.specifier) && !namesItself(from, fact.specifier)) {
+      return { kind: 'asset', path: fact.specifier };
+    }
     // A path a process is started with (`fork('./jobs/run.js')`) or a build script bundles
     // (`entryPoints: ['./src/a.ts']`) is relative to the working directory: a folder above the
     // file (its package's, the repository's).
@@ -92,6 +97,12 @@ function resolveImport(resolver: ModuleResolver, from: string, fact: ImportFact,
   }));
   const paths = resolution.paths.filter((path) => !excluded.has(path));
   return paths.length > 0 ? { kind: 'files', paths } : { kind: 'external', packageName: fact.specifier };
+}
+
+/** Whether a relative specifier written in `from` is that file (`./index.js` in index.ts). */
+function namesItself(from: string, specifier: string): boolean {
+  const stem = (file: string) => file.replace(/\.(?:[cm]?[jt]sx?)$/, '');
+  return stem(path.posix.join(path.posix.dirname(from), specifier)) === stem(from);
 }
 
 /** Whether the import brings in values (not only types): a load, or a binding not marked `type`. */
