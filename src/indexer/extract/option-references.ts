@@ -5,9 +5,10 @@ import type { ts } from '../../typescript/typescript-api.js';
 
 /** Option names that give a loader a folder whose every module it loads. */
 const DIRECTORY_OPTIONS = new Set(['dir', 'directory']);
-/** Bundler options (esbuild, tsup) listing files the bundle starts from or injects into every file. */
-const BUNDLED_FILE_OPTIONS = new Set(['entryPoints', 'inject']);
-const RELATIVE_PATH = /^\.{1,2}\//;
+/** Bundler options (esbuild, tsup, Bun.build) listing files the bundle starts from or injects into every file. */
+const BUNDLED_FILE_OPTIONS = new Set(['entryPoints', 'entrypoints', 'inject']);
+/** A path from the working directory: `./src/a.ts`, or a bare `src/a.ts` naming a code file (esbuild takes both). */
+const BUNDLED_PATH = /^(?:\.{1,2}\/|(?![@/])[\w$.-]+\/[\w@$./-]*\.(?:[cm]?[jt]sx?)$)/;
 
 /**
  * Files a call's options name: a loader's folder (`{ dir: path.join(import.meta.dirname, 'routes') }`)
@@ -42,8 +43,8 @@ function recordDirectoryOption(walker: LoadWalker, node: ts.CallExpression | ts.
 }
 
 /**
- * esbuild's `entryPoints: ['./src/a.ts']` (or `{ name: './src/a.ts' }`, `[{ in: './src/a.ts' }]`)
- * and `inject: ['./shim.js']`: paths from the working directory (the package folder) that the
+ * esbuild's `entryPoints: ['./src/a.ts']` (or `'src/a.ts'`, `{ name: './src/a.ts' }`,
+ * `[{ in: './src/a.ts' }]`), Bun.build's `entrypoints` and `inject: ['./shim.js']`: paths from the working directory (the package folder) that the
  * bundle is built from; what they export is the bundle's (or replaces globals), so all of it is read.
  */
 function recordBundledFiles(walker: LoadWalker, property: ts.PropertyAssignment): void {
@@ -58,7 +59,7 @@ function recordBundledFiles(walker: LoadWalker, property: ts.PropertyAssignment)
       if (input === undefined || !ts.isPropertyAssignment(input)) continue;
       path = unwrapExpression(ts, input.initializer);
     }
-    if (ts.isStringLiteralLike(path) && RELATIVE_PATH.test(path.text)) recordLiteral(walker, path.text, path, true);
+    if (ts.isStringLiteralLike(path) && BUNDLED_PATH.test(path.text)) recordLiteral(walker, path.text, path, true);
   }
 }
 
