@@ -66,7 +66,7 @@ export function isFakeWiringExpression(ts: TypeScriptApi, node: ts.Expression): 
 const INERT_OPERATORS = new Set(['CommaToken', 'EqualsEqualsEqualsToken', 'ExclamationEqualsEqualsToken']);
 
 /**
- * The truth of a condition written as a literal (`false`, `0`, `''`, `null`, `!1`, `void 0`);
+ * The truth of a condition written as a literal (`false`, `0`, `0n`, `''`, `null`, `undefined`, `!1`, `void 0`);
  * undefined when it depends on anything. `if (false) x();` is how code fakes a use of x.
  */
 export function literalTruth(ts: TypeScriptApi, node: ts.Expression): boolean | undefined {
@@ -79,6 +79,11 @@ export function literalTruth(ts: TypeScriptApi, node: ts.Expression): boolean | 
       return false;
     case ts.SyntaxKind.NumericLiteral:
       return Number((current as ts.NumericLiteral).text) !== 0;
+    case ts.SyntaxKind.BigIntLiteral:
+      return !/^0+n$/.test((current as ts.BigIntLiteral).text);
+    case ts.SyntaxKind.Identifier:
+      // `undefined` and `NaN` are read-only globals: as falsy as `null`.
+      return (current as ts.Identifier).text === 'undefined' || (current as ts.Identifier).text === 'NaN' ? false : undefined;
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
       return (current as ts.StringLiteral).text !== '';
