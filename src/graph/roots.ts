@@ -8,8 +8,9 @@ export interface Roots {
 }
 
 /**
- * What is live by definition: entry modules and (unless `includeEntryExports`) their exports,
- * test files and theirs, declaration files, unparsed files, and `@public` exports. Script
+ * What is live by definition: entry modules and their exports (with `includeEntryExports`, only
+ * framework and tool entries' exports), test files and theirs, declaration files, unparsed
+ * files, and `@public` exports. Script
  * files (no imports or exports) are live only when an entry or a used global keeps them.
  */
 export function collectRoots(linked: LinkedGraph, options: { includeEntryExports: boolean }): Roots {
@@ -23,8 +24,9 @@ export function collectRoots(linked: LinkedGraph, options: { includeEntryExports
     }
     if (file.isEntry) {
       production.push(file.moduleNode);
-      // Public API: the exports of an entry, and the members of the classes it exports.
-      if (!options.includeEntryExports) production.push(linked.wholeNode(file), ...exportedClassMembers(linked, file));
+      // Public API: the exports of an entry, and the members of the classes it exports. A
+      // framework's or tool's entry stays so with includeEntryExports: what loads it reads them.
+      if (!options.includeEntryExports || file.exportsReadByLoader === true) production.push(linked.wholeNode(file), ...exportedClassMembers(linked, file));
     }
     // The compiler includes declaration and augmentation files by tsconfig, not by import.
     if (file.isDeclarationFile && file.inProgram) production.push(file.moduleNode, linked.wholeNode(file));

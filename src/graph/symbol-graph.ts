@@ -21,6 +21,8 @@ export interface GraphFile {
   facts: FileFacts;
   isTest: boolean;
   isEntry: boolean;
+  /** An entry whose exports a framework or tool reads when it loads the file (see graph-files). */
+  exportsReadByLoader?: boolean;
   isDeclarationFile: boolean;
   /** A tsconfig includes the file: ambient declarations in it count without an import. */
   inProgram: boolean;

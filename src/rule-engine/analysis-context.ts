@@ -145,9 +145,12 @@ export class AnalysisContext {
       && this.isFileLive(file);
   }
 
-  /** Whether the file's exports are public API (entries, unless includeEntryExports; tests). */
+  /**
+   * Whether the file's exports are public API: tests, and entries unless includeEntryExports
+   * (framework and tool entries even then: what loads them reads their exports).
+   */
   hasPublicExports(file: GraphFile): boolean {
-    return file.isTest || (file.isEntry && !this.options.includeEntryExports);
+    return file.isTest || (file.isEntry && (!this.options.includeEntryExports || file.exportsReadByLoader === true));
   }
 
   /** The exports that name each top-level declaration (directly or through a local name). */
