@@ -5,7 +5,7 @@ import { type Explanation, usersOf } from '../src/rule-engine/explain-dead.js';
 import type { Rule } from '../src/rule-engine/rule.js';
 import type { GraphFile } from '../src/graph/symbol-graph.js';
 import { resolvedFiles } from '../src/resolve/resolved-files.js';
-import { ReferenceFlag } from '../src/indexer/facts.js';
+import { describeImport, liveImportsOf } from '../src/rule-engine/unread-imports.js';
 
 export const unusedFile: Rule = {
   meta: {
@@ -21,13 +21,12 @@ export const unusedFile: Rule = {
     },
   },
   check(context) {
-    const importers = importersByFile(context);
+    const deadImporters = deadImportersByFile(context);
     return context.files
       .filter((file) => !file.isEntry && !file.isTest && file.facts.skipped === undefined && !context.isFileLive(file))
       .map((file) => {
-        const fileImporters = importers.get(file.path) ?? [];
-        const explanation = explainDeadFile(context, file, fileImporters);
-        const broken = fileImporters.filter((importer) => importer.use === 'broken').map((importer) => importer.path);
+        const dead = deadImporters.get(file.path) ?? [];
+        const { explanation, broken } = explainDeadFile(context, file, dead);
         return {
           file: file.path,
           line: 1,
@@ -36,7 +35,7 @@ export const unusedFile: Rule = {
           kind: 'file',
           reason: explanation.reason,
           ...(explanation.referrers !== undefined ? { referrers: explanation.referrers } : {}),
-          ...(fileUncertainty(context, file, fileImporters.filter((importer) => importer.use === 'dead').map((importer) => importer.path))
+          ...(fileUncertainty(context, file, dead)
             ?? (broken.length > 0 ? { confidence: 'low' as const, uncertainty: `live code loads it and reads names it does not export (${broken.join(', ')}): the import is broken, or the file exports what orch-guard cannot see` } : {})),
           message: `File \`${file.path}\` is not reachable from any entry: ${describeReason(explanation)}. Delete it, or import it from live code or list it in \`entries\`.`,
         };
@@ -44,50 +43,21 @@ export const unusedFile: Rule = {
   },
 };
 
-/**
- * A project file that imports or re-exports another, and what it does with it: `dead`, the
- * importer is dead; else it is live and its import is a `re-export` nobody imports, `unread`
- * bindings, or `broken` (it reads names the file does not export, so no use resolves).
- */
-interface Importer {
-  path: string;
-  use: 'dead' | 're-export' | 'unread' | 'broken';
-}
-
-const USE_IN_WORDS: Record<Importer['use'], string> = {
-  dead: 'top level',
-  're-export': 'a re-export nothing uses',
-  unread: 'an import nothing uses',
-  broken: 'imports names it does not export',
-};
-
-/** Project files that import or re-export each file (whatever they use of it). */
-function importersByFile(context: AnalysisContext): Map<string, Importer[]> {
-  const importers = new Map<string, Importer[]>();
+/** Dead project files that import or re-export each file (whatever they use of it). */
+function deadImportersByFile(context: AnalysisContext): Map<string, string[]> {
+  const importers = new Map<string, string[]>();
   for (const file of context.files) {
-    const live = context.isFileLive(file);
-    file.resolutions.forEach((resolution, importIndex) => {
+    if (context.isFileLive(file)) continue;
+    for (const resolution of file.resolutions) {
       for (const target of resolvedFiles(resolution)) {
         if (target === file.path) continue;
         const list = importers.get(target) ?? [];
-        const use = live ? importUse(file, importIndex) : 'dead';
-        const known = list.find((importer) => importer.path === file.path);
-        // Of two imports of one file, a broken one is what the finding must not hide.
-        if (known === undefined) list.push({ path: file.path, use });
-        else if (use === 'broken') known.use = use;
+        if (!list.includes(file.path)) list.push(file.path);
         importers.set(target, list);
       }
-    });
+    }
   }
   return importers;
-}
-
-/** What a live file's import of a dead file does with it (see Importer). */
-function importUse(file: GraphFile, importIndex: number): Importer['use'] {
-  if (file.facts.imports[importIndex].form === 'reexport') return 're-export';
-  const locals = new Set(file.facts.importBindings.filter((binding) => binding.importIndex === importIndex).map((binding) => binding.local));
-  const read = file.facts.references.some((reference) => locals.has(reference.name) && (reference.flags & ReferenceFlag.Fake) === 0);
-  return read ? 'broken' : 'unread';
 }
 
 /**
@@ -95,22 +65,24 @@ function importUse(file: GraphFile, importIndex: number): Importer['use'] {
  * only dead files import, or that live files import without using anything of it (a re-export
  * nobody imports, an unread binding), is referenced by dead code too: never "nothing refers to it".
  */
-function explainDeadFile(context: AnalysisContext, file: GraphFile, importers: readonly Importer[]): Explanation {
+function explainDeadFile(context: AnalysisContext, file: GraphFile, deadImporters: readonly string[]): { explanation: Explanation; broken: string[] } {
   const { graph } = context;
   const nodes = [file.moduleNode, ...file.facts.declarations.map((_, index) => file.firstDeclarationNode + index)];
   const outside = (users: number[]) => users.filter((user) => graph.nodeFile[user] !== file.index);
   const users = new Set(nodes.flatMap((node) => outside(usersOf(graph, node))));
   if (users.size > 0) {
-    return { reason: 'only-referenced-by-dead-code', referrers: [...users].map((user) => graph.describe(user)).sort() };
+    return { explanation: { reason: 'only-referenced-by-dead-code', referrers: [...users].map((user) => graph.describe(user)).sort() }, broken: [] };
   }
   const fakeUsers = new Set(nodes.flatMap((node) => outside(usersOf(graph, node, true))));
   if (fakeUsers.size > 0) {
-    return { reason: 'only-fake-references', referrers: [...fakeUsers].map((user) => graph.describe(user)).sort() };
+    return { explanation: { reason: 'only-fake-references', referrers: [...fakeUsers].map((user) => graph.describe(user)).sort() }, broken: [] };
   }
   // Imported, but nothing the importers reach uses it: their import statements are dead code.
-  const deadImports = importers.filter((importer) => importer.use !== 'broken');
-  if (deadImports.length > 0) {
-    return { reason: 'only-referenced-by-dead-code', referrers: deadImports.map((importer) => `${importer.path} (${USE_IN_WORDS[importer.use]})`).sort() };
-  }
-  return { reason: 'unreferenced' };
+  // A live read of a name (no use edge, so the name resolved to nothing) is a broken import.
+  const imports = liveImportsOf(context, file, '*');
+  const broken = imports.filter((entry) => entry.use === 'broken').map((entry) => entry.importer);
+  const unusedImports = imports.filter((entry) => entry.use !== 'broken').map((entry) => describeImport(entry.importer, entry.use));
+  const referrers = [...deadImporters.map((path) => `${path} (top level)`), ...unusedImports];
+  if (referrers.length > 0) return { explanation: { reason: 'only-referenced-by-dead-code', referrers: referrers.sort() }, broken };
+  return { explanation: { reason: 'unreferenced' }, broken };
 }

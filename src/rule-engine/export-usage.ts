@@ -4,6 +4,7 @@ import type { GraphFile } from '../graph/symbol-graph.js';
 import { type DeclarationFact, DeclarationFlag, type ExportFact } from '../indexer/facts.js';
 import type { AnalysisContext } from './analysis-context.js';
 import { type Explanation, explainDead, usersOf } from './explain-dead.js';
+import { describeImport, liveImportsOf } from './unread-imports.js';
 
 const TYPE_KINDS = new Set(['type', 'interface', 'enum']);
 const VALUE_ONLY_KINDS = new Set(['function', 'variable']);
@@ -99,9 +100,17 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
     const usedHere = ownNodes.some((node) => usersOf(graph, node).some((user) => context.isLive(user)
       && graph.nodeFile[user] === file.index && graph.nodeKind[user] !== NodeKind.WholeModule));
     if (usedHere) return { ...base, unused: { reason: 'only-referenced-in-own-file' } };
-    return { ...base, unused: exportNodes.length > 0 ? explainDead(graph, exportNodes[0]) : { reason: 'unreferenced' } };
+    return { ...base, unused: withUnusedImports(context, file, fact.name, exportNodes.length > 0 ? explainDead(graph, exportNodes[0]) : { reason: 'unreferenced' }) };
   }
-  return { ...base, unused: ownNodes.length > 0 ? explainDead(graph, ownNodes[0]) : { reason: 'unreferenced' } };
+  return { ...base, unused: withUnusedImports(context, file, fact.name, ownNodes.length > 0 ? explainDead(graph, ownNodes[0]) : { reason: 'unreferenced' }) };
+}
+
+/** "Nothing refers to it" is not said of an export a live file imports without using it. */
+function withUnusedImports(context: AnalysisContext, file: GraphFile, name: string, explanation: Explanation): Explanation {
+  if (explanation.reason !== 'unreferenced') return explanation;
+  const imports = liveImportsOf(context, file, name).filter((entry) => entry.use !== 'broken');
+  if (imports.length === 0) return explanation;
+  return { reason: 'only-referenced-by-dead-code', referrers: imports.map((entry) => describeImport(entry.importer, entry.use)).sort() };
 }
 
 /**

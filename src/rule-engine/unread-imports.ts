@@ -1,0 +1,76 @@
+import type { GraphFile } from '../graph/symbol-graph.js';
+import { ReferenceFlag } from '../indexer/facts.js';
+import { resolvedFiles } from '../resolve/resolved-files.js';
+import type { AnalysisContext } from './analysis-context.js';
+
+/**
+ * What a live file's import statement does with a file when nothing of that file is used
+ * through it: a `re-export` nobody imports, `unread` bindings, or `broken` (it reads names the
+ * file does not export, so no use resolves).
+ */
+export type ImportUse = 're-export' | 'unread' | 'broken';
+
+/** A live file's import of a name (or `*` for any) of another file. */
+interface NamedImport {
+  importer: string;
+  use: ImportUse;
+}
+
+const USE_IN_WORDS: Record<ImportUse, string> = {
+  're-export': 'a re-export nothing uses',
+  unread: 'an import nothing uses',
+  broken: 'imports names it does not export',
+};
+
+/** `main.ts (an import nothing uses)`: a referrer in a finding's words. */
+export function describeImport(importer: string, use: ImportUse): string {
+  return `${importer} (${USE_IN_WORDS[use]})`;
+}
+
+const cache = new WeakMap<AnalysisContext, Map<string, NamedImport[]>>();
+
+/**
+ * The live files whose imports name `name` of `file` (`*`: the file itself, by any import) when
+ * that name is dead: the statements that refer to it, though nothing they reach uses it. The
+ * reason of a finding is then "used only by dead code (main.ts (an import nothing uses))", never
+ * "nothing refers to it" beside an import that names it.
+ */
+export function liveImportsOf(context: AnalysisContext, file: GraphFile, name: string): NamedImport[] {
+  let byKey = cache.get(context);
+  if (byKey === undefined) {
+    byKey = indexLiveImports(context);
+    cache.set(context, byKey);
+  }
+  return byKey.get(`${file.path}\0${name}`) ?? [];
+}
+
+function indexLiveImports(context: AnalysisContext): Map<string, NamedImport[]> {
+  const byKey = new Map<string, NamedImport[]>();
+  const add = (target: string, name: string, importer: string, use: ImportUse) => {
+    const key = `${target}\0${name}`;
+    const list = byKey.get(key) ?? [];
+    const known = list.find((entry) => entry.importer === importer);
+    // Of two imports of one name, a broken one is what the finding must not hide.
+    if (known === undefined) list.push({ importer, use });
+    else if (use === 'broken') known.use = use;
+    byKey.set(key, list);
+  };
+  for (const file of context.files) {
+    if (!context.isFileLive(file)) continue;
+    const read = new Set(file.facts.references.filter((reference) => (reference.flags & ReferenceFlag.Fake) === 0).map((reference) => reference.name));
+    file.resolutions.forEach((resolution, importIndex) => {
+      const targets = resolvedFiles(resolution).filter((target) => target !== file.path);
+      if (targets.length === 0) return;
+      const reExported = file.facts.exports.filter((fact) => fact.importIndex === importIndex).map((fact) => fact.importedName ?? fact.name);
+      const bindings = file.facts.importBindings.filter((binding) => binding.importIndex === importIndex);
+      const isReExport = file.facts.imports[importIndex].form === 'reexport';
+      const anyRead = bindings.some((binding) => read.has(binding.local));
+      for (const target of targets) {
+        add(target, '*', file.path, isReExport ? 're-export' : anyRead ? 'broken' : 'unread');
+        for (const imported of reExported) add(target, imported, file.path, 're-export');
+        for (const binding of bindings) add(target, binding.imported, file.path, read.has(binding.local) ? 'broken' : 'unread');
+      }
+    });
+  }
+  return byKey;
+}
