@@ -7,7 +7,7 @@ export const unlistedDependency: Rule = {
     description: 'A package the code imports (or a tool config uses) that its package.json does not list.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'An import of an external package, or a package a tool config names (found by knip\'s plugins), that is in neither `dependencies`, `devDependencies`, `peerDependencies` nor `optionalDependencies` of the workspace package the file belongs to. With `--production`, test files are left out.',
+      flags: 'An import of an external package, or a package a tool config names (found by knip\'s plugins), that is in neither `dependencies`, `devDependencies`, `peerDependencies` nor `optionalDependencies` of the workspace package the file belongs to. With `--production`, test files and non-source configs (a tsconfig\'s `extends`) are left out: they are build tooling.',
       why: 'It works only because something else installed the package (a hoisted transitive dependency, a sibling workspace): the next install, a deploy with production dependencies only, or a consumer of the package breaks.',
       fix: 'Add the package to the package.json of the workspace that uses it (`dependencies` for code that ships, `devDependencies` for tests and tooling).',
       flaggedExample: '// src/time.ts (package.json lists no dependencies)\nimport { format } from \'date-fns\';',

@@ -6,7 +6,8 @@ const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro|mdx?)$/;
 /**
  * knip's dependency problems of the given types that the run judges: those in project files,
  * manifests and configs. With `--production` only `dependencies` are judged: devDependencies,
- * binaries and what test files import are left out.
+ * binaries, what test files import and what a non-source config names (a tsconfig's `extends`,
+ * an `.eslintrc`'s plugins: build tooling, not code that runs) are left out.
  */
 export function judgedDependencyProblems(context: AnalysisContext, types: ReadonlyArray<DependencyProblem['type']>): DependencyProblem[] {
   return (context.dependencyProblems ?? []).filter((problem) => {
@@ -18,7 +19,8 @@ export function judgedDependencyProblems(context: AnalysisContext, types: Readon
     // A virtual module, or a workspace package's source reached through tsconfig `paths`.
     if ((problem.type === 'unlisted-dependency' || problem.type === 'unresolved-import') && isNotAPackage(file, problem)) return false;
     if (!context.options.production) return true;
-    // Dev tooling: devDependencies, the binaries scripts run, what tests import.
+    // Dev tooling: devDependencies, the binaries scripts run, what tests import, what configs name.
+    if (problem.type === 'unlisted-dependency' && !SOURCE_FILE.test(problem.file)) return false;
     return problem.type !== 'unused-dev-dependency' && problem.type !== 'unlisted-binary' && file?.isTest !== true;
   });
 }

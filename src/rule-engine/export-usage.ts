@@ -100,14 +100,17 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
     const usedHere = ownNodes.some((node) => usersOf(graph, node).some((user) => context.isLive(user)
       && graph.nodeFile[user] === file.index && graph.nodeKind[user] !== NodeKind.WholeModule));
     if (usedHere) return { ...base, unused: { reason: 'only-referenced-in-own-file' } };
-    return { ...base, unused: withUnusedImports(context, file, fact.name, exportNodes.length > 0 ? explainDead(graph, exportNodes[0]) : { reason: 'unreferenced' }) };
+    return { ...base, unused: withUnusedImports(context, file, fact.name, meaning, exportNodes.length > 0 ? explainDead(graph, exportNodes[0]) : { reason: 'unreferenced' }) };
   }
-  return { ...base, unused: withUnusedImports(context, file, fact.name, ownNodes.length > 0 ? explainDead(graph, ownNodes[0]) : { reason: 'unreferenced' }) };
+  return { ...base, unused: withUnusedImports(context, file, fact.name, meaning, ownNodes.length > 0 ? explainDead(graph, ownNodes[0]) : { reason: 'unreferenced' }) };
 }
 
-/** "Nothing refers to it" is not said of an export a live file imports without using it. */
-function withUnusedImports(context: AnalysisContext, file: GraphFile, name: string, explanation: Explanation): Explanation {
-  if (explanation.reason !== 'unreferenced') return explanation;
+/**
+ * "Nothing refers to it" is not said of an export a live file imports without using it. Not for
+ * one meaning of a name that is both a value and a type: the import may serve the other one.
+ */
+function withUnusedImports(context: AnalysisContext, file: GraphFile, name: string, meaning: ExportMeaning, explanation: Explanation): Explanation {
+  if (explanation.reason !== 'unreferenced' || meaning !== 'any') return explanation;
   const imports = liveImportsOf(context, file, name).filter((entry) => entry.use !== 'broken');
   if (imports.length === 0) return explanation;
   return { reason: 'only-referenced-by-dead-code', referrers: imports.map((entry) => describeImport(entry.importer, entry.use)).sort() };
