@@ -36,4 +36,16 @@ describe('liveness of a small graph', () => {
     });
     expect(graph.isLive('src/lib.ts', 'wired')).toBe(false);
   });
+
+  test('with includeEntryExports a package entry\'s unused export is dead, a tool config\'s default export is not (the tool reads it)', async () => {
+    const graph = await linkSources({
+      'package.json': JSON.stringify({ name: 'app', main: 'src/main.ts' }),
+      'src/main.ts': 'export function unusedApi() { return 1; }\nconsole.log(1);\n',
+      'vite.config.ts': "import { plugin } from './tools/plugin';\nconst config = { plugins: [plugin()] };\nexport default config;\n",
+      'tools/plugin.ts': 'export function plugin() { return {}; }\n',
+    }, { includeEntryExports: true });
+    expect(graph.isLive('src/main.ts', 'unusedApi')).toBe(false);
+    expect(graph.isLive('vite.config.ts', 'config')).toBe(true);
+    expect(graph.isLive('tools/plugin.ts', 'plugin')).toBe(true);
+  });
 });
