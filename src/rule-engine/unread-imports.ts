@@ -58,19 +58,31 @@ function indexLiveImports(context: AnalysisContext): Map<string, NamedImport[]> 
   for (const file of context.files) {
     if (!context.isFileLive(file)) continue;
     const read = new Set(file.facts.references.filter((reference) => (reference.flags & ReferenceFlag.Fake) === 0).map((reference) => reference.name));
+    const reExported = groupByImport(file.facts.exports.filter((fact) => fact.importIndex !== undefined), (fact) => fact.importIndex as number);
+    const bound = groupByImport(file.facts.importBindings, (binding) => binding.importIndex);
     file.resolutions.forEach((resolution, importIndex) => {
       const targets = resolvedFiles(resolution).filter((target) => target !== file.path);
       if (targets.length === 0) return;
-      const reExported = file.facts.exports.filter((fact) => fact.importIndex === importIndex).map((fact) => fact.importedName ?? fact.name);
-      const bindings = file.facts.importBindings.filter((binding) => binding.importIndex === importIndex);
+      const bindings = bound.get(importIndex) ?? [];
       const isReExport = file.facts.imports[importIndex].form === 'reexport';
       const anyRead = bindings.some((binding) => read.has(binding.local));
       for (const target of targets) {
         add(target, '*', file.path, isReExport ? 're-export' : anyRead ? 'broken' : 'unread');
-        for (const imported of reExported) add(target, imported, file.path, 're-export');
+        for (const fact of reExported.get(importIndex) ?? []) add(target, fact.importedName ?? fact.name, file.path, 're-export');
         for (const binding of bindings) add(target, binding.imported, file.path, read.has(binding.local) ? 'broken' : 'unread');
       }
     });
   }
   return byKey;
+}
+
+function groupByImport<T>(items: readonly T[], importIndexOf: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const index = importIndexOf(item);
+    const group = groups.get(index);
+    if (group === undefined) groups.set(index, [item]);
+    else group.push(item);
+  }
+  return groups;
 }
