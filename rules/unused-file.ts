@@ -5,7 +5,7 @@ import { type Explanation, usersOf } from '../src/rule-engine/explain-dead.js';
 import type { Rule } from '../src/rule-engine/rule.js';
 import type { GraphFile } from '../src/graph/symbol-graph.js';
 import { resolvedFiles } from '../src/resolve/resolved-files.js';
-import { describeImport, liveImportsOf } from '../src/rule-engine/unread-imports.js';
+import { describeImport, explainUnusedImports, liveImportsOf } from '../src/rule-engine/unread-imports.js';
 
 export const unusedFile: Rule = {
   meta: {
@@ -62,8 +62,9 @@ function deadImportersByFile(context: AnalysisContext): Map<string, string[]> {
 
 /**
  * Who outside the file uses it (its top level, declarations or exports), and how. A file that
- * only dead files import, or that live files import without using anything of it (a re-export
- * nobody imports, an unread binding), is referenced by dead code too: never "nothing refers to it".
+ * only dead files import, or that live files import without reading anything of it, is referenced
+ * by dead code too; one that live files only re-export, with nobody importing that, is unused,
+ * the re-exports named (see explainUnusedImports).
  */
 function explainDeadFile(context: AnalysisContext, file: GraphFile, deadImporters: readonly string[]): { explanation: Explanation; broken: string[] } {
   const { graph } = context;
@@ -81,8 +82,8 @@ function explainDeadFile(context: AnalysisContext, file: GraphFile, deadImporter
   // A live read of a name (no use edge, so the name resolved to nothing) is a broken import.
   const imports = liveImportsOf(context, file, '*');
   const broken = imports.filter((entry) => entry.use === 'broken').map((entry) => entry.importer);
-  const unusedImports = imports.filter((entry) => entry.use !== 'broken').map((entry) => describeImport(entry.importer, entry.use));
-  const referrers = [...deadImporters.map((path) => `${path} (top level)`), ...unusedImports];
-  if (referrers.length > 0) return { explanation: { reason: 'only-referenced-by-dead-code', referrers: referrers.sort() }, broken };
-  return { explanation: { reason: 'unreferenced' }, broken };
+  const explanation = explainUnusedImports(imports, deadImporters.map((path) => `${path} (top level)`));
+  // Only broken imports name it: no use of it resolves, but the importers are named all the same.
+  const brokenOnly: Explanation = broken.length > 0 ? { reason: 'unreferenced', referrers: broken.map((path) => describeImport(path, 'broken')).sort() } : { reason: 'unreferenced' };
+  return { explanation: explanation ?? brokenOnly, broken };
 }

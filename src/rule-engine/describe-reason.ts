@@ -7,7 +7,8 @@ export function describeReason(explanation: Explanation): string {
   const listed = listReferrers(explanation.referrers);
   switch (explanation.reason) {
     case 'unreferenced':
-      return 'nothing refers to it';
+      // Referrers of an unreferenced thing: re-exports nothing imports, imports that read names it lacks (unread-imports.ts).
+      return explanation.referrers === undefined || explanation.referrers.length === 0 ? 'nothing refers to it' : `nothing uses it (${listed})`;
     case 'only-referenced-in-own-file':
       return 'it is used only inside its own file';
     case 'only-referenced-by-dead-code':

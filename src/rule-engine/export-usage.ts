@@ -4,7 +4,7 @@ import type { GraphFile } from '../graph/symbol-graph.js';
 import { type DeclarationFact, DeclarationFlag, type ExportFact } from '../indexer/facts.js';
 import type { AnalysisContext } from './analysis-context.js';
 import { type Explanation, explainDead, usersOf } from './explain-dead.js';
-import { describeImport, liveImportsOf } from './unread-imports.js';
+import { explainUnusedImports, liveImportsOf } from './unread-imports.js';
 
 const TYPE_KINDS = new Set(['type', 'interface', 'enum']);
 const VALUE_ONLY_KINDS = new Set(['function', 'variable']);
@@ -111,9 +111,7 @@ function analyseExport(context: AnalysisContext, file: GraphFile, fact: ExportFa
  */
 function withUnusedImports(context: AnalysisContext, file: GraphFile, name: string, meaning: ExportMeaning, explanation: Explanation): Explanation {
   if (explanation.reason !== 'unreferenced' || meaning !== 'any') return explanation;
-  const imports = liveImportsOf(context, file, name).filter((entry) => entry.use !== 'broken');
-  if (imports.length === 0) return explanation;
-  return { reason: 'only-referenced-by-dead-code', referrers: imports.map((entry) => describeImport(entry.importer, entry.use)).sort() };
+  return explainUnusedImports(liveImportsOf(context, file, name)) ?? explanation;
 }
 
 /**

@@ -32,7 +32,10 @@ export interface Finding {
   message: string;
   /** Stable identity for baselines: rule + file + symbol + kind, no line numbers. */
   fingerprint: string;
-  /** For `only-referenced-by-dead-code` and `only-fake-references`: who refers to it. */
+  /**
+   * For `only-referenced-by-dead-code` and `only-fake-references`: who refers to it; for
+   * `unreferenced`, the re-exports that forward it when nothing imports them.
+   */
   referrers?: string[];
   /** With --staged / --changed-since: whether the changes introduced it (absent otherwise). */
   introduced?: boolean;

@@ -1,7 +1,8 @@
 import type { GraphFile } from '../graph/symbol-graph.js';
-import { ReferenceFlag } from '../indexer/facts.js';
+import { type ImportBindingFact, ReferenceFlag } from '../indexer/facts.js';
 import { resolvedFiles } from '../resolve/resolved-files.js';
 import type { AnalysisContext } from './analysis-context.js';
+import type { Explanation } from './explain-dead.js';
 
 /**
  * What a live file's import statement does with a file when nothing of that file is used
@@ -25,6 +26,20 @@ const USE_IN_WORDS: Record<ImportUse, string> = {
 /** `main.ts (an import nothing uses)`: a referrer in a finding's words. */
 export function describeImport(importer: string, use: ImportUse): string {
   return `${importer} (${USE_IN_WORDS[use]})`;
+}
+
+/**
+ * Why code that live files import, but do not use, is unused. An import nothing reads is dead
+ * code: `only-referenced-by-dead-code`. A re-export nobody imports forwards the name without
+ * using it (as in every tool: a forward is not a use): still `unreferenced`, with the re-exports
+ * named so the message does not say "nothing refers to it". Undefined without such imports.
+ */
+export function explainUnusedImports(imports: readonly NamedImport[], others: readonly string[] = []): Explanation | undefined {
+  const named = imports.filter((entry) => entry.use !== 'broken');
+  if (named.length === 0 && others.length === 0) return undefined;
+  const referrers = [...others, ...named.map((entry) => describeImport(entry.importer, entry.use))].sort();
+  const onlyForwarded = others.length === 0 && named.every((entry) => entry.use === 're-export');
+  return { reason: onlyForwarded ? 'unreferenced' : 'only-referenced-by-dead-code', referrers };
 }
 
 const cache = new WeakMap<AnalysisContext, Map<string, NamedImport[]>>();
@@ -60,16 +75,20 @@ function indexLiveImports(context: AnalysisContext): Map<string, NamedImport[]> 
     const read = new Set(file.facts.references.filter((reference) => (reference.flags & ReferenceFlag.Fake) === 0).map((reference) => reference.name));
     const reExported = groupByImport(file.facts.exports.filter((fact) => fact.importIndex !== undefined), (fact) => fact.importIndex as number);
     const bound = groupByImport(file.facts.importBindings, (binding) => binding.importIndex);
+    const exportedLocals = new Set(file.facts.exports.filter((fact) => fact.importIndex === undefined && fact.local !== undefined).map((fact) => fact.local as string));
     file.resolutions.forEach((resolution, importIndex) => {
       const targets = resolvedFiles(resolution).filter((target) => target !== file.path);
       if (targets.length === 0) return;
       const bindings = bound.get(importIndex) ?? [];
-      const isReExport = file.facts.imports[importIndex].form === 'reexport';
-      const anyRead = bindings.some((binding) => read.has(binding.local));
+      // `import { a } from './x'; export { a };` forwards `a` like `export { a } from './x'`.
+      const useOf = (binding: ImportBindingFact): ImportUse => (read.has(binding.local) ? 'broken' : exportedLocals.has(binding.local) ? 're-export' : 'unread');
+      const uses = bindings.map(useOf);
+      const whole: ImportUse = file.facts.imports[importIndex].form === 'reexport' ? 're-export'
+        : uses.includes('broken') ? 'broken' : uses.length > 0 && uses.every((use) => use === 're-export') ? 're-export' : 'unread';
       for (const target of targets) {
-        add(target, '*', file.path, isReExport ? 're-export' : anyRead ? 'broken' : 'unread');
+        add(target, '*', file.path, whole);
         for (const fact of reExported.get(importIndex) ?? []) add(target, fact.importedName ?? fact.name, file.path, 're-export');
-        for (const binding of bindings) add(target, binding.imported, file.path, read.has(binding.local) ? 'broken' : 'unread');
+        bindings.forEach((binding, index) => add(target, binding.imported, file.path, uses[index]));
       }
     });
   }
