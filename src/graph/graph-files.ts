@@ -10,15 +10,18 @@ import { STYLESHEET_FILE } from '../indexer/extract/stylesheet-facts.js';
 /**
  * Entries whose exports the code that loads them reads: a framework's files (a Next.js page's
  * `default`, a route's `loader`) and tool configs (`export default defineConfig(...)`). Their
- * exports stay live even with `includeEntryExports`, which is about a package's own public API.
+ * exports stay live even with `includeEntryExports`, which is about a package's own public API;
+ * so a build's input (a bundler's `entry`), whose exports the built package exports, is not one.
  */
-const LOADER_READS_EXPORTS = new Set(['framework', 'config']);
+function loaderReadsExports(source: { kind: string; buildInput?: true } | undefined): boolean {
+  return source !== undefined && (source.kind === 'config' || (source.kind === 'framework' && source.buildInput !== true));
+}
 
 /** Turns indexed files into graph files: imports resolved, names indexed, roles assigned. */
 export function createGraphFiles(
   indexed: readonly IndexedFile[],
   resolver: ModuleResolver,
-  roles: { entries: ReadonlyMap<string, { kind: string }>; tests: ReadonlySet<string> },
+  roles: { entries: ReadonlyMap<string, { kind: string; buildInput?: true }>; tests: ReadonlySet<string> },
 ): GraphFile[] {
   return indexed.map((file, index) => {
     const facts = withJsxFactoryUses(file, resolver);
@@ -38,7 +41,7 @@ export function createGraphFiles(
       facts,
       isTest: roles.tests.has(file.path),
       isEntry: roles.entries.has(file.path),
-      exportsReadByLoader: LOADER_READS_EXPORTS.has(roles.entries.get(file.path)?.kind ?? ''),
+      exportsReadByLoader: loaderReadsExports(roles.entries.get(file.path)),
       isDeclarationFile: /\.d\.[cm]?ts$/.test(file.path),
       inProgram: (/\.d\.[cm]?ts$/.test(file.path) || facts.ambientOnly === true) && resolver.isInProgram(file.path),
       resolutions: facts.imports.map((fact, importIndex) => resolveImport(resolver, file.path, fact, bindsValues(fact, importIndex, facts.importBindings))),

@@ -97,7 +97,7 @@ function mergeAnswer(project: Project, answer: KnipAnswer, notices: string[]): {
 function sourceOf(entry: ToolEntry): EntrySource {
   if (entry.plugin === undefined) return { kind: 'tool', detail: 'knip, no plugin: package.json, a script, or a worker/URL reference' };
   const from = entry.configFile !== undefined && entry.configFile !== entry.file ? ` (${entry.configFile})` : '';
-  return { kind: entry.configFile === entry.file ? 'config' : 'framework', detail: `${entry.plugin}${from}` };
+  return { kind: entry.configFile === entry.file ? 'config' : 'framework', detail: `${entry.plugin}${from}`, ...(isBundlerEntry(entry) ? { buildInput: true as const } : {}) };
 }
 
 function isBundlerEntry(entry: ToolEntry): boolean {

@@ -23,6 +23,8 @@ export interface EntrySource {
   kind: EntryKind;
   /** The field, script, plugin or pattern, e.g. `package.json exports` or `next (next.config.js)`. */
   detail: string;
+  /** A build's input (a bundler's or unbuild's `entry`): its exports become the built package's API. */
+  buildInput?: true;
 }
 
 /** Entry files (root-relative) and where each comes from; the first source found wins. */

@@ -134,7 +134,7 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
   for (const file of files) addDeepConventional(file, addFile);
   for (const { config, inputs } of unbuildConfigEntries(options.root, files)) {
     addFile(config, { kind: 'config', detail: 'unbuild config (defineBuildConfig)' });
-    for (const input of inputs) add(probeSource(input, options.tsconfigs, lookup), { kind: 'framework', detail: `unbuild entries (${config})` });
+    for (const input of inputs) add(probeSource(input, options.tsconfigs, lookup), { kind: 'framework', detail: `unbuild entries (${config})`, buildInput: true });
   }
   for (const { file, dir, command } of readWorkflowCommands(options.root)) addCommand(command, dir, { kind: 'workflow', detail: `${file} run` });
   for (const { id, command, dir } of options.taskCommands) addCommand(command, dir, { kind: 'task', detail: `orch-guard run task "${id}"` });
