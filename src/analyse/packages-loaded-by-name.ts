@@ -21,26 +21,40 @@ const MAX_MODULE_BYTES = 256 * 1024;
 const CODE_FILE = /\.[cm]?js$/;
 
 /**
+ * Who resolves a package another loads by name: the loading package itself (`require` from its
+ * own folder, so its own dependency would do) or the project (Babel resolves plugin names from
+ * the project).
+ */
+export type LoadedBy = 'package' | 'project';
+
+/**
  * Whether the installed package (its folder) loads another by a literal name in its own code:
  * `require('pug')`, `import('pug')`, `require(process.env.X || 'sharp')` — template engines,
- * optional drivers — and names in its package.json (`manifestText`), as a package names what it
- * tests with. Known tools first; otherwise the code of small packages is read (not its
+ * optional drivers — or in the Babel plugins and presets it configures, and names in its
+ * package.json (`manifestText`), as a package names what it tests with. Known tools first; otherwise the code of small packages is read (not its
  * nested node_modules, not its bundles); a large package is not read and loads nothing it does
  * not declare.
  */
-export function packagesLoadedByName(name: string, packageDir: string, manifestText: string): (other: string) => boolean {
+export function packagesLoadedByName(name: string, packageDir: string, manifestText: string): (other: string) => LoadedBy | undefined {
   const known = UNDECLARED_LOADS[name] ?? [];
   let code: string[] | undefined;
   return (other) => {
-    if (known.includes(other)) return true;
+    if (known.includes(other)) return 'package';
     const sibling = scopeSibling(name, other);
     // Its code is read only for a package its manifest names (in `devDependencies`, to test the
     // engines it loads) or one of its own scope: reading every listed package's code would cost
     // each run a second.
-    if (!manifestText.includes(`"${other}"`) && sibling === undefined) return false;
+    if (!manifestText.includes(`"${other}"`) && sibling === undefined) return undefined;
     code ??= readSmallPackageCode(packageDir);
+    const mentioning = code.filter((text) => text.includes(other));
     const literal = new RegExp(`\\b(?:require|import)\\s*\\(\\s*(?:[\\w.$]+\\s*\\|\\|\\s*)?['"\`]${escape(other)}['"\`]\\s*\\)`);
-    return code.some((text) => (text.includes(other) && literal.test(text)) || (sibling !== undefined && formsSiblingName(text, sibling)));
+    if (mentioning.some((text) => literal.test(text))) return 'package';
+    if (sibling !== undefined && code.some((text) => formsSiblingName(text, sibling))) return 'package';
+    // A Babel plugin or preset named in the options the tool hands to Babel (`plugins:
+    // [["@babel/plugin-proposal-decorators", {...}]]`): Babel resolves the name from the
+    // project, so the project's listing is what it loads, even when the tool depends on it too.
+    const babelItem = new RegExp(`\\b(?:plugins|presets)\\s*:\\s*\\[[^\\]]{0,400}?['"\`]${escape(other)}['"\`]`);
+    return mentioning.some((text) => babelItem.test(text)) ? 'project' : undefined;
   };
 }
 

@@ -43,7 +43,11 @@ function readLoads(manifests: InstalledManifests, dir: string, name: string): Pa
   const declared = new Set(FOREIGN_LISTS.flatMap((list) => keysOf(manifest[list])));
   const own = new Set(keysOf(manifest.dependencies));
   const byName = packagesLoadedByName(name, path.dirname(installed.file), text);
-  return (other) => declared.has(other) || (!own.has(other) && byName(other));
+  return (other) => {
+    if (declared.has(other)) return true;
+    const loadedBy = byName(other);
+    return loadedBy === 'project' || (loadedBy === 'package' && !own.has(other));
+  };
 }
 
 function keysOf(value: unknown): string[] {

@@ -27,7 +27,7 @@ describe('packages a package loads by name', () => {
       'lib/unnamed.js': "require('unnamed');",
       'node_modules/inner/index.js': "require('nested-only');",
     }), naming('pug', 'ejs', 'sharp', 'nested-only', 'pu'));
-    expect(['pug', 'ejs', 'sharp', 'nested-only', 'pu', 'unnamed'].map(loads)).toEqual([true, true, true, false, false, false]);
+    expect(['pug', 'ejs', 'sharp', 'nested-only', 'pu', 'unnamed'].map(loads)).toEqual(['package', 'package', 'package', undefined, undefined, undefined]);
   });
 
   test('a bundle inlines other packages\' code: what it requires is not read', () => {
@@ -35,21 +35,28 @@ describe('packages a package loads by name', () => {
       'dist/chunk.js': `${'// inlined code\n'.repeat(20_000)}const ws = import.meta.require('ws');`,
       'dist/index.js': "export * from './chunk.js';",
     }), naming('ws'));
-    expect(loads('ws')).toBe(false);
+    expect(loads('ws')).toBeUndefined();
   });
 
   test('a large package is not read; a known tool\'s undeclared load is known', () => {
     const files = Object.fromEntries(Array.from({ length: 160 }, (_, index) => [`dist/part${index}.js`, "require('engine');"]));
-    expect(packagesLoadedByName('large', installed('large', files), naming('engine'))('engine')).toBe(false);
-    expect(packagesLoadedByName('next', installed('next', { 'package.json': '{}' }), '{}')('sharp')).toBe(true);
+    expect(packagesLoadedByName('large', installed('large', files), naming('engine'))('engine')).toBeUndefined();
+    expect(packagesLoadedByName('next', installed('next', { 'package.json': '{}' }), '{}')('sharp')).toBe('package');
   });
 
   test('a module that forms the names of its scope\'s addons from a list (a Nuxt module\'s auto-imports) loads those it lists', () => {
     const dir = installed('@acme/nuxt', { 'dist/index.js': "const packages = ['core', 'math'];\nfor (const pkg of packages) if (isPackageExists(`@acme/${pkg}`)) addImportsFrom(`@acme/${pkg}`);" });
     const loads = packagesLoadedByName('@acme/nuxt', dir, '{ "name": "@acme/nuxt" }');
-    expect(['@acme/math', '@acme/motion', '@other/math', 'math'].map(loads)).toEqual([true, false, false, false]);
+    expect(['@acme/math', '@acme/motion', '@other/math', 'math'].map(loads)).toEqual(['package', undefined, undefined, undefined]);
     // Without the formed name, a literal of the scope's addon is not enough.
     const plain = packagesLoadedByName('@acme/plain', installed('@acme/plain', { 'index.js': "export const kinds = ['math'];" }), '{}');
-    expect(plain('@acme/math')).toBe(false);
+    expect(plain('@acme/math')).toBeUndefined();
+  });
+
+  test('a Babel plugin or preset the package names in the options it hands to Babel is resolved from the project', () => {
+    const loads = packagesLoadedByName('vite-plugin-workers', installed('vite-plugin-workers', {
+      'dist/vite.js': "export const preset = () => ({ plugins: [['@babel/plugin-proposal-decorators', { version: '2023-11' }]], presets: ['babel-preset-solid'] });\nexport const other = ['babel-plugin-listed-only'];",
+    }), naming('@babel/plugin-proposal-decorators', 'babel-preset-solid', 'babel-plugin-listed-only'));
+    expect(['@babel/plugin-proposal-decorators', 'babel-preset-solid', 'babel-plugin-listed-only'].map(loads)).toEqual(['project', 'project', undefined]);
   });
 });
