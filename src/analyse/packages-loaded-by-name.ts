@@ -53,7 +53,8 @@ export function packagesLoadedByName(name: string, packageDir: string, manifestT
     // A Babel plugin or preset named in the options the tool hands to Babel (`plugins:
     // [["@babel/plugin-proposal-decorators", {...}]]`): Babel resolves the name from the
     // project, so the project's listing is what it loads, even when the tool depends on it too.
-    const babelItem = new RegExp(`\\b(?:plugins|presets)\\s*:\\s*\\[[^\\]]{0,400}?['"\`]${escape(other)}['"\`]`);
+    // The name is an item (after `[` or `,`), not a value in an object (`{ postcssPlugin: "x" }`).
+    const babelItem = new RegExp(`\\b(?:plugins|presets)\\s*:\\s*\\[(?:[^\\]]{0,400}?[[,])?\\s*['"\`]${escape(other)}['"\`]`);
     return mentioning.some((text) => babelItem.test(text)) ? 'project' : undefined;
   };
 }

@@ -55,8 +55,10 @@ describe('packages a package loads by name', () => {
 
   test('a Babel plugin or preset the package names in the options it hands to Babel is resolved from the project', () => {
     const loads = packagesLoadedByName('vite-plugin-workers', installed('vite-plugin-workers', {
-      'dist/vite.js': "export const preset = () => ({ plugins: [['@babel/plugin-proposal-decorators', { version: '2023-11' }]], presets: ['babel-preset-solid'] });\nexport const other = ['babel-plugin-listed-only'];",
-    }), naming('@babel/plugin-proposal-decorators', 'babel-preset-solid', 'babel-plugin-listed-only'));
-    expect(['@babel/plugin-proposal-decorators', 'babel-preset-solid', 'babel-plugin-listed-only'].map(loads)).toEqual(['project', 'project', undefined]);
+      'dist/vite.js': "export const preset = () => ({ plugins: [['@babel/plugin-proposal-decorators', { version: '2023-11' }]], presets: [solid, 'babel-preset-solid'] });\nexport const other = ['babel-plugin-listed-only'];",
+      // A PostCSS plugin's own name inside a plugins list is a value, not a plugin to load.
+      'dist/postcss.js': "export default { plugins: [first(), { postcssPlugin: 'tailwindcss' }] };",
+    }), naming('@babel/plugin-proposal-decorators', 'babel-preset-solid', 'babel-plugin-listed-only', 'tailwindcss'));
+    expect(['@babel/plugin-proposal-decorators', 'babel-preset-solid', 'babel-plugin-listed-only', 'tailwindcss'].map(loads)).toEqual(['project', 'project', undefined, undefined]);
   });
 });
