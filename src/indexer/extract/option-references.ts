@@ -92,6 +92,21 @@ export function recordTransportTargets(walker: LoadWalker, property: ts.Property
   }
 }
 
+/** `node_modules/@expo-google-fonts/inter/...`, from this folder or one above: the package's name. */
+const INSTALLED_PACKAGE_PATH = /^(?:\.{1,2}\/)*node_modules\/((?:@[\w.-]+\/)?[\w.-]+)(?:\/|$)/;
+
+/**
+ * A path into an installed package written as a string (`fonts: ['node_modules/@expo-google-fonts/
+ * inter/400Regular/Inter_400Regular.ttf']` for Expo's font plugin, a stylesheet a config copies):
+ * whoever reads the path needs that package installed, so it is used, though nothing imports it.
+ */
+export function recordInstalledPackagePath(walker: LoadWalker, literal: ts.StringLiteralLike): void {
+  if (!literal.text.includes('node_modules/')) return;
+  const name = INSTALLED_PACKAGE_PATH.exec(literal.text)?.[1];
+  if (name === undefined || name === '.bin' || name.startsWith('.')) return;
+  walker.recordModuleLoad({ specifier: name, form: 'url', call: literal }, { usedNames: [], whole: false });
+}
+
 /** A path a call names: a `url` load (the file runs or is bundled), relative to this file or the package. */
 export function recordLiteral(walker: LoadWalker, specifier: string, at: ts.Node, readsExports = false): void {
   const relative = specifier.startsWith('.') || specifier.startsWith('/') ? specifier : `./${specifier}`;

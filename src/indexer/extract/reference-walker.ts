@@ -20,7 +20,7 @@ import { aliasedObjects, membersReadThroughAlias } from './namespace-aliases.js'
 import type { NameUses } from './name-uses.js';
 import type { ModuleScope } from './scope-recorder.js';
 import type { LoadWalker, ModuleLoad, ModuleLoadUsage } from './load-walker.js';
-import { recordTransportTargets } from './option-references.js';
+import { recordInstalledPackagePath, recordTransportTargets } from './option-references.js';
 import { visitCallExpression, visitImportType, visitLoadArguments, visitNewExpression, visitLocalModuleLoad } from './module-loads.js';
 import { type Scope, createScope, declareInScope, isShadowed, Meaning, nearestFunctionScope } from './scopes.js';
 import type { ts } from '../../typescript/typescript-api.js';
@@ -580,6 +580,10 @@ export class ReferenceWalker implements LoadWalker {
       case SyntaxKind.ThisKeyword:
         // `register(this)`, `const self = this`: the instance escapes, any member may be called.
         this.openEnclosingClass();
+        return;
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
+        recordInstalledPackagePath(this, node as ts.StringLiteralLike);
         return;
       case SyntaxKind.JsxClosingElement:
       case SyntaxKind.JsxNamespacedName:
