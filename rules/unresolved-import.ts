@@ -8,7 +8,7 @@ export const unresolvedImport: Rule = {
     description: 'A relative or aliased import that resolves to no file.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'Imports, re-exports, `require()` and `import()` calls whose specifier is relative (`./x`), a tsconfig `paths` alias, a package.json `imports` entry (`#x`) or the package\'s own name, and that name no existing file. A path that is git-ignored (a file a build or script generates) is reported with low confidence; the imports of a file the project loads only as text (`./template/main.js?raw`, `?url`, `?inline`) are not checked.',
+      flags: 'Imports, re-exports, `require()` and `import()` calls whose specifier is relative (`./x`), a tsconfig `paths` alias, a package.json `imports` entry (`#x`) or the package\'s own name, and that name no existing file. A path that is git-ignored and missing (a file a build or script generates) is not reported: one notice names those imports; the imports of a file the project loads only as text (`./template/main.js?raw`, `?url`, `?inline`) are not checked.',
       why: 'A broken import fails at build or run time, or silently loads nothing; and the code it meant to use looks unused.',
       fix: 'Fix the path (or the alias in tsconfig.json), or restore the missing file.',
       flaggedExample: 'import { parse } from \'./parser\'; // there is no parser.ts',
@@ -25,6 +25,8 @@ export const unresolvedImport: Rule = {
         // An unbounded load (`import(name)`) has no path to check: it makes reach uncertain instead.
         const resolution = file.resolutions[index];
         if (resolution?.kind !== 'unresolved' || fact.form === 'url' || fact.unbounded === true) continue;
+        // A git-ignored path a build or script generates: named in one notice (src/analyse/generated-imports.ts).
+        if (resolution.gitIgnored === true) continue;
         findings.push({
           file: file.path,
           line: fact.line,
@@ -32,10 +34,7 @@ export const unresolvedImport: Rule = {
           symbol: fact.specifier,
           kind: 'import',
           reason: 'unresolved' as const,
-          ...(resolution.gitIgnored === true ? { confidence: 'low' as const, uncertainty: 'the path is git-ignored: a build or script may generate it' } : {}),
-          message: resolution.gitIgnored === true
-            ? `Import \`${fact.specifier}\` resolves to no file, and the path is git-ignored: if a build or script generates it, run that first; else fix the specifier.`
-            : `Import \`${fact.specifier}\` resolves to no file: the path, alias or package export names nothing that exists. Fix the specifier or restore the file.`,
+          message: `Import \`${fact.specifier}\` resolves to no file: the path, alias or package export names nothing that exists. Fix the specifier or restore the file.`,
         });
       }
     }

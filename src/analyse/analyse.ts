@@ -2,6 +2,7 @@ import type { AnalysisOptions, DependencyProblem, ListedDependency } from '../ru
 import { AnalysisContext } from '../rule-engine/analysis-context.js';
 import type { Finding } from '../rule-engine/finding.js';
 import { runRules } from '../rule-engine/run-rules.js';
+import { generatedImportsNotice } from './generated-imports.js';
 import { buildSymbolGraph } from '../graph/build-graph.js';
 import { createGraphFiles } from '../graph/graph-files.js';
 import type { GraphFile } from '../graph/symbol-graph.js';
@@ -86,6 +87,8 @@ export async function analyse(
   // A Markdown page that imports nothing is an entry with no edge: it adds nothing to the graph.
   const files = createGraphFiles(indexed.files.filter((file) => !isInertPage(file.path, file.facts)), project.resolver, { entries: project.entries, tests: project.tests });
   const linked = buildSymbolGraph(files);
+  const generated = generatedImportsNotice(files);
+  if (generated !== undefined) options.notices.push(generated);
   const roots = collectRoots(linked, options);
   const liveness = computeLiveness(linked.graph, roots.production, roots.test);
   const contracts = config.components !== undefined && project.loaded.file !== undefined
