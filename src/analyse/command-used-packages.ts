@@ -13,8 +13,8 @@ import type { InstalledManifests } from './installed-package.js';
  * knip's unused dependencies, less those the project's commands use in ways knip does not see:
  * a binary that a shell script calls, the script being one that package.json scripts or CI run
  * (`"test:e2e": "bash ./test/e2e.sh"`, which starts `verdaccio`: knip reads the scripts, not the
- * shell scripts they run), and a package a command loads by a flag (`conventional-changelog -p
- * angular` loads `conventional-changelog-angular`).
+ * shell scripts they run), a package a command loads by a flag (`conventional-changelog -p
+ * angular` loads `conventional-changelog-angular`) and one a subcommand loads (`nx format`).
  */
 export function dropCommandUsedPackages(root: string, packages: readonly WorkspacePackage[], problems: DependencyProblem[], manifests: InstalledManifests): DependencyProblem[] {
   if (!problems.some(isUnusedDependency)) return problems;
@@ -23,6 +23,14 @@ export function dropCommandUsedPackages(root: string, packages: readonly Workspa
   return problems.filter((problem) => !isUnusedDependency(problem)
     || !(named.has(problem.name) || (called.size > 0 && binariesOf(manifests, path.join(root, problem.workspace), problem.name).some((bin) => called.has(bin)))));
 }
+
+/**
+ * Subcommands that load a package from the project's install without naming it: `nx format`
+ * (`format:write`, `format:check`) formats with the workspace's prettier.
+ */
+const COMMAND_LOADS: ReadonlyArray<{ command: string; subcommand: RegExp; loads: string }> = [
+  { command: 'nx', subcommand: /^format(?::(?:write|check))?$/, loads: 'prettier' },
+];
 
 function commandUses(root: string, packages: readonly WorkspacePackage[]): { called: Set<string>; named: Set<string> } {
   const commands = [
@@ -37,6 +45,8 @@ function commandUses(root: string, packages: readonly WorkspacePackage[]): { cal
       if (name === undefined) continue;
       if (inShellScript) called.add(name);
       for (const preset of conventionalChangelogPresets([name, ...words.slice(1)])) named.add(preset);
+      const loaded = COMMAND_LOADS.find((load) => load.command === name && load.subcommand.test(words[1] ?? ''));
+      if (loaded !== undefined) named.add(loaded.loads);
     }
   };
   for (const { command, dir } of commands) {
