@@ -108,9 +108,11 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     for (const { page, target } of pageScripts) {
       add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `${packagePrefix === '' ? '' : `${packagePrefix}/`}${page} <script>` });
     }
-    for (const { manifest, target } of webExtensionTargets(workspace.dir)) {
+    const extension = webExtensionTargets(workspace.dir);
+    for (const { manifest, target } of extension.targets) {
       add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `browser extension (${packagePrefix === '' ? '' : `${packagePrefix}/`}${manifest})` });
     }
+    for (const { manifest, error } of extension.unreadable) gaps.push(unreadableConfig(inPrefix(manifest), error, packagePrefix, 'the scripts it makes the browser run', options.notices));
     const sly = slyTransformerTargets(workspace.dir, workspace.pkg);
     for (const target of sly?.targets ?? []) add(probeSource(target, options.tsconfigs, lookup), { kind: 'framework', detail: `sly transformer (${inPrefix(sly?.config ?? '')})` });
     if (sly?.error !== undefined) gaps.push(unreadableConfig(inPrefix(sly.config), sly.error, packagePrefix, 'the transformers it names', options.notices));

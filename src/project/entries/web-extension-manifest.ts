@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseJsonc } from '../../files/jsonc.js';
 import { pageScriptTargets } from './html-entries.js';
 
 /** Where a browser extension keeps its manifest.json, relative to the package. */
@@ -9,16 +10,21 @@ const MANIFEST_DIRS = ['', 'src', 'public', 'static', 'extension', 'app'];
  * Files a browser extension's manifest.json (one with `manifest_version`) makes the browser run:
  * the background service worker or scripts, content scripts, and the scripts of its pages
  * (popup, options, devtools, side panel, new-tab overrides, sandboxed pages). Absolute paths,
- * relative to the manifest's folder; `manifest` names it for the entry's detail.
+ * relative to the manifest's folder; `manifest` names it for the entry's detail. A file that names
+ * `manifest_version` but cannot be read as JSON with comments (which browsers accept) is in
+ * `unreadable`, so its scripts are said to be unknown rather than left out silently.
  */
-export function webExtensionTargets(packageDir: string): Array<{ manifest: string; target: string }> {
+export function webExtensionTargets(packageDir: string): { targets: Array<{ manifest: string; target: string }>; unreadable: Array<{ manifest: string; error: string }> } {
   const targets: Array<{ manifest: string; target: string }> = [];
+  const unreadable: Array<{ manifest: string; error: string }> = [];
   for (const dir of MANIFEST_DIRS) {
     const file = path.join(packageDir, dir, 'manifest.json');
-    const manifest = readManifest(file);
+    const label = path.join(dir, 'manifest.json').split(path.sep).join('/');
+    const read = readManifest(file);
+    if (read?.error !== undefined) unreadable.push({ manifest: label, error: read.error });
+    const manifest = read?.manifest;
     if (manifest === undefined) continue;
     const base = path.dirname(file);
-    const label = path.join(dir, 'manifest.json').split(path.sep).join('/');
     const scripts = [
       value(manifest, 'background', 'service_worker'),
       ...list(value(manifest, 'background', 'scripts')),
@@ -44,16 +50,23 @@ export function webExtensionTargets(packageDir: string): Array<{ manifest: strin
       for (const target of pageScriptTargets(path.resolve(base, page.split(/[?#]/)[0]), base)) targets.push({ manifest: label, target });
     }
   }
-  return targets;
+  return { targets, unreadable };
 }
 
-function readManifest(file: string): Record<string, unknown> | undefined {
+/** The extension manifest in `file`; undefined when there is none (or the JSON is another kind of manifest). */
+function readManifest(file: string): { manifest?: Record<string, unknown>; error?: string } | undefined {
+  let text: string;
   try {
-    const parsed = asRecord(JSON.parse(readFileSync(file, 'utf8')));
-    return typeof parsed?.manifest_version === 'number' ? parsed : undefined;
+    text = readFileSync(file, 'utf8');
   } catch {
-    // No manifest there, or one that is not JSON (a template with comments): nothing to add.
-    return undefined;
+    return undefined; // no manifest.json in this folder
+  }
+  try {
+    const parsed = asRecord(parseJsonc(text));
+    return typeof parsed?.manifest_version === 'number' ? { manifest: parsed } : undefined;
+  } catch (error) {
+    // A web app manifest or a template that is not JSON says nothing; one naming manifest_version does.
+    return text.includes('"manifest_version"') ? { error: error instanceof Error ? error.message : String(error) } : undefined;
   }
 }
 
