@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readTextIfPresent } from '../project/entries/tools/config-values.js';
 import { enumerateFiles } from '../files/enumerate-files.js';
 import type { DependencyProblem } from '../rule-engine/analysis-context.js';
 import { isUnusedDependency } from '../rule-engine/dependency-problems.js';
@@ -13,13 +13,8 @@ import { isUnusedDependency } from '../rule-engine/dependency-problems.js';
 function htmlPackageReferences(root: string): Set<string> {
   const names = new Set<string>();
   for (const page of enumerateFiles({ root, outputDirs: [], accept: (file) => file.endsWith('.html') })) {
-    let html: string;
-    try {
-      html = readFileSync(path.join(root, page), 'utf8');
-    } catch {
-      continue;
-    }
-    if (!html.includes('node_modules/')) continue;
+    const html = readTextIfPresent(path.join(root, page));
+    if (html === undefined || !html.includes('node_modules/')) continue;
     for (const match of html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']*?node_modules\/((?:@[^/"']+\/)?[^/"']+))/gi)) names.add(match[2]);
   }
   return names;

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readTextIfPresent } from './config-values.js';
 
 /** unbuild configs under other names than build.config.ts (`bench/client-build.config.ts`, run by `unbuild --config`). */
 const CONFIG_NAME = /(?:^|\/)[^/]*build\.config\.[cm]?[jt]s$/;
@@ -15,13 +15,8 @@ export function unbuildConfigEntries(root: string, files: readonly string[]): Ar
   const found: Array<{ config: string; inputs: string[] }> = [];
   for (const file of files) {
     if (!CONFIG_NAME.test(file)) continue;
-    let text: string;
-    try {
-      text = readFileSync(path.join(root, file), 'utf8');
-    } catch {
-      continue;
-    }
-    if (!text.includes('defineBuildConfig(')) continue;
+    const text = readTextIfPresent(path.join(root, file));
+    if (text === undefined || !text.includes('defineBuildConfig(')) continue;
     const configDir = path.dirname(path.join(root, file));
     const rootDir = /\brootDir\s*:\s*(['"`])([^'"`]+)\1/.exec(text)?.[2];
     const base = rootDir === undefined ? configDir : path.resolve(configDir, rootDir);
