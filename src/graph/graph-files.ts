@@ -5,6 +5,7 @@ import type { ModuleResolver, Resolution } from '../resolve/module-resolver.js';
 import type { GraphFile } from './symbol-graph.js';
 import { stylesheetCandidates } from '../resolve/stylesheet-candidates.js';
 import { STYLESHEET_FILE } from '../indexer/extract/stylesheet-facts.js';
+import { HTML_PAGE, pageScriptSources } from '../resolve/page-scripts.js';
 
 
 /**
@@ -44,7 +45,7 @@ export function createGraphFiles(
       exportsReadByLoader: loaderReadsExports(roles.entries.get(file.path)),
       isDeclarationFile: /\.d\.[cm]?ts$/.test(file.path),
       inProgram: (/\.d\.[cm]?ts$/.test(file.path) || facts.ambientOnly === true) && resolver.isInProgram(file.path),
-      resolutions: facts.imports.map((fact, importIndex) => resolveImport(resolver, file.path, fact, bindsValues(fact, importIndex, facts.importBindings))),
+      resolutions: facts.imports.map((fact, importIndex) => throughPage(resolver, fact, resolveImport(resolver, file.path, fact, bindsValues(fact, importIndex, facts.importBindings)))),
       moduleNode: -1,
       firstDeclarationNode: -1,
       declarationsByName,
@@ -67,6 +68,21 @@ function withJsxFactoryUses(file: IndexedFile, resolver: ModuleResolver): FileFa
   if (factories.length === 0) return facts;
   const uses = facts.jsxOwners.flatMap((owner) => factories.map((name) => ({ owner, name, flags: 0 })));
   return { ...facts, references: [...facts.references, ...uses] };
+}
+
+/**
+ * A page a window or server is told to load (`win.loadFile('index.html')`, a `path.join(__dirname,
+ * 'about.html')`) runs its `<script src>`: the load reaches those project files. A page with no
+ * local script stays an asset.
+ */
+function throughPage(resolver: ModuleResolver, fact: ImportFact, resolution: Resolution): Resolution {
+  if (fact.form !== 'url' || resolution.kind !== 'asset' || !HTML_PAGE.test(resolution.path) || path.isAbsolute(resolution.path)) return resolution;
+  const scripts = new Set<string>();
+  for (const src of pageScriptSources(path.join(resolver.root, resolution.path))) {
+    const script = resolver.resolve(resolution.path, /^\.{0,2}\//.test(src) ? src : `./${src}`);
+    for (const found of script.kind === 'file' ? [script.path] : []) scripts.add(found);
+  }
+  return scripts.size > 0 ? { kind: 'files', paths: [...scripts] } : resolution;
 }
 
 /** A plain specifier, a pattern (minus what a glob's `!` patterns leave out), or nothing for an unbounded load. */

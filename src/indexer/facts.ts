@@ -5,7 +5,7 @@
  */
 
 /** Bump whenever extraction changes: cached facts from another version are re-extracted. */
-export const FACTS_VERSION = 18;
+export const FACTS_VERSION = 19;
 
 export type DeclarationKind =
   | 'function'

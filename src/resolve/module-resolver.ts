@@ -79,6 +79,11 @@ export class ModuleResolver {
     this.docusaurusSites = sites.length === 0 ? undefined : new Map(sites.map((site) => [site.dir, readDocusaurusSite(site.dir)]));
   }
 
+  /** The project's root folder (absolute). */
+  get root(): string {
+    return this.lookup.root;
+  }
+
   /** This resolver, also honouring the aliases of the project's bundler and framework configs. */
   withBundlerAliases(aliases: readonly BundlerAlias[]): ModuleResolver {
     return aliases.length === 0 ? this : new ModuleResolver(this.lookup, this.tsconfigs, this.packages, this.isGitIgnored, [...this.bundlerAliases, ...aliases]);

@@ -9,6 +9,10 @@ const FILE_ARGUMENT_CALLEES = new Set(['Worker', 'SharedWorker', 'fork', 'regist
 /** Calls that run a program with arguments: a script path among them is a file to run. */
 const PROGRAM_CALLEES = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync', 'exec', 'execSync']);
 const SCRIPT_PATH = /^\.{0,2}\/?[\w@$./-]*\.(?:[cm]?[jt]sx?)$/;
+/** An HTML page beside the code: a window (Electron's `loadFile`/`loadURL`) or server shows it and it runs its scripts. */
+const PAGE_PATH = /^\.{0,2}\/?[\w@$./-]*\.html?$/i;
+/** Electron's `BrowserWindow`/`webContents` methods that show a page: `loadFile(path)`, `loadURL(url)`. */
+const PAGE_LOADERS = new Set(['loadFile', 'loadURL']);
 
 /**
  * Files a call names without importing them: `new Worker('./w.js')`, `fork(path.join(__dirname,
@@ -27,7 +31,15 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
     // `path.join(__dirname, 'preload.js')` wherever it is written (Electron's `webPreferences:
     // { preload }`, a config object): a path to a code file beside this one is a file to run.
     const pattern = specifierPattern(ts, node);
-    if (pattern !== undefined && !pattern.includes('*') && SCRIPT_PATH.test(pattern)) recordLiteral(walker, pattern, node);
+    if (pattern !== undefined && !pattern.includes('*') && (SCRIPT_PATH.test(pattern) || PAGE_PATH.test(pattern))) recordLiteral(walker, pattern, node);
+    return;
+  }
+  if (PAGE_LOADERS.has(name)) {
+    // `win.loadFile('renderer/index.html')` (from the app's folder) or `loadURL(\`file://${__dirname}/index.html\`)`:
+    // the page's scripts run. A `path.join(__dirname, ...)` argument is its own call, seen above.
+    const first = unwrapExpression(ts, args[0]);
+    const pattern = ts.isStringLiteralLike(first) ? first.text : specifierPattern(ts, first);
+    if (pattern !== undefined && !pattern.includes('*') && PAGE_PATH.test(pattern)) recordLiteral(walker, pattern, node);
     return;
   }
   if (name === 'ssrLoadModule') {

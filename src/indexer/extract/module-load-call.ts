@@ -100,7 +100,8 @@ export function specifierPattern(ts: TypeScriptApi, node: ts.Expression): string
   const parts: string[] = [];
   const collect = (current: ts.Expression): void => {
     // `${__dirname}/routes/${name}` and `__dirname + '/routes/' + name` start at this file's folder.
-    const startsAtFolder = (part: ts.Expression) => parts.join('') === '' && isDirname(ts, part);
+    // A file URL of the folder (`file://${__dirname}/index.html`) is that path.
+    const startsAtFolder = (part: ts.Expression) => /^(?:file:\/\/)?$/.test(parts.join('')) && isDirname(ts, part);
     if (ts.isStringLiteralLike(current)) parts.push(current.text);
     else if (ts.isTemplateExpression(current)) {
       parts.push(current.head.text);
@@ -120,7 +121,7 @@ export function specifierPattern(ts: TypeScriptApi, node: ts.Expression): string
     } else parts.push('*');
   };
   collect(node);
-  const pattern = parts.join('').replace(/\*+/g, '*');
+  const pattern = parts.join('').replace(/\*+/g, '*').replace(/^file:\/\/(?=\.)/, '');
   return /^[^*]/.test(pattern) && !/^[^*]*:\/\//.test(pattern) ? pattern : undefined;
 }
 

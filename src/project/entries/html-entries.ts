@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { pageScriptSources } from '../../resolve/page-scripts.js';
 
 /**
  * Scripts an HTML page at a package's top loads (`<script type="module" src="/src/main.tsx">`
@@ -25,17 +26,5 @@ export function htmlScriptTargets(packageDir: string): Array<{ page: string; tar
  * folder, a leading `/` from `servedDir` (the folder the dev server serves). An unreadable page loads nothing.
  */
 export function pageScriptTargets(page: string, servedDir: string): string[] {
-  let html: string;
-  try {
-    html = readFileSync(page, 'utf8');
-  } catch {
-    return [];
-  }
-  const targets: string[] = [];
-  for (const match of html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)) {
-    const src = match[1];
-    if (/^(?:[a-z]+:)?\/\//i.test(src) || src.includes('%')) continue;
-    targets.push(src.startsWith('/') ? path.join(servedDir, src) : path.resolve(path.dirname(page), src));
-  }
-  return targets;
+  return pageScriptSources(page).map((src) => (src.startsWith('/') ? path.join(servedDir, src) : path.resolve(path.dirname(page), src)));
 }
