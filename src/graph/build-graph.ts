@@ -32,6 +32,11 @@ interface Use {
   typeQuery?: boolean;
   /** The name alone is called or constructed: `f()`, `new C()`. */
   callee?: boolean;
+  /**
+   * A class (or an instance of it) read with a key nobody can name: `svc[key]`. `class` once the
+   * variable's class is being looked up (only one step: `instanceOf` names classes).
+   */
+  anyMember?: boolean | 'class';
 }
 
 /**
@@ -76,7 +81,7 @@ export function buildSymbolGraph(files: GraphFile[]): LinkedGraph {
   }
   const globals = collectScriptGlobals(files);
   for (const file of files) linker.linkFile(file, globals);
-  linkClassMembers(graph, files, exports);
+  linkClassMembers(graph, files, exports, linker.classesReadByAnyKey);
   return {
     graph,
     exports,
@@ -113,6 +118,8 @@ class Linker {
   private readonly wholeNodes = new Map<number, number>();
   /** Per (file, export name, meaning), what a use of the export reaches: its R node and terminals. */
   private readonly exportUses = { value: new FileNameCache<ExportUse>(), type: new FileNameCache<ExportUse>() };
+  /** Classes read with a key nobody can name (`svc[key]`), from where: every member may be read. */
+  readonly classesReadByAnyKey: Array<{ from: number; file: number; declaration: number }> = [];
 
   constructor(
     private readonly graph: SymbolGraph,
@@ -140,6 +147,7 @@ class Linker {
         keySet: (reference.flags & ReferenceFlag.KeySet) !== 0,
         typeQuery: (reference.flags & ReferenceFlag.TypeQuery) !== 0,
         callee: (reference.flags & ReferenceFlag.Callee) !== 0,
+        anyMember: (reference.flags & ReferenceFlag.AnyMember) !== 0,
       };
       this.useLocalName(file, reference.name, reference.path ?? [], use);
     }
@@ -259,6 +267,14 @@ class Linker {
     if (!viaExport) this.addUse(use, node);
     else this.recordSymbolReference(use, node);
     const declaration = file.facts.declarations[terminal.declaration];
+    if (use.anyMember !== undefined && use.anyMember !== false) {
+      // `svc[key]`: the class's members, or those of the class the variable holds an instance of.
+      if (declaration.kind === 'class') this.classesReadByAnyKey.push({ from: use.from, file: file.index, declaration: terminal.declaration });
+      if (declaration.kind === 'variable' && use.anyMember === true) {
+        for (const name of declaration.instanceOf ?? []) this.useLocalName(file, name, [], { ...use, anyMember: 'class' });
+      }
+      return;
+    }
     if (declaration.kind === 'namespace') {
       // Calling the function or class a namespace merges with (`fmt()`, `new K()`) reads none of its members.
       if (path.length > 0 || use.callee !== true) this.useNamespaceMembers(file, terminal.declaration, path, use);

@@ -22,7 +22,12 @@ const MAX_MEMBERS_REFERENCED = 8;
  * implement what the project does not declare, or whose `this` escapes, decorated members,
  * fields whose initializer does something, and conventional names. The gate (class and name both live) is applied by computeLiveness.
  */
-export function linkClassMembers(graph: SymbolGraph, files: readonly GraphFile[], exports: ExportResolver): void {
+export function linkClassMembers(
+  graph: SymbolGraph,
+  files: readonly GraphFile[],
+  exports: ExportResolver,
+  readByAnyKey: ReadonlyArray<{ from: number; file: number; declaration: number }> = [],
+): void {
   const membersByName = new Map<string, number[]>();
   const isOpen = openClasses(exports);
   const implemented = implementedMembers(exports);
@@ -48,28 +53,32 @@ export function linkClassMembers(graph: SymbolGraph, files: readonly GraphFile[]
   }
   if (membersByName.size === 0) return;
   const nameNodes = new Map<string, number>();
-  for (const file of files) {
-    for (const [owner, name] of file.facts.memberUses ?? []) {
-      const members = membersByName.get(name);
-      if (members === undefined) continue;
-      let nameNode = nameNodes.get(name);
-      if (nameNode === undefined) {
-        nameNode = graph.addNode(NodeKind.MemberName, file.index, -1);
-        graph.memberNameOfNode.set(nameNode, name);
-        nameNodes.set(name, nameNode);
-        for (const member of members) {
-          graph.addEdge(nameNode, member);
-          (graph.memberGates.get(member) as { nameNode: number }).nameNode = nameNode;
-        }
-      }
-      const ownerNode = owner === -1 ? file.moduleNode : file.firstDeclarationNode + owner;
-      graph.addEdge(ownerNode, nameNode);
-      // For `usage` and the registry: who may call each member of that name (not for names
-      // many classes share, `get` or `map`: every reader times every member would swamp them).
-      if (members.length <= MAX_MEMBERS_REFERENCED) {
-        for (const member of members) if (member !== ownerNode) graph.symbolReferences.push({ from: ownerNode, to: member, kind: 'value' });
+  const useName = (file: GraphFile, name: string, ownerNode: number): void => {
+    const members = membersByName.get(name);
+    if (members === undefined) return;
+    let nameNode = nameNodes.get(name);
+    if (nameNode === undefined) {
+      nameNode = graph.addNode(NodeKind.MemberName, file.index, -1);
+      graph.memberNameOfNode.set(nameNode, name);
+      nameNodes.set(name, nameNode);
+      for (const member of members) {
+        graph.addEdge(nameNode, member);
+        (graph.memberGates.get(member) as { nameNode: number }).nameNode = nameNode;
       }
     }
+    graph.addEdge(ownerNode, nameNode);
+    // For `usage` and the registry: who may call each member of that name (not for names
+    // many classes share, `get` or `map`: every reader times every member would swamp them).
+    if (members.length <= MAX_MEMBERS_REFERENCED) {
+      for (const member of members) if (member !== ownerNode) graph.symbolReferences.push({ from: ownerNode, to: member, kind: 'value' });
+    }
+  };
+  for (const file of files) {
+    for (const [owner, name] of file.facts.memberUses ?? []) useName(file, name, owner === -1 ? file.moduleNode : file.firstDeclarationNode + owner);
+  }
+  // `svc[key]` of a known class reads any member of it (or of a project class it extends) by name.
+  for (const read of readByAnyKey) {
+    for (const [file, member] of membersWithBases(exports, exports.fileAt(read.file), read.declaration)) useName(file, member, read.from);
   }
 }
 
@@ -125,4 +134,24 @@ function implementedMembers(exports: ExportResolver): (file: GraphFile, classInd
     cache.set(key, names);
     return names;
   };
+}
+
+/** The member names of a class and of the project classes it extends, each with the class's file. */
+function membersWithBases(exports: ExportResolver, file: GraphFile, classIndex: number, seen = new Set<string>()): Array<[GraphFile, string]> {
+  const key = `${file.index}:${classIndex}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
+  const declarations = file.facts.declarations;
+  const found: Array<[GraphFile, string]> = declarations.filter((member) => member.parent === classIndex && (member.kind === 'method' || member.kind === 'property'))
+    .map((member) => [file, member.name]);
+  for (const name of declarations[classIndex].heritage ?? []) {
+    if (name === '') continue;
+    for (const terminal of exports.localTerminals(file, name)) {
+      const baseFile = exports.fileAt(terminal.file);
+      if (terminal.kind === 'declaration' && baseFile.facts.declarations[terminal.declaration].kind === 'class') {
+        found.push(...membersWithBases(exports, baseFile, terminal.declaration, seen));
+      }
+    }
+  }
+  return found;
 }

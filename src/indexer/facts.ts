@@ -69,6 +69,8 @@ export interface DeclarationFact {
   parent: number;
   flags: number;
   signature?: string;
+  /** Variables: the classes the value is an instance of, by its syntax (`= new C()`, `: C`). */
+  instanceOf?: string[];
   /** Classes: the names their `extends`/`implements` clauses start with (`''` for an expression). */
   heritage?: string[];
   /** Interfaces: the names of their members that are not optional (a class that implements one must have them). */
@@ -176,6 +178,11 @@ export const ReferenceFlag = {
    * function or class is not read as a whole by it.
    */
   Callee: 32,
+  /**
+   * The class (or an instance of it: a variable with `instanceOf`) is read with a key nobody can
+   * name (`svc[key]`): every member of the class may be read.
+   */
+  AnyMember: 64,
 } as const;
 
 /** A use of a module-scope name from a declaration (or the module's top level, owner -1). */

@@ -10,6 +10,8 @@ interface AccessChain {
   path: string[];
   /** Index expressions of dynamic accesses (`a[b]`), which are visited on their own. */
   dynamicArguments: ts.Expression[];
+  /** The object each dynamic access reads from (`a.b` for `a.b[i]`), in the order of dynamicArguments. */
+  dynamicObjects: ts.Expression[];
   /** Every static member name of the chain, also past a dynamic access: `a.b[i].c` gives b and c. */
   names: string[];
   /** The access right on the root is dynamic (`a[i].b`). */
@@ -23,6 +25,7 @@ interface AccessChain {
 export function flattenAccessChain(ts: TypeScriptApi, node: ts.Expression): AccessChain {
   let path: string[] = [];
   const dynamicArguments: ts.Expression[] = [];
+  const dynamicObjects: ts.Expression[] = [];
   const names: string[] = [];
   let dynamicOnRoot = false;
   let current: ts.Expression = node;
@@ -44,6 +47,7 @@ export function flattenAccessChain(ts: TypeScriptApi, node: ts.Expression): Acce
         dynamicOnRoot = false;
       } else {
         dynamicArguments.push(argumentExpression);
+        dynamicObjects.push(expression);
         path = [];
         dynamicOnRoot = true;
       }
@@ -54,7 +58,7 @@ export function flattenAccessChain(ts: TypeScriptApi, node: ts.Expression): Acce
       break;
     }
   }
-  return { root: current, path: path.slice(0, MAX_PATH), dynamicArguments, names, dynamicOnRoot };
+  return { root: current, path: path.slice(0, MAX_PATH), dynamicArguments, dynamicObjects, names, dynamicOnRoot };
 }
 
 /** Flattens a type-position `A.B.C` into the root identifier and `['B', 'C']`. */

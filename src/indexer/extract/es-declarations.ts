@@ -2,6 +2,7 @@ import { type DeclarationKind, DeclarationFlag } from '../facts.js';
 import { addBodyHash, addDeclaration, addExport, hasDecorators, isInternalStatement, isPublicStatement, isTypeAssertionStatement, modifierFlags } from './declaration-facts.js';
 import { bindingNames, hasLoadTimeEffects, isPureReference, staticPropertyName } from './expression-shapes.js';
 import { noteModuleAugmentation } from './augmentations.js';
+import { instanceClassOf } from './instance-classes.js';
 import { collectModuleLoadBinding } from './require-bindings.js';
 import type { FactsBuilder } from './facts-builder.js';
 import type { ScopeRecorder } from './scope-recorder.js';
@@ -260,6 +261,8 @@ export function collectVariableStatement(scope: ScopeRecorder, statement: ts.Var
     const names = bindingNames(ts, declaration.name);
     for (const name of names) {
       const index = addDeclaration(builder, declaration, name, name.text, 'variable', parent, flags);
+      const instanceOf = names.length === 1 ? instanceClassOf(ts, declaration.type, initializer) : [];
+      if (instanceOf.length > 0) builder.declarations[index].instanceOf = instanceOf;
       scope.topLevelByName.set(name.text, index);
       scope.names.add(name.text);
       if (names.length === 1) scope.ownerOfNode.set(declaration, index);

@@ -15,6 +15,7 @@ import type { FactsBuilder } from './facts-builder.js';
 import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
 import { keySetNames } from './key-set-types.js';
 import { possibleKeys } from './key-values.js';
+import { instanceClassesByName, keyofClasses } from './instance-classes.js';
 import { kindTables } from './syntax-kind-tables.js';
 import { aliasedObjects, membersReadThroughAlias } from './namespace-aliases.js';
 import type { NameUses } from './name-uses.js';
@@ -56,6 +57,8 @@ export class ReferenceWalker implements LoadWalker {
   private typePosition = false;
   /** Set while a mapped type's or Record's key set is recorded (see key-set-types.ts). */
   private keySet = false;
+  /** Recording the class of an object read with an unknown key: all its members may be read. */
+  private anyMember = false;
   /** Inside `typeof x` in a type: a value used as a type. */
   private typeQuery = false;
   /**
@@ -168,7 +171,8 @@ export class ReferenceWalker implements LoadWalker {
       | ((this.typePosition || this.typeQuery) && this.functionBody !== undefined && !this.inferredReturn ? ReferenceFlag.Body : 0)
       | (this.keySet ? ReferenceFlag.KeySet : 0)
       | (this.typeQuery ? ReferenceFlag.TypeQuery : 0)
-      | (this.callee ? ReferenceFlag.Callee : 0);
+      | (this.callee ? ReferenceFlag.Callee : 0)
+      | (this.anyMember ? ReferenceFlag.AnyMember : 0);
   }
 
   /**
@@ -616,9 +620,11 @@ export class ReferenceWalker implements LoadWalker {
     const root = unwrapAwait(ts, chain.root);
     for (const name of chain.names) this.builder.addMemberUse(this.currentOwner, name);
     // `svc[KEY]()` with `const KEY = 'flush'`, `obj[name]` with `name: 'open' | 'close'`.
-    for (const key of chain.dynamicArguments) {
-      for (const name of possibleKeys(ts, this.sourceFile, key)) this.builder.addMemberUse(this.currentOwner, name);
-    }
+    chain.dynamicArguments.forEach((key, index) => {
+      const names = possibleKeys(ts, this.sourceFile, key);
+      for (const name of names) this.builder.addMemberUse(this.currentOwner, name);
+      if (names.length === 0) this.recordAnyMemberRead(chain.dynamicObjects[index], key);
+    });
     if (chain.root.kind === ts.SyntaxKind.ThisKeyword || chain.root.kind === ts.SyntaxKind.SuperKeyword) {
       // `this.x` names its member; `this[key]` could read any of them.
       if (chain.dynamicOnRoot && chain.root.kind === ts.SyntaxKind.ThisKeyword) this.openEnclosingClass();
@@ -641,6 +647,27 @@ export class ReferenceWalker implements LoadWalker {
       }
     }
     this.visitEach(chain.dynamicArguments);
+  }
+
+  /**
+   * `svc[key]` with a key nobody can name: if the object's class is known by its bindings (`const
+   * svc = new Service()`, `svc: Service`, `this.svc` of a field so typed, `key as keyof Service`),
+   * every member of that class may be read. The object's own name is recorded too, so the graph
+   * can follow an imported instance (`export const svc = new Service()`) or a class read statically.
+   */
+  private recordAnyMemberRead(object: ts.Expression, key: ts.Expression): void {
+    const { ts } = this;
+    const target = unwrapExpression(ts, object);
+    const name = ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
+    const classes = new Set(keyofClasses(ts, this.sourceFile, key));
+    if (name !== undefined) for (const found of instanceClassesByName(ts, this.sourceFile).get(name) ?? []) classes.add(found);
+    if (ts.isIdentifier(target)) classes.add(target.text);
+    const saved = this.typePosition;
+    this.typePosition = true;
+    this.anyMember = true;
+    for (const found of classes) if (this.module.names.has(found)) this.recordReference(found);
+    this.typePosition = saved;
+    this.anyMember = false;
   }
 
   /** `A.B.C` as a type (or as a value in `typeof A.B` / `import x = A.B`). */
