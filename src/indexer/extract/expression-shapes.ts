@@ -52,8 +52,18 @@ export function isFakeWiringExpression(ts: TypeScriptApi, node: ts.Expression): 
   }
   // `!x;`, `(x, 0);`, `typeof x === 'function';`: a negation, a sequence or a strict comparison
   // (which converts nothing, so calls no valueOf) of names and literals.
-  if (ts.isPrefixUnaryExpression(current) && current.operator === ts.SyntaxKind.ExclamationToken) {
+  if (ts.isPrefixUnaryExpression(current) && CONVERTING_UNARY.has(ts.SyntaxKind[current.operator])) {
     return isFakeWiringExpression(ts, current.operand);
+  }
+  // `\`${x}\`;` and `x + '';`: a string made of names and thrown away, as inert as `void x;`.
+  const inertPart = (part: ts.Expression) => isFakeWiringExpression(ts, part) || literalTruth(ts, part) !== undefined;
+  if (ts.isTemplateExpression(current)) {
+    const parts = current.templateSpans.map((span) => span.expression);
+    return parts.some((part) => isFakeWiringExpression(ts, part)) && parts.every(inertPart);
+  }
+  if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const sides = [current.left, current.right].map((side) => unwrapExpression(ts, side));
+    return sides.some((side) => ts.isStringLiteralLike(side)) && sides.some((side) => isFakeWiringExpression(ts, side)) && sides.every(inertPart);
   }
   if (ts.isBinaryExpression(current) && INERT_OPERATORS.has(ts.SyntaxKind[current.operatorToken.kind])) {
     const left = isFakeWiringExpression(ts, current.left);
@@ -64,6 +74,8 @@ export function isFakeWiringExpression(ts: TypeScriptApi, node: ts.Expression): 
 }
 
 const INERT_OPERATORS = new Set(['CommaToken', 'EqualsEqualsEqualsToken', 'ExclamationEqualsEqualsToken']);
+/** `!x`, `+x`, `-x`, `~x`: a value computed from a name and thrown away. */
+const CONVERTING_UNARY = new Set(['ExclamationToken', 'PlusToken', 'MinusToken', 'TildeToken']);
 
 /**
  * The truth of a condition written as a literal (`false`, `0`, `0n`, `''`, `null`, `undefined`, `!1`, `void 0`);
