@@ -1,6 +1,7 @@
 import { type DeclarationKind, DeclarationFlag } from '../facts.js';
 import { addDeclaration, addExport } from './declaration-facts.js';
 import { hasLoadTimeEffects, isFakeWiringExpression, staticPropertyName, unwrapAwait, unwrapExpression } from './expression-shapes.js';
+import { definedExports } from './defined-exports.js';
 import { moduleLoadCall } from './module-load-call.js';
 import type { ScopeRecorder } from './scope-recorder.js';
 import type { FactsBuilder } from './facts-builder.js';
@@ -20,10 +21,25 @@ export function collectExpressionStatement(scope: ScopeRecorder, statement: ts.E
       return;
     }
   }
+  if (collectDefinedExports(scope, statement)) return;
   if (isFakeWiringExpression(ts, expression)) return;
   const load = moduleLoadCall(ts, unwrapAwait(ts, expression));
   if (load !== undefined) return; // a bare require('x') / import('x') is recorded in pass 2
   builder.hasSideEffects = true;
+}
+
+/**
+ * `Object.defineProperty(exports, 'a', { get() { return a; } })` and `Object.defineProperties(
+ * module.exports, { a: { value: a } })`: exports like `exports.a = a`. False when the statement is
+ * not such a call. The value's uses belong to the export (see reference-walker's top level).
+ */
+function collectDefinedExports(scope: ScopeRecorder, statement: ts.ExpressionStatement): boolean {
+  const { builder } = scope;
+  const defined = definedExports(builder.ts, statement, scope.names.has('exports'));
+  if (defined === undefined) return false;
+  if (builder.moduleKind === 'script') builder.moduleKind = 'cjs';
+  for (const { name, nameNode, node, value } of defined) collectCommonJsExport(scope, statement, name, value, { name: nameNode, node });
+  return true;
 }
 
 /** `module.exports` gives 'export='; `exports.a` and `module.exports.a` give 'a'. */
@@ -48,12 +64,19 @@ function commonJsExportTarget(builder: FactsBuilder, left: ts.Expression): strin
   return undefined;
 }
 
-function collectCommonJsExport(scope: ScopeRecorder, statement: ts.ExpressionStatement, exportName: string, valueNode: ts.Expression): void {
+/** `site`: where the export is named and what declares it, when not the statement (`Object.defineProperty`). */
+function collectCommonJsExport(
+  scope: ScopeRecorder,
+  statement: ts.ExpressionStatement,
+  exportName: string,
+  valueNode: ts.Expression,
+  site?: { name: ts.Node; node: ts.Node },
+): void {
   const { builder } = scope;
   const { ts } = builder;
   const value = unwrapExpression(ts, valueNode);
   if (ts.isIdentifier(value)) {
-    addExport(builder, exportName, value, { local: value.text, public: false });
+    addExport(builder, exportName, site?.name ?? value, { local: value.text, public: false });
     return;
   }
   if (exportName === 'export=' && ts.isObjectLiteralExpression(value)) {
@@ -95,10 +118,10 @@ function collectCommonJsExport(scope: ScopeRecorder, statement: ts.ExpressionSta
   if (hasLoadTimeEffects(ts, value, builder.text)) flags |= DeclarationFlag.LoadTimeEffects;
   const existing = builder.exports.find((entry) => entry.name === exportName && entry.declaration !== undefined);
   if (existing?.declaration !== undefined) {
-    scope.ownerOfNode.set(statement, existing.declaration);
+    scope.ownerOfNode.set(site === undefined ? statement : valueNode, existing.declaration);
     return;
   }
-  const index = addDeclaration(builder, statement, statement, exportName, kind, -1, flags);
-  scope.ownerOfNode.set(statement, index);
-  addExport(builder, exportName, statement, { declaration: index, public: false });
+  const index = addDeclaration(builder, site?.node ?? statement, site?.name ?? statement, exportName, kind, -1, flags);
+  scope.ownerOfNode.set(site === undefined ? statement : valueNode, index);
+  addExport(builder, exportName, site?.name ?? statement, { declaration: index, public: false });
 }

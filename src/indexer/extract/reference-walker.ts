@@ -16,6 +16,7 @@ import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
 import { keySetNames } from './key-set-types.js';
 import { possibleKeys } from './key-values.js';
 import { instanceClassesByName, keyofClasses } from './instance-classes.js';
+import { definedExports } from './defined-exports.js';
 import { kindTables } from './syntax-kind-tables.js';
 import { aliasedObjects, membersReadThroughAlias } from './namespace-aliases.js';
 import type { NameUses } from './name-uses.js';
@@ -308,6 +309,19 @@ export class ReferenceWalker implements LoadWalker {
         return;
       }
       if (!ts.isIdentifier(value)) this.visitInitializer(value, this.owner);
+      return;
+    }
+    const defined = definedExports(ts, statement, this.module.names.has('exports'));
+    if (defined !== undefined) {
+      // `Object.defineProperty(exports, 'a', { get() { return a; } })`: each value belongs to its export.
+      for (const { value, lazy } of defined) {
+        if (ts.isIdentifier(unwrapExpression(ts, value))) continue;
+        // A getter's value is computed when read; a `value` when the module loads.
+        this.owner = this.module.ownerOfNode.get(value) ?? -1;
+        this.loadTimeOwner = !lazy && hasLoadTimeEffects(ts, value, builder.text) ? -1 : undefined;
+        this.visit(value);
+        this.loadTimeOwner = undefined;
+      }
       return;
     }
     this.visitExpressionStatement(statement);
