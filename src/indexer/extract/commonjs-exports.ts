@@ -84,7 +84,7 @@ function collectCommonJsExport(
     for (const property of value.properties) {
       if (ts.isShorthandPropertyAssignment(property)) {
         addExport(builder, property.name.text, property.name, { local: property.name.text, public: false });
-      } else if (ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property)) {
+      } else if (ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) {
         const name = staticPropertyName(ts, property.name);
         if (name === undefined) continue;
         const initializer = ts.isPropertyAssignment(property) ? unwrapExpression(ts, property.initializer) : undefined;
@@ -92,8 +92,10 @@ function collectCommonJsExport(
           addExport(builder, name, property.name, { local: initializer.text, public: false });
           continue;
         }
-        const kind = initializer === undefined || ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer)
-          ? 'function' : ts.isClassExpression(initializer) ? 'class' : 'variable';
+        // A getter (`get parser() { return require('./parser'); }`) is a value computed when read.
+        const kind = ts.isGetAccessorDeclaration(property) ? 'variable'
+          : initializer === undefined || ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer)
+            ? 'function' : ts.isClassExpression(initializer) ? 'class' : 'variable';
         const index = addDeclaration(builder, property, property.name, name, kind, -1, DeclarationFlag.Exported);
         scope.ownerOfNode.set(property, index);
         addExport(builder, name, property.name, { declaration: index, public: false });

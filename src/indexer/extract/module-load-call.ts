@@ -157,3 +157,33 @@ export function loadInInitializer(ts: TypeScriptApi, initializer: ts.Expression,
   if (load === undefined) return undefined;
   return member === undefined ? { load } : { load, member };
 }
+
+/**
+ * `const [a, b] = await Promise.all([import('./a'), import('./b')])`: each name holds one module's
+ * namespace (a load without a name only runs its module). Only when every element is such a load
+ * and every binding a plain name or a hole, so nothing else in the initializer needs visiting.
+ */
+export function promiseAllLoads(ts: TypeScriptApi, declaration: ts.VariableDeclaration, options: LoadCallOptions = {}):
+  Array<{ load: ModuleLoadCall; name?: ts.Identifier }> | undefined {
+  const initializer = declaration.initializer === undefined ? undefined : unwrapExpression(ts, declaration.initializer);
+  if (!ts.isArrayBindingPattern(declaration.name) || initializer === undefined || !ts.isAwaitExpression(initializer)) return undefined;
+  const call = unwrapExpression(ts, initializer.expression);
+  if (!ts.isCallExpression(call) || !isMethodOf(ts, call.expression, 'Promise', 'all') || call.arguments.length !== 1) return undefined;
+  const list = unwrapExpression(ts, call.arguments[0]);
+  if (!ts.isArrayLiteralExpression(list)) return undefined;
+  const loads = list.elements.map((element) => moduleLoadCall(ts, unwrapExpression(ts, element), options));
+  const elements = declaration.name.elements;
+  if (elements.length > loads.length) return undefined;
+  const found: Array<{ load: ModuleLoadCall; name?: ts.Identifier }> = [];
+  for (const [index, load] of loads.entries()) {
+    if (load === undefined || load.form !== 'dynamic' || load.unbounded === true) return undefined;
+    const element = elements[index];
+    if (element === undefined || ts.isOmittedExpression(element)) {
+      found.push({ load });
+      continue;
+    }
+    if (element.dotDotDotToken !== undefined || !ts.isIdentifier(element.name) || element.initializer !== undefined) return undefined;
+    found.push({ load, name: element.name });
+  }
+  return found;
+}

@@ -3,7 +3,7 @@ import { staticPropertyName, unwrapAwait, unwrapExpression } from './expression-
 import { defaultOnlyLoad } from './default-only-loads.js';
 import { recordFileReferences } from './file-references.js';
 import { visitWebpackContext } from './webpack-context.js';
-import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
+import { loadInInitializer, moduleLoadCall, promiseAllLoads } from './module-load-call.js';
 import type { LoadWalker, ModuleLoadUsage } from './load-walker.js';
 import type { TypeScriptApi, ts } from '../../typescript/typescript-api.js';
 
@@ -152,6 +152,15 @@ export function visitLocalModuleLoad(walker: LoadWalker, declaration: ts.Variabl
   const { ts } = walker;
   const initializer = declaration.initializer;
   if (initializer === undefined) return false;
+  const all = promiseAllLoads(ts, declaration, { unbounded: walker.sourceFile });
+  if (all !== undefined) {
+    // `const [a, b] = await Promise.all([import('./a'), import('./b')])`: what each name reads.
+    for (const { load, name } of all) {
+      walker.recordModuleLoad(load, name === undefined ? { usedNames: [], whole: false } : namespaceUsageIn(ts, walker.enclosingBody, name.text, name));
+      visitLoadArguments(walker, load.call);
+    }
+    return true;
+  }
   const found = loadInInitializer(ts, initializer, { unbounded: walker.sourceFile });
   if (found === undefined) return false;
   const { load, member } = found;

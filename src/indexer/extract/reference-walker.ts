@@ -12,9 +12,9 @@ import {
   unwrapExpression,
 } from './expression-shapes.js';
 import type { FactsBuilder } from './facts-builder.js';
-import { loadInInitializer, moduleLoadCall } from './module-load-call.js';
+import { loadInInitializer, moduleLoadCall, promiseAllLoads } from './module-load-call.js';
 import { keySetNames } from './key-set-types.js';
-import { possibleKeys } from './key-values.js';
+import { certainStrings, possibleKeys } from './key-values.js';
 import { instanceClassesByName, keyofClasses } from './instance-classes.js';
 import { definedExports } from './defined-exports.js';
 import { kindTables } from './syntax-kind-tables.js';
@@ -253,6 +253,7 @@ export class ReferenceWalker implements LoadWalker {
       // Bound like an import by pass 1; the names in a computed specifier are still used.
       const found = declaration.initializer === undefined ? undefined : loadInInitializer(ts, declaration.initializer, { sourceFile: this.sourceFile });
       if (found !== undefined) visitLoadArguments(this, found.load.call);
+      for (const { load } of promiseAllLoads(ts, declaration, { sourceFile: this.sourceFile }) ?? []) visitLoadArguments(this, load.call);
       return;
     }
     if (ts.isIdentifier(declaration.name)) {
@@ -580,6 +581,13 @@ export class ReferenceWalker implements LoadWalker {
       case SyntaxKind.JsxAttribute:
         this.visitOptional((node as ts.JsxAttribute).initializer);
         return;
+      case SyntaxKind.ReturnStatement: {
+        // `return this` (a fluent method) hands the instance to its caller, as `return new C()`
+        // does: the caller names the members it uses, so it is no escape of `this`.
+        const returned = (node as ts.ReturnStatement).expression;
+        if (returned !== undefined && unwrapExpression(ts, returned).kind !== SyntaxKind.ThisKeyword) this.visit(returned);
+        return;
+      }
       case SyntaxKind.LabeledStatement:
         this.visit((node as ts.LabeledStatement).statement);
         return;
@@ -647,7 +655,11 @@ export class ReferenceWalker implements LoadWalker {
         this.builder.addReference(this.currentOwner, chain.path[0], this.referenceFlags());
       }
     } else if (ts.isIdentifier(chain.root)) {
-      this.recordReference(chain.root.text, chain.path.length > 0 ? chain.path : undefined);
+      // `ns[k]` with `const k = 'a'` (every binding of k known) reads ns.a, not all of ns.
+      const rootKey = chain.dynamicOnRoot ? chain.dynamicArguments[chain.dynamicArguments.length - 1] : undefined;
+      const keys = rootKey === undefined ? [] : certainStrings(ts, this.sourceFile, rootKey);
+      if (keys.length > 0) for (const key of new Set(keys)) this.recordReference(chain.root.text, [key]);
+      else this.recordReference(chain.root.text, chain.path.length > 0 ? chain.path : undefined);
       if (chain.path.length > 0 && (chain.root.text === 'exports' || chain.root.text === 'module')) this.recordOwnExportRead(chain.root.text, chain.path);
     } else {
       const load = moduleLoadCall(ts, root, { unbounded: this.sourceFile });
@@ -720,6 +732,8 @@ export class ReferenceWalker implements LoadWalker {
   }
 
   visitCallee(node: ts.Expression): void {
+    // `new this()` in a static factory makes an instance, as `new C()` does: no escape of `this`.
+    if (node.kind === this.ts.SyntaxKind.ThisKeyword) return;
     if (!this.ts.isIdentifier(node)) {
       this.visit(node);
       return;
