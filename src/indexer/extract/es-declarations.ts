@@ -117,13 +117,17 @@ function isDataShape(ts: TypeScriptApi, node: ts.ClassLikeDeclaration): boolean 
 
 /**
  * A `static {}` block or static initializer with effects (`customElements.define('x', this)`),
- * a computed member name (`[register()]() {}`) or an `extends` expression (`extends mixin(B)`)
- * that calls something: all run when the class is defined.
+ * a computed member name (`[register()]() {}`), an `extends` expression (`extends mixin(B)`)
+ * that calls something, or a decorated member or parameter (`@Get('/home') home()`, which
+ * registers a route): all run when the class is defined.
  */
 function classRunsAtLoad(builder: FactsBuilder, node: ts.ClassLikeDeclaration): boolean {
   const { ts } = builder;
   const effects = (current: ts.Node) => hasLoadTimeEffects(ts, current, builder.text);
-  return node.members.some((member) => (ts.isClassStaticBlockDeclaration(member) && effects(member.body))
+  const decorated = (member: ts.ClassElement) => hasDecorators(ts, member)
+    || ((ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isSetAccessorDeclaration(member))
+      && member.parameters.some((parameter) => hasDecorators(ts, parameter)));
+  return node.members.some((member) => decorated(member) || (ts.isClassStaticBlockDeclaration(member) && effects(member.body))
     || (member.name !== undefined && ts.isComputedPropertyName(member.name) && effects(member.name.expression))
     || (ts.isPropertyDeclaration(member) && member.initializer !== undefined
       && (ts.getModifiers(member) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)

@@ -5,7 +5,10 @@ import { recordLiteral, recordOptionReferences } from './option-references.js';
 import type { ts } from '../../typescript/typescript-api.js';
 
 /** Calls whose first argument names a module file to run: workers, forks, loader hooks. */
-const FILE_ARGUMENT_CALLEES = new Set(['Worker', 'SharedWorker', 'fork', 'register', 'resolve']);
+const FILE_ARGUMENT_CALLEES = new Set(['Worker', 'SharedWorker', 'fork', 'register', 'resolve', 'addModule']);
+/** A browser extension's calls that inject scripts named in their options (`files`, `js`, MV2's `file`). */
+const EXTENSION_SCRIPT_CALLEES = new Set(['executeScript', 'registerContentScripts', 'updateContentScripts']);
+const EXTENSION_SCRIPT_OPTIONS = new Set(['files', 'js', 'file']);
 /** Calls that run a program with arguments: a script path among them is a file to run. */
 const PROGRAM_CALLEES = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync', 'exec', 'execSync']);
 const SCRIPT_PATH = /^\.{0,2}\/?[\w@$./-]*\.(?:[cm]?[jt]sx?)$/;
@@ -40,6 +43,11 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
     const first = unwrapExpression(ts, args[0]);
     const pattern = ts.isStringLiteralLike(first) ? first.text : specifierPattern(ts, first);
     if (pattern !== undefined && !pattern.includes('*') && PAGE_PATH.test(pattern)) recordLiteral(walker, pattern, node);
+    return;
+  }
+  if (EXTENSION_SCRIPT_CALLEES.has(name)) {
+    // `chrome.scripting.executeScript({ files: ['content.js'] })`: paths from the extension's folder.
+    for (const path of extensionScriptPaths(ts, args)) recordLiteral(walker, path.text, path);
     return;
   }
   if (name === 'ssrLoadModule') {
@@ -80,6 +88,28 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
       }
     }
   }
+}
+
+/** The code paths in the `files` / `js` / `file` options of the arguments (objects, or arrays of them). */
+function extensionScriptPaths(ts: LoadWalker['ts'], args: readonly ts.Expression[]): ts.StringLiteralLike[] {
+  const found: ts.StringLiteralLike[] = [];
+  const visit = (node: ts.Expression): void => {
+    const value = unwrapExpression(ts, node);
+    if (ts.isArrayLiteralExpression(value)) {
+      for (const element of value.elements) visit(element);
+    } else if (ts.isObjectLiteralExpression(value)) {
+      for (const property of value.properties) {
+        if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
+        if (!EXTENSION_SCRIPT_OPTIONS.has(property.name.text)) continue;
+        const paths = unwrapExpression(ts, property.initializer);
+        for (const path of ts.isArrayLiteralExpression(paths) ? paths.elements : [paths]) {
+          if (ts.isStringLiteralLike(path) && SCRIPT_PATH.test(path.text)) found.push(path);
+        }
+      }
+    }
+  };
+  for (const argument of args) visit(argument);
+  return found;
 }
 
 function isModuleResolve(ts: LoadWalker['ts'], callee: ts.Expression): boolean {
