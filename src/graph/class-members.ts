@@ -10,6 +10,9 @@ const CONVENTIONAL_MEMBERS = new Set([
   'constructor', 'toString', 'toJSON', 'valueOf', 'toLocaleString', 'then', 'inspect', 'handleEvent',
   'connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'adoptedCallback', 'observedAttributes',
   'formAssociatedCallback', 'formResetCallback', 'formDisabledCallback', 'formStateRestoreCallback',
+  // The iterator protocol: `for...of`, spread and destructuring call these on what
+  // `[Symbol.iterator]()` returns (often `this`, or an iterator class nothing else names).
+  'next', 'return', 'throw',
 ]);
 
 const MAX_MEMBERS_REFERENCED = 8;
