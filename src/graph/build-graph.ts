@@ -283,8 +283,11 @@ class Linker {
     if (declaration.kind !== 'enum') return;
     const members = this.enumMembers(file, terminal.declaration);
     if (path.length > 0) {
-      const member = members.find((index) => file.facts.declarations[index].name === path[0]);
-      if (member !== undefined) this.addUse(use, file.firstDeclarationNode + member);
+      // A member by its name, or a string member by its value (`'active' as Status`).
+      const named = members.find((index) => file.facts.declarations[index].name === path[0]);
+      for (const member of named !== undefined ? [named] : members.filter((index) => file.facts.declarations[index].value === path[0])) {
+        this.addUse(use, file.firstDeclarationNode + member);
+      }
     } else if (!use.isType || use.keySet === true) {
       // The enum object itself escapes (Object.values(E), E[key]), or its members are the keys of
       // a mapped type or Record: every member may be read.

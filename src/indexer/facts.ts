@@ -69,6 +69,8 @@ export interface DeclarationFact {
   parent: number;
   flags: number;
   signature?: string;
+  /** String enum members: the value (`Active = 'active'`), which a cast (`'active' as Status`) selects. */
+  value?: string;
   /** Variables: the classes the value is an instance of, by its syntax (`= new C()`, `: C`). */
   instanceOf?: string[];
   /** Classes: the names their `extends`/`implements` clauses start with (`''` for an expression). */

@@ -91,6 +91,7 @@ export function collectNamedDeclaration(scope: ScopeRecorder, node: NamedStateme
       const memberName = staticPropertyName(ts, member.name) ?? member.name.getText(builder.sourceFile);
       const isString = member.initializer !== undefined && (ts.isStringLiteralLike(member.initializer) || ts.isTemplateExpression(member.initializer));
       const memberIndex = addDeclaration(builder, member, member.name, memberName, 'enum-member', index, isString ? DeclarationFlag.StringValue : 0);
+      if (member.initializer !== undefined && ts.isStringLiteralLike(member.initializer)) builder.declarations[memberIndex].value = member.initializer.text;
       // Member initializers (`AB = A | B`) are owned by their member.
       if (parent === -1) scope.ownerOfNode.set(member, memberIndex);
     }

@@ -362,7 +362,9 @@ export class ReferenceWalker implements LoadWalker {
     // Read once: every case label below is compared for every node, and the API object is large.
     const { SyntaxKind } = ts;
     const kind = node.kind;
-    if (this.typePosition && (kind === ts.SyntaxKind.MappedType || kind === ts.SyntaxKind.TypeReference)) this.visitKeySet(node);
+    if (this.typePosition && (kind === ts.SyntaxKind.MappedType || kind === ts.SyntaxKind.TypeReference || kind === ts.SyntaxKind.TemplateLiteralType)) {
+      this.visitKeySet(node);
+    }
     if (kind === SyntaxKind.TypeReference) {
       // `Pick<Service, 'run' | 'stop'>`: string keys handed to a generic type name members.
       for (const argument of (node as ts.TypeReferenceNode).typeArguments ?? []) this.recordLiteralKeys(argument);
@@ -588,6 +590,11 @@ export class ReferenceWalker implements LoadWalker {
         if (returned !== undefined && unwrapExpression(ts, returned).kind !== SyntaxKind.ThisKeyword) this.visit(returned);
         return;
       }
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.TypeAssertionExpression:
+        this.recordEnumValueCast(node as ts.AsExpression | ts.TypeAssertion);
+        ts.forEachChild(node, this.visitChild);
+        return;
       case SyntaxKind.LabeledStatement:
         this.visit((node as ts.LabeledStatement).statement);
         return;
@@ -694,6 +701,24 @@ export class ReferenceWalker implements LoadWalker {
     for (const found of classes) if (this.module.names.has(found)) this.recordReference(found);
     this.typePosition = saved;
     this.anyMember = false;
+  }
+
+  /**
+   * `'active' as Status`: a string enum's member chosen by its value (TypeScript accepts no bare
+   * string where the enum is expected). Recorded as a read of `Status` at that value; the graph
+   * matches it against the members' values.
+   */
+  private recordEnumValueCast(node: ts.AsExpression | ts.TypeAssertion): void {
+    const { ts } = this;
+    const value = unwrapExpression(ts, node.expression);
+    if (!ts.isStringLiteralLike(value) || !ts.isTypeReferenceNode(node.type) || node.type.typeArguments !== undefined) return;
+    const { root, path } = flattenQualifiedName(ts, node.type.typeName);
+    if (root === undefined) return;
+    // Named as a type: the cast may be to a union of strings, which has no value to read.
+    const saved = this.typePosition;
+    this.typePosition = true;
+    this.recordReference(root.text, [...path, value.text]);
+    this.typePosition = saved;
   }
 
   /** `A.B.C` as a type (or as a value in `typeof A.B` / `import x = A.B`). */
