@@ -10,7 +10,7 @@ export const unusedEnumMember: Rule = {
     description: 'A member of a live enum that no live code reads.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'Members of enums that are themselves in use, when no live code reads the member (`E.A`, `E[\'A\']`, destructuring or another member\'s initializer). Using the enum object as a whole (`Object.values(E)`, `E[key]`) counts as using every member. A numeric member of an enum that live code uses as a type is reported with low confidence: a number can select it (`setLevel(1)`).',
+      flags: 'Members of enums that are themselves in use, when no live code reads the member (`E.A`, `E[\'A\']`, destructuring or another member\'s initializer). Using the enum object as a whole (`Object.values(E)`, `E[key]`), or the enum as a set of keys (`Record<E, V>`, `[K in E]`, a template literal type `${E}`), counts as using every member; a string cast to a string enum (`\'a\' as E`) reads the member with that value. A numeric member of an enum that live code uses as a type is reported with low confidence: a number can select it (`setLevel(1)`).',
       why: 'An enum member nobody reads is a state the program never produces or handles; it suggests handling that does not exist.',
       fix: 'Delete the member, or handle it where the enum is used.',
       flaggedExample: 'export enum Status { Active, Legacy } // Legacy is never read\nexport const isActive = (s: Status) => s === Status.Active;',

@@ -40,7 +40,7 @@ export const unusedExport: Rule = {
         ...(registersItself(file, fact)
           ? {
             confidence: 'low' as const,
-            uncertainty: 'the declaration registers itself when its module loads (a static block or decorator): removing it removes that effect',
+            uncertainty: 'the declaration registers itself when its module loads (a static block, or a decorator on it or on a member): removing it removes that effect',
             message: `Export \`${fact.name}\` is unused by other modules, but the declaration registers itself when its module loads. Remove the \`export\` keyword if the registration is wanted, else delete it with its registration.`,
           }
           : {
