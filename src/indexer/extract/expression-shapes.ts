@@ -77,6 +77,16 @@ const INERT_OPERATORS = new Set(['CommaToken', 'EqualsEqualsEqualsToken', 'Excla
 /** `!x`, `+x`, `-x`, `~x`: a value computed from a name and thrown away. */
 const CONVERTING_UNARY = new Set(['ExclamationToken', 'PlusToken', 'MinusToken', 'TildeToken']);
 
+/** Whether a literal is `null`/`undefined` (`null ?? x()` runs x) or a value that is neither (`'a' ?? x()` does not); undefined otherwise. */
+export function literalNullish(ts: TypeScriptApi, node: ts.Expression): boolean | undefined {
+  const current = unwrapExpression(ts, node);
+  if (current.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(current) && current.text === 'undefined')) return true;
+  if (ts.isVoidExpression(current)) return ts.isLiteralExpression(current.expression) ? true : undefined;
+  if (ts.isStringLiteralLike(current) || ts.isNumericLiteral(current) || ts.isBigIntLiteral(current)
+    || current.kind === ts.SyntaxKind.TrueKeyword || current.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
+}
+
 /**
  * The truth of a condition written as a literal (`false`, `0`, `0n`, `''`, `null`, `undefined`, `!1`, `void 0`);
  * undefined when it depends on anything. `if (false) x();` is how code fakes a use of x.

@@ -5,6 +5,7 @@ import {
   hasLoadTimeEffects,
   isFakeWiringExpression,
   isPureReference,
+  literalNullish,
   literalTruth,
   referenceRoot,
   staticPropertyName,
@@ -549,11 +550,12 @@ export class ReferenceWalker implements LoadWalker {
           this.visit(binary.right);
           return;
         }
-        // `false && x()`, `true || x()`: the right side never runs.
+        // `false && x()`, `true || x()`, `'set' ?? x()`: the right side never runs.
         const operator = binary.operatorToken.kind;
-        if (operator === SyntaxKind.AmpersandAmpersandToken || operator === SyntaxKind.BarBarToken) {
-          const truth = literalTruth(ts, binary.left);
-          if (truth !== undefined && truth === (operator === SyntaxKind.BarBarToken)) {
+        if (operator === SyntaxKind.AmpersandAmpersandToken || operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken) {
+          const skipsRight = operator === SyntaxKind.QuestionQuestionToken ? literalNullish(ts, binary.left) === false
+            : literalTruth(ts, binary.left) === (operator === SyntaxKind.BarBarToken);
+          if (skipsRight) {
             this.visit(binary.left);
             this.withFake(() => this.visit(binary.right));
             return;
