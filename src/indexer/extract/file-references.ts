@@ -37,6 +37,13 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
     if (pattern !== undefined && !pattern.includes('*') && (SCRIPT_PATH.test(pattern) || PAGE_PATH.test(pattern))) recordLiteral(walker, pattern, node);
     return;
   }
+  const fromApp = appFolderPath(ts, node);
+  if (fromApp !== undefined) {
+    // `path.join(app.getAppPath(), 'preload.js')`, `path.resolve(process.cwd(), 'index.html')`: a
+    // path from the app's (the package's) folder, which the url load's resolution falls back to.
+    if (SCRIPT_PATH.test(fromApp) || PAGE_PATH.test(fromApp)) recordLiteral(walker, fromApp, node);
+    return;
+  }
   if (PAGE_LOADERS.has(name)) {
     // `win.loadFile('renderer/index.html')` (from the app's folder) or `loadURL(\`file://${__dirname}/index.html\`)`:
     // the page's scripts run. A `path.join(__dirname, ...)` argument is its own call, seen above.
@@ -110,6 +117,21 @@ function extensionScriptPaths(ts: LoadWalker['ts'], args: readonly ts.Expression
   };
   for (const argument of args) visit(argument);
   return found;
+}
+
+/** `join(app.getAppPath(), 'a', 'b.js')` or `resolve(process.cwd(), ...)` with literal parts: `a/b.js`. */
+function appFolderPath(ts: LoadWalker['ts'], node: ts.CallExpression | ts.NewExpression): string | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length < 2) return undefined;
+  const callee = unwrapExpression(ts, node.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  const base = unwrapExpression(ts, node.arguments[0]);
+  if ((name !== 'join' && name !== 'resolve') || !ts.isCallExpression(base) || base.arguments.length > 0) return undefined;
+  const baseCallee = unwrapExpression(ts, base.expression);
+  const baseName = ts.isPropertyAccessExpression(baseCallee) && ts.isIdentifier(baseCallee.expression) ? `${baseCallee.expression.text}.${baseCallee.name.text}` : '';
+  if (baseName !== 'app.getAppPath' && baseName !== 'process.cwd') return undefined;
+  const parts = node.arguments.slice(1).map((part) => unwrapExpression(ts, part));
+  if (!parts.every((part) => ts.isStringLiteralLike(part))) return undefined;
+  return parts.map((part) => (part as ts.StringLiteralLike).text.replace(/^\.?\/+/, '')).join('/');
 }
 
 function isModuleResolve(ts: LoadWalker['ts'], callee: ts.Expression): boolean {
