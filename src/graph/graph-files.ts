@@ -25,7 +25,9 @@ export function createGraphFiles(
   roles: { entries: ReadonlyMap<string, { kind: string; buildInput?: true }>; tests: ReadonlySet<string> },
 ): GraphFile[] {
   return indexed.map((file, index) => {
-    const facts = withJsxFactoryUses(file, resolver);
+    const direct = withJsxFactoryUses(file, resolver);
+    const resolutions = direct.imports.map((fact, importIndex) => resolveImport(resolver, file.path, fact, bindsValues(fact, importIndex, direct.importBindings)));
+    const { facts, resolutions: reached } = withPageScripts(resolver, direct, resolutions);
     const declarationsByName = new Map<string, number[]>();
     facts.declarations.forEach((declaration, declarationIndex) => {
       if (declaration.parent !== -1 || declaration.name === 'default' || declaration.name === 'export=') return;
@@ -45,7 +47,7 @@ export function createGraphFiles(
       exportsReadByLoader: loaderReadsExports(roles.entries.get(file.path)),
       isDeclarationFile: /\.d\.[cm]?ts$/.test(file.path),
       inProgram: (/\.d\.[cm]?ts$/.test(file.path) || facts.ambientOnly === true) && resolver.isInProgram(file.path),
-      resolutions: facts.imports.map((fact, importIndex) => throughPage(resolver, fact, resolveImport(resolver, file.path, fact, bindsValues(fact, importIndex, facts.importBindings)))),
+      resolutions: reached,
       moduleNode: -1,
       firstDeclarationNode: -1,
       declarationsByName,
@@ -72,17 +74,23 @@ function withJsxFactoryUses(file: IndexedFile, resolver: ModuleResolver): FileFa
 
 /**
  * A page a window or server is told to load (`win.loadFile('index.html')`, a `path.join(__dirname,
- * 'about.html')`) runs its `<script src>`: the load reaches those project files. A page with no
- * local script stays an asset.
+ * 'about.html')`) runs its scripts: the load reaches those project files, and, as for a page's
+ * scripts at a package's top, what they export may be read (an inline module script imports
+ * names from them). A page with no local script stays an asset.
  */
-function throughPage(resolver: ModuleResolver, fact: ImportFact, resolution: Resolution): Resolution {
-  if (fact.form !== 'url' || resolution.kind !== 'asset' || !HTML_PAGE.test(resolution.path) || path.isAbsolute(resolution.path)) return resolution;
-  const scripts = new Set<string>();
-  for (const src of pageScriptSources(path.join(resolver.root, resolution.path))) {
-    const script = resolver.resolve(resolution.path, /^\.{0,2}\//.test(src) ? src : `./${src}`);
-    for (const found of script.kind === 'file' ? [script.path] : []) scripts.add(found);
-  }
-  return scripts.size > 0 ? { kind: 'files', paths: [...scripts] } : resolution;
+function withPageScripts(resolver: ModuleResolver, facts: FileFacts, resolutions: Resolution[]): { facts: FileFacts; resolutions: Resolution[] } {
+  const reached = resolutions.map((resolution, importIndex) => {
+    if (facts.imports[importIndex].form !== 'url' || resolution.kind !== 'asset' || !HTML_PAGE.test(resolution.path) || path.isAbsolute(resolution.path)) return resolution;
+    const scripts = new Set<string>();
+    for (const src of pageScriptSources(path.join(resolver.root, resolution.path))) {
+      const script = resolver.resolve(resolution.path, /^\.{0,2}\//.test(src) ? src : `./${src}`);
+      if (script.kind === 'file') scripts.add(script.path);
+    }
+    return scripts.size > 0 ? { kind: 'files' as const, paths: [...scripts] } : resolution;
+  });
+  if (reached.every((resolution, importIndex) => resolution === resolutions[importIndex])) return { facts, resolutions };
+  const imports = facts.imports.map((fact, importIndex) => (reached[importIndex] === resolutions[importIndex] ? fact : { ...fact, whole: true }));
+  return { facts: { ...facts, imports }, resolutions: reached };
 }
 
 /** A plain specifier, a pattern (minus what a glob's `!` patterns leave out), or nothing for an unbounded load. */
