@@ -24,16 +24,16 @@ describe('facts of CommonJS exports defined by Object.defineProperty', () => {
 });
 
 describe('facts of reads with computed keys', () => {
-  test('svc[key] with an unknown key names the class of svc for every member; a const key reads one name', () => {
+  test('svc[key] with an unknown key names the class of svc (or an imported instance) for every member; a const key reads one name', () => {
     const result = facts('src/a.ts', [
-      "import { Service } from './s';",
+      "import { Service, registry } from './s';",
       "import * as ns from './ns';",
       'const svc = new Service();',
       "const k = 'one' as const;",
-      'export const run = (key: string) => [(svc as any)[key](), ns[k]];',
+      'export const run = (key: string) => [(svc as any)[key](), (registry as any)[key](), ns[k]];',
     ].join('\n'));
     const anyMember = result.references.filter((reference) => (reference.flags & ReferenceFlag.AnyMember) !== 0).map((reference) => reference.name);
-    expect(anyMember.sort()).toEqual(['Service', 'svc']);
+    expect(anyMember.sort()).toEqual(['Service', 'registry']);
     expect(result.declarations.find((declaration) => declaration.name === 'svc')?.instanceOf).toEqual(['Service']);
     expect(result.references.filter((reference) => reference.name === 'ns').map((reference) => reference.path)).toEqual([['one']]);
   });

@@ -696,13 +696,20 @@ export class ReferenceWalker implements LoadWalker {
     const name = ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
     const classes = new Set(keyofClasses(ts, this.sourceFile, key));
     if (name !== undefined) for (const found of instanceClassesByName(ts, this.sourceFile).get(name) ?? []) classes.add(found);
-    if (ts.isIdentifier(target)) classes.add(target.text);
+    // The object itself when it may be a class (`Service[key]` of statics) or an imported instance
+    // (the graph follows the exporting variable's `instanceOf`); its own file's bindings are above.
+    if (ts.isIdentifier(target) && this.mayBeClassOrInstance(target.text)) classes.add(target.text);
     const saved = this.typePosition;
     this.typePosition = true;
     this.anyMember = true;
     for (const found of classes) if (this.module.names.has(found)) this.recordReference(found);
     this.typePosition = saved;
     this.anyMember = false;
+  }
+
+  private mayBeClassOrInstance(name: string): boolean {
+    return this.builder.importBindings.some((binding) => binding.local === name && binding.imported !== '*')
+      || this.builder.declarations.some((declaration) => declaration.parent === -1 && declaration.name === name && declaration.kind === 'class');
   }
 
   /**
