@@ -61,6 +61,8 @@ export class ReferenceWalker implements LoadWalker {
   private keySet = false;
   /** Recording the class of an object read with an unknown key: all its members may be read. */
   private anyMember = false;
+  /** Module-scope names that may hold a class or an imported instance (see mayBeClassOrInstance). */
+  private classOrInstanceNames: Set<string> | undefined;
   /** Inside `typeof x` in a type: a value used as a type. */
   private typeQuery = false;
   /**
@@ -708,8 +710,12 @@ export class ReferenceWalker implements LoadWalker {
   }
 
   private mayBeClassOrInstance(name: string): boolean {
-    return this.builder.importBindings.some((binding) => binding.local === name && binding.imported !== '*')
-      || this.builder.declarations.some((declaration) => declaration.parent === -1 && declaration.name === name && declaration.kind === 'class');
+    // Asked for every `x[i]`: the names are gathered once per file.
+    this.classOrInstanceNames ??= new Set([
+      ...this.builder.importBindings.filter((binding) => binding.imported !== '*').map((binding) => binding.local),
+      ...this.builder.declarations.filter((declaration) => declaration.parent === -1 && declaration.kind === 'class').map((declaration) => declaration.name),
+    ]);
+    return this.classOrInstanceNames.has(name);
   }
 
   /**
