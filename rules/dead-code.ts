@@ -6,6 +6,7 @@ import { explainDead } from '../src/rule-engine/explain-dead.js';
 import type { Rule } from '../src/rule-engine/rule.js';
 import { DeclarationFlag } from '../src/indexer/facts.js';
 import { isTypeAssertion } from '../src/rule-engine/type-tests.js';
+import { INITIALIZER_UNCERTAINTY, loadTimeEffect } from '../src/rule-engine/load-time-effects.js';
 
 const REPORTED_KINDS = new Set(['function', 'class', 'variable', 'type', 'interface', 'enum', 'namespace']);
 
@@ -35,10 +36,14 @@ export const deadCode: Rule = {
         const node = file.firstDeclarationNode + index;
         if (context.isLive(node)) continue;
         const explanation = explainDead(context.graph, node);
+        const effect = loadTimeEffect(file, index);
         findings.push({
           ...deadDeclarationFinding(file, declaration, declaration.name, explanation),
           ...localUncertainty(context, file),
-          message: `${capitalize(declaration.kind)} \`${declaration.name}\` is never used: ${describeReason(explanation)}. Delete it, or call it from the code that needs it.`,
+          ...(effect !== undefined ? INITIALIZER_UNCERTAINTY : {}),
+          message: effect !== undefined
+            ? `${capitalize(declaration.kind)} \`${declaration.name}\` is never read, but ${effect === 'registers' ? 'it registers itself' : 'its initializer registers something'} when the module loads. Keep the code that has the effect and drop the binding, or delete both if the effect is not wanted.`
+            : `${capitalize(declaration.kind)} \`${declaration.name}\` is never used: ${describeReason(explanation)}. Delete it, or call it from the code that needs it.`,
         });
       }
     }

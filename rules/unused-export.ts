@@ -1,7 +1,6 @@
 import { deadDeclarationFinding } from '../src/rule-engine/dead-declaration-finding.js';
 import { deadNamespaceMembers } from '../src/rule-engine/namespace-members.js';
-import type { GraphFile } from '../src/graph/symbol-graph.js';
-import { DeclarationFlag, type ExportFact } from '../src/indexer/facts.js';
+import { exportLoadTimeEffect, INITIALIZER_UNCERTAINTY } from '../src/rule-engine/load-time-effects.js';
 import { exportUncertainty } from '../src/rule-engine/uncertain-reach.js';
 import { describeReason } from '../src/rule-engine/describe-reason.js';
 import { analyseExports } from '../src/rule-engine/export-usage.js';
@@ -37,7 +36,12 @@ export const unusedExport: Rule = {
         kind,
         reason: unused!.reason,
         ...(unused!.referrers !== undefined ? { referrers: unused!.referrers } : {}),
-        ...(registersItself(file, fact)
+        ...(exportLoadTimeEffect(file, fact) === 'initializer'
+          ? {
+            ...INITIALIZER_UNCERTAINTY,
+            message: `Export \`${fact.name}\` is unused by other modules, but its initializer registers something when the module loads. Remove the \`export\` keyword if that effect is wanted, else delete it with its effect.`,
+          }
+          : exportLoadTimeEffect(file, fact) === 'registers'
           ? {
             confidence: 'low' as const,
             uncertainty: 'the declaration registers itself when its module loads (a static block, or a decorator on it or on a member): removing it removes that effect',
@@ -50,14 +54,5 @@ export const unusedExport: Rule = {
       }))];
   },
 };
-
-/** A class whose decorators or static block run when its module loads (and register it). */
-function registersItself(file: GraphFile, fact: ExportFact): boolean {
-  const indexes = fact.declaration !== undefined ? [fact.declaration] : file.declarationsByName.get(fact.local ?? '') ?? [];
-  return indexes.some((index) => {
-    const declaration = file.facts.declarations[index];
-    return declaration.kind === 'class' && (declaration.flags & DeclarationFlag.LoadTimeEffects) !== 0;
-  });
-}
 
 const TYPE_KINDS = new Set(['type', 'interface', 'enum']);

@@ -53,6 +53,11 @@ export const DeclarationFlag = {
   Internal: 2048,
   /** A class registered as a custom element (`customElements.define('x-tag', X)`): pages use it by its tag. */
   CustomElement: 4096,
+  /**
+   * A variable whose initializer hands a function or class to a call when the module loads
+   * (`const hello = register('hello', () => ...)`): a registration, which the module is loaded for.
+   */
+  Registers: 8192,
 } as const;
 
 export interface DeclarationFact {

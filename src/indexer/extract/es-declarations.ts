@@ -3,6 +3,7 @@ import { addBodyHash, addDeclaration, addExport, hasDecorators, isInternalStatem
 import { bindingNames, hasLoadTimeEffects, isPureReference, staticPropertyName } from './expression-shapes.js';
 import { noteModuleAugmentation } from './augmentations.js';
 import { instanceClassOf } from './instance-classes.js';
+import { handsOffCallable } from './registrations.js';
 import { collectModuleLoadBinding } from './require-bindings.js';
 import type { FactsBuilder } from './facts-builder.js';
 import type { ScopeRecorder } from './scope-recorder.js';
@@ -262,6 +263,7 @@ export function collectVariableStatement(scope: ScopeRecorder, statement: ts.Var
     } else if (initializer !== undefined) {
       if (isPureReference(ts, initializer)) flags |= DeclarationFlag.AliasOnly;
       if (hasLoadTimeEffects(ts, initializer, builder.text)) flags |= DeclarationFlag.LoadTimeEffects;
+      if ((flags & DeclarationFlag.LoadTimeEffects) !== 0 && handsOffCallable(ts, builder.sourceFile, initializer)) flags |= DeclarationFlag.Registers;
     }
     const names = bindingNames(ts, declaration.name);
     for (const name of names) {
