@@ -3,6 +3,7 @@ import { addDeclaration, addExport } from './declaration-facts.js';
 import { hasLoadTimeEffects, isFakeWiringExpression, staticPropertyName, unwrapAwait, unwrapExpression } from './expression-shapes.js';
 import { definedExports } from './defined-exports.js';
 import { moduleLoadCall } from './module-load-call.js';
+import { handsOffCallable } from './registrations.js';
 import type { ScopeRecorder } from './scope-recorder.js';
 import type { FactsBuilder } from './facts-builder.js';
 import type { ts } from '../../typescript/typescript-api.js';
@@ -118,6 +119,7 @@ function collectCommonJsExport(
     : ts.isClassExpression(value) ? 'class' : 'variable';
   let flags = DeclarationFlag.Exported;
   if (hasLoadTimeEffects(ts, value, builder.text)) flags |= DeclarationFlag.LoadTimeEffects;
+  if ((flags & DeclarationFlag.LoadTimeEffects) !== 0 && handsOffCallable(ts, builder.sourceFile, value)) flags |= DeclarationFlag.Registers;
   const existing = builder.exports.find((entry) => entry.name === exportName && entry.declaration !== undefined);
   if (existing?.declaration !== undefined) {
     scope.ownerOfNode.set(site === undefined ? statement : valueNode, existing.declaration);
