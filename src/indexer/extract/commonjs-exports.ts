@@ -1,6 +1,7 @@
 import { type DeclarationKind, DeclarationFlag } from '../facts.js';
 import { addDeclaration, addExport } from './declaration-facts.js';
 import { hasLoadTimeEffects, isFakeWiringExpression, staticPropertyName, unwrapAwait, unwrapExpression } from './expression-shapes.js';
+import { collectCompiledStarExport } from './compiled-reexports.js';
 import { definedExports } from './defined-exports.js';
 import { moduleLoadCall } from './module-load-call.js';
 import { handsOffCallable } from './registrations.js';
@@ -22,7 +23,7 @@ export function collectExpressionStatement(scope: ScopeRecorder, statement: ts.E
       return;
     }
   }
-  if (collectDefinedExports(scope, statement)) return;
+  if (collectDefinedExports(scope, statement) || collectCompiledStarExport(scope, statement)) return;
   if (isFakeWiringExpression(ts, expression)) return;
   const load = moduleLoadCall(ts, unwrapAwait(ts, expression));
   if (load !== undefined) return; // a bare require('x') / import('x') is recorded in pass 2

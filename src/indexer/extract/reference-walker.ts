@@ -18,6 +18,7 @@ import { keySetNames } from './key-set-types.js';
 import { certainStrings, possibleKeys } from './key-values.js';
 import { instanceClassesByName, keyofClasses } from './instance-classes.js';
 import { definedExports } from './defined-exports.js';
+import { exportStarHelper } from './compiled-reexports.js';
 import { kindTables } from './syntax-kind-tables.js';
 import { aliasedObjects, membersReadThroughAlias } from './namespace-aliases.js';
 import type { NameUses } from './name-uses.js';
@@ -294,7 +295,11 @@ export class ReferenceWalker implements LoadWalker {
 
   private walkTopLevelExpression(statement: ts.ExpressionStatement): void {
     const { ts, builder } = this;
-    if (this.module.consumedInitializers.has(statement)) return;
+    if (this.module.consumedInitializers.has(statement)) {
+      const helper = exportStarHelper(ts, statement);
+      if (helper !== undefined) this.visitCallee(helper);
+      return;
+    }
     const expression = statement.expression;
     if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
       && this.module.ownerOfNode.has(statement)) {
