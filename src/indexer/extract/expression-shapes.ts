@@ -42,6 +42,9 @@ export function isFakeWiringExpression(ts: TypeScriptApi, node: ts.Expression): 
   if (ts.isIdentifier(current)) return current.text !== 'undefined';
   if (current.kind === ts.SyntaxKind.ThisKeyword) return true;
   if (ts.isPropertyAccessExpression(current)) return isFakeWiringExpression(ts, current.expression);
+  // `x['name'];` reads like `x.name;`; a function made and thrown away (`() => x();`) never runs.
+  if (ts.isElementAccessExpression(current)) return isFakeWiringExpression(ts, current.expression) && literalTruth(ts, current.argumentExpression) !== undefined;
+  if (ts.isArrowFunction(current) || ts.isFunctionExpression(current)) return true;
   if (ts.isArrayLiteralExpression(current)) {
     return current.elements.length > 0 && current.elements.every((element) => isFakeWiringExpression(ts, element));
   }
