@@ -2,6 +2,7 @@ import { astro } from './astro.js';
 import { docusaurus } from './docusaurus.js';
 import { electronBuilder } from './electron-builder.js';
 import { electronForge } from './electron-forge.js';
+import { gatsby } from './gatsby.js';
 import { nextjs } from './nextjs.js';
 import { nuxt } from './nuxt.js';
 import { plasmo } from './plasmo.js';
@@ -12,4 +13,4 @@ import { wxt } from './wxt.js';
 import type { ToolConvention } from './tool-convention.js';
 
 /** One module per tool; add new ones here. */
-export const toolConventions: readonly ToolConvention[] = [astro, docusaurus, electronBuilder, electronForge, nextjs, nuxt, plasmo, storybook, sveltekit, vitepress, wxt];
+export const toolConventions: readonly ToolConvention[] = [astro, docusaurus, electronBuilder, electronForge, gatsby, nextjs, nuxt, plasmo, storybook, sveltekit, vitepress, wxt];

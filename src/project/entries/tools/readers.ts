@@ -5,6 +5,7 @@ import { eslintCompat } from './eslint-compat.js';
 import { eslintConfigPaths } from './eslint-config-paths.js';
 import { eslintSharedConfigs } from './eslint-shared-configs.js';
 import { expoConfigPlugins } from './expo-config-plugins.js';
+import { gatsbyConfig } from './gatsby-config.js';
 import { jestProjects } from './jest-projects.js';
 import { nuxtConfig } from './nuxt-config.js';
 import { nxProjectOptions } from './nx-project-options.js';
@@ -17,4 +18,4 @@ import { webpackLoaders } from './webpack-loaders.js';
 import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [docusaurusConfig, eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, jestProjects, nuxtConfig, nxProjectOptions, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, ...webpackLoaders, wxtConfig, ...configPathArguments, ...bundlerEntries];
+export const toolReaders: readonly ToolReader[] = [docusaurusConfig, eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, gatsbyConfig, jestProjects, nuxtConfig, nxProjectOptions, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, ...webpackLoaders, wxtConfig, ...configPathArguments, ...bundlerEntries];
