@@ -1,5 +1,5 @@
 import { unwrapExpression } from './expression-shapes.js';
-import { isDirnameJoin, specifierPattern } from './module-load-call.js';
+import { isDirnameJoin, isRequireFunction, specifierPattern } from './module-load-call.js';
 import type { LoadWalker } from './load-walker.js';
 import { recordLiteral, recordOptionReferences } from './option-references.js';
 import type { ts } from '../../typescript/typescript-api.js';
@@ -11,6 +11,8 @@ const EXTENSION_SCRIPT_CALLEES = new Set(['executeScript', 'registerContentScrip
 const EXTENSION_SCRIPT_OPTIONS = new Set(['files', 'js', 'file']);
 /** Calls that run a program with arguments: a script path among them is a file to run. */
 const PROGRAM_CALLEES = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync', 'exec', 'execSync']);
+/** A package name, maybe with a path inside it (`npm/package.json`, `@scope/x`), not `node:fs`. */
+const BARE_SPECIFIER = /^(?:@[\w.-]+\/)?[\w][\w.-]*(?:\/[^\s]*)?$/;
 const SCRIPT_PATH = /^\.{0,2}\/?[\w@$./-]*\.(?:[cm]?[jt]sx?)$/;
 /** An HTML page beside the code: a window (Electron's `loadFile`/`loadURL`) or server shows it and it runs its scripts. */
 const PAGE_PATH = /^\.{0,2}\/?[\w@$./-]*\.html?$/i;
@@ -64,13 +66,14 @@ export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression
     if (ts.isStringLiteralLike(value) && /^\.{0,2}\//.test(value.text)) recordLiteral(walker, value.text.replace(/^\/(?!\/)/, './'), node, true);
   } else if (FILE_ARGUMENT_CALLEES.has(name)) {
     // `resolve` only as require.resolve / import.meta.resolve: path.resolve is no reference.
-    if (name === 'resolve' && !isModuleResolve(ts, callee)) return;
+    if (name === 'resolve' && !isModuleResolve(walker, callee)) return;
     // Node reads a loader's hooks (`resolve`, `load`, `initialize`) from its exports; a resolved
     // URL is often imported (`import(import.meta.resolve('#worker'))`): its exports may be read.
     const readsExports = name === 'register' || name === 'resolve';
     const first = unwrapExpression(ts, args[0]);
-    if (name === 'resolve' && ts.isStringLiteralLike(first) && first.text.startsWith('#')) {
-      // A module specifier, not a path: `import.meta.resolve('#worker')` through package.json `imports`.
+    if (name === 'resolve' && ts.isStringLiteralLike(first) && (first.text.startsWith('#') || BARE_SPECIFIER.test(first.text))) {
+      // A module specifier, not a path: `import.meta.resolve('#worker')` through package.json
+      // `imports`, or a package (`createRequire(import.meta.url).resolve('npm/package.json')`, to run it).
       walker.recordModuleLoad({ specifier: first.text, form: 'url', call: node }, { usedNames: [], whole: readsExports });
       return;
     }
@@ -134,10 +137,11 @@ function appFolderPath(ts: LoadWalker['ts'], node: ts.CallExpression | ts.NewExp
   return parts.map((part) => (part as ts.StringLiteralLike).text.replace(/^\.?\/+/, '')).join('/');
 }
 
-function isModuleResolve(ts: LoadWalker['ts'], callee: ts.Expression): boolean {
+/** `require.resolve`, `import.meta.resolve`, or the `resolve` of a `createRequire` result. */
+function isModuleResolve(walker: LoadWalker, callee: ts.Expression): boolean {
+  const { ts } = walker;
   if (!ts.isPropertyAccessExpression(callee)) return false;
-  const object = callee.expression;
-  return (ts.isIdentifier(object) && object.text === 'require') || ts.isMetaProperty(object);
+  return ts.isMetaProperty(callee.expression) || isRequireFunction(ts, callee.expression, walker.sourceFile);
 }
 
 function recordPath(walker: LoadWalker, argument: ts.Expression, at: ts.Node, readsExports = false): void {

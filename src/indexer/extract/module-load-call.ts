@@ -60,6 +60,18 @@ interface LoadCallOptions {
   sourceFile?: ts.SourceFile;
 }
 
+/**
+ * A require function: `require`, a name bound to `createRequire(...)`'s result, or such a call
+ * itself (`createRequire(import.meta.url).resolve('npm/package.json')`).
+ */
+export function isRequireFunction(ts: TypeScriptApi, node: ts.Expression, sourceFile: ts.SourceFile): boolean {
+  const current = unwrapExpression(ts, node);
+  if (ts.isIdentifier(current)) return current.text === 'require' || isRequireAlias(ts, current.text, sourceFile);
+  if (!ts.isCallExpression(current)) return false;
+  const callee = unwrapExpression(ts, current.expression);
+  return (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '') === 'createRequire';
+}
+
 function isRequireAlias(ts: TypeScriptApi, name: string, sourceFile: ts.SourceFile | undefined): boolean {
   return sourceFile !== undefined && requireAliases(ts, sourceFile).has(name);
 }
@@ -125,11 +137,33 @@ export function specifierPattern(ts: TypeScriptApi, node: ts.Expression): string
   return /^[^*]/.test(pattern) && !/^[^*]*:\/\//.test(pattern) ? pattern : undefined;
 }
 
-/** `__dirname` or `import.meta.dirname`: the folder of this file. */
+/**
+ * `__dirname`, `import.meta.dirname`, or ESM's spelled-out `dirname(fileURLToPath(import.meta.url))`
+ * (`path.dirname(url.fileURLToPath(import.meta.url))`, `fileURLToPath(new URL('.', import.meta.url))`):
+ * the folder of this file.
+ */
 function isDirname(ts: TypeScriptApi, node: ts.Expression): boolean {
   const current = unwrapExpression(ts, node);
-  return (ts.isIdentifier(current) && current.text === '__dirname')
-    || (ts.isPropertyAccessExpression(current) && current.name.text === 'dirname' && ts.isMetaProperty(current.expression));
+  if (ts.isIdentifier(current)) return current.text === '__dirname';
+  if (ts.isPropertyAccessExpression(current)) return current.name.text === 'dirname' && ts.isMetaProperty(current.expression);
+  if (!ts.isCallExpression(current) || current.arguments.length !== 1) return false;
+  const name = calleeName(ts, current);
+  const argument = unwrapExpression(ts, current.arguments[0]);
+  if (name === 'dirname') return ts.isCallExpression(argument) && calleeName(ts, argument) === 'fileURLToPath' && argument.arguments.length === 1 && isMetaUrl(ts, argument.arguments[0]);
+  // `fileURLToPath(new URL('.', import.meta.url))`: the folder, as a path.
+  return name === 'fileURLToPath' && ts.isNewExpression(argument) && argument.arguments?.length === 2
+    && ts.isStringLiteralLike(argument.arguments[0]) && /^\.\/?$/.test(argument.arguments[0].text) && isMetaUrl(ts, argument.arguments[1]);
+}
+
+function calleeName(ts: TypeScriptApi, call: ts.CallExpression): string | undefined {
+  const callee = unwrapExpression(ts, call.expression);
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
+/** `import.meta.url`. */
+function isMetaUrl(ts: TypeScriptApi, node: ts.Expression): boolean {
+  const current = unwrapExpression(ts, node);
+  return ts.isPropertyAccessExpression(current) && current.name.text === 'url' && ts.isMetaProperty(current.expression);
 }
 
 /** `path.join(__dirname, ...)`, `resolve(import.meta.dirname, ...)` and the like. */
