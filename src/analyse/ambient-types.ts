@@ -49,7 +49,7 @@ function declaredGlobals(manifests: InstalledManifests, dir: string, name: strin
 /** The text of each `declare global { … }` block, or the whole file when it is a global script. */
 function globalScopes(text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-  if (!/^\s*(?:import|export)\b/m.test(code)) return [code];
+  if (!hasTopLevelModuleSyntax(code)) return [code];
   const scopes: string[] = [];
   for (const match of code.matchAll(/declare\s+global\s*\{/g)) {
     let depth = 1;
@@ -62,4 +62,23 @@ function globalScopes(text: string): string[] {
     scopes.push(code.slice(start, at - 1));
   }
   return scopes;
+}
+
+/**
+ * Whether the declarations are a module: an `import` or `export` at the top level. One inside
+ * `declare module "mocha" { export = Mocha; }` does not count: @types/mocha declares
+ * `describe` and `it` globally beside such blocks.
+ */
+function hasTopLevelModuleSyntax(code: string): boolean {
+  let depth = 0;
+  let checked = 0;
+  for (const match of code.matchAll(/^\s*(?:import|export)\b/gm)) {
+    const at = match.index ?? 0;
+    for (; checked < at; checked += 1) {
+      if (code[checked] === '{') depth += 1;
+      else if (code[checked] === '}') depth = Math.max(0, depth - 1);
+    }
+    if (depth === 0) return true;
+  }
+  return false;
 }

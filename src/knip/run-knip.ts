@@ -4,6 +4,7 @@ import type { BundlerAlias } from '../resolve/bundler-aliases.js';
 import type { DependencyIssue, KnipAnswer, ToolEntry } from './knip-answer.js';
 import { type KnipResults, loadKnip } from './load-knip.js';
 import { extendPlugins } from './extend-plugins.js';
+import { addPluginEnablers } from './plugin-enablers.js';
 import { keepNestedInAncestors, withNestedWorkspaces } from './nested-workspaces.js';
 import { createAttributor, isTestPlugin, recordPluginInputs } from './record-plugin-inputs.js';
 
@@ -56,6 +57,7 @@ async function runKnipOnce(root: string, nestedDirs: readonly string[]): Promise
       return undefined;
     }
   });
+  addPluginEnablers(knip.Plugins);
   const recorded = recordPluginInputs(knip.Plugins);
   const options = withNestedWorkspaces(await knip.createOptions({ cwd: root, isSession: true, isShowProgress: false }), nestedDirs);
   const { results, session } = await keepNestedInAncestors(knip, nestedDirs, () => knip.run(options));

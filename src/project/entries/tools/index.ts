@@ -5,6 +5,7 @@ import { electronForge } from './electron-forge.js';
 import { gatsby } from './gatsby.js';
 import { nextjs } from './nextjs.js';
 import { nuxt } from './nuxt.js';
+import { oclif } from './oclif.js';
 import { plasmo } from './plasmo.js';
 import { storybook } from './storybook.js';
 import { sveltekit } from './sveltekit.js';
@@ -13,4 +14,4 @@ import { wxt } from './wxt.js';
 import type { ToolConvention } from './tool-convention.js';
 
 /** One module per tool; add new ones here. */
-export const toolConventions: readonly ToolConvention[] = [astro, docusaurus, electronBuilder, electronForge, gatsby, nextjs, nuxt, plasmo, storybook, sveltekit, vitepress, wxt];
+export const toolConventions: readonly ToolConvention[] = [astro, docusaurus, electronBuilder, electronForge, gatsby, nextjs, nuxt, oclif, plasmo, storybook, sveltekit, vitepress, wxt];
