@@ -8,7 +8,7 @@ export const unresolvedImport: Rule = {
     description: 'A relative or aliased import that resolves to no file.',
     defaultSeverity: 'error',
     docs: {
-      flags: 'Imports, re-exports, `require()` and `import()` calls whose specifier is relative (`./x`), a tsconfig `paths` alias, a package.json `imports` entry (`#x`) or the package\'s own name, and that name no existing file. A path that is git-ignored and missing (a file a build or script generates) is not reported: one notice names those imports; the imports of a file the project loads only as text (`./template/main.js?raw`, `?url`, `?inline`) are not checked.',
+      flags: 'Imports, re-exports, `require()` and `import()` calls whose specifier is relative (`./x`), a tsconfig `paths` alias, a package.json `imports` entry (`#x`) or the package\'s own name, and that name no existing file. A path that is git-ignored and missing (a file a build or script generates) is not reported: one notice names those imports; the imports of a file the project loads only as text (`./template/main.js?raw`, `?url`, `?inline`) are not checked. In a file over `maxFileSizeKb` (not parsed) imports are found by a text pattern: those on comment lines are not checked, the others are reported with low confidence.',
       why: 'A broken import fails at build or run time, or silently loads nothing; and the code it meant to use looks unused.',
       fix: 'Fix the path (or the alias in tsconfig.json), or restore the missing file.',
       flaggedExample: 'import { parse } from \'./parser\'; // there is no parser.ts',
@@ -27,6 +27,9 @@ export const unresolvedImport: Rule = {
         if (resolution?.kind !== 'unresolved' || fact.form === 'url' || fact.unbounded === true) continue;
         // A git-ignored path a build or script generates: named in one notice (src/analyse/generated-imports.ts).
         if (resolution.gitIgnored === true) continue;
+        // A file not parsed (over the size limit): its imports were found by pattern, so one may
+        // sit in a string or a comment the pattern could not tell apart.
+        const byPattern = file.facts.skipped !== undefined;
         findings.push({
           file: file.path,
           line: fact.line,
@@ -34,6 +37,7 @@ export const unresolvedImport: Rule = {
           symbol: fact.specifier,
           kind: 'import',
           reason: 'unresolved' as const,
+          ...(byPattern ? { confidence: 'low' as const, uncertainty: 'the file was not parsed (too large or unreadable): this import was found by a text pattern and may be in a string or comment' } : {}),
           message: `Import \`${fact.specifier}\` resolves to no file: the path, alias or package export names nothing that exists. Fix the specifier or restore the file.`,
         });
       }

@@ -20,7 +20,10 @@ export function skippedFileFacts(reason: string, text: string | undefined): File
       for (const match of text.matchAll(pattern)) {
         if (seen.has(match[1])) continue;
         seen.add(match[1]);
-        imports.push({ specifier: match[1], form: 'dynamic', line: 1, column: 1, owner: -1, typeOnly: false, whole: true });
+        // One in a comment still keeps its target alive (a JSDoc type import may be real use),
+        // as a `url` load: a path named, not an import whose failure to resolve is a finding.
+        const form = inCommentLine(text, match.index ?? 0) ? 'url' : 'dynamic';
+        imports.push({ specifier: match[1], form, line: 1, column: 1, owner: -1, typeOnly: false, whole: true });
       }
     }
   }
@@ -39,4 +42,14 @@ export function skippedFileFacts(reason: string, text: string | undefined): File
     parseErrors: [],
     skipped: reason,
   };
+}
+
+/**
+ * Whether the match is on a comment line (` * @type {import('../../types/client.js').default}`,
+ * `// require('x')`): a bundle keeps its modules' JSDoc, whose type imports name paths of the
+ * original packages, which the bundle never loads.
+ */
+function inCommentLine(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  return /^\s*(?:\/\/|\/?\*)/.test(text.slice(lineStart, Math.min(at, lineStart + 200)));
 }
