@@ -106,7 +106,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
 
   // A copy of a package's own manifest inside it (ng-packagr's `dist/package.json`, a publish
   // folder) marks what a build made: not source, so not analysed.
-  const nested = findNestedPackages(root, files, packages);
+  const nested = findNestedPackages(root, files, packages, options.notices, packageGaps);
   const builtDirs = nested.filter((candidate) => candidate.name !== undefined && enclosingPackage(packages, candidate.dir)?.name === candidate.name).map((built) => built.dir);
   if (builtDirs.length > 0) files = files.filter((file) => !builtDirs.some((dir) => path.join(root, file).startsWith(dir + path.sep)));
   // A nested package (an app with its own package.json that is not a workspace) compiles with its

@@ -1032,8 +1032,11 @@ export class ReferenceWalker implements LoadWalker {
 
   private visitParameter(node: ts.ParameterDeclaration): void {
     this.visitEach(this.ts.getDecorators(node));
-    for (const name of bindingNames(this.ts, node.name)) this.declare(name.text, Meaning.Value);
-    this.visitBindingName(node.name);
+    // A JSDoc function type's parameters have no names (`@property {function(...*)} debug`).
+    if ((node.name as ts.BindingName | undefined) !== undefined) {
+      for (const name of bindingNames(this.ts, node.name)) this.declare(name.text, Meaning.Value);
+      this.visitBindingName(node.name);
+    }
     this.visitOptional(node.type);
     this.visitOptional(node.initializer);
   }
