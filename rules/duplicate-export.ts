@@ -8,7 +8,7 @@ export const duplicateExport: Rule = {
     description: 'One declaration exported under two or more names.',
     defaultSeverity: 'warn',
     docs: {
-      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`. A name whose export has a JSDoc `@alias` tag is a second name kept on purpose and not counted; so are HTTP method names an entry exports for one handler (a route file\'s `GET` and `POST`: the framework calls each by name).',
+      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`. A name whose export has a JSDoc `@alias` tag is a second name kept on purpose and not counted; so are HTTP method names an entry exports for one handler (a route file\'s `GET` and `POST`: the framework calls each by name), and the exports of a tool config or framework module its loader reads by name (a Jest config\'s `{ displayName: name, name }`).',
       why: 'Two names for one thing split its callers, hide its real usage and make renames and removals error-prone.',
       fix: 'Keep one name and update the imports of the other.',
       flaggedExample: 'function parse() {}\nexport { parse, parse as parseInput };',
@@ -35,6 +35,9 @@ export const duplicateExport: Rule = {
         // Next.js route, a SvelteKit `+server.ts`): the framework calls each by its name, so one
         // handler under several methods cannot keep one name.
         if (context.hasPublicExports(file) && group.every((fact) => HTTP_METHODS.has(fact.name))) continue;
+        // A tool config or framework module whose loader reads its exports by name (a Jest config's
+        // `{ displayName: name, name }`: two options with one value): each name is one it reads.
+        if (file.isEntry && file.exportsReadByLoader === true) continue;
         const names = group.map((fact) => fact.name).sort();
         const key = names.join(',');
         if (reported.has(key)) continue;
@@ -63,6 +66,19 @@ function targetKeys(file: GraphFile, fact: ExportFact): string[] {
   if (fact.importIndex !== undefined) return [`import:${file.facts.imports[fact.importIndex].specifier}:${fact.importedName}`];
   const local = fact.local ?? '';
   const declarations = file.declarationsByName.get(local);
-  if (declarations !== undefined) return declarations.map((index) => `declaration:${index}`);
+  if (declarations !== undefined) return sameMeaning(file, declarations, fact.typeOnly).map((index) => `declaration:${index}`);
   return (file.bindingsByName.get(local) ?? []).map((binding) => `import:${file.facts.imports[binding.importIndex].specifier}:${binding.imported}`);
+}
+
+const TYPE_KINDS = new Set(['type', 'interface']);
+
+/**
+ * The declarations of a name that an export of it can mean: a type and a value may share a
+ * name (`export type env = ...` beside `const env`, exported as `export default env`), and a
+ * value export names the value, a type-only one the type. They are not one declaration twice.
+ */
+function sameMeaning(file: GraphFile, declarations: readonly number[], typeOnly: boolean): readonly number[] {
+  const isType = (index: number) => TYPE_KINDS.has(file.facts.declarations[index].kind);
+  const chosen = declarations.filter((index) => isType(index) === typeOnly);
+  return chosen.length > 0 ? chosen : declarations;
 }
