@@ -17,6 +17,7 @@ import { viteServedUrlTargets } from './tools/vite-served-urls.js';
 import { addManifestEntries, probeSource } from './manifest-entries.js';
 import { toolConventions } from './tools/index.js';
 import { toolPageGlobs, usesTool } from './tools/tool-convention.js';
+import { readGitHookCommands } from './git-hook-commands.js';
 import { readWorkflowCommands } from './workflow-commands.js';
 import { shellScriptsOf } from './shell-scripts.js';
 
@@ -139,6 +140,7 @@ export function findEntryFiles(options: EntryOptions): { entries: EntryMap; gaps
     for (const input of inputs) add(probeSource(input, options.tsconfigs, lookup), { kind: 'framework', detail: `unbuild entries (${config})`, buildInput: true });
   }
   for (const { file, dir, command } of readWorkflowCommands(options.root)) addCommand(command, dir, { kind: 'workflow', detail: `${file} run` });
+  for (const { file, command } of readGitHookCommands(options.root)) addCommand(command, options.root, { kind: 'script', detail: `git hook ${file}` });
   for (const { id, command, dir } of options.taskCommands) addCommand(command, dir, { kind: 'task', detail: `orch-guard run task "${id}"` });
   return { entries, gaps };
 }
