@@ -29,6 +29,8 @@ import { dropCommandUsedPackages } from './command-used-packages.js';
 import { dropSharedConfigPlugins } from './shared-config-plugins.js';
 import { dropNamedByConfigPackages } from './config-package-names.js';
 import { dropAmbientTypesInUse } from './ambient-types.js';
+import { dropTypeScriptConfigLoaders } from './typescript-config-loaders.js';
+import { dropManifestPackagePaths } from './manifest-package-paths.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import { installedManifests, type InstalledManifests } from './installed-package.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
@@ -143,6 +145,8 @@ function judgedDependencies(project: Project, issues: readonly DependencyProblem
     (problems) => dropStylePackageImports(root, problems, importing, manifests),
     (problems) => dropPeerProviders(root, problems, listed, manifests),
     (problems) => dropAmbientTypesInUse(root, problems, files, manifests),
+    (problems) => dropTypeScriptConfigLoaders(problems, files),
+    (problems) => dropManifestPackagePaths(root, packages, problems),
   ];
   return { problems: explainers.reduce((problems, explain) => explain(problems), installed), listed };
 }

@@ -55,7 +55,11 @@ export function packagesLoadedByName(name: string, packageDir: string, manifestT
     // project, so the project's listing is what it loads, even when the tool depends on it too.
     // The name is an item (after `[` or `,`), not a value in an object (`{ postcssPlugin: "x" }`).
     const babelItem = new RegExp(`\\b(?:plugins|presets)\\s*:\\s*\\[(?:[^\\]]{0,400}?[[,])?\\s*['"\`]${escape(other)}['"\`]`);
-    return mentioning.some((text) => babelItem.test(text)) ? 'project' : undefined;
+    if (mentioning.some((text) => babelItem.test(text))) return 'project';
+    // A webpack loader named in the rules the tool builds (`{ loader: 'ts-loader' }`, the Nest
+    // CLI's webpack defaults): webpack resolves it from the project, so the project lists it.
+    const webpackLoader = new RegExp(`\\bloader\\s*:\\s*['"\`]${escape(other)}['"\`]`);
+    return mentioning.some((text) => webpackLoader.test(text)) ? 'project' : undefined;
   };
 }
 
