@@ -31,6 +31,8 @@ import { dropNamedByConfigPackages } from './config-package-names.js';
 import { dropAmbientTypesInUse } from './ambient-types.js';
 import { dropTypeScriptConfigLoaders } from './typescript-config-loaders.js';
 import { dropManifestPackagePaths } from './manifest-package-paths.js';
+import { markUncertainReferrers } from './uncertain-referrers.js';
+import { markSpawnedBinaries } from './spawned-binaries.js';
 import { checkInstalled, listDependencies } from './installed-dependencies.js';
 import { installedManifests, type InstalledManifests } from './installed-package.js';
 import type { KnipOutcome } from '../knip/ask-knip.js';
@@ -120,6 +122,8 @@ export async function analyse(
   markGapFindings(findings, project.entryGaps, relativeDirs(project.packages), relativeDirs(project.nestedPackages));
   // Dependency findings (on a package.json) also depend on the installed manifests read to judge them.
   markGapFindings(findings.filter((finding) => path.basename(finding.file) === 'package.json'), unreadableManifestGaps(project, manifests, options.notices), relativeDirs(project.packages));
+  markSpawnedBinaries(findings, project.root, files, (file) => context.isFileLive(file), manifests);
+  markUncertainReferrers(findings);
   return { project, context, findings, parsedCount: indexed.parsedCount, ...(knip !== undefined ? { knip } : {}) };
 }
 

@@ -32,6 +32,9 @@ const COMMAND_LOADS: ReadonlyArray<{ command: string; subcommand: RegExp; loads:
   { command: 'nx', subcommand: /^format(?::(?:write|check))?$/, loads: 'prettier' },
 ];
 
+/** A binary run by its installed path: `node_modules/.bin/x`, `./node_modules/.bin/x`, `../../node_modules/.bin/x`. */
+const BIN_PATH = /^(?:.*\/)?node_modules\/\.bin\//;
+
 function commandUses(root: string, packages: readonly WorkspacePackage[]): { called: Set<string>; named: Set<string> } {
   const commands = [
     ...packages.flatMap((workspace) => Object.values(workspace.pkg.scripts ?? {}).flatMap((script) => (typeof script === 'string' ? [{ command: script, dir: workspace.dir }] : []))),
@@ -41,9 +44,10 @@ function commandUses(root: string, packages: readonly WorkspacePackage[]): { cal
   const named = new Set<string>();
   const readLine = (line: string, inShellScript: boolean) => {
     for (const words of commandWords(line)) {
-      const name = words[0]?.replace(/^.*\/node_modules\/\.bin\//, '');
+      const name = words[0]?.replace(BIN_PATH, '');
       if (name === undefined) continue;
-      if (inShellScript) called.add(name);
+      // knip reads package.json scripts, but not a binary run by its path (`node_modules/.bin/hereby build`).
+      if (inShellScript || BIN_PATH.test(words[0])) called.add(name);
       for (const preset of conventionalChangelogPresets([name, ...words.slice(1)])) named.add(preset);
       const loaded = COMMAND_LOADS.find((load) => load.command === name && load.subcommand.test(words[1] ?? ''));
       if (loaded !== undefined) named.add(loaded.loads);
@@ -63,7 +67,7 @@ function commandUses(root: string, packages: readonly WorkspacePackage[]): { cal
 }
 
 /** The binaries an installed package provides (package.json `bin`). */
-function binariesOf(manifests: InstalledManifests, dir: string, name: string): string[] {
+export function binariesOf(manifests: InstalledManifests, dir: string, name: string): string[] {
   const bin = manifests.read(dir, name)?.manifest.bin;
   if (typeof bin === 'string') return [name.replace(/^@[^/]+\//, '')];
   return typeof bin === 'object' && bin !== null ? Object.keys(bin) : [];

@@ -14,6 +14,7 @@ export interface PackageImporters {
  */
 export function packageImporters(context: AnalysisContext, workspaces: readonly string[]): Map<string, PackageImporters> {
   const workspaceOf = workspaceOfFile(workspaces);
+  const listed = new Set(context.listedDependencies.map((dependency) => `${dependency.workspace}\0${dependency.name}`));
   const byKey = new Map<string, PackageImporters>();
   for (const file of context.files) {
     const workspace = workspaceOf(file.path);
@@ -25,7 +26,7 @@ export function packageImporters(context: AnalysisContext, workspaces: readonly 
       return resolution.kind !== 'builtin' && resolution.kind !== 'unresolved' && isBareSpecifier(specifier) ? [packageNameOf(specifier)] : [];
     }));
     for (const name of names) {
-      const key = `${workspace}\0${name}`;
+      const key = `${listingWorkspace(workspace, name, workspaces, listed)}\0${name}`;
       const entry = byKey.get(key) ?? { live: [], dead: [] };
       (context.isFileLive(file) ? entry.live : entry.dead).push(file.path);
       byKey.set(key, entry);
@@ -49,4 +50,18 @@ export function workspaceOfFile(workspaces: readonly string[]): (file: string) =
     }
     return workspace;
   };
+}
+
+/**
+ * The workspace whose listing an import uses: the file's own, or, when that one does not list
+ * the package, the nearest enclosing workspace that does (a monorepo root listing the test and
+ * build tools its packages' files import: npm, yarn and pnpm's hoisting install it above them).
+ */
+function listingWorkspace(workspace: string, name: string, workspaces: readonly string[], listed: ReadonlySet<string>): string {
+  if (listed.has(`${workspace}\0${name}`)) return workspace;
+  const enclosing = workspaces
+    .filter((dir) => dir !== workspace && (dir === '' || workspace.startsWith(`${dir}/`)))
+    .sort((a, b) => b.length - a.length)
+    .find((dir) => listed.has(`${dir}\0${name}`));
+  return enclosing ?? workspace;
 }

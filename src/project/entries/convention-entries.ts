@@ -2,7 +2,7 @@ import { isExampleFile } from './example-files.js';
 import type { EntrySource } from './entry-source.js';
 
 /** Tool configuration files at a package's top level (vite.config.ts, .eslintrc.js, knip.ts, ...). */
-const TOOL_CONFIG = /^(?:[\w.-]+\.config|\.[\w-]+rc|[\w-]+\.workspace|gulpfile|Gruntfile|knip)\.[cm]?[jt]sx?$/;
+const TOOL_CONFIG = /^(?:[\w.-]+\.config|\.[\w-]+rc|[\w-]+\.workspace|gulpfile|Gruntfile|Herebyfile|Jakefile|knip)\.[cm]?[jt]sx?$/;
 /** Config files of well-known tools, at any depth (a nested app's vite.config.ts). */
 const NESTED_TOOL_CONFIG = /(?:^|\/)(?:vite|vitest|webpack|rollup|rolldown|tsup|tsdown|jest|playwright|cypress|next|nuxt|astro|svelte|remix|react-router|docusaurus|tailwind|postcss|babel|eslint|prettier|stylelint|commitlint|lint-staged|rspack|rsbuild|esbuild|vue|vitepress|storybook|wrangler|drizzle|unbuild|build|uno|panda|lingui|i18next|knip)\.config\.[cm]?[jt]sx?$/;
 /** A tool's folder or dotfile at a package's top (`.storybook/main.ts`, `.hygen/x/index.js`, `.hygen.js`). */

@@ -1,6 +1,7 @@
 import { bundlerEntries } from './bundler-entries.js';
 import { configPathArguments } from './config-path-arguments.js';
 import { docusaurusConfig } from './docusaurus-config.js';
+import { eslintBabelOptions } from './eslint-babel-options.js';
 import { eslintCompat } from './eslint-compat.js';
 import { eslintConfigPaths } from './eslint-config-paths.js';
 import { eslintSharedConfigs } from './eslint-shared-configs.js';
@@ -19,4 +20,4 @@ import { webpackLoaders } from './webpack-loaders.js';
 import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [docusaurusConfig, eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, gatsbyConfig, jestProjects, jestRootDirPaths, nuxtConfig, nxProjectOptions, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, ...webpackLoaders, wxtConfig, ...configPathArguments, ...bundlerEntries];
+export const toolReaders: readonly ToolReader[] = [docusaurusConfig, eslintBabelOptions, eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, gatsbyConfig, jestProjects, jestRootDirPaths, nuxtConfig, nxProjectOptions, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, ...webpackLoaders, wxtConfig, ...configPathArguments, ...bundlerEntries];
