@@ -8,7 +8,7 @@ export const duplicateExport: Rule = {
     description: 'One declaration exported under two or more names.',
     defaultSeverity: 'warn',
     docs: {
-      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`. A name whose export has a JSDoc `@alias` tag is a second name kept on purpose and not counted; so are HTTP method names an entry exports for one handler (a route file\'s `GET` and `POST`: the framework calls each by name), and the named exports of a tool config or framework module its loader reads as options (a CommonJS Jest config\'s `{ displayName: name, name }`).',
+      flags: 'A declaration (or re-exported symbol) that a module exports under more than one name, such as `export { a, a as b }` or `export default a` next to `export { a }`. A name whose export has a JSDoc `@alias` tag is a second name kept on purpose and not counted; so are HTTP method names an entry exports for one handler (a route file\'s `GET` and `POST`: the framework calls each by name), and the named exports of a tool config its loader reads as options (a CommonJS Jest config\'s `{ displayName: name, name }`).',
       why: 'Two names for one thing split its callers, hide its real usage and make renames and removals error-prone.',
       fix: 'Keep one name and update the imports of the other.',
       flaggedExample: 'function parse() {}\nexport { parse, parse as parseInput };',
@@ -35,10 +35,10 @@ export const duplicateExport: Rule = {
         // Next.js route, a SvelteKit `+server.ts`): the framework calls each by its name, so one
         // handler under several methods cannot keep one name.
         if (context.hasPublicExports(file) && group.every((fact) => HTTP_METHODS.has(fact.name))) continue;
-        // A tool config or framework module whose loader reads its named exports as options (a
+        // A tool config whose loader reads its named exports as options (a
         // CommonJS Jest config's `{ displayName: name, name }`: two options with one value): each
         // name is one it reads. A `default` beside a named copy is still two names for one thing.
-        if (file.isEntry && file.exportsReadByLoader === true && group.every((fact) => fact.name !== 'default')) continue;
+        if (file.isEntry && CONFIG_FILE.test(file.path) && group.every((fact) => fact.name !== 'default')) continue;
         const names = group.map((fact) => fact.name).sort();
         const key = names.join(',');
         if (reported.has(key)) continue;
@@ -59,6 +59,8 @@ export const duplicateExport: Rule = {
   },
 };
 
+/** A tool's config file (`jest.config.js`, `.eslintrc.cjs`): what it exports are the tool's options. */
+const CONFIG_FILE = /(?:^|\/)(?:[\w.-]+\.config|\.[\w-]+rc)\.[cm]?[jt]s$/;
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL']);
 
 /** What an export points at, as comparable keys: a declaration, or an imported name. */
