@@ -1,5 +1,5 @@
 import { unwrapExpression } from './expression-shapes.js';
-import { isDirnameJoin, isRequireFunction, specifierPattern } from './module-load-call.js';
+import { isDirnameJoin, isRequireFunction, isResolveAlias, specifierPattern } from './module-load-call.js';
 import type { LoadWalker } from './load-walker.js';
 import { recordLiteral, recordOptionReferences } from './option-references.js';
 import type { ts } from '../../typescript/typescript-api.js';
@@ -28,7 +28,8 @@ const PAGE_LOADERS = new Set(['loadFile', 'loadURL']);
 export function recordFileReferences(walker: LoadWalker, node: ts.CallExpression | ts.NewExpression): void {
   const { ts } = walker;
   const callee = unwrapExpression(ts, node.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  // A renamed `resolve` of a createRequire result (`const { resolve: resolvePackage } = ...`) is `resolve`.
+  const name = ts.isIdentifier(callee) ? (isResolveAlias(ts, callee.text, walker.sourceFile) ? 'resolve' : callee.text) : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const args = node.arguments ?? [];
   if (name === undefined || args.length === 0) return;
   recordOptionReferences(walker, node, args);
@@ -137,9 +138,10 @@ function appFolderPath(ts: LoadWalker['ts'], node: ts.CallExpression | ts.NewExp
   return parts.map((part) => (part as ts.StringLiteralLike).text.replace(/^\.?\/+/, '')).join('/');
 }
 
-/** `require.resolve`, `import.meta.resolve`, or the `resolve` of a `createRequire` result. */
+/** `require.resolve`, `import.meta.resolve`, or the `resolve` of a `createRequire` result (destructured too). */
 function isModuleResolve(walker: LoadWalker, callee: ts.Expression): boolean {
   const { ts } = walker;
+  if (ts.isIdentifier(callee)) return isResolveAlias(ts, callee.text, walker.sourceFile);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   return ts.isMetaProperty(callee.expression) || isRequireFunction(ts, callee.expression, walker.sourceFile);
 }

@@ -72,6 +72,35 @@ export function isRequireFunction(ts: TypeScriptApi, node: ts.Expression, source
   return (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '') === 'createRequire';
 }
 
+/**
+ * A name bound to the `resolve` of a `createRequire` result (`const { resolve } =
+ * createRequire(import.meta.url)`): calling it resolves a module by name.
+ */
+export function isResolveAlias(ts: TypeScriptApi, name: string, sourceFile: ts.SourceFile): boolean {
+  if (!sourceFile.text.includes('createRequire')) return false;
+  let aliases = resolveAliasesByFile.get(sourceFile);
+  if (aliases === undefined) {
+    const found = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer !== undefined) {
+        const value = unwrapExpression(ts, node.initializer);
+        const callee = ts.isCallExpression(value) ? unwrapExpression(ts, value.expression) : undefined;
+        const calleeName = callee === undefined ? '' : ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+        for (const element of calleeName === 'createRequire' ? node.name.elements : []) {
+          const key = element.propertyName ?? element.name;
+          if (ts.isIdentifier(key) && key.text === 'resolve' && ts.isIdentifier(element.name)) found.add(element.name.text);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    resolveAliasesByFile.set(sourceFile, (aliases = found));
+  }
+  return aliases.has(name);
+}
+
+const resolveAliasesByFile = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
 function isRequireAlias(ts: TypeScriptApi, name: string, sourceFile: ts.SourceFile | undefined): boolean {
   return sourceFile !== undefined && requireAliases(ts, sourceFile).has(name);
 }
