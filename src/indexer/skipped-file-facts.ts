@@ -45,7 +45,7 @@ export function skippedFileFacts(reason: string, text: string | undefined): File
 }
 
 /**
- * Whether the match is on a comment line (` * @type {import('../../types/client.js').default}`,
+ * Whether the match is on a comment line (a JSDoc `@type` naming an `import()` type of a relative path,
  * `// require('x')`): a bundle keeps its modules' JSDoc, whose type imports name paths of the
  * original packages, which the bundle never loads.
  */
