@@ -56,10 +56,6 @@ export function packagesLoadedByName(name: string, packageDir: string, manifestT
     // The name is an item (after `[` or `,`), not a value in an object (`{ postcssPlugin: "x" }`).
     const babelItem = new RegExp(`\\b(?:plugins|presets)\\s*:\\s*\\[(?:[^\\]]{0,400}?[[,])?\\s*['"\`]${escape(other)}['"\`]`);
     if (mentioning.some((text) => babelItem.test(text))) return 'project';
-    // A webpack loader named in the rules the tool builds (`{ loader: 'ts-loader' }`, the Nest
-    // CLI's webpack defaults): webpack resolves it from the project, so the project lists it.
-    const webpackLoader = new RegExp(`\\bloader\\s*:\\s*['"\`]${escape(other)}['"\`]`);
-    if (mentioning.some((text) => webpackLoader.test(text))) return 'project';
     // A Node flag the tool adds to the process it starts (`-r source-map-support/register`, the
     // Nest CLI's `nest start`): Node resolves it from the project's folder.
     const requireFlag = new RegExp(`['"\`](?:-r|--require|--import)[ =]${escape(other)}(?:/[^'"\`\\s]*)?['"\`]`);

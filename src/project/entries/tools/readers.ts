@@ -9,6 +9,7 @@ import { expoConfigPlugins } from './expo-config-plugins.js';
 import { gatsbyConfig } from './gatsby-config.js';
 import { jestProjects } from './jest-projects.js';
 import { jestRootDirPaths } from './jest-root-dir.js';
+import { nestCli } from './nest-cli.js';
 import { nuxtConfig } from './nuxt-config.js';
 import { nxProjectOptions } from './nx-project-options.js';
 import type { ToolReader } from './tool-config-reader.js';
@@ -20,4 +21,4 @@ import { webpackLoaders } from './webpack-loaders.js';
 import { wxtConfig } from './wxt.js';
 
 /** Readers of tool configs, one module per tool; src/knip adds them to knip's plugins. */
-export const toolReaders: readonly ToolReader[] = [docusaurusConfig, eslintBabelOptions, eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, gatsbyConfig, jestProjects, jestRootDirPaths, nuxtConfig, nxProjectOptions, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, ...webpackLoaders, wxtConfig, ...configPathArguments, ...bundlerEntries];
+export const toolReaders: readonly ToolReader[] = [docusaurusConfig, eslintBabelOptions, eslintCompat, eslintConfigPaths, eslintSharedConfigs, expoConfigPlugins, gatsbyConfig, jestProjects, jestRootDirPaths, nestCli, nuxtConfig, nxProjectOptions, tsconfigTypes, unbuildEntries, viteConfig, vitestConfig, vitePwa, ...webpackLoaders, wxtConfig, ...configPathArguments, ...bundlerEntries];
