@@ -5,7 +5,7 @@
  */
 
 /** Bump whenever extraction changes: cached facts from another version are re-extracted. */
-export const FACTS_VERSION = 19;
+export const FACTS_VERSION = 20;
 
 export type DeclarationKind =
   | 'function'
