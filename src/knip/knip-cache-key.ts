@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** Bump when the adapter's answer changes shape or meaning: old cached answers are then ignored. */
-const ADAPTER_VERSION = 12;
+const ADAPTER_VERSION = 13;
 
 /**
  * What decides which files knip's globs can match: the project files, and the names beside each

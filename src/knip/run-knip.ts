@@ -78,14 +78,18 @@ async function runKnipOnce(root: string, nestedDirs: readonly string[]): Promise
       };
     });
   const workspaceFiles = results.includedWorkspaceDirs.flatMap((dir) => ['package.json', 'tsconfig.json'].map((name) => path.join(dir, name)));
+  // A nested package's dependency problems were never judged as a workspace's: left out.
+  const issues = dependencyIssues(root, results).filter((issue) => !nestedDirs.includes(issue.workspace));
+  // An unresolved or unlisted import is a fact of the file that has it: the answer holds only
+  // while that file is unchanged (an edit that drops the import must not keep the finding).
+  const issueFiles = issues.filter((issue) => issue.type === 'unresolved-import' || issue.type === 'unlisted-dependency').map((issue) => path.join(root, issue.file));
   return {
     entries,
     aliases: bundlerAliases(root, recorded.statements),
-    // A nested package's dependency problems were never judged as a workspace's: left out.
-    dependencyIssues: dependencyIssues(root, results).filter((issue) => !nestedDirs.includes(issue.workspace)),
+    dependencyIssues: issues,
     enabledPlugins: enabled,
     configLoadErrors: [],
-    readFiles: [...new Set([...workspaceFiles, ...recorded.configFiles, ...parsedModules].map(relative))].filter((file) => !file.startsWith('..')).sort(),
+    readFiles: [...new Set([...workspaceFiles, ...recorded.configFiles, ...parsedModules, ...issueFiles].map(relative))].filter((file) => !file.startsWith('..')).sort(),
   };
 }
 
