@@ -59,12 +59,17 @@ export class SymbolGraph {
   readonly fakeReferrers = new Map<number, number[]>();
   /** Direct symbol-to-symbol uses after resolving imports and re-exports, for the registry. */
   readonly symbolReferences: Array<{ from: number; to: number; kind: 'value' | 'type' | 'fake' }> = [];
-  private readonly edgeKeys = new Set<number>();
+  /**
+   * The targets of nodes with many edges, for telling a repeated edge apart without a scan; a
+   * node with few edges is scanned. (A key per edge, from * 2^21 + to, is no small integer: a
+   * set of them boxes a number per lookup, a large part of linking's time and garbage.)
+   */
+  private readonly targetSets = new Map<number, Set<number>>();
   /** Edges used in a signature (or as a value) and edges used only inside function bodies. */
-  private readonly signatureUses = new Set<number>();
-  private readonly bodyUses = new Set<number>();
+  private readonly signatureUses = new EdgeSet();
+  private readonly bodyUses = new EdgeSet();
   /** Edges naming their target as a type outside function bodies (`(): C`, `typeof f` in a parameter). */
-  private readonly typeSignatureUses = new Set<number>();
+  private readonly typeSignatureUses = new EdgeSet();
 
   constructor(readonly files: GraphFile[]) {}
 
@@ -80,28 +85,32 @@ export class SymbolGraph {
 
   addEdge(from: number, to: number): void {
     if (from === to) return;
-    const key = from * 0x200000 + to;
-    if (this.edgeKeys.has(key)) return;
-    this.edgeKeys.add(key);
-    this.edges[from].push(to);
+    const targets = this.edges[from];
+    if (targets.length < SCANNED_EDGES) {
+      if (targets.includes(to)) return;
+    } else {
+      let set = this.targetSets.get(from);
+      if (set === undefined) this.targetSets.set(from, (set = new Set(targets)));
+      if (set.has(to)) return;
+      set.add(to);
+    }
+    targets.push(to);
     this.referrers[to].push(from);
   }
 
   noteUsePlace(from: number, to: number, inBody: boolean, isType: boolean): void {
-    const key = from * 0x200000 + to;
-    (inBody ? this.bodyUses : this.signatureUses).add(key);
-    if (isType && !inBody) this.typeSignatureUses.add(key);
+    (inBody ? this.bodyUses : this.signatureUses).add(from, to);
+    if (isType && !inBody) this.typeSignatureUses.add(from, to);
   }
 
   /** `from` names `to` as a type in its signature (a class as a return type, `typeof f`). */
   isTypeSignatureUse(from: number, to: number): boolean {
-    return this.typeSignatureUses.has(from * 0x200000 + to);
+    return this.typeSignatureUses.has(from, to);
   }
 
   /** `from` names `to` only inside function bodies (as a type): not in its signature. */
   isBodyOnlyUse(from: number, to: number): boolean {
-    const key = from * 0x200000 + to;
-    return this.bodyUses.has(key) && !this.signatureUses.has(key);
+    return this.bodyUses.has(from, to) && !this.signatureUses.has(from, to);
   }
 
   addFakeEdge(from: number, to: number): void {
@@ -126,6 +135,24 @@ export class SymbolGraph {
       case NodeKind.MemberName: return `.${this.memberNameOfNode.get(node)} (read from any object)`;
       default: return `${file.path}#${qualifiedName(file, this.nodeDeclaration[node])}`;
     }
+  }
+}
+
+/** Up to this many edges of a node are scanned for a repeat; more are kept in a set. */
+const SCANNED_EDGES = 16;
+
+/** A set of edges (from, to), as a set of targets per source: small integers, never boxed. */
+class EdgeSet {
+  private readonly targets = new Map<number, Set<number>>();
+
+  add(from: number, to: number): void {
+    let set = this.targets.get(from);
+    if (set === undefined) this.targets.set(from, (set = new Set()));
+    set.add(to);
+  }
+
+  has(from: number, to: number): boolean {
+    return this.targets.get(from)?.has(to) === true;
   }
 }
 
