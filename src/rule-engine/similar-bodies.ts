@@ -32,7 +32,9 @@ export function findSimilarBodies(bodies: readonly SketchedBody[], threshold: nu
   slots.forEach((sketch, index) => {
     if (sketch === undefined) return;
     for (let start = 0; start + ROWS_PER_BAND <= SKETCH_SLOTS; start += ROWS_PER_BAND) {
-      const key = `${start}:${sketch.subarray(start, start + ROWS_PER_BAND).join(',')}`;
+      // The band and its slots as one character each (slots are 16-bit): a short key, one per band.
+      let key = String.fromCharCode(start);
+      for (let row = start; row < start + ROWS_PER_BAND; row += 1) key += String.fromCharCode(sketch[row]);
       const bucket = buckets.get(key);
       if (bucket === undefined) buckets.set(key, [index]);
       else bucket.push(index);

@@ -1,3 +1,5 @@
+import { endianness } from 'node:os';
+
 /**
  * A MinHash sketch of a body's token sequence, for finding near-duplicates without comparing
  * every pair of functions. The tokens (without the end-of-node marks, which are the same
@@ -9,6 +11,7 @@
  * 130 bytes per body, stored base64 in the facts.
  */
 export const SKETCH_SLOTS = 64;
+const LITTLE_ENDIAN = endianness() === 'LE';
 const SHINGLE = 4;
 const END_OF_NODE = ')';
 
@@ -75,7 +78,9 @@ export function decodeSketch(sketch: string): Uint16Array | undefined {
   const bytes = Buffer.from(sketch, 'base64');
   if (bytes.length !== SKETCH_SLOTS * 2 + 2) return undefined;
   const slots = new Uint16Array(SKETCH_SLOTS + 1);
-  for (let slot = 0; slot <= SKETCH_SLOTS; slot += 1) slots[slot] = bytes.readUInt16LE(slot * 2);
+  // On a little-endian machine the bytes are the slots as they lie in memory: one copy.
+  if (LITTLE_ENDIAN) new Uint8Array(slots.buffer).set(bytes);
+  else for (let slot = 0; slot <= SKETCH_SLOTS; slot += 1) slots[slot] = bytes.readUInt16LE(slot * 2);
   return slots;
 }
 
