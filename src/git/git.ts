@@ -41,6 +41,22 @@ export function requireWorkTree(dir: string, option: string): string {
   return top;
 }
 
+/**
+ * The work tree's top, the prefix of `dir` in it and HEAD's commit (undefined before the first
+ * commit), with one git process where the usual case allows (a work tree with commits: each
+ * spawn of git costs milliseconds, several per hook run); otherwise asked one by one, as
+ * requireWorkTree and headCommit do (a UsageError naming `option` outside git).
+ */
+export function describeWorkTree(dir: string, option: string): { top: string; prefix?: string; head: string | undefined } {
+  const result = spawnGit(dir, ['rev-parse', '--show-toplevel', '--show-prefix', '--verify', '--quiet', 'HEAD^{commit}']);
+  const lines = result.error === undefined && result.status === 0 ? result.stdout.toString('utf8').split('\n') : [];
+  // Three lines and the newline after them; a path with a newline in it is asked apart.
+  if (lines.length === 4 && lines[0].trim() !== '' && /^[0-9a-f]{40,64}$/.test(lines[2].trim()) && lines[3] === '') {
+    return { top: lines[0].trim(), prefix: lines[1].trim(), head: lines[2].trim() };
+  }
+  return { top: requireWorkTree(dir, option), head: headCommit(dir, option) };
+}
+
 /** The commit a ref names, or a UsageError for an unknown ref (or git's message when git fails). */
 export function resolveCommit(dir: string, ref: string, option: string): string {
   const result = spawnGit(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
@@ -61,10 +77,13 @@ export function headCommit(dir: string, option: string): string | undefined {
   return git(dir, ['rev-parse', '--verify', 'HEAD^{commit}'], option).toString('utf8').trim();
 }
 
-/** Blob ids of the regular files in a tree (`git ls-tree`), by path relative to `dir`. */
-export function listTree(dir: string, commit: string, option: string): Map<string, string> {
+/**
+ * Blob ids of the regular files in a tree (`git ls-tree`), by path relative to `dir`; `knownPrefix`
+ * is `dir`'s place in the work tree when the caller has it (see describeWorkTree).
+ */
+export function listTree(dir: string, commit: string, option: string, knownPrefix?: string): Map<string, string> {
   const output = git(dir, ['ls-tree', '-r', '-z', '--full-tree', commit], option);
-  const prefix = git(dir, ['rev-parse', '--show-prefix'], option).toString('utf8').trim();
+  const prefix = knownPrefix ?? git(dir, ['rev-parse', '--show-prefix'], option).toString('utf8').trim();
   const files = new Map<string, string>();
   for (const entry of output.toString('utf8').split('\0')) {
     const match = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(entry);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.js';
-import { git, headCommit, listIndex, listTree, readBlobs, requireWorkTree, resolveCommit } from '../git/git.js';
+import { describeWorkTree, git, listIndex, listTree, readBlobs, resolveCommit } from '../git/git.js';
 import type { ProjectSource } from '../project/load-project.js';
 
 /** Two versions of the project: findings of `head` that `base` lacks are introduced. */
@@ -26,11 +26,10 @@ function contentKey(blobs: ReadonlyMap<string, string>): string {
  * edits and untracked files left out) against HEAD (nothing, before the first commit).
  */
 function stagedScope(root: string): ChangeScope {
-  requireWorkTree(root, '--staged');
+  const { head, prefix } = describeWorkTree(root, '--staged');
   const read = (ids: string[]) => readBlobs(root, ids, '--staged');
-  const head = headCommit(root, '--staged');
   const index = listIndex(root, '--staged');
-  const base = head === undefined ? new Map<string, string>() : listTree(root, head, '--staged');
+  const base = head === undefined ? new Map<string, string>() : listTree(root, head, '--staged', prefix);
   return {
     option: '--staged',
     head: { kind: 'snapshot', label: 'the index', blobs: index, readBlobs: read },
@@ -46,12 +45,11 @@ function stagedScope(root: string): ChangeScope {
  */
 function changedSinceScope(root: string, ref: string): ChangeScope {
   const option = `--changed-since ${ref}`;
-  requireWorkTree(root, '--changed-since');
+  const { head, prefix } = describeWorkTree(root, '--changed-since');
   const commit = resolveCommit(root, ref, '--changed-since');
-  const head = headCommit(root, option);
   if (head === undefined) throw new UsageError(`${option}: HEAD has no commit yet, so there is nothing to compare with`);
   const mergeBase = git(root, ['merge-base', commit, head], option, { silentFailure: `${ref} and HEAD have no common ancestor (git merge-base found none)` }).toString('utf8').trim();
-  const base = listTree(root, mergeBase, option);
+  const base = listTree(root, mergeBase, option, prefix);
   return {
     option: '--changed-since',
     head: { kind: 'working-tree' },
