@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isCorruptionError, openRegistry, replaceCorruptRegistry, type RegistryDatabase } from '../registry/open-registry.js';
+import { IN_MEMORY_REGISTRY, isCorruptionError, openRegistry, replaceCorruptRegistry, type RegistryDatabase } from '../registry/open-registry.js';
+import { deferCheckpoint } from '../registry/deferred-checkpoint.js';
 import { ensureStateDir, STATE_DIR_NAME } from '../files/state-dir.js';
 import { isWritableAncestor, readOnlyRegistry } from '../registry/registry-file.js';
 
@@ -19,17 +20,27 @@ export function registryPath(root: string, configured: string | undefined): stri
  * Runs `work` with an open registry. If the database turns out to be corrupt part-way
  * (SQLite only notices when it reads the damaged pages), it is replaced (see openRegistry:
  * moved aside when it may hold cleanup undo records) and the work retried once.
+ * `deferCheckpoint`: the run does not end with a checkpoint (see deferred-checkpoint.ts), for
+ * the frequent runs (validate, the hook); a cleanup's run still leaves everything in the file.
  */
-export async function withRegistry<T>(file: string, notices: string[], work: (registry: RegistryDatabase) => Promise<T>): Promise<T> {
+export async function withRegistry<T>(file: string, notices: string[], work: (registry: RegistryDatabase) => Promise<T>, options: { deferCheckpoint?: boolean } = {}): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     const registry = attempt === 0 ? openRegistry(file, notices) : replaceCorruptRegistry(file, notices);
+    const releaseLog = options.deferCheckpoint === true && file !== IN_MEMORY_REGISTRY ? deferCheckpoint(file) : () => {};
+    let done = false;
     try {
-      return await work(registry);
+      const result = await work(registry);
+      done = true;
+      return result;
     } catch (error) {
       if (attempt > 0 || !isCorruptionError(error)) throw error;
       continue;
     } finally {
+      // After a failure the log is not kept: the writer's close checkpoints and removes it, as
+      // before (a registry found corrupt is then moved aside as one file).
+      if (!done) releaseLog();
       if (registry.open) registry.close();
+      releaseLog();
     }
   }
 }

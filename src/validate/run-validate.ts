@@ -76,7 +76,7 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
     const loading = await recordDiskReads(() => loadProject({ ...options, notices, loaded }));
     const stamping = { registry, key: validateGivenKey(root, loaded, options, registry), reads: loading.reads, notices: notices.slice(noticesFrom) };
     return validateLoaded(options, notices, undefined, loading.value, stamping);
-  });
+  }, { deferCheckpoint: true });
 }
 
 /** What keyed a stored result, for its project stamp: the reads of keying it join the project's. */
@@ -171,5 +171,5 @@ async function validateLoaded(options: ValidateOptions, notices: string[], scope
     };
   };
   if (stamping !== undefined) return work(stamping.registry);
-  return withRegistry(options.useCache ? registryPath(project.root, config.registry) : IN_MEMORY_REGISTRY, notices, work);
+  return withRegistry(options.useCache ? registryPath(project.root, config.registry) : IN_MEMORY_REGISTRY, notices, work, { deferCheckpoint: true });
 }
