@@ -44,8 +44,10 @@ export function validateGivenKey(root: string, loaded: LoadedConfig, options: Gi
 export function unchangedResult(root: string, loaded: LoadedConfig, options: GivenOptions, registry: RegistryDatabase):
   { findings: Finding[]; notices: string[]; fileCount: number } | undefined {
   const stamp = readValidateStamp(registry);
-  if (stamp === undefined || stamp.key !== validateGivenKey(root, loaded, options, registry) || !diskReadsHold(stamp.reads)) return undefined;
+  if (stamp === undefined || stamp.key !== validateGivenKey(root, loaded, options, registry)) return undefined;
+  // The files first: a changed file, the usual reason for a run, shows in its stat, before the
+  // project's reads (a git process among them) are asked again. Both must hold, in either order.
   const reused = cachedResult(registry, resultKey(root, stamp.files, stamp.inputs), () => contentKey(stamp.files, stamp.inputs, hashOnDisk(path.resolve(root))));
-  if (reused === undefined) return undefined;
+  if (reused === undefined || !diskReadsHold(stamp.reads)) return undefined;
   return { findings: reused.findings, notices: [...stamp.notices, ...reused.notices], fileCount: stamp.files.length };
 }
