@@ -14,16 +14,17 @@ export function storeSymbolGraph(registry: RegistryDatabase, graph: SymbolGraph)
   const idByPath = new Map(rows.map((row) => [row.path, row.id]));
   const storedHash = new Map(rows.map((row) => [row.path, row.link_hash]));
 
-  const referencesByFile = new Map<number, string[]>();
+  // Each file's references as numbers, four per reference (from index, to file id, to index,
+  // kind): a string per reference was most of the time of storing a large project's graph.
+  const idOfFile = graph.files.map((file) => idByPath.get(file.path));
+  const referencesByFile = new Map<number, number[]>();
   for (const reference of graph.symbolReferences) {
     const fromFile = graph.nodeFile[reference.from];
-    const toFile = graph.files[graph.nodeFile[reference.to]];
-    const toId = idByPath.get(toFile.path);
+    const toId = idOfFile[graph.nodeFile[reference.to]];
     if (toId === undefined) continue;
-    const row = `${graph.nodeDeclaration[reference.from]}|${toId}|${graph.nodeDeclaration[reference.to]}|${reference.kind}`;
     let list = referencesByFile.get(fromFile);
     if (list === undefined) referencesByFile.set(fromFile, (list = []));
-    list.push(row);
+    list.push(graph.nodeDeclaration[reference.from], toId, graph.nodeDeclaration[reference.to], REFERENCE_KINDS.indexOf(reference.kind));
   }
 
   const insertSymbol = registry.prepare(`INSERT INTO symbols (file_id, local_index, name, kind, line, column, end_line, parent_index, exported, signature, body_hash)
@@ -39,14 +40,14 @@ export function storeSymbolGraph(registry: RegistryDatabase, graph: SymbolGraph)
     for (const file of graph.files) {
       const fileId = idByPath.get(file.path);
       if (fileId === undefined) continue;
-      const references = [...new Set(referencesByFile.get(file.index) ?? [])].sort();
+      const references = uniqueReferences(referencesByFile.get(file.index) ?? []);
       const edges = file.facts.imports.map((fact, index) => {
         const resolution = file.resolutions[index];
         const target = resolution.kind === 'asset' ? resolution.path
           : resolution.kind === 'external' ? resolution.packageName : resolvedFiles(resolution).join('\n') || null;
         return [fact.specifier, fact.form, fact.line, fact.column, resolution.kind, target] as const;
       });
-      const linkHash = createHash('sha1').update(file.hash).update(JSON.stringify([references, edges])).digest('hex');
+      const linkHash = createHash('sha1').update(file.hash).update(new Uint8Array(references.buffer)).update(JSON.stringify(edges)).digest('hex');
       if (storedHash.get(file.path) === linkHash) continue;
       rewritten += 1;
       for (const statement of clear) statement.run(fileId);
@@ -55,9 +56,8 @@ export function storeSymbolGraph(registry: RegistryDatabase, graph: SymbolGraph)
           declaration.parent === -1 ? null : declaration.parent, (declaration.flags & DeclarationFlag.Exported) !== 0 ? 1 : 0,
           declaration.signature ?? null, declaration.bodyHash ?? null);
       });
-      for (const row of references) {
-        const [fromIndex, toId, toIndex, kind] = row.split('|');
-        insertReference.run(fileId, Number(fromIndex), Number(toId), Number(toIndex), kind);
+      for (let at = 0; at < references.length; at += 4) {
+        insertReference.run(fileId, references[at], references[at + 1], references[at + 2], REFERENCE_KINDS[references[at + 3]]);
       }
       for (const edge of edges) insertEdge.run(fileId, ...edge);
       setHash.run(linkHash, fileId);
@@ -65,4 +65,21 @@ export function storeSymbolGraph(registry: RegistryDatabase, graph: SymbolGraph)
   });
   write.immediate();
   return { rewritten };
+}
+
+const REFERENCE_KINDS = ['value', 'type', 'fake'] as const;
+
+/** The references (four numbers each), sorted and without repeats: the same set gives the same bytes. */
+function uniqueReferences(flat: readonly number[]): Int32Array {
+  const count = flat.length / 4;
+  const order = Array.from({ length: count }, (_, index) => index * 4);
+  order.sort((a, b) => flat[a] - flat[b] || flat[a + 1] - flat[b + 1] || flat[a + 2] - flat[b + 2] || flat[a + 3] - flat[b + 3]);
+  const unique = new Int32Array(count * 4);
+  let length = 0;
+  for (const at of order) {
+    if (length > 0 && flat[at] === unique[length - 4] && flat[at + 1] === unique[length - 3] && flat[at + 2] === unique[length - 2] && flat[at + 3] === unique[length - 1]) continue;
+    for (let field = 0; field < 4; field += 1) unique[length + field] = flat[at + field];
+    length += 4;
+  }
+  return unique.slice(0, length);
 }
