@@ -116,6 +116,8 @@ class Linker {
   /** R(file, name) per meaning; null: the file has no such export. */
   private readonly exportNodes = { value: new FileNameCache<number | null>(), type: new FileNameCache<number | null>(), any: new FileNameCache<number | null>() };
   private readonly wholeNodes = new Map<number, number>();
+  /** Each file's declaration indexes by parent index (see children). */
+  private readonly childrenByFile = new Map<number, Map<number, number[]>>();
   /** Per (file, export name, meaning), what a use of the export reaches: its R node and terminals. */
   private readonly exportUses = { value: new FileNameCache<ExportUse>(), type: new FileNameCache<ExportUse>() };
   /** Classes read with a key nobody can name (`svc[key]`), from where: every member may be read. */
@@ -319,21 +321,27 @@ class Linker {
       && MERGED_VALUE_KINDS.has(declaration.kind));
   }
 
-  /** Declarations whose parent is `parent` (members of a class, enum or namespace). */
-  private children(file: GraphFile, parent: number): number[] {
-    const children: number[] = [];
-    file.facts.declarations.forEach((declaration, index) => {
-      if (declaration.parent === parent) children.push(index);
-    });
-    return children;
+  /**
+   * Declarations whose parent is `parent` (members of a class, enum or namespace), in order.
+   * Asked on every use of a namespace or enum: each file's declarations are grouped by parent
+   * once (a scan of them all per use made linking quadratic in a file's size).
+   */
+  private children(file: GraphFile, parent: number): readonly number[] {
+    let byParent = this.childrenByFile.get(file.index);
+    if (byParent === undefined) {
+      byParent = new Map();
+      for (const [index, declaration] of file.facts.declarations.entries()) {
+        const siblings = byParent.get(declaration.parent);
+        if (siblings === undefined) byParent.set(declaration.parent, [index]);
+        else siblings.push(index);
+      }
+      this.childrenByFile.set(file.index, byParent);
+    }
+    return byParent.get(parent) ?? [];
   }
 
   private enumMembers(file: GraphFile, enumIndex: number): number[] {
-    const members: number[] = [];
-    file.facts.declarations.forEach((declaration, index) => {
-      if (declaration.parent === enumIndex && declaration.kind === 'enum-member') members.push(index);
-    });
-    return members;
+    return this.children(file, enumIndex).filter((index) => file.facts.declarations[index].kind === 'enum-member');
   }
 
   private useWhole(target: GraphFile, use: Use): void {
