@@ -68,7 +68,7 @@ export function resolveCommit(dir: string, ref: string, option: string): string 
  * HEAD's commit, or undefined before the first commit (HEAD names a branch that does not
  * exist yet). A HEAD that cannot be read for another reason is an error.
  */
-export function headCommit(dir: string, option: string): string | undefined {
+function headCommit(dir: string, option: string): string | undefined {
   const head = tryGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])?.toString('utf8').trim();
   if (head !== undefined && head !== '') return head;
   const branch = tryGit(dir, ['symbolic-ref', '--quiet', 'HEAD'])?.toString('utf8').trim();
