@@ -42,7 +42,10 @@ export function explainUnusedImports(imports: readonly NamedImport[], others: re
   return { reason: onlyForwarded ? 'unreferenced' : 'only-referenced-by-dead-code', referrers };
 }
 
-const cache = new WeakMap<AnalysisContext, Map<string, NamedImport[]>>();
+/** Per target file path, per name: the live imports (see indexLiveImports). */
+type LiveImports = Map<string, Map<string, NamedImport[]>>;
+
+const cache = new WeakMap<AnalysisContext, LiveImports>();
 
 /**
  * The live files whose imports name `name` of `file` (`*`: the file itself, by any import) when
@@ -56,23 +59,26 @@ export function liveImportsOf(context: AnalysisContext, file: GraphFile, name: s
     byKey = indexLiveImports(context);
     cache.set(context, byKey);
   }
-  return byKey.get(`${file.path}\0${name}`) ?? [];
+  return byKey.get(file.path)?.get(name) ?? [];
 }
 
-function indexLiveImports(context: AnalysisContext): Map<string, NamedImport[]> {
-  const byKey = new Map<string, NamedImport[]>();
+function indexLiveImports(context: AnalysisContext): LiveImports {
+  const byKey: LiveImports = new Map();
+  // Maps per target and name, not a key string per import of a name: this runs over every import of every live file.
   const add = (target: string, name: string, importer: string, use: ImportUse) => {
-    const key = `${target}\0${name}`;
-    const list = byKey.get(key) ?? [];
+    let byName = byKey.get(target);
+    if (byName === undefined) byKey.set(target, (byName = new Map()));
+    let list = byName.get(name);
+    if (list === undefined) byName.set(name, (list = []));
     const known = list.find((entry) => entry.importer === importer);
     // Of two imports of one name, a broken one is what the finding must not hide.
     if (known === undefined) list.push({ importer, use });
     else if (use === 'broken') known.use = use;
-    byKey.set(key, list);
   };
   for (const file of context.files) {
     if (!context.isFileLive(file)) continue;
-    const read = new Set(file.facts.references.filter((reference) => (reference.flags & ReferenceFlag.Fake) === 0).map((reference) => reference.name));
+    const read = new Set<string>();
+    for (const reference of file.facts.references) if ((reference.flags & ReferenceFlag.Fake) === 0) read.add(reference.name);
     const reExported = groupByImport(file.facts.exports.filter((fact) => fact.importIndex !== undefined), (fact) => fact.importIndex as number);
     const bound = groupByImport(file.facts.importBindings, (binding) => binding.importIndex);
     const exportedLocals = new Set(file.facts.exports.filter((fact) => fact.importIndex === undefined && fact.local !== undefined).map((fact) => fact.local as string));
