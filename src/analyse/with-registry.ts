@@ -55,7 +55,14 @@ export function recoverInterruptedCleanups(root: string, configured: string | un
   const file = configured !== undefined ? path.resolve(root, configured) : path.join(root, STATE_DIR_NAME, 'registry.db');
   if (!existsSync(file)) return;
   try {
-    openRegistry(file, notices).close();
+    const noticesBefore = notices.length;
+    const registry = openRegistry(file, notices);
+    // Nothing rolled back or rebuilt (no notice): this open only read, and its close need not
+    // checkpoint the log the last validate left (see deferred-checkpoint.ts); the command's own
+    // open follows at once.
+    const releaseLog = notices.length === noticesBefore ? deferCheckpoint(file) : () => {};
+    registry.close();
+    releaseLog();
   } catch {
     // reported when the command opens it
   }

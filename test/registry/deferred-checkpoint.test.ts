@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import { deferCheckpoint } from '../../src/registry/deferred-checkpoint.js';
+import { commitAll, createGitRepo, git } from '../support/git-repo.js';
 import { removeTemp, runCli } from '../support/run-cli.js';
 import { writeTempProject } from '../support/temp-project.js';
 
@@ -67,5 +68,26 @@ describe('deferCheckpoint: a run does not end with a checkpoint', () => {
     expect((await runCli(['cleanup', '--fix', '--unverified', '--no-git', '--root', root])).exitCode).toBe(0);
     expect(existsSync(path.join(root, 'src/dead.js'))).toBe(false);
     expect(existsSync(`${registry}-wal`)).toBe(false);
+  });
+
+  test('the hook path (validate --staged) keeps the log too: its early open for rolling back cleanups does not checkpoint it', async () => {
+    const root = createGitRepo({
+      'package.json': '{ "name": "p", "main": "src/index.js" }',
+      'src/index.js': "import { a } from './a.js';\nexport const main = a;\n",
+      'src/a.js': 'export const a = 1;\n',
+    });
+    dirs.push(root);
+    commitAll(root, 'initial');
+    const registry = path.join(root, '.orch-guard/registry.db');
+    expect((await runCli(['validate', '--root', root])).exitCode).toBe(0);
+    const left = walSize(registry) ?? 0;
+    expect(left).toBeGreaterThan(0);
+    writeFileSync(path.join(root, 'src/extra.js'), 'export const extra = 1;\n');
+    git(root, 'add', 'src/extra.js');
+    const staged = await runCli(['validate', '--staged', '--root', root, '--reporter', 'json']);
+    expect(staged.exitCode).toBe(1);
+    expect(JSON.parse(staged.stdout).findings.map((finding: { file: string; introduced?: boolean }) => [finding.file, finding.introduced])).toEqual([['src/extra.js', true]]);
+    // Not checkpointed and removed at any close: the log only grew.
+    expect(walSize(registry)).toBeGreaterThanOrEqual(left);
   });
 });
