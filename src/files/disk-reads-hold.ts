@@ -5,17 +5,11 @@ import { type DiskRead, errorCode, listingDigest, REPEATABLE_GIT_COMMANDS, sha1,
 /**
  * Whether the disk still answers every recorded read as it did (see recordDiskReads): a read
  * file by its stat, or by its content when the stat moved (a restored or touched file); every
- * other read asked again. The first difference ends the check. `seenFiles` is given the files
- * found unchanged by their stat (path → statOutcome).
+ * other read asked again. The first difference ends the check.
  */
-export function diskReadsHold(reads: readonly DiskRead[], seenFiles?: Map<string, string>): boolean {
+export function diskReadsHold(reads: readonly DiskRead[]): boolean {
   try {
-    return reads.every((read) => {
-      if (!readHolds(read)) return false;
-      // A regular file's lstat is its stat: told to the caller, which need not ask again.
-      if (seenFiles !== undefined && (read[0] === 'lstat' || read[0] === 'stat') && read[2].startsWith('f:')) seenFiles.set(read[1], read[2]);
-      return true;
-    });
+    return reads.every((read) => readHolds(read));
   } catch {
     // A record that is not one (a damaged registry) proves nothing.
     return false;

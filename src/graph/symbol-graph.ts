@@ -119,18 +119,29 @@ export class SymbolGraph {
   /** A readable name for a node: `src/a.ts#helper`, `src/a.ts (module)`, `src/a.ts#export:x`. */
   describe(node: number): string {
     const file = this.files[this.nodeFile[node]];
-    switch (this.nodeKind[node]) {
-      case NodeKind.Module: return `${file.path} (top level)`;
-      case NodeKind.ExportName: return `${file.path}#${this.exportNameOfNode.get(node)}`;
-      case NodeKind.WholeModule: return `${file.path} (all exports)`;
-      case NodeKind.MemberName: return `.${this.memberNameOfNode.get(node)} (read from any object)`;
-      default: return `${file.path}#${qualifiedName(file, this.nodeDeclaration[node])}`;
-    }
+    return describeNode(this.nodeKind[node], file, this.exportNameOfNode.get(node) ?? this.memberNameOfNode.get(node), this.nodeDeclaration[node]);
   }
 }
 
-/** `Enum.Member` for members, the plain name otherwise. */
-function qualifiedName(file: GraphFile, declaration: number): string {
-  const fact = file.facts.declarations[declaration];
-  return fact.parent >= 0 ? `${file.facts.declarations[fact.parent].name}.${fact.name}` : fact.name;
+/**
+ * A node's readable name from its kind, its file, its name (export and member-name nodes) and
+ * its declaration index: for the linker's graph and for a query's stored one alike.
+ */
+export function describeNode(
+  kind: number,
+  file: { readonly path: string; readonly facts: { readonly declarations: ArrayLike<{ readonly name: string; readonly parent: number }> } },
+  name: string | undefined,
+  declaration: number,
+): string {
+  switch (kind) {
+    case NodeKind.Module: return `${file.path} (top level)`;
+    case NodeKind.ExportName: return `${file.path}#${name}`;
+    case NodeKind.WholeModule: return `${file.path} (all exports)`;
+    case NodeKind.MemberName: return `.${name} (read from any object)`;
+    default: {
+      // `Enum.Member` for members, the plain name otherwise.
+      const fact = file.facts.declarations[declaration];
+      return `${file.path}#${fact.parent >= 0 ? `${file.facts.declarations[fact.parent].name}.${fact.name}` : fact.name}`;
+    }
+  }
 }

@@ -3,10 +3,10 @@ import { loadConfig } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
 import { diskReadsHold } from '../files/disk-reads-hold.js';
 import { isDirectory } from '../files/fs-checks.js';
-import { readProjectStamp, readQueryViewJson, readQueryViewStamps } from '../registry/query-view-store.js';
+import { readProjectStamp, readQueryViewStamps, readStoredView } from '../registry/query-view-store.js';
 import { registryPath, withRegistry } from '../analyse/with-registry.js';
 import type { QueryRequest, QueryView } from './query-view.js';
-import { viewOfStored } from './stored-view.js';
+import { viewOfStored } from './stored-query-view.js';
 import { givenKey, viewHolds } from './view-freshness.js';
 
 /**
@@ -25,14 +25,14 @@ export async function withQueryView<T>(request: QueryRequest, work: (view: Query
     // The registry is open: a cleanup a kill interrupted is rolled back before anything is read.
     const given = givenKey(root, loaded, production, registry);
     const projectStamp = readProjectStamp(registry);
-    const seenFiles = new Map<string, string>();
     const stored = readQueryViewStamps(registry);
-    if (projectStamp !== undefined && stored !== undefined && projectStamp.key === given && diskReadsHold(projectStamp.reads, seenFiles) && viewHolds(root, stored, seenFiles)) {
-      const viewJson = readQueryViewJson(registry);
-      if (viewJson !== undefined) {
+    if (projectStamp !== undefined && stored !== undefined && projectStamp.key === given && diskReadsHold(projectStamp.reads) && viewHolds(root, stored)) {
+      const bytes = readStoredView(registry);
+      const view = bytes === undefined ? undefined : viewOfStored(bytes);
+      if (view !== undefined) {
         request.onSource?.('unchanged');
         request.notices.push(...projectStamp.notices, ...stored.notices);
-        return work(viewOfStored(JSON.parse(viewJson)));
+        return work(view);
       }
     }
     const fromProject = await import('./query-from-project.js');

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load-config.js';
 import { gitBlobId } from '../files/blob-id.js';
+import { statKey } from '../files/stat-key.js';
 import { FACTS_VERSION } from '../indexer/facts.js';
 import { readKnipAnswerStamp } from '../registry/knip-store.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
@@ -27,22 +28,18 @@ export function givenKey(root: string, loaded: LoadedConfig, production: boolean
 }
 
 /** The stored view's own stamps: every project file's stat or content, and the resolver's disk lookups. */
-export function viewHolds(root: string, stored: Omit<StoredQueryView, 'viewJson'>, seenFiles?: ReadonlyMap<string, string>): boolean {
-  return stampsHold(root, stored.fileStamps, seenFiles) && FileLookup.lookupsUnchanged(stored.diskLookups);
+export function viewHolds(root: string, stored: Omit<StoredQueryView, 'view'>): boolean {
+  return stampsHold(root, stored.fileStamps) && FileLookup.lookupsUnchanged(stored.diskLookups);
 }
 
-/**
- * Every file has its stamp's stat, or else its content (a restored registry, a touched file).
- * `seenFiles`: stats just checked (path → statOutcome), not asked again.
- */
-function stampsHold(root: string, stamps: readonly FileStamp[], seenFiles?: ReadonlyMap<string, string>): boolean {
-  for (const [file, size, mtimeMs, hash] of stamps) {
+/** Every file has its stamp's stat key, or else its content (a restored registry, a touched file, a file then too fresh). */
+function stampsHold(root: string, stamps: readonly FileStamp[]): boolean {
+  for (const [file, size, key, hash] of stamps) {
     const absolute = path.join(root, file);
-    if (seenFiles?.get(absolute) === `f:${size}:${mtimeMs}`) continue;
-    const stats = statSync(absolute, { throwIfNoEntry: false });
-    if (stats === undefined) return false;
-    if (stats.size === size && stats.mtimeMs === mtimeMs) continue;
-    if (stats.size !== size || gitBlobId(readFileSync(absolute)) !== hash) return false;
+    const stats = statSync(absolute, { bigint: true, throwIfNoEntry: false });
+    if (stats === undefined || !stats.isFile() || Number(stats.size) !== size) return false;
+    if (key !== null && statKey(stats) === key) continue;
+    if (gitBlobId(readFileSync(absolute)) !== hash) return false;
   }
   return true;
 }

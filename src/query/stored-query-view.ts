@@ -1,0 +1,213 @@
+import type { DeclarationKind } from '../indexer/facts.js';
+import { PackedSections, StoredViewDamaged, within } from './packed-sections.js';
+import type { QueryDeclaration, QueryFile, QueryGraph, QueryView } from './query-view.js';
+import { DeclarationBit, FileBit } from './stored-view.js';
+import { StoredGraph } from './stored-graph.js';
+
+/**
+ * The query view over a stored one (see storeView): read in place, each part decoded when a
+ * query first asks for it. Undefined when the stored bytes are not a view this build wrote
+ * (another version, a damaged row): the caller then analyses.
+ */
+export function viewOfStored(stored: Uint8Array): QueryView | undefined {
+  const sections = PackedSections.read(stored);
+  if (sections === undefined) return undefined;
+  try {
+    return new StoredQueryView(sections);
+  } catch (error) {
+    if (error instanceof StoredViewDamaged || error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
+class StoredQueryView implements QueryView {
+  readonly graph: QueryGraph;
+  readonly files: StoredFile[];
+  readonly roots: { production: number[]; test: number[] };
+  readonly uses: Int32Array;
+  private readonly live: Uint8Array;
+  private readonly components: Array<string | null>;
+  private readonly loadStart: Int32Array;
+  private readonly loadTargets: Int32Array;
+  private byPath: Map<string, StoredFile> | undefined;
+  private labels: Map<number, string> | undefined;
+
+  constructor(private readonly sections: PackedSections) {
+    const filesJson = JSON.parse(sections.text('files').toString('utf8')) as Array<[string, string | null]>;
+    const declarations = new StoredDeclarations(sections);
+    const fileFlags = sections.uint8('fileFlags');
+    const moduleNode = sections.int32('fileModuleNode');
+    const firstDeclarationNode = sections.int32('fileFirstDeclarationNode');
+    const declarationStart = sections.int32('fileDeclarationStart');
+    this.loadStart = sections.int32('loadStart');
+    this.loadTargets = sections.int32('loadTargets');
+    const fileCount = filesJson.length;
+    if ([fileFlags, moduleNode, firstDeclarationNode].some((list) => list.length !== fileCount) || declarationStart.length !== fileCount + 1
+      || declarationStart[fileCount] !== declarations.count || this.loadStart.length !== fileCount + 1 || this.loadStart[fileCount] !== this.loadTargets.length
+      || !within(this.loadTargets, fileCount)) {
+      throw new StoredViewDamaged('file sections do not match');
+    }
+    this.components = filesJson.map(([, component]) => component);
+    this.files = filesJson.map(([path], index) => new StoredFile(index, path, fileFlags[index], moduleNode[index], firstDeclarationNode[index], declarations, declarationStart[index], declarationStart[index + 1]));
+    const graph = new StoredGraph(sections, this.files);
+    this.graph = graph;
+    this.live = sections.uint8('live');
+    this.uses = sections.int32('uses');
+    const productionRoots = sections.int32('productionRoots');
+    const testRoots = sections.int32('testRoots');
+    const nodeCount = graph.nodeKind.length;
+    // Lengths are checked, the values in the long lists (uses, edges) are not: SQLite notices a
+    // damaged page, and scanning them costs more than the rest of a query.
+    if (this.live.length !== nodeCount || this.uses.length % 2 !== 0 || !within(productionRoots, nodeCount) || !within(testRoots, nodeCount)) {
+      throw new StoredViewDamaged('node sections do not match');
+    }
+    this.roots = { production: Array.from(productionRoots), test: Array.from(testRoots) };
+  }
+
+  isLive(node: number): boolean {
+    return this.live[node] === 1;
+  }
+
+  fileByPath(path: string): StoredFile | undefined {
+    this.byPath ??= new Map(this.files.map((file) => [file.path, file]));
+    return this.byPath.get(path);
+  }
+
+  exportedDeclarations(file: QueryFile): ReadonlySet<number> {
+    return this.files[file.index].exported();
+  }
+
+  componentOf(path: string): string | undefined {
+    const file = this.fileByPath(path);
+    return file === undefined ? undefined : this.components[file.index] ?? undefined;
+  }
+
+  moduleLoads(file: QueryFile): StoredFile[] {
+    const loads: StoredFile[] = [];
+    for (let at = this.loadStart[file.index]; at < this.loadStart[file.index + 1]; at += 1) loads.push(this.files[this.loadTargets[at]]);
+    return loads;
+  }
+
+  rootLabel(node: number): string {
+    this.labels ??= new Map(JSON.parse(this.sections.text('rootLabels').toString('utf8')) as Array<[number, string]>);
+    return this.labels.get(node) ?? this.graph.describe(node);
+  }
+}
+
+/** The declarations of every file, one list: names parsed at once, signatures one by one when asked. */
+class StoredDeclarations {
+  readonly count: number;
+  readonly names: string[];
+  readonly kinds: DeclarationKind[];
+  readonly kind: Uint8Array;
+  readonly line: Int32Array;
+  readonly column: Int32Array;
+  readonly endLine: Int32Array;
+  readonly parent: Int32Array;
+  readonly flags: Int32Array;
+  readonly bits: Uint8Array;
+  private readonly signatureEnd: Int32Array;
+  private readonly signatures: Uint8Array;
+
+  constructor(sections: PackedSections) {
+    this.names = JSON.parse(sections.text('declarationNames').toString('utf8')) as string[];
+    this.kinds = JSON.parse(sections.text('kinds').toString('utf8')) as DeclarationKind[];
+    this.kind = sections.uint8('declarationKind');
+    this.line = sections.int32('declarationLine');
+    this.column = sections.int32('declarationColumn');
+    this.endLine = sections.int32('declarationEndLine');
+    this.parent = sections.int32('declarationParent');
+    this.flags = sections.int32('declarationFlags');
+    this.bits = sections.uint8('declarationBits');
+    this.signatureEnd = sections.int32('signatureEnd');
+    this.signatures = sections.uint8('signatures');
+    this.count = this.names.length;
+    const lists = [this.kind, this.line, this.column, this.endLine, this.parent, this.flags, this.bits, this.signatureEnd];
+    if (lists.some((list) => list.length !== this.count) || (this.count > 0 && this.signatureEnd[this.count - 1] !== this.signatures.length)) {
+      throw new StoredViewDamaged('declaration sections do not match');
+    }
+    for (const kind of this.kind) if (kind >= this.kinds.length) throw new StoredViewDamaged('unknown declaration kind');
+  }
+
+  signature(at: number): string | undefined {
+    if ((this.bits[at] & DeclarationBit.Signed) === 0) return undefined;
+    const start = at === 0 ? 0 : this.signatureEnd[at - 1];
+    return JSON.parse(Buffer.from(this.signatures.buffer, this.signatures.byteOffset, this.signatures.byteLength).toString('utf8', start, this.signatureEnd[at])) as string;
+  }
+}
+
+/** A declaration as stored; its signature is decoded on first read. */
+class StoredDeclaration implements QueryDeclaration {
+  readonly name: string;
+  readonly kind: DeclarationKind;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly parent: number;
+  readonly flags: number;
+
+  constructor(private readonly all: StoredDeclarations, private readonly at: number) {
+    this.name = all.names[at];
+    this.kind = all.kinds[all.kind[at]];
+    this.line = all.line[at];
+    this.column = all.column[at];
+    this.endLine = all.endLine[at];
+    this.parent = all.parent[at];
+    this.flags = all.flags[at];
+  }
+
+  get signature(): string | undefined {
+    return this.all.signature(this.at);
+  }
+}
+
+class StoredFile implements QueryFile {
+  readonly isTest: boolean;
+  readonly isEntry: boolean;
+  readonly isDeclarationFile: boolean;
+  private declarations: { declarations: readonly StoredDeclaration[] } | undefined;
+  private byName: Map<string, number[]> | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly path: string,
+    flags: number,
+    readonly moduleNode: number,
+    readonly firstDeclarationNode: number,
+    private readonly all: StoredDeclarations,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.isTest = (flags & FileBit.Test) !== 0;
+    this.isEntry = (flags & FileBit.Entry) !== 0;
+    this.isDeclarationFile = (flags & FileBit.DeclarationFile) !== 0;
+  }
+
+  get facts(): { declarations: readonly StoredDeclaration[] } {
+    this.declarations ??= { declarations: Array.from({ length: this.end - this.start }, (_, index) => new StoredDeclaration(this.all, this.start + index)) };
+    return this.declarations;
+  }
+
+  /** As the linker indexed them: in declaration order, by first appearance of each name. */
+  get declarationsByName(): ReadonlyMap<string, readonly number[]> {
+    if (this.byName === undefined) {
+      this.byName = new Map();
+      for (let at = this.start; at < this.end; at += 1) {
+        if ((this.all.bits[at] & DeclarationBit.IndexedByName) === 0) continue;
+        const name = this.all.names[at];
+        const list = this.byName.get(name);
+        if (list === undefined) this.byName.set(name, [at - this.start]);
+        else list.push(at - this.start);
+      }
+    }
+    return this.byName;
+  }
+
+  exported(): Set<number> {
+    const exported = new Set<number>();
+    for (let at = this.start; at < this.end; at += 1) if ((this.all.bits[at] & DeclarationBit.Exported) !== 0) exported.add(at - this.start);
+    return exported;
+  }
+}
+
+export type { StoredFile };
