@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isCorruptionError, openRegistry, replaceCorruptRegistry, type RegistryDatabase } from '../registry/open-registry.js';
 import { ensureStateDir, STATE_DIR_NAME } from '../files/state-dir.js';
-import { isWritableAncestor, readOnlyRegistry } from '../registry/registry-file.js';
+import { isWritableAncestor, readOnlyRegistry, registryFileOf } from '../registry/registry-file.js';
 
 /** The registry file for a root: the config's `registry` path, else .orch-guard/registry.db. */
 export function registryPath(root: string, configured: string | undefined): string {
@@ -41,7 +41,7 @@ export async function withRegistry<T>(file: string, notices: string[], work: (re
  * that cannot be opened is left for the real opening to report.
  */
 export function recoverInterruptedCleanups(root: string, configured: string | undefined, notices: string[]): void {
-  const file = configured !== undefined ? path.resolve(root, configured) : path.join(root, STATE_DIR_NAME, 'registry.db');
+  const file = registryFileOf(root, configured);
   if (!existsSync(file)) return;
   try {
     openRegistry(file, notices).close();

@@ -112,8 +112,7 @@ export class SymbolGraph {
   }
 
   declarationOf(node: number): DeclarationFact | undefined {
-    const declaration = this.nodeDeclaration[node];
-    return declaration >= 0 ? this.files[this.nodeFile[node]].facts.declarations[declaration] : undefined;
+    return declarationOfNode(this.files, this.nodeFile, this.nodeDeclaration, node);
   }
 
   /** A readable name for a node: `src/a.ts#helper`, `src/a.ts (module)`, `src/a.ts#export:x`. */
@@ -121,6 +120,17 @@ export class SymbolGraph {
     const file = this.files[this.nodeFile[node]];
     return describeNode(this.nodeKind[node], file, this.exportNameOfNode.get(node) ?? this.memberNameOfNode.get(node), this.nodeDeclaration[node]);
   }
+}
+
+/** The declaration a node stands for, if any: for the linker's graph and for a query's stored one alike. */
+export function declarationOfNode<Declaration>(
+  files: ArrayLike<{ readonly facts: { readonly declarations: ArrayLike<Declaration> } }>,
+  nodeFile: ArrayLike<number>,
+  nodeDeclaration: ArrayLike<number>,
+  node: number,
+): Declaration | undefined {
+  const declaration = nodeDeclaration[node];
+  return declaration >= 0 ? files[nodeFile[node]].facts.declarations[declaration] : undefined;
 }
 
 /**

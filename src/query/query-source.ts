@@ -1,10 +1,12 @@
 import path from 'node:path';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
 import { diskReadsHold } from '../files/disk-reads-hold.js';
 import { isDirectory } from '../files/fs-checks.js';
+import type { RegistryDatabase } from '../registry/open-registry.js';
+import { openRegistryToRead } from '../registry/open-registry-to-read.js';
 import { readProjectStamp, readQueryViewStamps, readStoredView } from '../registry/query-view-store.js';
-import { registryPath, withRegistry } from '../analyse/with-registry.js';
+import { registryFileOf } from '../registry/registry-file.js';
 import type { QueryRequest, QueryView } from './query-view.js';
 import { viewOfStored } from './stored-query-view.js';
 import { givenKey, viewHolds } from './view-freshness.js';
@@ -12,30 +14,47 @@ import { givenKey, viewHolds } from './view-freshness.js';
 /**
  * The query view of the project. When the disk answers everything loading the project read as
  * it did when the view was stored (src/files/disk-read-journal.ts), and every project file has
- * its stamp, the stored graph answers without loading the project or any of the analysis;
- * otherwise the project is loaded (src/query/query-from-project.ts) and the stored graph answers
- * if the project's inputs and files are the same, else a fresh analysis does.
+ * its stamp, the stored graph answers without loading the project or any of the analysis,
+ * through a read-only connection; otherwise the registry is opened to write, the project is
+ * loaded (src/query/query-from-project.ts) and the stored graph answers if the project's
+ * inputs and files are the same, else a fresh analysis does.
  */
 export async function withQueryView<T>(request: QueryRequest, work: (view: QueryView) => T): Promise<T> {
   const root = path.resolve(request.root);
   const production = request.production === true;
   if (!isDirectory(root)) throw new UsageError(`--root ${request.root}: no such directory`);
   const loaded = await loadConfig(root, request.configFile);
+  const reader = openRegistryToRead(registryFileOf(root, loaded.config.registry));
+  if (reader !== undefined) {
+    try {
+      const view = unchangedView(request, root, loaded, production, reader);
+      if (view !== undefined) return work(view);
+    } catch (error) {
+      // Whatever SQLite said, the registry is opened again below, which repairs or reports it.
+      if (!String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_')) throw error;
+    } finally {
+      reader.close();
+    }
+  }
+  const [{ registryPath, withRegistry }, { answerFromProject }] = await Promise.all([import('../analyse/with-registry.js'), import('./query-from-project.js')]);
   return withRegistry(registryPath(root, loaded.config.registry), request.notices, async (registry) => {
     // The registry is open: a cleanup a kill interrupted is rolled back before anything is read.
-    const given = givenKey(root, loaded, production, registry);
-    const projectStamp = readProjectStamp(registry);
-    const stored = readQueryViewStamps(registry);
-    if (projectStamp !== undefined && stored !== undefined && projectStamp.key === given && diskReadsHold(projectStamp.reads) && viewHolds(root, stored)) {
-      const bytes = readStoredView(registry);
-      const view = bytes === undefined ? undefined : viewOfStored(bytes);
-      if (view !== undefined) {
-        request.onSource?.('unchanged');
-        request.notices.push(...projectStamp.notices, ...stored.notices);
-        return work(view);
-      }
-    }
-    const fromProject = await import('./query-from-project.js');
-    return fromProject.answerFromProject({ request, root, production, work, loaded, registry });
+    const view = unchangedView(request, root, loaded, production, registry);
+    if (view !== undefined) return work(view);
+    return answerFromProject({ request, root, production, work, loaded, registry });
   });
+}
+
+/** The stored view, when nothing it or loading the project depended on changed. */
+function unchangedView(request: QueryRequest, root: string, loaded: LoadedConfig, production: boolean, registry: RegistryDatabase): QueryView | undefined {
+  const projectStamp = readProjectStamp(registry);
+  if (projectStamp === undefined || projectStamp.key !== givenKey(root, loaded, production, registry)) return undefined;
+  const stored = readQueryViewStamps(registry);
+  if (stored === undefined || !diskReadsHold(projectStamp.reads) || !viewHolds(root, stored)) return undefined;
+  const bytes = readStoredView(registry);
+  const view = bytes === undefined ? undefined : viewOfStored(bytes);
+  if (view === undefined) return undefined;
+  request.onSource?.('unchanged');
+  request.notices.push(...projectStamp.notices, ...stored.notices);
+  return view;
 }

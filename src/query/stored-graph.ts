@@ -1,4 +1,4 @@
-import { describeNode } from '../graph/symbol-graph.js';
+import { declarationOfNode, describeNode } from '../graph/symbol-graph.js';
 import { type PackedSections, StoredViewDamaged } from './packed-sections.js';
 import type { QueryDeclaration, QueryFile, QueryGraph } from './query-view.js';
 
@@ -67,8 +67,7 @@ export class StoredGraph implements QueryGraph {
   }
 
   declarationOf(node: number): QueryDeclaration | undefined {
-    const declaration = this.nodeDeclaration[node];
-    return declaration >= 0 ? this.files[this.nodeFile[node]].facts.declarations[declaration] : undefined;
+    return declarationOfNode(this.files, this.nodeFile, this.nodeDeclaration, node);
   }
 
   describe(node: number): string {

@@ -29,7 +29,7 @@ class StoredQueryView implements QueryView {
   private readonly components: Array<string | null>;
   private readonly loadStart: Int32Array;
   private readonly loadTargets: Int32Array;
-  private byPath: Map<string, StoredFile> | undefined;
+  private readonly byPath: ReadonlyMap<string, StoredFile>;
   private labels: Map<number, string> | undefined;
 
   constructor(private readonly sections: PackedSections) {
@@ -49,6 +49,7 @@ class StoredQueryView implements QueryView {
     }
     this.components = filesJson.map(([, component]) => component);
     this.files = filesJson.map(([path], index) => new StoredFile(index, path, fileFlags[index], moduleNode[index], firstDeclarationNode[index], declarations, declarationStart[index], declarationStart[index + 1]));
+    this.byPath = new Map(this.files.map((file) => [file.path, file]));
     const graph = new StoredGraph(sections, this.files);
     this.graph = graph;
     this.live = sections.uint8('live');
@@ -69,7 +70,6 @@ class StoredQueryView implements QueryView {
   }
 
   fileByPath(path: string): StoredFile | undefined {
-    this.byPath ??= new Map(this.files.map((file) => [file.path, file]));
     return this.byPath.get(path);
   }
 
