@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { isSqliteError } from '../analyse/with-registry-to-read.js';
 import { UsageError } from '../errors.js';
 import { diskReadsHold } from '../files/disk-reads-hold.js';
 import { isDirectory } from '../files/fs-checks.js';
@@ -15,7 +16,8 @@ import { givenKey, viewHolds } from './view-freshness.js';
  * The query view of the project. When the disk answers everything loading the project read as
  * it did when the view was stored (src/files/disk-read-journal.ts), and every project file has
  * its stamp, the stored graph answers without loading the project or any of the analysis,
- * through a read-only connection; otherwise the registry is opened to write, the project is
+ * through a read-only connection (a SQLite error there: see below); otherwise the registry is
+ * opened to write, the project is
  * loaded (src/query/query-from-project.ts) and the stored graph answers if the project's
  * inputs and files are the same, else a fresh analysis does.
  */
@@ -30,8 +32,7 @@ export async function withQueryView<T>(request: QueryRequest, work: (view: Query
       const view = unchangedView(request, root, loaded, production, reader);
       if (view !== undefined) return work(view);
     } catch (error) {
-      // Whatever SQLite said, the registry is opened again below, which repairs or reports it.
-      if (!String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_')) throw error;
+      if (!isSqliteError(error)) throw error;
     } finally {
       reader.close();
     }
