@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load-config.js';
 import { gitBlobId } from '../files/blob-id.js';
-import { isSettled, nowNs, statKey } from '../files/stat-key.js';
+import { statKey } from '../files/stat-key.js';
 import { type DiskRead, recordDiskReads } from '../files/disk-read-journal.js';
 import { FACTS_VERSION } from '../indexer/facts.js';
 import { toolEntriesStamp } from '../knip/ask-knip.js';
@@ -11,7 +11,7 @@ import { loadKnipAnswer } from '../registry/knip-store.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { type FileStamp, readQueryViewStamps, readStoredView, writeProjectStamp, writeQueryView } from '../registry/query-view-store.js';
 import { loadProject, type Project } from '../project/load-project.js';
-import { givenKey, viewHolds } from './view-freshness.js';
+import { contentStats, givenKey, stampKey, viewHolds } from './view-freshness.js';
 import { type QueryRequest, type QueryView, viewOfAnalysis } from './query-view.js';
 import { STORED_VIEW_VERSION, storeView } from './stored-view.js';
 import { viewOfStored } from './stored-query-view.js';
@@ -94,21 +94,35 @@ function projectKey(project: Project, registry: RegistryDatabase, production: bo
 }
 
 /**
- * Each project file's size, stat key and content hash: the indexer's record when it has one
- * (what the analysis read; its stat key is null while the file was too fresh to vouch for).
+ * Each project file's size, stat key (see stampKey) and content hash: the hash the indexer
+ * recorded (what the analysis read), with the key of the file now when the indexer's stat key
+ * proves it has not changed since, else none (the next check compares the content). A file
+ * the indexer has no record of: its content now, and its key when it was left alone long enough.
  */
 function fileStamps(project: Project, registry: RegistryDatabase): FileStamp[] {
-  const rows = registry.prepare('SELECT path, hash, size, stat_key AS statKey FROM files').all() as Array<{ path: string; hash: string; size: number; statKey: string | null }>;
+  const rows = registry.prepare('SELECT path, hash, stat_key AS statKey FROM files').all() as Array<{ path: string; hash: string; statKey: string | null }>;
   const indexed = new Map(rows.map((row) => [row.path, row]));
-  const now = nowNs();
+  const now = Date.now();
   return project.files.map((file): FileStamp => {
+    const absolute = path.join(project.root, file);
+    const stats = contentStats(absolute);
+    if (stats === undefined || !stats.isFile()) return [file, -1, null, ''];
     const row = indexed.get(file);
-    if (row !== undefined) return [file, row.size, row.statKey, row.hash];
-    // Stat before reading: a change in between makes the stat stale, so the next check hashes.
-    const stats = statSync(path.join(project.root, file), { bigint: true, throwIfNoEntry: false });
-    if (stats === undefined) return [file, -1, null, ''];
-    return [file, Number(stats.size), isSettled(stats, now) ? statKey(stats) : null, gitBlobId(readFileSync(path.join(project.root, file)))];
+    if (row !== undefined) return [file, stats.size, row.statKey !== null && asIndexed(absolute, stats, row.statKey) ? stampKey(stats) : null, row.hash];
+    // Stat before reading: a change in between makes the key stale, so the next check hashes.
+    const settled = now - Math.max(stats.mtimeMs, stats.ctimeMs) > 2000;
+    return [file, stats.size, settled ? stampKey(stats) : null, gitBlobId(readFileSync(absolute))];
   });
+}
+
+/**
+ * Whether `stats` is the state the indexer keyed `indexedKey` (its precise stat key, src/files/stat-key.ts):
+ * that key now, and the same file and times as `stats` (taken just before; a write in between moves the ctime).
+ */
+function asIndexed(absolute: string, stats: Stats, indexedKey: string): boolean {
+  const precise = statSync(absolute, { bigint: true, throwIfNoEntry: false });
+  return precise !== undefined && statKey(precise) === indexedKey && Number(precise.ino) === stats.ino && Number(precise.size) === stats.size
+    && Math.abs(Number(precise.ctimeNs) / 1e6 - stats.ctimeMs) < 1 && Math.abs(Number(precise.mtimeNs) / 1e6 - stats.mtimeMs) < 1;
 }
 
 /** The first record of each read (a read made twice is checked once). */

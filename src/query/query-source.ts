@@ -1,8 +1,9 @@
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { isSqliteError } from '../analyse/with-registry-to-read.js';
 import { UsageError } from '../errors.js';
-import { diskReadsHold } from '../files/disk-reads-hold.js';
+import { diskReadsHoldSoon } from '../files/disk-reads-hold.js';
 import { isDirectory } from '../files/fs-checks.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { openRegistryToRead } from '../registry/open-registry-to-read.js';
@@ -29,7 +30,7 @@ export async function withQueryView<T>(request: QueryRequest, work: (view: Query
   const reader = openRegistryToRead(registryFileOf(root, loaded.config.registry));
   if (reader !== undefined) {
     try {
-      const view = unchangedView(request, root, loaded, production, reader);
+      const view = await unchangedView(request, root, loaded, production, reader);
       if (view !== undefined) return work(view);
     } catch (error) {
       if (!isSqliteError(error)) throw error;
@@ -40,21 +41,27 @@ export async function withQueryView<T>(request: QueryRequest, work: (view: Query
   const [{ registryPath, withRegistry }, { answerFromProject }] = await Promise.all([import('../analyse/with-registry.js'), import('./query-from-project.js')]);
   return withRegistry(registryPath(root, loaded.config.registry), request.notices, async (registry) => {
     // The registry is open: a cleanup a kill interrupted is rolled back before anything is read.
-    const view = unchangedView(request, root, loaded, production, registry);
+    const view = await unchangedView(request, root, loaded, production, registry);
     if (view !== undefined) return work(view);
     return answerFromProject({ request, root, production, work, loaded, registry });
   });
 }
 
-/** The stored view, when nothing it or loading the project depended on changed. */
-function unchangedView(request: QueryRequest, root: string, loaded: LoadedConfig, production: boolean, registry: RegistryDatabase): QueryView | undefined {
+/**
+ * The stored view, when nothing it or loading the project depended on changed. The git commands
+ * among the reads run while the rest is checked and the view read; each file is stat'ed once.
+ */
+async function unchangedView(request: QueryRequest, root: string, loaded: LoadedConfig, production: boolean, registry: RegistryDatabase): Promise<QueryView | undefined> {
   const projectStamp = readProjectStamp(registry);
   if (projectStamp === undefined || projectStamp.key !== givenKey(root, loaded, production, registry)) return undefined;
   const stored = readQueryViewStamps(registry);
-  if (stored === undefined || !diskReadsHold(projectStamp.reads) || !viewHolds(root, stored)) return undefined;
+  if (stored === undefined) return undefined;
+  const lstats = new Map<string, Stats | undefined>();
+  const reads = diskReadsHoldSoon(projectStamp.reads, lstats);
+  if (!reads.now || !viewHolds(root, stored, lstats)) return undefined;
   const bytes = readStoredView(registry);
   const view = bytes === undefined ? undefined : viewOfStored(bytes);
-  if (view === undefined) return undefined;
+  if (view === undefined || !(await reads.commands)) return undefined;
   request.onSource?.('unchanged');
   request.notices.push(...projectStamp.notices, ...stored.notices);
   return view;
