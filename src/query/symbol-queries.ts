@@ -22,22 +22,21 @@ const FINDABLE = new Set(['function', 'class', 'variable', 'type', 'interface', 
 
 /** `registry find`: symbols whose name matches a name or glob, optionally of one kind. */
 export function findSymbols(context: QueryView, pattern: string, kind?: string): FoundSymbol[] {
-  // Smart case: a pattern with capitals matches exactly, one without ignores case.
-  const caseless = pattern === pattern.toLowerCase();
-  const globSource = /[*?[{]/.test(pattern) ? globToRegExp(pattern).source : undefined;
-  const glob = globSource === undefined ? undefined : new RegExp(globSource, caseless ? 'i' : '');
-  const matches = (name: string) => (glob !== undefined
-    ? glob.test(name)
-    : caseless ? name.toLowerCase() === pattern : name === pattern);
+  const matches = nameMatcher(pattern);
+  // `Class.member` can only match a pattern with a dot, or a glob.
+  const qualifiedMayMatch = pattern.includes('.') || /[*?[{]/.test(pattern);
   const found: Array<FoundSymbol & { node: number }> = [];
   for (const file of context.files) {
-    const exported = context.exportedDeclarations(file);
-    file.facts.declarations.forEach((declaration, index) => {
-      if (!FINDABLE.has(declaration.kind) || (kind !== undefined && declaration.kind !== kind)) return;
-      const owner = declaration.parent >= 0 ? `${file.facts.declarations[declaration.parent].name}.` : '';
+    const { declarations } = file.facts;
+    let exported: ReadonlySet<number> | undefined;
+    for (let index = 0; index < declarations.length; index += 1) {
+      const declaration = declarations[index];
+      if (!FINDABLE.has(declaration.kind) || (kind !== undefined && declaration.kind !== kind)) continue;
+      const owner = declaration.parent >= 0 ? `${declarations[declaration.parent].name}.` : '';
       // Members match by their own name or as `Class.member`.
-      if (!matches(declaration.name) && (owner === '' || !matches(`${owner}${declaration.name}`))) return;
+      if (!matches(declaration.name) && (owner === '' || !qualifiedMayMatch || !matches(`${owner}${declaration.name}`))) continue;
       const node = file.firstDeclarationNode + index;
+      exported ??= context.exportedDeclarations(file);
       found.push({
         name: `${owner}${declaration.name}`,
         kind: declaration.kind,
@@ -51,10 +50,24 @@ export function findSymbols(context: QueryView, pattern: string, kind?: string):
         liveCallers: 0,
         node,
       });
-    });
+    }
   }
   const callers = referenceIndex(context, 'callers', new Set(found.map((symbol) => symbol.node)));
   return found.map(({ node, ...symbol }) => ({ ...symbol, liveCallers: [...(callers.get(node) ?? [])].filter((caller) => context.isLive(caller)).length })).sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Smart case: a pattern with capitals matches exactly, one without ignores case; a glob as a glob. */
+function nameMatcher(pattern: string): (name: string) => boolean {
+  const caseless = pattern === pattern.toLowerCase();
+  if (/[*?[{]/.test(pattern)) {
+    const glob = new RegExp(globToRegExp(pattern).source, caseless ? 'i' : '');
+    return (name) => glob.test(name);
+  }
+  // Names of another length are not lowered (most names are not the one asked for), unless
+  // lowering may change their length (a few non-ASCII letters do).
+  return caseless ? (name) => (name.length === pattern.length || NON_ASCII.test(name)) && name.toLowerCase() === pattern : (name) => name === pattern;
 }
 
 export interface UsageNode {
@@ -148,19 +161,22 @@ function shortestChain(context: QueryView, roots: readonly number[], goal: reado
 function referenceIndex(context: QueryView, direction: 'callers' | 'callees', keys?: ReadonlySet<number>): Map<number, Set<number>> {
   const index = new Map<number, Set<number>>();
   const add = (key: number, value: number) => {
-    if (keys !== undefined && !keys.has(key)) return;
     let set = index.get(key);
     if (set === undefined) index.set(key, (set = new Set()));
     set.add(value);
   };
   const { uses } = context;
   const [keyOffset, valueOffset] = direction === 'callers' ? [1, 0] : [0, 1];
-  for (let pair = 0; pair < uses.length; pair += 2) add(uses[pair + keyOffset], uses[pair + valueOffset]);
+  // One pass over every use of the project: kept tight (no call per use that is not asked for).
+  for (let pair = 0; pair < uses.length; pair += 2) {
+    const key = uses[pair + keyOffset];
+    if (keys === undefined || keys.has(key)) add(key, uses[pair + valueOffset]);
+  }
   // Module-level loads (imports for side effects, re-exports): file to file.
   for (const file of context.files) {
     for (const target of context.moduleLoads(file)) {
-      if (direction === 'callers') add(target.moduleNode, file.moduleNode);
-      else add(file.moduleNode, target.moduleNode);
+      const [key, value] = direction === 'callers' ? [target.moduleNode, file.moduleNode] : [file.moduleNode, target.moduleNode];
+      if (keys === undefined || keys.has(key)) add(key, value);
     }
   }
   return index;
