@@ -9,12 +9,12 @@ import { FACTS_VERSION } from '../indexer/facts.js';
 import { toolEntriesStamp } from '../knip/ask-knip.js';
 import { loadKnipAnswer } from '../registry/knip-store.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
-import { type FileStamp, readQueryViewStamps, readStoredView, writeProjectStamp, writeQueryView } from '../registry/query-view-store.js';
+import { type FileStamp, readQueryViewStamps, writeProjectStamp, writeQueryView } from '../registry/query-view-store.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import { contentStats, givenKey, stampKey, viewHolds } from './view-freshness.js';
 import { type QueryRequest, type QueryView, viewOfAnalysis } from './query-view.js';
 import { STORED_VIEW_VERSION, storeView } from './stored-view.js';
-import { viewOfStored } from './stored-query-view.js';
+import { storedQueryView } from './stored-query-view.js';
 
 interface ProjectQuery<T> {
   request: QueryRequest;
@@ -44,8 +44,8 @@ export async function answerFromProject<T>(query: ProjectQuery<T>): Promise<T> {
   const stored = readQueryViewStamps(registry);
   let view: QueryView | undefined;
   if (stored !== undefined && stored.key === loading.value.key && viewHolds(root, stored)) {
-    const bytes = readStoredView(registry);
-    view = bytes === undefined ? undefined : viewOfStored(bytes);
+    // Read whole: this connection writes below, so no read transaction keeps later reads to this view.
+    view = storedQueryView(registry, true);
     if (view !== undefined) {
       request.onSource?.('stored');
       request.notices.push(...stored.notices);

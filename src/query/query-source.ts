@@ -7,10 +7,11 @@ import { diskReadsHoldSoon } from '../files/disk-reads-hold.js';
 import { isDirectory } from '../files/fs-checks.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
 import { openRegistryToRead } from '../registry/open-registry-to-read.js';
-import { readProjectStamp, readQueryViewStamps, readStoredView } from '../registry/query-view-store.js';
+import { readProjectStamp, readQueryViewStamps } from '../registry/query-view-store.js';
 import { registryFileOf } from '../registry/registry-file.js';
 import type { QueryRequest, QueryView } from './query-view.js';
-import { viewOfStored } from './stored-query-view.js';
+import { StoredViewDamaged } from './packed-sections.js';
+import { storedQueryView } from './stored-query-view.js';
 import { givenKey, viewHolds } from './view-freshness.js';
 
 /**
@@ -29,11 +30,16 @@ export async function withQueryView<T>(request: QueryRequest, work: (view: Query
   const loaded = await loadConfig(root, request.configFile);
   const reader = openRegistryToRead(registryFileOf(root, loaded.config.registry));
   if (reader !== undefined) {
+    const noticesBefore = request.notices.length;
     try {
-      const view = await unchangedView(request, root, loaded, production, reader);
-      if (view !== undefined) return work(view);
+      // One read transaction: the parts of the view a query reads as it goes are of one view.
+      reader.exec('BEGIN');
+      const view = await unchangedView(request, root, loaded, production, reader, false);
+      if (view !== undefined) return await work(view);
     } catch (error) {
-      if (!isSqliteError(error)) throw error;
+      // A damaged part or a SQLite failure: the registry is opened again below, which repairs or reports it.
+      if (!isSqliteError(error) && !(error instanceof StoredViewDamaged)) throw error;
+      request.notices.length = noticesBefore;
     } finally {
       reader.close();
     }
@@ -41,7 +47,7 @@ export async function withQueryView<T>(request: QueryRequest, work: (view: Query
   const [{ registryPath, withRegistry }, { answerFromProject }] = await Promise.all([import('../analyse/with-registry.js'), import('./query-from-project.js')]);
   return withRegistry(registryPath(root, loaded.config.registry), request.notices, async (registry) => {
     // The registry is open: a cleanup a kill interrupted is rolled back before anything is read.
-    const view = await unchangedView(request, root, loaded, production, registry);
+    const view = await unchangedView(request, root, loaded, production, registry, true);
     if (view !== undefined) return work(view);
     return answerFromProject({ request, root, production, work, loaded, registry });
   });
@@ -50,8 +56,9 @@ export async function withQueryView<T>(request: QueryRequest, work: (view: Query
 /**
  * The stored view, when nothing it or loading the project depended on changed. The git commands
  * among the reads run while the rest is checked and the view read; each file is stat'ed once.
+ * `readAll`: the view read whole now (a connection not kept in one read transaction).
  */
-async function unchangedView(request: QueryRequest, root: string, loaded: LoadedConfig, production: boolean, registry: RegistryDatabase): Promise<QueryView | undefined> {
+async function unchangedView(request: QueryRequest, root: string, loaded: LoadedConfig, production: boolean, registry: RegistryDatabase, readAll: boolean): Promise<QueryView | undefined> {
   const projectStamp = readProjectStamp(registry);
   if (projectStamp === undefined || projectStamp.key !== givenKey(root, loaded, production, registry)) return undefined;
   const stored = readQueryViewStamps(registry);
@@ -59,10 +66,10 @@ async function unchangedView(request: QueryRequest, root: string, loaded: Loaded
   const lstats = new Map<string, Stats | undefined>();
   const reads = diskReadsHoldSoon(projectStamp.reads, lstats);
   if (!reads.now || !viewHolds(root, stored, lstats)) return undefined;
-  const bytes = readStoredView(registry);
-  const view = bytes === undefined ? undefined : viewOfStored(bytes);
+  const view = storedQueryView(registry, readAll);
   if (view === undefined || !(await reads.commands)) return undefined;
   request.onSource?.('unchanged');
   request.notices.push(...projectStamp.notices, ...stored.notices);
   return view;
 }
+

@@ -1,18 +1,34 @@
 import type { DeclarationKind } from '../indexer/facts.js';
+import type { RegistryDatabase } from '../registry/open-registry.js';
+import { readStoredView } from '../registry/query-view-store.js';
 import { PackedSections, StoredViewDamaged, within } from './packed-sections.js';
 import type { QueryDeclaration, QueryFile, QueryGraph, QueryView } from './query-view.js';
-import { DeclarationBit, FileBit } from './stored-view.js';
+import { DeclarationBit, FileBit, signaturesOf } from './stored-view.js';
 import { StoredGraph } from './stored-graph.js';
 
 /**
- * The query view over a stored one (see storeView): read in place, each part decoded when a
- * query first asks for it. Undefined when the stored bytes are not a view this build wrote
- * (another version, a damaged row): the caller then analyses.
+ * The view the registry stores, or undefined. `readAll`: read whole now, in one transaction (for
+ * a connection not kept in one read transaction while the query reads it).
  */
-export function viewOfStored(stored: Uint8Array): QueryView | undefined {
-  const sections = PackedSections.read(stored);
+export function storedQueryView(registry: RegistryDatabase, readAll: boolean): QueryView | undefined {
+  const read = () => {
+    const stored = readStoredView(registry);
+    return stored === undefined ? undefined : viewOfStored(stored, { readAll });
+  };
+  return readAll ? registry.transaction(read)() : read();
+}
+
+/**
+ * The query view over a stored one (see storeView): each section read and decoded when a query
+ * first asks for it (`readAll`: all at once, for a caller that cannot read later). Undefined
+ * when the stored view is not one this build wrote (another version, a damaged row): the
+ * caller then analyses. A section found damaged later throws StoredViewDamaged.
+ */
+function viewOfStored(stored: { header: string; part: (name: string) => Uint8Array | undefined }, options: { readAll?: boolean } = {}): QueryView | undefined {
+  const sections = PackedSections.read(stored.header, stored.part);
   if (sections === undefined) return undefined;
   try {
+    if (options.readAll === true) sections.readAll();
     return new StoredQueryView(sections);
   } catch (error) {
     if (error instanceof StoredViewDamaged || error instanceof SyntaxError) return undefined;
@@ -50,16 +66,15 @@ class StoredQueryView implements QueryView {
     this.components = filesJson.map(([, component]) => component);
     this.files = filesJson.map(([path], index) => new StoredFile(index, path, fileFlags[index], moduleNode[index], firstDeclarationNode[index], declarations, declarationStart[index], declarationStart[index + 1]));
     this.byPath = new Map(this.files.map((file) => [file.path, file]));
-    const graph = new StoredGraph(sections, this.files);
-    this.graph = graph;
     this.live = sections.uint8('live');
+    const nodeCount = this.live.length;
+    this.graph = new StoredGraph(sections, this.files, nodeCount);
     this.uses = sections.int32('uses');
     const productionRoots = sections.int32('productionRoots');
     const testRoots = sections.int32('testRoots');
-    const nodeCount = graph.nodeKind.length;
     // Lengths are checked, the values in the long lists (uses, edges) are not: SQLite notices a
     // damaged page, and scanning them costs more than the rest of a query.
-    if (this.live.length !== nodeCount || this.uses.length % 2 !== 0 || !within(productionRoots, nodeCount) || !within(testRoots, nodeCount)) {
+    if (this.uses.length % 2 !== 0 || !within(productionRoots, nodeCount) || !within(testRoots, nodeCount)) {
       throw new StoredViewDamaged('node sections do not match');
     }
     this.roots = { production: Array.from(productionRoots), test: Array.from(testRoots) };
@@ -107,9 +122,8 @@ class StoredDeclarations {
   readonly flags: Int32Array;
   readonly bits: Uint8Array;
   private readonly signatureEnd: Int32Array;
-  private readonly signatures: Uint8Array;
 
-  constructor(sections: PackedSections) {
+  constructor(private readonly sections: PackedSections) {
     this.names = JSON.parse(sections.text('declarationNames').toString('utf8')) as string[];
     this.kinds = JSON.parse(sections.text('kinds').toString('utf8')) as DeclarationKind[];
     this.kind = sections.uint8('declarationKind');
@@ -120,19 +134,21 @@ class StoredDeclarations {
     this.flags = sections.int32('declarationFlags');
     this.bits = sections.uint8('declarationBits');
     this.signatureEnd = sections.int32('signatureEnd');
-    this.signatures = sections.uint8('signatures');
     this.count = this.names.length;
     const lists = [this.kind, this.line, this.column, this.endLine, this.parent, this.flags, this.bits, this.signatureEnd];
-    if (lists.some((list) => list.length !== this.count) || (this.count > 0 && this.signatureEnd[this.count - 1] !== this.signatures.length)) {
+    if (lists.some((list) => list.length !== this.count)) {
       throw new StoredViewDamaged('declaration sections do not match');
     }
     for (const kind of this.kind) if (kind >= this.kinds.length) throw new StoredViewDamaged('unknown declaration kind');
   }
 
-  signature(at: number): string | undefined {
+  /** The signature of declaration `at`, the first of its file being `fileStart`: read from the file's section. */
+  signature(at: number, file: number, fileStart: number): string | undefined {
     if ((this.bits[at] & DeclarationBit.Signed) === 0) return undefined;
-    const start = at === 0 ? 0 : this.signatureEnd[at - 1];
-    return JSON.parse(Buffer.from(this.signatures.buffer, this.signatures.byteOffset, this.signatures.byteLength).toString('utf8', start, this.signatureEnd[at])) as string;
+    const start = at === fileStart ? 0 : this.signatureEnd[at - 1];
+    const bytes = this.sections.uint8(signaturesOf(file));
+    if (this.signatureEnd[at] > bytes.length) throw new StoredViewDamaged(`signatures of file ${file} end early`);
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, this.signatureEnd[at])) as string;
   }
 }
 
@@ -146,7 +162,7 @@ class StoredDeclaration implements QueryDeclaration {
   readonly parent: number;
   readonly flags: number;
 
-  constructor(private readonly all: StoredDeclarations, private readonly at: number) {
+  constructor(private readonly all: StoredDeclarations, private readonly at: number, private readonly file: number, private readonly fileStart: number) {
     this.name = all.names[at];
     this.kind = all.kinds[all.kind[at]];
     this.line = all.line[at];
@@ -157,7 +173,7 @@ class StoredDeclaration implements QueryDeclaration {
   }
 
   get signature(): string | undefined {
-    return this.all.signature(this.at);
+    return this.all.signature(this.at, this.file, this.fileStart);
   }
 }
 
@@ -184,7 +200,7 @@ class StoredFile implements QueryFile {
   }
 
   get facts(): { declarations: readonly StoredDeclaration[] } {
-    this.declarations ??= { declarations: Array.from({ length: this.end - this.start }, (_, index) => new StoredDeclaration(this.all, this.start + index)) };
+    this.declarations ??= { declarations: Array.from({ length: this.end - this.start }, (_, index) => new StoredDeclaration(this.all, this.start + index, this.index, this.start)) };
     return this.declarations;
   }
 

@@ -1,9 +1,12 @@
 import type { SymbolGraph } from '../graph/symbol-graph.js';
-import { packSections } from './packed-sections.js';
+import { type PackedView, packSections } from './packed-sections.js';
 import type { QueryView } from './query-view.js';
 
 /** Bump when the shape or meaning of a stored view changes: older ones are then ignored. */
 export const STORED_VIEW_VERSION = 3;
+
+/** The section holding the signatures of file `index` (UTF-8 of one JSON string each), when it has any. */
+export const signaturesOf = (index: number): string => `signatures:${index}`;
 
 /** Per-file bits of `fileFlags`. */
 export const FileBit = { Test: 1, Entry: 2, DeclarationFile: 4 } as const;
@@ -12,11 +15,11 @@ export const DeclarationBit = { Exported: 1, IndexedByName: 2, Signed: 4 } as co
 
 /**
  * The query view as packed sections (see packed-sections.ts), kept in the registry's
- * `query_view` table: numbers as typed arrays (edges and module loads as offsets into one list),
- * strings as JSON lists or, for signatures, one JSON string each, decoded only when asked for.
- * Read back by src/query/stored-query-view.ts.
+ * `query_view_parts` table: numbers as typed arrays (edges and module loads as offsets into one
+ * list), strings as JSON lists or, for signatures, one JSON string each in a section per file,
+ * read only for the declarations a query shows. Read back by src/query/stored-query-view.ts.
  */
-export function storeView(view: QueryView & { graph: SymbolGraph }): Buffer {
+export function storeView(view: QueryView & { graph: SymbolGraph }): PackedView {
   const { graph, files } = view;
   const nodeCount = graph.nodeKind.length;
   const live = new Uint8Array(nodeCount);
@@ -30,13 +33,14 @@ export function storeView(view: QueryView & { graph: SymbolGraph }): Buffer {
   const declarations = files.flatMap((file) => file.facts.declarations);
   const kinds = [...new Set(declarations.map((declaration) => declaration.kind))];
   const declarationBits = new Uint8Array(declarations.length);
-  const signatures: Buffer[] = [];
+  const signatures: Record<string, Buffer> = {};
   const signatureEnd = new Int32Array(declarations.length);
   const fileDeclarationStart = new Int32Array(files.length + 1);
   let at = 0;
-  let signatureBytes = 0;
   for (const file of files) {
     fileDeclarationStart[file.index] = at;
+    const ofFile: Buffer[] = [];
+    let signatureBytes = 0;
     const exported = view.exportedDeclarations(file);
     const byName = new Set([...file.declarationsByName.values()].flat());
     file.facts.declarations.forEach((declaration, index) => {
@@ -46,12 +50,14 @@ export function storeView(view: QueryView & { graph: SymbolGraph }): Buffer {
       if (signature !== undefined) {
         // Each as JSON (ASCII escapes for lone surrogates, which UTF-8 cannot carry): read back exactly.
         const bytes = Buffer.from(JSON.stringify(signature), 'utf8');
-        signatures.push(bytes);
+        ofFile.push(bytes);
         signatureBytes += bytes.byteLength;
       }
+      // Where the declaration's signature ends in its file's section.
       signatureEnd[at] = signatureBytes;
       at += 1;
     });
+    if (ofFile.length > 0) signatures[signaturesOf(file.index)] = Buffer.concat(ofFile);
   }
   fileDeclarationStart[files.length] = at;
   const rootNodes = new Set([...view.roots.production, ...view.roots.test]);
@@ -85,7 +91,7 @@ export function storeView(view: QueryView & { graph: SymbolGraph }): Buffer {
     declarationBits,
     declarationNames: JSON.stringify(declarations.map((declaration) => declaration.name)),
     signatureEnd,
-    signatures: Buffer.concat(signatures),
+    ...signatures,
   });
 }
 

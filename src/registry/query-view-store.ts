@@ -14,8 +14,8 @@ export interface StoredQueryView {
   fileStamps: FileStamp[];
   diskLookups: Array<[string, 'file' | 'dir' | 'none']>;
   notices: string[];
-  /** The view (src/query/stored-view.ts), read only once the stamps hold. */
-  view: Buffer;
+  /** The view (src/query/stored-view.ts): its header, and its parts, each read only when a query needs it. */
+  view: { header: string; parts: ReadonlyArray<readonly [string, Uint8Array]> };
 }
 
 export function readProjectStamp(registry: RegistryDatabase): ProjectStamp | undefined {
@@ -40,14 +40,24 @@ export function readQueryViewStamps(registry: RegistryDatabase): Omit<StoredQuer
   };
 }
 
-/** The stored view's bytes; undefined when there is none, or it is the text an older orch-guard stored. */
-export function readStoredView(registry: RegistryDatabase): Buffer | undefined {
-  const view = registry.prepare('SELECT view FROM query_view WHERE id = 1').pluck().get() as Buffer | string | undefined;
-  return Buffer.isBuffer(view) ? view : undefined;
+/**
+ * The stored view's header and a reader of its parts; undefined when there is none. Parts read
+ * later come from the same view only within one read transaction (or all read at once).
+ */
+export function readStoredView(registry: RegistryDatabase): { header: string; part: (name: string) => Buffer | undefined } | undefined {
+  const header = registry.prepare('SELECT view FROM query_view WHERE id = 1').pluck().get() as string | undefined;
+  if (typeof header !== 'string') return undefined;
+  const select = registry.prepare('SELECT bytes FROM query_view_parts WHERE name = ?').pluck();
+  return { header, part: (name) => select.get(name) as Buffer | undefined };
 }
 
 export function writeQueryView(registry: RegistryDatabase, stored: StoredQueryView): void {
-  // A new view drops the old project stamp: it is written again for this view.
-  registry.prepare('INSERT OR REPLACE INTO query_view (id, key, file_stamps, disk_lookups, notices, view, project_stamp) VALUES (1, ?, ?, ?, ?, ?, NULL)')
-    .run(stored.key, JSON.stringify(stored.fileStamps), JSON.stringify(stored.diskLookups), JSON.stringify(stored.notices), stored.view);
+  const insertPart = registry.prepare('INSERT INTO query_view_parts (name, bytes) VALUES (?, ?)');
+  registry.transaction(() => {
+    // A new view drops the old project stamp: it is written again for this view.
+    registry.prepare('INSERT OR REPLACE INTO query_view (id, key, file_stamps, disk_lookups, notices, view, project_stamp) VALUES (1, ?, ?, ?, ?, ?, NULL)')
+      .run(stored.key, JSON.stringify(stored.fileStamps), JSON.stringify(stored.diskLookups), JSON.stringify(stored.notices), stored.view.header);
+    registry.prepare('DELETE FROM query_view_parts').run();
+    for (const [name, bytes] of stored.view.parts) insertPart.run(name, bytes);
+  }).immediate();
 }
