@@ -67,7 +67,7 @@ export async function answerFromProject<T>(query: ProjectQuery<T>): Promise<T> {
       fileStamps: fileStamps(project, registry),
       diskLookups: analysis.project.lookup.diskLookups(),
       notices: request.notices.slice(analysisNoticesFrom),
-      view: storeView(analysed),
+      view: storeView(analysed, analysis.context.graph),
     });
     if (!keying.value.repeatable) reads = undefined;
   } else if (!loading.value.repeatable) {

@@ -4,6 +4,7 @@ import type { DeclarationFact } from '../indexer/facts.js';
 import { resolvedFiles } from '../resolve/resolved-files.js';
 import type { DeadCodeGraph } from '../rule-engine/explain-dead.js';
 import { rootLabeller } from './root-label.js';
+import { type UseLists, useLists } from './use-lists.js';
 
 /** What queries read of a declaration (a stored view keeps no more). */
 export type QueryDeclaration = Pick<DeclarationFact, 'name' | 'kind' | 'line' | 'column' | 'endLine' | 'parent' | 'flags' | 'signature'>;
@@ -15,10 +16,10 @@ export interface QueryFile extends Pick<GraphFile, 'index' | 'path' | 'isTest' |
   readonly declarationsByName: ReadonlyMap<string, readonly number[]>;
 }
 
-/** What queries read of the symbol graph (the linker's SymbolGraph has it, and so does a stored view). */
+/** What queries read of the symbol graph (the linker's SymbolGraph, or a stored view). */
 export interface QueryGraph extends DeadCodeGraph {
-  /** Out-edges of each node, in the linker's order (`why` takes the first shortest chain). */
-  readonly edges: ArrayLike<Iterable<number>>;
+  /** A node's out-edges, in the linker's order (`why` takes the first shortest chain). */
+  outEdges(node: number): ArrayLike<number>;
   readonly memberGates: ReadonlyMap<number, { readonly classNode: number; readonly nameNode: number }>;
   declarationOf(node: number): QueryDeclaration | undefined;
 }
@@ -41,8 +42,8 @@ export interface QueryView {
   moduleLoads(file: QueryFile): readonly QueryFile[];
   /** How `why` names the start of a chain. */
   rootLabel(node: number): string;
-  /** Symbol uses after imports and re-exports are resolved, fake ones left out, flat: [from, to, from, to, ...]. */
-  readonly uses: ArrayLike<number>;
+  /** Symbol uses after imports and re-exports are resolved, fake ones left out: who uses a node (callers), or what it uses (callees). */
+  usesOf(node: number, direction: 'callers' | 'callees'): ArrayLike<number>;
 }
 
 export interface QueryRequest {
@@ -59,10 +60,12 @@ export interface QueryRequest {
 
 export type QuerySource = 'unchanged' | 'stored' | 'analysed';
 
-export function viewOfAnalysis(analysis: Analysis): QueryView & { graph: SymbolGraph } {
+export function viewOfAnalysis(analysis: Analysis): QueryView {
   const { context } = analysis;
+  const { graph } = context;
+  let uses: UseLists | undefined;
   return {
-    graph: context.graph,
+    graph: queryGraphOf(graph),
     files: context.files,
     roots: context.roots,
     isLive: (node) => context.isLive(node),
@@ -80,6 +83,22 @@ export function viewOfAnalysis(analysis: Analysis): QueryView & { graph: SymbolG
       return loads;
     },
     rootLabel: rootLabeller(analysis),
-    uses: context.graph.symbolReferences.flatMap((reference) => (reference.kind === 'fake' ? [] : [reference.from, reference.to])),
+    usesOf: (node, direction) => {
+      uses ??= useLists(graph.symbolReferences.flatMap((reference) => (reference.kind === 'fake' ? [] : [reference.from, reference.to])), graph.nodeKind.length);
+      return uses[direction](node);
+    },
+  };
+}
+
+/** The linker's graph as queries read it. */
+export function queryGraphOf(graph: SymbolGraph): QueryGraph {
+  return {
+    nodeKind: graph.nodeKind,
+    referrers: graph.referrers,
+    fakeReferrers: graph.fakeReferrers,
+    memberGates: graph.memberGates,
+    outEdges: (node) => graph.edges[node],
+    declarationOf: (node) => graph.declarationOf(node),
+    describe: (node) => graph.describe(node),
   };
 }

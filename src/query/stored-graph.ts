@@ -4,15 +4,15 @@ import type { QueryDeclaration, QueryFile, QueryGraph } from './query-view.js';
 
 /**
  * The symbol graph as stored (see storeView): each node list read when a query first needs it
- * (`registry find` needs none), edges as one list with offsets. The per-node edge and referrer
- * lists a traversal walks are made on first use only (`why`).
+ * (`registry find` needs none), edges as one list with offsets. The referrer lists (explaining
+ * dead code) are made on first use only.
  */
 export class StoredGraph implements QueryGraph {
   private readonly lists = new Map<string, Int32Array | Uint8Array>();
   private nameList: string[] | undefined;
   private gates: ReadonlyMap<number, { classNode: number; nameNode: number }> | undefined;
   private fake: ReadonlyMap<number, readonly number[]> | undefined;
-  private edgeLists: Int32Array[] | undefined;
+  private edgeLists: [Int32Array, Int32Array] | undefined;
   private referrerLists: Int32Array[] | undefined;
 
   constructor(private readonly sections: PackedSections, private readonly files: readonly QueryFile[], private readonly nodeCount: number) {}
@@ -49,13 +49,10 @@ export class StoredGraph implements QueryGraph {
     return this.fake;
   }
 
-  /** Out-edges of each node, in the linker's order. */
-  get edges(): readonly Int32Array[] {
-    if (this.edgeLists === undefined) {
-      const [start, targets] = this.edgeList();
-      this.edgeLists = Array.from({ length: this.nodeCount }, (_, node) => targets.subarray(start[node], start[node + 1]));
-    }
-    return this.edgeLists;
+  /** A node's out-edges, in the linker's order. */
+  outEdges(node: number): Int32Array {
+    const [start, targets] = this.edgeList();
+    return targets.subarray(start[node], start[node + 1]);
   }
 
   /** Who uses each node, by source node (order does not matter to the queries: they sort what they show). */
@@ -87,10 +84,13 @@ export class StoredGraph implements QueryGraph {
   }
 
   private edgeList(): [Int32Array, Int32Array] {
-    const start = this.nodeList('edgeStart', () => this.sections.int32('edgeStart'), 1) as Int32Array;
-    const targets = this.sections.int32('edgeTargets');
-    if (start[this.nodeCount] !== targets.length) throw new StoredViewDamaged('the edges do not match their offsets');
-    return [start, targets];
+    if (this.edgeLists === undefined) {
+      const start = this.nodeList('edgeStart', () => this.sections.int32('edgeStart'), 1) as Int32Array;
+      const targets = this.sections.int32('edgeTargets');
+      if (start[this.nodeCount] !== targets.length) throw new StoredViewDamaged('the edges do not match their offsets');
+      this.edgeLists = [start, targets];
+    }
+    return this.edgeLists;
   }
 
   /** A per-node list (`extra` more entries: offsets), read once, of the length the view's node count says. */

@@ -40,7 +40,7 @@ class StoredQueryView implements QueryView {
   readonly graph: QueryGraph;
   readonly files: StoredFile[];
   readonly roots: { production: number[]; test: number[] };
-  readonly uses: Int32Array;
+  private readonly useLists = new Map<string, [Int32Array, Int32Array]>();
   private readonly live: Uint8Array;
   private readonly components: Array<string | null>;
   private readonly loadStart: Int32Array;
@@ -69,15 +69,26 @@ class StoredQueryView implements QueryView {
     this.live = sections.uint8('live');
     const nodeCount = this.live.length;
     this.graph = new StoredGraph(sections, this.files, nodeCount);
-    this.uses = sections.int32('uses');
     const productionRoots = sections.int32('productionRoots');
     const testRoots = sections.int32('testRoots');
     // Lengths are checked, the values in the long lists (uses, edges) are not: SQLite notices a
     // damaged page, and scanning them costs more than the rest of a query.
-    if (this.uses.length % 2 !== 0 || !within(productionRoots, nodeCount) || !within(testRoots, nodeCount)) {
+    if (!within(productionRoots, nodeCount) || !within(testRoots, nodeCount)) {
       throw new StoredViewDamaged('node sections do not match');
     }
     this.roots = { production: Array.from(productionRoots), test: Array.from(testRoots) };
+  }
+
+  usesOf(node: number, direction: 'callers' | 'callees'): Int32Array {
+    const name = direction === 'callers' ? 'caller' : 'callee';
+    let list = this.useLists.get(name);
+    if (list === undefined) {
+      list = [this.sections.int32(`${name}Start`), this.sections.int32(`${name}Targets`)];
+      if (list[0].length !== this.live.length + 1 || list[0][this.live.length] !== list[1].length) throw new StoredViewDamaged(`the ${direction} do not match their offsets`);
+      this.useLists.set(name, list);
+    }
+    const [start, values] = list;
+    return values.subarray(start[node], start[node + 1]);
   }
 
   isLive(node: number): boolean {

@@ -19,8 +19,8 @@ export const DeclarationBit = { Exported: 1, IndexedByName: 2, Signed: 4 } as co
  * list), strings as JSON lists or, for signatures, one JSON string each in a section per file,
  * read only for the declarations a query shows. Read back by src/query/stored-query-view.ts.
  */
-export function storeView(view: QueryView & { graph: SymbolGraph }): PackedView {
-  const { graph, files } = view;
+export function storeView(view: QueryView, graph: SymbolGraph): PackedView {
+  const { files } = view;
   const nodeCount = graph.nodeKind.length;
   const live = new Uint8Array(nodeCount);
   const names: string[] = [];
@@ -71,7 +71,8 @@ export function storeView(view: QueryView & { graph: SymbolGraph }): PackedView 
     ...offsetList('edge', Array.from({ length: nodeCount }, (_, node) => graph.edges[node])),
     memberGates: Int32Array.from([...graph.memberGates].flatMap(([node, gate]) => [node, gate.classNode, gate.nameNode])),
     fakeReferrers: Int32Array.from([...graph.fakeReferrers].flatMap(([node, referrers]) => [node, referrers.length, ...referrers])),
-    uses: Int32Array.from(view.uses),
+    ...offsetList('caller', Array.from({ length: nodeCount }, (_, node) => view.usesOf(node, 'callers'))),
+    ...offsetList('callee', Array.from({ length: nodeCount }, (_, node) => view.usesOf(node, 'callees'))),
     productionRoots: Int32Array.from(view.roots.production),
     testRoots: Int32Array.from(view.roots.test),
     rootLabels: JSON.stringify([...rootNodes].map((node) => [node, view.rootLabel(node)])),
