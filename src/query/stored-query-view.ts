@@ -3,7 +3,7 @@ import type { RegistryDatabase } from '../registry/open-registry.js';
 import { readStoredView } from '../registry/query-view-store.js';
 import { PackedSections, StoredViewDamaged, within } from './packed-sections.js';
 import type { QueryDeclaration, QueryFile, QueryGraph, QueryView } from './query-view.js';
-import { DeclarationBit, FileBit, signaturesOf } from './stored-view.js';
+import { DeclarationBit, FileBit, signaturesOf, VIEW_SECTIONS } from './stored-view.js';
 import { StoredGraph } from './stored-graph.js';
 
 /**
@@ -49,6 +49,8 @@ class StoredQueryView implements QueryView {
   private labels: Map<number, string> | undefined;
 
   constructor(private readonly sections: PackedSections) {
+    const missing = VIEW_SECTIONS.find((name) => !sections.has(name));
+    if (missing !== undefined) throw new StoredViewDamaged(`section ${missing} is missing`);
     const filesJson = JSON.parse(sections.text('files').toString('utf8')) as Array<[string, string | null]>;
     const declarations = new StoredDeclarations(sections);
     const fileFlags = sections.uint8('fileFlags');

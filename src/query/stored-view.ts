@@ -3,7 +3,19 @@ import { type PackedView, packSections } from './packed-sections.js';
 import type { QueryView } from './query-view.js';
 
 /** Bump when the shape or meaning of a stored view changes: older ones are then ignored. */
-export const STORED_VIEW_VERSION = 3;
+export const STORED_VIEW_VERSION = 4;
+
+/**
+ * The sections every stored view has (besides the signatures of each file that has any): a
+ * view whose header lacks one was not written by this build, whatever its version says.
+ */
+export const VIEW_SECTIONS = [
+  'nodeKind', 'nodeFile', 'nodeDeclaration', 'nodeName', 'names', 'live', 'edgeStart', 'edgeTargets', 'memberGates', 'fakeReferrers',
+  'callerStart', 'callerTargets', 'calleeStart', 'calleeTargets', 'productionRoots', 'testRoots', 'rootLabels', 'files', 'fileFlags',
+  'fileModuleNode', 'fileFirstDeclarationNode', 'fileDeclarationStart', 'loadStart', 'loadTargets', 'kinds', 'declarationKind',
+  'declarationLine', 'declarationColumn', 'declarationEndLine', 'declarationParent', 'declarationFlags', 'declarationBits',
+  'declarationNames', 'signatureEnd',
+] as const;
 
 /** The section holding the signatures of file `index` (UTF-8 of one JSON string each), when it has any. */
 export const signaturesOf = (index: number): string => `signatures:${index}`;
