@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { installDiskReadJournal, recordDiskReads } from '../../src/files/disk-read-journal.js';
 import { diskReadsHold, diskReadsHoldSoon } from '../../src/files/disk-reads-hold.js';
 import { enumerateFiles } from '../../src/files/enumerate-files.js';
-import { commitAll, git } from '../support/git-repo.js';
+import { commitAll, createGitRepo } from '../support/git-repo.js';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -84,10 +84,8 @@ describe('the disk read journal', () => {
   });
 
   test('the git file list, checked in the background: holds until a new file shows in it', async () => {
-    const root = tree();
-    git(root, 'init', '-q', '-b', 'main');
-    git(root, 'config', 'user.email', 'test@example.com');
-    git(root, 'config', 'user.name', 'Test');
+    const root = createGitRepo({ 'package.json': '{"name":"a"}', 'src/a.ts': 'export const a = 1;\n' });
+    dir = root;
     commitAll(root, 'initial');
     const { value, reads } = await recordDiskReads(async () => enumerateFiles({ root, outputDirs: [], accept: (file) => file.endsWith('.ts') }));
     expect(value).toContain('src/a.ts');
