@@ -91,7 +91,7 @@ export function viewOfAnalysis(analysis: Analysis): QueryView {
 }
 
 /** The linker's graph as queries read it. */
-export function queryGraphOf(graph: SymbolGraph): QueryGraph {
+function queryGraphOf(graph: SymbolGraph): QueryGraph {
   return {
     nodeKind: graph.nodeKind,
     referrers: graph.referrers,

@@ -239,4 +239,3 @@ class StoredFile implements QueryFile {
   }
 }
 
-export type { StoredFile };
