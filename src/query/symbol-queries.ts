@@ -32,9 +32,11 @@ export function findSymbols(context: QueryView, pattern: string, kind?: string):
     for (let index = 0; index < declarations.length; index += 1) {
       const declaration = declarations[index];
       if (!FINDABLE.has(declaration.kind) || (kind !== undefined && declaration.kind !== kind)) continue;
+      // Members match by their own name or as `Class.member` (the owner's name is looked up only then).
+      const ownName = matches(declaration.name);
+      if (!ownName && (declaration.parent < 0 || !qualifiedMayMatch)) continue;
       const owner = declaration.parent >= 0 ? `${declarations[declaration.parent].name}.` : '';
-      // Members match by their own name or as `Class.member`.
-      if (!matches(declaration.name) && (owner === '' || !qualifiedMayMatch || !matches(`${owner}${declaration.name}`))) continue;
+      if (!ownName && !matches(`${owner}${declaration.name}`)) continue;
       const node = file.firstDeclarationNode + index;
       exported ??= context.exportedDeclarations(file);
       found.push({
