@@ -3,7 +3,7 @@ import path from 'node:path';
 import { IN_MEMORY_REGISTRY, isCorruptionError, openRegistry, replaceCorruptRegistry, type RegistryDatabase } from '../registry/open-registry.js';
 import { deferCheckpoint } from '../registry/deferred-checkpoint.js';
 import { ensureStateDir, STATE_DIR_NAME } from '../files/state-dir.js';
-import { isWritableAncestor, readOnlyRegistry } from '../registry/registry-file.js';
+import { isWritableAncestor, readOnlyRegistry, registryFileOf } from '../registry/registry-file.js';
 
 /** The registry file for a root: the config's `registry` path, else .orch-guard/registry.db. */
 export function registryPath(root: string, configured: string | undefined): string {
@@ -52,7 +52,7 @@ export async function withRegistry<T>(file: string, notices: string[], work: (re
  * that cannot be opened is left for the real opening to report.
  */
 export function recoverInterruptedCleanups(root: string, configured: string | undefined, notices: string[]): void {
-  const file = configured !== undefined ? path.resolve(root, configured) : path.join(root, STATE_DIR_NAME, 'registry.db');
+  const file = registryFileOf(root, configured);
   if (!existsSync(file)) return;
   try {
     const noticesBefore = notices.length;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { printNotices } from './terminal.js';
+import { printNotices } from './print-notices.js';
 
 interface BaselineFlags {
   root: string;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { collect } from './options.js';
-import { printNotices, useColor } from './terminal.js';
+import { printNotices } from './print-notices.js';
+import { useColor } from './terminal.js';
 
 interface CleanupFlags {
   root: string;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { GatePhase } from '../gates/gate-summary.js';
 import { collect } from './options.js';
-import { parseReporterSpecs, printNotices, writeReports } from './terminal.js';
+import { printNotices } from './print-notices.js';
+import { parseReporterSpecs, writeReports } from './terminal.js';
 
 interface GateFlags {
   root: string;

@@ -2,7 +2,7 @@ import { writeFileAtomic } from '../files/write-file-atomic.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { printNotices } from './terminal.js';
+import { printNotices } from './print-notices.js';
 
 interface GraphFlags {
   root: string;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { printNotices } from './terminal.js';
+import { printNotices } from './print-notices.js';
 
 /** `orch-guard hook install|uninstall`: the pre-commit gate. */
 export function registerHookCommand(program: Command, setExitCode: (code: number) => void, binFile: string): void {

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { printNotices } from './terminal.js';
+import { printNotices } from './print-notices.js';
 
 interface InitFlags {
   root: string;

@@ -1,6 +1,11 @@
-import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import type { Command } from 'commander';
 import { isUserFacingError } from '../errors.js';
 import { packageVersion } from '../package-version.js';
+
+// Required as the CommonJS it is: imported as an ES module, Node first scans its source for the
+// names it exports, a few milliseconds of every run.
+const commander = createRequire(import.meta.url)('commander') as typeof import('commander');
 
 type Register = (program: Command, setExitCode: (code: number) => void, binFile: string) => Promise<void>;
 
@@ -39,7 +44,7 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     exitCode = code;
   };
   try {
-    const program = new Command('orch-guard')
+    const program = new commander.Command('orch-guard')
       .description('Stops dead code from being born: a symbol-level code registry, reachability analysis and integration gates for TypeScript/JavaScript.')
       .version(packageVersion(), '-v, --version')
       .option('--debug', 'print stack traces for errors')
@@ -52,7 +57,7 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
+    if (error instanceof commander.CommanderError) {
       // Commander already printed its one-line message (or the help / version).
       return error.exitCode === 0 ? ExitCode.Clean : ExitCode.Error;
     }

@@ -1,7 +1,7 @@
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { printNotices } from './terminal.js';
+import { printNotices } from './print-notices.js';
 
 const REPORTERS = ['text', 'json', 'html'] as const;
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { QuerySource, QueryView } from '../query/query-view.js';
-import { printNotices } from './terminal.js';
+import { printNotices } from './print-notices.js';
 
 interface QueryFlags {
   root: string;

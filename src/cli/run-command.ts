@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { printNotices } from './terminal.js';
+import { printNotices } from './print-notices.js';
 
 interface RunFlags {
   root: string;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { printNotices } from './terminal.js';
+import { printNotices } from './print-notices.js';
 
 /** `orch-guard status [<run-id>] [--task <id>]`: a pipeline run's table (the latest by default), or a task's fix brief; exit 1 when the run did not pass. */
 export function registerStatusCommand(program: Command, setExitCode: (code: number) => void): void {

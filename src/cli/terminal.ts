@@ -13,10 +13,6 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true;
 }
 
-export function printNotices(notices: readonly string[]): void {
-  for (const notice of notices) process.stderr.write(`orch-guard: ${notice}\n`);
-}
-
 /** Parses `--reporter name` / `--reporter name:file` values; unknown names are usage errors. */
 export function parseReporterSpecs(specs: readonly string[]): Array<{ name: string; file?: string }> {
   const parsed = (specs.length === 0 ? ['text'] : specs).map((spec) => {

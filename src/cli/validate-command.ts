@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { reporters } from '../report/reporters.js';
 import { collect } from './options.js';
-import { createProgress, parseReporterSpecs, printNotices, writeReports } from './terminal.js';
+import { printNotices } from './print-notices.js';
+import { createProgress, parseReporterSpecs, writeReports } from './terminal.js';
 
 interface ValidateFlags {
   root: string;

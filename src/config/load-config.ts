@@ -6,11 +6,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
-import { loadTypeScript } from '../typescript/load-typescript.js';
 import { ensureStateDir } from '../files/state-dir.js';
 import { type OrchGuardConfig, configSchema } from './config-schema.js';
 import { defineConfig } from './define-config.js';
-import { preflightConfig } from './preflight-config.js';
 import { SchemaIssue } from './schema-builder.js';
 
 /**
@@ -53,8 +51,10 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
 
 async function importConfigModule(root: string, file: string, label: string): Promise<unknown> {
   let exported: unknown;
-  const compiled = file.endsWith('.json') || file.endsWith('.cjs') ? file : compiledConfigPath(root, file, label);
+  const compiled = file.endsWith('.json') || file.endsWith('.cjs') ? file : await compiledConfigPath(root, file, label);
   if (!file.endsWith('.json') && !provenToLoad(compiled)) {
+    // Loaded only here: a config proven to load (the usual warm run) starts no worker thread.
+    const { preflightConfig } = await import('./preflight-config.js');
     await preflightConfig(compiled, file.endsWith('.cjs') ? 'cjs' : 'esm', label);
     rememberLoaded(compiled);
   }
@@ -88,7 +88,7 @@ async function importConfigModule(root: string, file: string, label: string): Pr
  * replaced by the config API (the project need not install orch-guard), relative imports made
  * absolute. Cached by content hash so later runs do not load the TypeScript compiler.
  */
-function compiledConfigPath(root: string, file: string, label: string): string {
+async function compiledConfigPath(root: string, file: string, label: string): Promise<string> {
   const source = readFileSync(file, 'utf8');
   // The tag changes when compiling changes: a copy compiled by an older orch-guard (which
   // applied a config with syntax errors) is not reused.
@@ -98,7 +98,7 @@ function compiledConfigPath(root: string, file: string, label: string): string {
   const isTypeScript = /\.m?ts$/.test(file);
   let code = source;
   if (isTypeScript) {
-    const ts = loadTypeScript();
+    const ts = (await import('../typescript/load-typescript.js')).loadTypeScript();
     const output = ts.transpileModule(source, {
       fileName: file,
       reportDiagnostics: true,

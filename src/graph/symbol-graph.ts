@@ -121,20 +121,13 @@ export class SymbolGraph {
   }
 
   declarationOf(node: number): DeclarationFact | undefined {
-    const declaration = this.nodeDeclaration[node];
-    return declaration >= 0 ? this.files[this.nodeFile[node]].facts.declarations[declaration] : undefined;
+    return declarationOfNode(this.files, this.nodeFile, this.nodeDeclaration, node);
   }
 
   /** A readable name for a node: `src/a.ts#helper`, `src/a.ts (module)`, `src/a.ts#export:x`. */
   describe(node: number): string {
     const file = this.files[this.nodeFile[node]];
-    switch (this.nodeKind[node]) {
-      case NodeKind.Module: return `${file.path} (top level)`;
-      case NodeKind.ExportName: return `${file.path}#${this.exportNameOfNode.get(node)}`;
-      case NodeKind.WholeModule: return `${file.path} (all exports)`;
-      case NodeKind.MemberName: return `.${this.memberNameOfNode.get(node)} (read from any object)`;
-      default: return `${file.path}#${qualifiedName(file, this.nodeDeclaration[node])}`;
-    }
+    return describeNode(this.nodeKind[node], file, this.exportNameOfNode.get(node) ?? this.memberNameOfNode.get(node), this.nodeDeclaration[node]);
   }
 }
 
@@ -156,8 +149,36 @@ class EdgeSet {
   }
 }
 
-/** `Enum.Member` for members, the plain name otherwise. */
-function qualifiedName(file: GraphFile, declaration: number): string {
-  const fact = file.facts.declarations[declaration];
-  return fact.parent >= 0 ? `${file.facts.declarations[fact.parent].name}.${fact.name}` : fact.name;
+/** The declaration a node stands for, if any: for the linker's graph and for a query's stored one alike. */
+export function declarationOfNode<Declaration>(
+  files: ArrayLike<{ readonly facts: { readonly declarations: ArrayLike<Declaration> } }>,
+  nodeFile: ArrayLike<number>,
+  nodeDeclaration: ArrayLike<number>,
+  node: number,
+): Declaration | undefined {
+  const declaration = nodeDeclaration[node];
+  return declaration >= 0 ? files[nodeFile[node]].facts.declarations[declaration] : undefined;
+}
+
+/**
+ * A node's readable name from its kind, its file, its name (export and member-name nodes) and
+ * its declaration index: for the linker's graph and for a query's stored one alike.
+ */
+export function describeNode(
+  kind: number,
+  file: { readonly path: string; readonly facts: { readonly declarations: ArrayLike<{ readonly name: string; readonly parent: number }> } },
+  name: string | undefined,
+  declaration: number,
+): string {
+  switch (kind) {
+    case NodeKind.Module: return `${file.path} (top level)`;
+    case NodeKind.ExportName: return `${file.path}#${name}`;
+    case NodeKind.WholeModule: return `${file.path} (all exports)`;
+    case NodeKind.MemberName: return `.${name} (read from any object)`;
+    default: {
+      // `Enum.Member` for members, the plain name otherwise.
+      const fact = file.facts.declarations[declaration];
+      return `${file.path}#${fact.parent >= 0 ? `${file.facts.declarations[fact.parent].name}.${fact.name}` : fact.name}`;
+    }
+  }
 }

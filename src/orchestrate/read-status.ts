@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
-import { registryPath, withRegistry } from '../analyse/with-registry.js';
+import { withRegistryToRead } from '../analyse/with-registry-to-read.js';
 import { readRunWriters, readTaskChanges } from '../registry/pipeline-blame-store.js';
 import { writersOf } from './blame-findings.js';
 import { type RunRecord, readRun } from './state/read-run.js';
@@ -15,7 +15,7 @@ export async function readPipelineStatus(options: { root: string; configFile?: s
   const root = path.resolve(options.root);
   const { config } = await loadConfig(root, options.configFile);
   const notices: string[] = [];
-  const { run, brief } = await withRegistry(registryPath(root, config.registry), notices, async (registry) => {
+  const { run, brief } = await withRegistryToRead(root, config.registry, notices, async (registry) => {
     const found = readRun(registry, options.runId);
     if (found === undefined || options.task === undefined) return { run: found, brief: undefined };
     const task = found.tasks.find((entry) => entry.id === options.task);

@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load-config.js';
 import { gitBlobId } from '../files/blob-id.js';
+import { statKey } from '../files/stat-key.js';
 import { type DiskRead, recordDiskReads } from '../files/disk-read-journal.js';
 import { FACTS_VERSION } from '../indexer/facts.js';
 import { toolEntriesStamp } from '../knip/ask-knip.js';
 import { loadKnipAnswer } from '../registry/knip-store.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
-import { type FileStamp, readQueryViewJson, readQueryViewStamps, writeProjectStamp, writeQueryView } from '../registry/query-view-store.js';
+import { type FileStamp, readQueryViewStamps, writeProjectStamp, writeQueryView } from '../registry/query-view-store.js';
 import { loadProject, type Project } from '../project/load-project.js';
-import { givenKey, viewHolds } from './view-freshness.js';
+import { contentStats, givenKey, stampKey, viewHolds } from './view-freshness.js';
 import { type QueryRequest, type QueryView, viewOfAnalysis } from './query-view.js';
-import { STORED_VIEW_VERSION, storeView, viewOfStored } from './stored-view.js';
+import { STORED_VIEW_VERSION, storeView } from './stored-view.js';
+import { storedQueryView } from './stored-query-view.js';
 
 interface ProjectQuery<T> {
   request: QueryRequest;
@@ -42,11 +44,11 @@ export async function answerFromProject<T>(query: ProjectQuery<T>): Promise<T> {
   const stored = readQueryViewStamps(registry);
   let view: QueryView | undefined;
   if (stored !== undefined && stored.key === loading.value.key && viewHolds(root, stored)) {
-    const viewJson = readQueryViewJson(registry);
-    if (viewJson !== undefined) {
+    // Read whole: this connection writes below, so no read transaction keeps later reads to this view.
+    view = storedQueryView(registry, true);
+    if (view !== undefined) {
       request.onSource?.('stored');
       request.notices.push(...stored.notices);
-      view = viewOfStored(JSON.parse(viewJson));
     }
   }
   if (view === undefined) {
@@ -54,7 +56,8 @@ export async function answerFromProject<T>(query: ProjectQuery<T>): Promise<T> {
     const analysisNoticesFrom = request.notices.length;
     const { analyse } = await import('../analyse/analyse.js');
     const analysis = await analyse(project, registry, { production, includeEntryExports: loaded.config.includeEntryExports ?? false, useCache: true, notices: request.notices });
-    view = viewOfAnalysis(analysis);
+    const analysed = viewOfAnalysis(analysis);
+    view = analysed;
     // Keyed after the analysis: knip's answer, stored by it, is part of the key (and what
     // checking that answer reads is part of the journal).
     const keying = await recordDiskReads(async () => projectKey(project, registry, production));
@@ -64,7 +67,7 @@ export async function answerFromProject<T>(query: ProjectQuery<T>): Promise<T> {
       fileStamps: fileStamps(project, registry),
       diskLookups: analysis.project.lookup.diskLookups(),
       notices: request.notices.slice(analysisNoticesFrom),
-      viewJson: JSON.stringify(storeView(view)),
+      view: storeView(analysed, analysis.context.graph),
     });
     if (!keying.value.repeatable) reads = undefined;
   } else if (!loading.value.repeatable) {
@@ -90,17 +93,36 @@ function projectKey(project: Project, registry: RegistryDatabase, production: bo
   return { key: hash.digest('hex'), repeatable: !knip.startsWith('stale ') };
 }
 
-/** Each project file's stat and content hash: the indexer's record when it has one (what the analysis read). */
+/**
+ * Each project file's size, stat key (see stampKey) and content hash: the hash the indexer
+ * recorded (what the analysis read), with the key of the file now when the indexer's stat key
+ * proves it has not changed since, else none (the next check compares the content). A file
+ * the indexer has no record of: its content now, and its key when it was left alone long enough.
+ */
 function fileStamps(project: Project, registry: RegistryDatabase): FileStamp[] {
-  const rows = registry.prepare('SELECT path, hash, size, mtime_ms AS mtimeMs FROM files').all() as Array<{ path: string; hash: string; size: number; mtimeMs: number }>;
+  const rows = registry.prepare('SELECT path, hash, stat_key AS statKey FROM files').all() as Array<{ path: string; hash: string; statKey: string | null }>;
   const indexed = new Map(rows.map((row) => [row.path, row]));
+  const now = Date.now();
   return project.files.map((file): FileStamp => {
+    const absolute = path.join(project.root, file);
+    const stats = contentStats(absolute);
+    if (stats === undefined || !stats.isFile()) return [file, -1, null, ''];
     const row = indexed.get(file);
-    if (row !== undefined) return [file, row.size, row.mtimeMs, row.hash];
-    // Stat before reading: a change in between makes the stat stale, so the next check hashes.
-    const stats = statSync(path.join(project.root, file), { throwIfNoEntry: false });
-    return [file, stats?.size ?? -1, stats?.mtimeMs ?? -1, stats === undefined ? '' : gitBlobId(readFileSync(path.join(project.root, file)))];
+    if (row !== undefined) return [file, stats.size, row.statKey !== null && asIndexed(absolute, stats, row.statKey) ? stampKey(stats) : null, row.hash];
+    // Stat before reading: a change in between makes the key stale, so the next check hashes.
+    const settled = now - Math.max(stats.mtimeMs, stats.ctimeMs) > 2000;
+    return [file, stats.size, settled ? stampKey(stats) : null, gitBlobId(readFileSync(absolute))];
   });
+}
+
+/**
+ * Whether `stats` is the state the indexer keyed `indexedKey` (its precise stat key, src/files/stat-key.ts):
+ * that key now, and the same file and times as `stats` (taken just before; a write in between moves the ctime).
+ */
+function asIndexed(absolute: string, stats: Stats, indexedKey: string): boolean {
+  const precise = statSync(absolute, { bigint: true, throwIfNoEntry: false });
+  return precise !== undefined && statKey(precise) === indexedKey && Number(precise.ino) === stats.ino && Number(precise.size) === stats.size
+    && Math.abs(Number(precise.ctimeNs) / 1e6 - stats.ctimeMs) < 1 && Math.abs(Number(precise.mtimeNs) / 1e6 - stats.mtimeMs) < 1;
 }
 
 /** The first record of each read (a read made twice is checked once). */

@@ -1,11 +1,10 @@
 import { UsageError } from '../errors.js';
-import type { GraphFile } from '../graph/symbol-graph.js';
-import type { QueryView } from './query-view.js';
+import type { QueryFile, QueryView } from './query-view.js';
 
 /** What a query is about: declarations (merged ones share a name), or a whole file. */
 export type QueryTarget =
-  | { kind: 'symbol'; label: string; file: GraphFile; nodes: number[] }
-  | { kind: 'file'; label: string; file: GraphFile };
+  | { kind: 'symbol'; label: string; file: QueryFile; nodes: number[] }
+  | { kind: 'file'; label: string; file: QueryFile };
 
 /**
  * Resolves `path#Name`, `path#Enum.Member`, a bare `Name`, or a file path. A bare name that
@@ -19,9 +18,9 @@ export function resolveTarget(context: QueryView, address: string, command: stri
   }
   const filePart = hash === -1 ? undefined : address.slice(0, hash);
   const name = hash === -1 ? address : address.slice(hash + 1);
-  const files = filePart === undefined ? context.files : [findFile(context, filePart)].filter((file): file is GraphFile => file !== undefined);
+  const files = filePart === undefined ? context.files : [findFile(context, filePart)].filter((file): file is QueryFile => file !== undefined);
   if (filePart !== undefined && files.length === 0) throw new UsageError(`${command} ${address}: no project file ${filePart}`);
-  const candidates: Array<{ file: GraphFile; nodes: number[] }> = [];
+  const candidates: Array<{ file: QueryFile; nodes: number[] }> = [];
   for (const file of files) {
     const nodes = declarationsNamed(file, name).map((index) => file.firstDeclarationNode + index);
     if (nodes.length > 0) candidates.push({ file, nodes });
@@ -39,7 +38,7 @@ export function resolveTarget(context: QueryView, address: string, command: stri
 }
 
 /** Top-level declarations named `name`, or `Parent.member` for enum and class members. */
-function declarationsNamed(file: GraphFile, name: string): number[] {
+function declarationsNamed(file: QueryFile, name: string): readonly number[] {
   const dot = name.indexOf('.');
   if (dot === -1) return file.declarationsByName.get(name) ?? [];
   const [parentName, memberName] = [name.slice(0, dot), name.slice(dot + 1)];
@@ -51,7 +50,7 @@ function declarationsNamed(file: GraphFile, name: string): number[] {
   return members;
 }
 
-function findFile(context: QueryView, path: string): GraphFile | undefined {
+function findFile(context: QueryView, path: string): QueryFile | undefined {
   const normalized = path.replace(/\\/g, '/').replace(/^\.\//, '');
   return context.fileByPath(normalized);
 }

@@ -1,149 +1,123 @@
-import type { DeclarationFact, FileFacts } from '../indexer/facts.js';
-import { type GraphFile, SymbolGraph } from '../graph/symbol-graph.js';
+import type { SymbolGraph } from '../graph/symbol-graph.js';
+import { type PackedView, packSections } from './packed-sections.js';
 import type { QueryView } from './query-view.js';
 
 /** Bump when the shape or meaning of a stored view changes: older ones are then ignored. */
-export const STORED_VIEW_VERSION = 2;
+export const STORED_VIEW_VERSION = 4;
 
-/** What queries read of a declaration: [name, kind, line, column, endLine, parent, flags, signature]. */
-type StoredDeclaration = [string, DeclarationFact['kind'], number, number, number, number, number, string?];
+/**
+ * The sections every stored view has (besides the signatures of each file that has any): a
+ * view whose header lacks one was not written by this build, whatever its version says.
+ */
+export const VIEW_SECTIONS = [
+  'nodeKind', 'nodeFile', 'nodeDeclaration', 'nodeName', 'names', 'live', 'edgeStart', 'edgeTargets', 'memberGates', 'fakeReferrers',
+  'callerStart', 'callerTargets', 'calleeStart', 'calleeTargets', 'productionRoots', 'testRoots', 'rootLabels', 'files', 'fileFlags',
+  'fileModuleNode', 'fileFirstDeclarationNode', 'fileDeclarationStart', 'loadStart', 'loadTargets', 'kinds', 'declarationKind',
+  'declarationLine', 'declarationColumn', 'declarationEndLine', 'declarationParent', 'declarationFlags', 'declarationBits',
+  'declarationNames', 'signatureEnd',
+] as const;
 
-interface StoredFile {
-  path: string;
-  hash: string;
-  isTest: boolean;
-  isEntry: boolean;
-  isDeclarationFile: boolean;
-  moduleNode: number;
-  firstDeclarationNode: number;
-  declarations: StoredDeclaration[];
-  /** Top-level declarations by name, as the linker indexed them. */
-  byName: Array<[string, number[]]>;
-  exported: number[];
-  component?: string;
-  /** File indexes loaded at module level. */
-  loads: number[];
-}
+/** The section holding the signatures of file `index` (UTF-8 of one JSON string each), when it has any. */
+export const signaturesOf = (index: number): string => `signatures:${index}`;
 
-/** The query view as plain data (JSON in the registry's `query_view` table). */
-export interface StoredView {
-  files: StoredFile[];
-  nodeKind: number[];
-  nodeFile: number[];
-  nodeDeclaration: number[];
-  exportNames: Array<[number, string]>;
-  memberNames: Array<[number, string]>;
-  memberGates: Array<[number, number, number]>;
-  /** Out-edges of each node, in the linker's order (`why` takes the first shortest chain). */
-  edges: number[][];
-  fakeReferrers: Array<[number, number[]]>;
-  /** Non-fake symbol uses as [from, to] pairs, flattened. */
-  references: number[];
-  live: number[];
-  roots: { production: number[]; test: number[] };
-  rootLabels: Array<[number, string]>;
-}
+/** Per-file bits of `fileFlags`. */
+export const FileBit = { Test: 1, Entry: 2, DeclarationFile: 4 } as const;
+/** Per-declaration bits of `declarationBits`. */
+export const DeclarationBit = { Exported: 1, IndexedByName: 2, Signed: 4 } as const;
 
-export function storeView(view: QueryView): StoredView {
-  const { graph } = view;
-  const live: number[] = [];
-  for (let node = 0; node < graph.nodeKind.length; node += 1) if (view.isLive(node)) live.push(node);
-  const rootNodes = new Set([...view.roots.production, ...view.roots.test]);
-  return {
-    files: view.files.map((file) => {
-      const component = view.componentOf(file.path);
-      return {
-        path: file.path,
-        hash: file.hash,
-        isTest: file.isTest,
-        isEntry: file.isEntry,
-        isDeclarationFile: file.isDeclarationFile,
-        moduleNode: file.moduleNode,
-        firstDeclarationNode: file.firstDeclarationNode,
-        declarations: file.facts.declarations.map((fact): StoredDeclaration => {
-          const row: StoredDeclaration = [fact.name, fact.kind, fact.line, fact.column, fact.endLine, fact.parent, fact.flags];
-          if (fact.signature !== undefined) row.push(fact.signature);
-          return row;
-        }),
-        byName: [...file.declarationsByName],
-        exported: [...view.exportedDeclarations(file)],
-        ...(component !== undefined ? { component } : {}),
-        loads: view.moduleLoads(file).map((target) => target.index),
-      };
-    }),
-    nodeKind: graph.nodeKind,
-    nodeFile: graph.nodeFile,
-    nodeDeclaration: graph.nodeDeclaration,
-    exportNames: [...graph.exportNameOfNode],
-    memberNames: [...graph.memberNameOfNode],
-    memberGates: [...graph.memberGates].map(([node, gate]) => [node, gate.classNode, gate.nameNode]),
-    edges: graph.edges,
-    fakeReferrers: [...graph.fakeReferrers],
-    references: Array.from(view.uses),
-    live,
-    roots: { production: [...view.roots.production], test: [...view.roots.test] },
-    rootLabels: [...rootNodes].map((node) => [node, view.rootLabel(node)]),
-  };
-}
-
-/** A query view over a stored one: the graph rebuilt from plain data, no file read, nothing re-linked. */
-export function viewOfStored(stored: StoredView): QueryView {
-  const files: GraphFile[] = stored.files.map((file, index) => ({
-    index,
-    path: file.path,
-    hash: file.hash,
-    facts: factsWith(file.declarations),
-    isTest: file.isTest,
-    isEntry: file.isEntry,
-    isDeclarationFile: file.isDeclarationFile,
-    inProgram: false,
-    resolutions: [],
-    moduleNode: file.moduleNode,
-    firstDeclarationNode: file.firstDeclarationNode,
-    declarationsByName: new Map(file.byName),
-    bindingsByName: new Map(),
-    exportsByName: new Map(),
-  }));
-  const graph = new SymbolGraph(files);
-  const { nodeKind, nodeFile, nodeDeclaration } = stored;
-  for (let node = 0; node < nodeKind.length; node += 1) graph.addNode(nodeKind[node], nodeFile[node], nodeDeclaration[node]);
-  for (const [node, name] of stored.exportNames) graph.exportNameOfNode.set(node, name);
-  for (const [node, name] of stored.memberNames) graph.memberNameOfNode.set(node, name);
-  for (const [node, classNode, nameNode] of stored.memberGates) graph.memberGates.set(node, { classNode, nameNode });
-  // Stored edges are the linker's, already without duplicates: no need for addEdge's checks.
-  for (let from = 0; from < stored.edges.length; from += 1) {
-    const targets = stored.edges[from];
-    graph.edges[from] = targets;
-    for (const to of targets) graph.referrers[to].push(from);
+/**
+ * The query view as packed sections (see packed-sections.ts), kept in the registry's
+ * `query_view_parts` table: numbers as typed arrays (edges and module loads as offsets into one
+ * list), strings as JSON lists or, for signatures, one JSON string each in a section per file,
+ * read only for the declarations a query shows. Read back by src/query/stored-query-view.ts.
+ */
+export function storeView(view: QueryView, graph: SymbolGraph): PackedView {
+  const { files } = view;
+  const nodeCount = graph.nodeKind.length;
+  const live = new Uint8Array(nodeCount);
+  const names: string[] = [];
+  const nodeName = new Int32Array(nodeCount).fill(-1);
+  for (let node = 0; node < nodeCount; node += 1) {
+    if (view.isLive(node)) live[node] = 1;
+    const name = graph.exportNameOfNode.get(node) ?? graph.memberNameOfNode.get(node);
+    if (name !== undefined) nodeName[node] = names.push(name) - 1;
   }
-  for (const [node, referrers] of stored.fakeReferrers) graph.fakeReferrers.set(node, referrers);
-  const live = new Uint8Array(stored.nodeKind.length);
-  for (const node of stored.live) live[node] = 1;
-  const byPath = new Map(files.map((file) => [file.path, file]));
-  const exported = stored.files.map((file) => new Set(file.exported));
-  const labels = new Map(stored.rootLabels);
-  return {
-    graph,
-    files,
-    roots: stored.roots,
-    isLive: (node) => live[node] === 1,
-    fileByPath: (path) => byPath.get(path),
-    exportedDeclarations: (file) => exported[file.index],
-    componentOf: (path) => stored.files[byPath.get(path)?.index ?? -1]?.component,
-    moduleLoads: (file) => stored.files[file.index].loads.map((index) => files[index]),
-    rootLabel: (node) => labels.get(node) ?? graph.describe(node),
-    // Read as stored: queries scan the pairs they need instead of a graph-wide index.
-    uses: stored.references,
-  };
+  const declarations = files.flatMap((file) => file.facts.declarations);
+  const kinds = [...new Set(declarations.map((declaration) => declaration.kind))];
+  const declarationBits = new Uint8Array(declarations.length);
+  const signatures: Record<string, Buffer> = {};
+  const signatureEnd = new Int32Array(declarations.length);
+  const fileDeclarationStart = new Int32Array(files.length + 1);
+  let at = 0;
+  for (const file of files) {
+    fileDeclarationStart[file.index] = at;
+    const ofFile: Buffer[] = [];
+    let signatureBytes = 0;
+    const exported = view.exportedDeclarations(file);
+    const byName = new Set([...file.declarationsByName.values()].flat());
+    file.facts.declarations.forEach((declaration, index) => {
+      const signature = declaration.signature;
+      declarationBits[at] = (exported.has(index) ? DeclarationBit.Exported : 0) | (byName.has(index) ? DeclarationBit.IndexedByName : 0)
+        | (signature !== undefined ? DeclarationBit.Signed : 0);
+      if (signature !== undefined) {
+        // Each as JSON (ASCII escapes for lone surrogates, which UTF-8 cannot carry): read back exactly.
+        const bytes = Buffer.from(JSON.stringify(signature), 'utf8');
+        ofFile.push(bytes);
+        signatureBytes += bytes.byteLength;
+      }
+      // Where the declaration's signature ends in its file's section.
+      signatureEnd[at] = signatureBytes;
+      at += 1;
+    });
+    if (ofFile.length > 0) signatures[signaturesOf(file.index)] = Buffer.concat(ofFile);
+  }
+  fileDeclarationStart[files.length] = at;
+  const rootNodes = new Set([...view.roots.production, ...view.roots.test]);
+  return packSections({
+    nodeKind: Uint8Array.from(graph.nodeKind),
+    nodeFile: Int32Array.from(graph.nodeFile),
+    nodeDeclaration: Int32Array.from(graph.nodeDeclaration),
+    nodeName,
+    names: JSON.stringify(names),
+    live,
+    ...offsetList('edge', Array.from({ length: nodeCount }, (_, node) => graph.edges[node])),
+    memberGates: Int32Array.from([...graph.memberGates].flatMap(([node, gate]) => [node, gate.classNode, gate.nameNode])),
+    fakeReferrers: Int32Array.from([...graph.fakeReferrers].flatMap(([node, referrers]) => [node, referrers.length, ...referrers])),
+    ...offsetList('caller', Array.from({ length: nodeCount }, (_, node) => view.usesOf(node, 'callers'))),
+    ...offsetList('callee', Array.from({ length: nodeCount }, (_, node) => view.usesOf(node, 'callees'))),
+    productionRoots: Int32Array.from(view.roots.production),
+    testRoots: Int32Array.from(view.roots.test),
+    rootLabels: JSON.stringify([...rootNodes].map((node) => [node, view.rootLabel(node)])),
+    files: JSON.stringify(files.map((file) => [file.path, view.componentOf(file.path) ?? null])),
+    fileFlags: Uint8Array.from(files, (file) => (file.isTest ? FileBit.Test : 0) | (file.isEntry ? FileBit.Entry : 0) | (file.isDeclarationFile ? FileBit.DeclarationFile : 0)),
+    fileModuleNode: Int32Array.from(files, (file) => file.moduleNode),
+    fileFirstDeclarationNode: Int32Array.from(files, (file) => file.firstDeclarationNode),
+    fileDeclarationStart,
+    ...offsetList('load', files.map((file) => view.moduleLoads(file).map((target) => target.index))),
+    kinds: JSON.stringify(kinds),
+    declarationKind: Uint8Array.from(declarations, (declaration) => kinds.indexOf(declaration.kind)),
+    declarationLine: Int32Array.from(declarations, (declaration) => declaration.line),
+    declarationColumn: Int32Array.from(declarations, (declaration) => declaration.column),
+    declarationEndLine: Int32Array.from(declarations, (declaration) => declaration.endLine),
+    declarationParent: Int32Array.from(declarations, (declaration) => declaration.parent),
+    declarationFlags: Int32Array.from(declarations, (declaration) => declaration.flags),
+    declarationBits,
+    declarationNames: JSON.stringify(declarations.map((declaration) => declaration.name)),
+    signatureEnd,
+    ...signatures,
+  });
 }
 
-/** Facts that carry only the declarations (without their offsets and bodies): all a query reads of a file. */
-function factsWith(stored: StoredDeclaration[]): FileFacts {
-  const declarations = stored.map(([name, kind, line, column, endLine, parent, flags, signature]): DeclarationFact => ({
-    name, kind, line, column, endLine, parent, flags, start: 0, end: 0, ...(signature !== undefined ? { signature } : {}),
-  }));
-  return {
-    version: 0, moduleKind: 'esm', hasSideEffects: false, declarations,
-    imports: [], importBindings: [], exports: [], starExports: [], references: [], freeNames: [], suppressions: [], parseErrors: [],
-  };
+/** Lists of numbers, one per item, as `<name>Start` (item i is from start[i] to start[i + 1]) and `<name>Targets`. */
+function offsetList(name: string, lists: ReadonlyArray<ArrayLike<number>>): Record<string, Int32Array> {
+  const start = new Int32Array(lists.length + 1);
+  let total = 0;
+  lists.forEach((list, index) => {
+    start[index] = total;
+    total += list.length;
+  });
+  start[lists.length] = total;
+  const targets = new Int32Array(total);
+  lists.forEach((list, index) => targets.set(list, start[index]));
+  return { [`${name}Start`]: start, [`${name}Targets`]: targets };
 }

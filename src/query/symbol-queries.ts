@@ -22,22 +22,23 @@ const FINDABLE = new Set(['function', 'class', 'variable', 'type', 'interface', 
 
 /** `registry find`: symbols whose name matches a name or glob, optionally of one kind. */
 export function findSymbols(context: QueryView, pattern: string, kind?: string): FoundSymbol[] {
-  // Smart case: a pattern with capitals matches exactly, one without ignores case.
-  const caseless = pattern === pattern.toLowerCase();
-  const globSource = /[*?[{]/.test(pattern) ? globToRegExp(pattern).source : undefined;
-  const glob = globSource === undefined ? undefined : new RegExp(globSource, caseless ? 'i' : '');
-  const matches = (name: string) => (glob !== undefined
-    ? glob.test(name)
-    : caseless ? name.toLowerCase() === pattern : name === pattern);
+  const matches = nameMatcher(pattern);
+  // `Class.member` can only match a pattern with a dot, or a glob.
+  const qualifiedMayMatch = pattern.includes('.') || /[*?[{]/.test(pattern);
   const found: Array<FoundSymbol & { node: number }> = [];
   for (const file of context.files) {
-    const exported = context.exportedDeclarations(file);
-    file.facts.declarations.forEach((declaration, index) => {
-      if (!FINDABLE.has(declaration.kind) || (kind !== undefined && declaration.kind !== kind)) return;
-      const owner = declaration.parent >= 0 ? `${file.facts.declarations[declaration.parent].name}.` : '';
-      // Members match by their own name or as `Class.member`.
-      if (!matches(declaration.name) && (owner === '' || !matches(`${owner}${declaration.name}`))) return;
+    const { declarations } = file.facts;
+    let exported: ReadonlySet<number> | undefined;
+    for (let index = 0; index < declarations.length; index += 1) {
+      const declaration = declarations[index];
+      if (!FINDABLE.has(declaration.kind) || (kind !== undefined && declaration.kind !== kind)) continue;
+      // Members match by their own name or as `Class.member` (the owner's name is looked up only then).
+      const ownName = matches(declaration.name);
+      if (!ownName && (declaration.parent < 0 || !qualifiedMayMatch)) continue;
+      const owner = declaration.parent >= 0 ? `${declarations[declaration.parent].name}.` : '';
+      if (!ownName && !matches(`${owner}${declaration.name}`)) continue;
       const node = file.firstDeclarationNode + index;
+      exported ??= context.exportedDeclarations(file);
       found.push({
         name: `${owner}${declaration.name}`,
         kind: declaration.kind,
@@ -51,10 +52,24 @@ export function findSymbols(context: QueryView, pattern: string, kind?: string):
         liveCallers: 0,
         node,
       });
-    });
+    }
   }
-  const callers = referenceIndex(context, 'callers', new Set(found.map((symbol) => symbol.node)));
-  return found.map(({ node, ...symbol }) => ({ ...symbol, liveCallers: [...(callers.get(node) ?? [])].filter((caller) => context.isLive(caller)).length })).sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file) || a.line - b.line);
+  const callers = neighbours(context, 'callers');
+  return found.map(({ node, ...symbol }) => ({ ...symbol, liveCallers: [...callers(node)].filter((caller) => context.isLive(caller)).length })).sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Smart case: a pattern with capitals matches exactly, one without ignores case; a glob as a glob. */
+function nameMatcher(pattern: string): (name: string) => boolean {
+  const caseless = pattern === pattern.toLowerCase();
+  if (/[*?[{]/.test(pattern)) {
+    const glob = new RegExp(globToRegExp(pattern).source, caseless ? 'i' : '');
+    return (name) => glob.test(name);
+  }
+  // Names of another length are not lowered (most names are not the one asked for), unless
+  // lowering may change their length (a few non-ASCII letters do).
+  return caseless ? (name) => (name.length === pattern.length || NON_ASCII.test(name)) && name.toLowerCase() === pattern : (name) => name === pattern;
 }
 
 export interface UsageNode {
@@ -68,13 +83,11 @@ export function usageOf(context: QueryView, target: QueryTarget, depth: number):
   const { graph } = context;
   const startNodes = target.kind === 'symbol' ? target.nodes : [target.file.moduleNode, ...target.file.facts.declarations.map((_, index) => target.file.firstDeclarationNode + index)];
   const inTarget = new Set(startNodes);
-  // One level reads only the target's own uses; deeper ones the whole index.
-  const keys = depth === 1 ? inTarget : undefined;
-  const callers = referenceIndex(context, 'callers', keys);
-  const callees = referenceIndex(context, 'callees', keys);
-  const expand = (nodes: Iterable<number>, index: Map<number, Set<number>>, level: number, seen: Set<number>): UsageNode[] => {
+  const callers = neighbours(context, 'callers');
+  const callees = neighbours(context, 'callees');
+  const expand = (nodes: Iterable<number>, index: (node: number) => ReadonlySet<number>, level: number, seen: Set<number>): UsageNode[] => {
     const next = new Set<number>();
-    for (const node of nodes) for (const other of index.get(node) ?? []) if (!inTarget.has(other)) next.add(other);
+    for (const node of nodes) for (const other of index(node)) if (!inTarget.has(other)) next.add(other);
     return [...next]
       .sort((a, b) => graph.describe(a).localeCompare(graph.describe(b)))
       .map((node) => ({
@@ -128,7 +141,9 @@ function shortestChain(context: QueryView, roots: readonly number[], goal: reado
       for (let current = node; current !== -1; current = parent[current]) path.unshift(current);
       return path;
     }
-    for (const next of graph.edges[node]) {
+    const edges = graph.outEdges(node);
+    for (let at = 0; at < edges.length; at += 1) {
+      const next = edges[at];
       // A gated member is reached through a read of its name; its class only lets that through.
       if (graph.memberGates.get(next)?.classNode === node) continue;
       if (parent[next] === -2) {
@@ -142,26 +157,28 @@ function shortestChain(context: QueryView, roots: readonly number[], goal: reado
 
 /**
  * Uses between declarations (and module top levels) after imports and re-exports are
- * resolved, indexed by target (`callers`) or by source (`callees`). Fake uses do not count.
- * With `keys`, only the entries of those nodes (a query about a few symbols scans the uses once).
+ * resolved, of one node at a time: who uses it (`callers`) or what it uses (`callees`). Fake
+ * uses do not count. Module-level loads (imports for side effects, re-exports) count as uses
+ * from file to file.
  */
-function referenceIndex(context: QueryView, direction: 'callers' | 'callees', keys?: ReadonlySet<number>): Map<number, Set<number>> {
-  const index = new Map<number, Set<number>>();
-  const add = (key: number, value: number) => {
-    if (keys !== undefined && !keys.has(key)) return;
-    let set = index.get(key);
-    if (set === undefined) index.set(key, (set = new Set()));
-    set.add(value);
-  };
-  const { uses } = context;
-  const [keyOffset, valueOffset] = direction === 'callers' ? [1, 0] : [0, 1];
-  for (let pair = 0; pair < uses.length; pair += 2) add(uses[pair + keyOffset], uses[pair + valueOffset]);
-  // Module-level loads (imports for side effects, re-exports): file to file.
+function neighbours(context: QueryView, direction: 'callers' | 'callees'): (node: number) => ReadonlySet<number> {
+  const loads = new Map<number, number[]>();
   for (const file of context.files) {
     for (const target of context.moduleLoads(file)) {
-      if (direction === 'callers') add(target.moduleNode, file.moduleNode);
-      else add(file.moduleNode, target.moduleNode);
+      const [key, value] = direction === 'callers' ? [target.moduleNode, file.moduleNode] : [file.moduleNode, target.moduleNode];
+      const list = loads.get(key);
+      if (list === undefined) loads.set(key, [value]);
+      else list.push(value);
     }
   }
-  return index;
+  const known = new Map<number, ReadonlySet<number>>();
+  return (node) => {
+    let found = known.get(node);
+    if (found === undefined) {
+      const set = new Set<number>(Array.from(context.usesOf(node, direction)));
+      for (const other of loads.get(node) ?? []) set.add(other);
+      known.set(node, (found = set));
+    }
+    return found;
+  };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load-config.js';
 import { gitBlobId } from '../files/blob-id.js';
@@ -26,23 +26,34 @@ export function givenKey(root: string, loaded: LoadedConfig, production: boolean
   return hash.digest('hex');
 }
 
-/** The stored view's own stamps: every project file's stat or content, and the resolver's disk lookups. */
-export function viewHolds(root: string, stored: Omit<StoredQueryView, 'viewJson'>, seenFiles?: ReadonlyMap<string, string>): boolean {
-  return stampsHold(root, stored.fileStamps, seenFiles) && FileLookup.lookupsUnchanged(stored.diskLookups);
+/** The stored view's own stamps: every project file's stat or content, and the resolver's disk lookups. `lstats`: lstats just made. */
+export function viewHolds(root: string, stored: Omit<StoredQueryView, 'view'>, lstats?: ReadonlyMap<string, Stats | undefined>): boolean {
+  return stampsHold(root, stored.fileStamps, lstats) && FileLookup.lookupsUnchanged(stored.diskLookups);
+}
+
+/** Every file has its stamp's stat key, or else its content (a restored registry, a touched file, a file then too fresh). */
+function stampsHold(root: string, stamps: readonly FileStamp[], lstats?: ReadonlyMap<string, Stats | undefined>): boolean {
+  for (const [file, size, key, hash] of stamps) {
+    const absolute = path.join(root, file);
+    const stats = contentStats(absolute, lstats);
+    if (stats === undefined || !stats.isFile() || stats.size !== size) return false;
+    if (key !== null && stampKey(stats) === key) continue;
+    if (gitBlobId(readFileSync(absolute)) !== hash) return false;
+  }
+  return true;
 }
 
 /**
- * Every file has its stamp's stat, or else its content (a restored registry, a touched file).
- * `seenFiles`: stats just checked (path → statOutcome), not asked again.
+ * A stamp's stat key: size, mtime, ctime and inode, the times in milliseconds as Node gives them
+ * (to a fraction of a microsecond). Any write moves the ctime, and a key is only kept for a file
+ * left alone for two seconds (src/files/stat-key.ts), so a write always changes the key.
  */
-function stampsHold(root: string, stamps: readonly FileStamp[], seenFiles?: ReadonlyMap<string, string>): boolean {
-  for (const [file, size, mtimeMs, hash] of stamps) {
-    const absolute = path.join(root, file);
-    if (seenFiles?.get(absolute) === `f:${size}:${mtimeMs}`) continue;
-    const stats = statSync(absolute, { throwIfNoEntry: false });
-    if (stats === undefined) return false;
-    if (stats.size === size && stats.mtimeMs === mtimeMs) continue;
-    if (stats.size !== size || gitBlobId(readFileSync(absolute)) !== hash) return false;
-  }
-  return true;
+export function stampKey(stats: Stats): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+}
+
+/** The stats of what a path holds: its lstat (one just made, when given), or for a symbolic link its target's. */
+export function contentStats(absolute: string, lstats?: ReadonlyMap<string, Stats | undefined>): Stats | undefined {
+  const own = lstats?.has(absolute) === true ? lstats.get(absolute) : lstatSync(absolute, { throwIfNoEntry: false });
+  return own?.isSymbolicLink() === true ? statSync(absolute, { throwIfNoEntry: false }) : own;
 }

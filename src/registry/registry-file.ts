@@ -10,6 +10,11 @@ import { STATE_DIR_NAME } from '../files/state-dir.js';
  */
 export const REGISTRY_APPLICATION_ID = 0x4f524347;
 
+/** Where a root's registry is: the config's `registry` path, else .orch-guard/registry.db (the folder may not exist yet). */
+export function registryFileOf(root: string, configured: string | undefined): string {
+  return configured !== undefined ? path.resolve(root, configured) : path.join(root, STATE_DIR_NAME, 'registry.db');
+}
+
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export type RegistryFileState =

@@ -298,6 +298,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cleanup_files ADD COLUMN before_uid INTEGER;
   ALTER TABLE cleanup_files ADD COLUMN before_gid INTEGER;
   `,
+  // 14 → 15: the stored query view in parts (src/query/stored-view.ts), each read only by the
+  // queries that need it; query_view.view then holds the list of parts. Views stored before are
+  // no longer read (their version is in their key).
+  `
+  CREATE TABLE query_view_parts (
+    name TEXT PRIMARY KEY,
+    bytes BLOB NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

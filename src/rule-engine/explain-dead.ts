@@ -1,6 +1,17 @@
 import { DeclarationFlag } from '../indexer/facts.js';
-import { NodeKind, type SymbolGraph } from '../graph/symbol-graph.js';
+import { NodeKind } from '../graph/symbol-graph.js';
 import type { Reason } from './finding.js';
+
+/** What explaining dead code reads of a graph: the linker's SymbolGraph, or a query's stored one. */
+export interface DeadCodeGraph {
+  readonly nodeKind: ArrayLike<number>;
+  /** Who uses each node (the reverse of the edges). */
+  readonly referrers: ArrayLike<Iterable<number>>;
+  readonly fakeReferrers: ReadonlyMap<number, readonly number[]>;
+  readonly memberGates: ReadonlyMap<number, { readonly classNode: number }>;
+  declarationOf(node: number): { readonly flags: number } | undefined;
+  describe(node: number): string;
+}
 
 export interface Explanation {
   reason: Reason;
@@ -12,7 +23,7 @@ export interface Explanation {
  * names and whole-module nodes (which only relay uses), never the node itself. With
  * `includeFake`, fake uses (`void x`) count too.
  */
-export function usersOf(graph: SymbolGraph, node: number, includeFake = false): number[] {
+export function usersOf(graph: DeadCodeGraph, node: number, includeFake = false): number[] {
   const users = new Set<number>();
   const seen = new Set<number>([node]);
   const pending = [node];
@@ -36,7 +47,7 @@ export function usersOf(graph: SymbolGraph, node: number, includeFake = false): 
 }
 
 /** Why a node that is not live is dead. */
-export function explainDead(graph: SymbolGraph, node: number): Explanation {
+export function explainDead(graph: DeadCodeGraph, node: number): Explanation {
   const users = usersOf(graph, node);
   if (users.length === 0) {
     const fakeUsers = usersOf(graph, node, true);
@@ -51,12 +62,12 @@ export function explainDead(graph: SymbolGraph, node: number): Explanation {
   return { reason: 'only-referenced-by-dead-code', referrers: describeAll(graph, users) };
 }
 
-function isUnreadAlias(graph: SymbolGraph, node: number): boolean {
+function isUnreadAlias(graph: DeadCodeGraph, node: number): boolean {
   const declaration = graph.declarationOf(node);
   if (declaration === undefined || (declaration.flags & DeclarationFlag.AliasOnly) === 0) return false;
   return usersOf(graph, node).length === 0;
 }
 
-function describeAll(graph: SymbolGraph, nodes: number[]): string[] {
+function describeAll(graph: DeadCodeGraph, nodes: number[]): string[] {
   return nodes.map((node) => graph.describe(node)).sort();
 }

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { installDiskReadJournal, recordDiskReads } from '../../src/files/disk-read-journal.js';
-import { diskReadsHold } from '../../src/files/disk-reads-hold.js';
+import { diskReadsHold, diskReadsHoldSoon } from '../../src/files/disk-reads-hold.js';
+import { enumerateFiles } from '../../src/files/enumerate-files.js';
+import { commitAll, createGitRepo } from '../support/git-repo.js';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,6 +81,23 @@ describe('the disk read journal', () => {
     expect(recorded.value).toBe('{"name":"a"}');
     expect(recorded.reads).toBeUndefined();
     expect(recorded.unrepeatable).toBe('fs.promises.readFile');
+  });
+
+  test('the git file list, checked in the background: holds until a new file shows in it', async () => {
+    const root = createGitRepo({ 'package.json': '{"name":"a"}', 'src/a.ts': 'export const a = 1;\n' });
+    dir = root;
+    commitAll(root, 'initial');
+    const { value, reads } = await recordDiskReads(async () => enumerateFiles({ root, outputDirs: [], accept: (file) => file.endsWith('.ts') }));
+    expect(value).toContain('src/a.ts');
+    expect(reads!.some((read) => read[0] === 'git' && read[2][0] === 'ls-files')).toBe(true);
+    const unchanged = diskReadsHoldSoon(reads!);
+    expect(unchanged.now).toBe(true);
+    expect(await unchanged.commands).toBe(true);
+
+    writeFileSync(path.join(root, 'src/b.ts'), 'export const b = 2;\n');
+    const changed = diskReadsHoldSoon(reads!);
+    expect(await changed.commands).toBe(false);
+    expect(diskReadsHold(reads!)).toBe(false);
   });
 
   test('a damaged record proves nothing', () => {

@@ -6,6 +6,8 @@ import { withQueryView } from '../../src/query/query-source.js';
 import type { QueryView } from '../../src/query/query-view.js';
 import { resolveTarget } from '../../src/query/resolve-target.js';
 import { findSymbols, usageOf, whyLive } from '../../src/query/symbol-queries.js';
+import Database from 'better-sqlite3';
+import { VIEW_SECTIONS } from '../../src/query/stored-view.js';
 import { touchAll } from '../support/file-tree.js';
 import { copyFixture, removeTemp } from '../support/run-cli.js';
 
@@ -41,6 +43,12 @@ describe('queries from the stored graph', () => {
       expect(warm.source).toBe('unchanged');
       expect(JSON.stringify(warm.answers)).toBe(JSON.stringify(fresh.answers));
       expect((fresh.answers as unknown[]).length).toBeGreaterThan(20);
+      // Stored in parts: the ones every view has, and the signatures of each file that has any.
+      const registry = new Database(path.join(root, '.orch-guard/registry.db'), { readonly: true });
+      const parts = registry.prepare('SELECT name FROM query_view_parts').pluck().all() as string[];
+      registry.close();
+      expect(parts.filter((name) => !name.startsWith('signatures:')).sort()).toEqual([...VIEW_SECTIONS].sort());
+      expect(parts.filter((name) => name.startsWith('signatures:')).length).toBeGreaterThan(2);
 
       appendFileSync(path.join(root, 'src/lib/format.ts'), '\nexport function formatStoredView(): string { return ""; }\n');
       const changed = await answersOf(root);

@@ -101,4 +101,18 @@ describe('queries when the project may have changed', () => {
     expect(changed.source).toBe(ANALYSED);
     expect(changed.answer).toContain('src/report.ts (top level)  (dead)');
   });
+
+  test('a stored view with a part missing is not answered from, even when a query reads that part last', async () => {
+    const root = shop();
+    const why = ['why', 'src/lib/format.ts#formatDate'];
+    const first = await ask(root, ...why);
+    expect(first.answer).toContain('is live');
+    expect((await ask(root, ...why)).source).toBe(UNCHANGED);
+    // `why` reads the edges only once it walks the graph.
+    const registry = new Database(path.join(root, '.orch-guard/registry.db'));
+    expect(registry.prepare("DELETE FROM query_view_parts WHERE name = 'edgeTargets'").run().changes).toBe(1);
+    registry.close();
+    expect(await ask(root, ...why)).toEqual({ answer: first.answer, source: ANALYSED });
+    expect(await ask(root, ...why)).toEqual({ answer: first.answer, source: UNCHANGED });
+  });
 });
