@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { killPoint } from '../files/kill-point.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { gitBlobId } from '../files/blob-id.js';
 import { realPathOutside } from '../files/path-inside.js';
@@ -86,6 +87,7 @@ export function writeCleanupState(journal: CleanupJournal, contents: ReadonlyMap
     if (step.wanted === null) {
       unchanged();
       rmSync(step.absolute, { force: true });
+      killPoint(`deleted: ${step.file}`);
     } else {
       writeFileAtomic(step.absolute, step.wanted, { mode: journal.originals.get(step.file)?.mode, beforeReplacing: unchanged });
     }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isUserFacingError } from '../errors.js';
+import { removeTemporaryFilesOfKilledWriters } from '../files/temporary-files-log.js';
 import { packageVersion } from '../package-version.js';
 
 type Register = (program: Command, setExitCode: (code: number) => void, binFile: string) => Promise<void>;
@@ -39,6 +40,8 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     exitCode = code;
   };
   try {
+    // Litter of an orch-guard killed while writing (kill -9 between a write and its rename).
+    removeTemporaryFilesOfKilledWriters();
     const program = new Command('orch-guard')
       .description('Stops dead code from being born: a symbol-level code registry, reachability analysis and integration gates for TypeScript/JavaScript.')
       .version(packageVersion(), '-v, --version')

@@ -1,7 +1,9 @@
 import { chmodSync, chownSync, closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { killPoint } from './kill-point.js';
 import { landingPath } from './path-inside.js';
+import { isRunning, listTemporaryFile } from './temporary-files-log.js';
 
 const TEMPORARY_MARK = 'orch-guard';
 
@@ -48,6 +50,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   mkdirSync(path.dirname(target), { recursive: true });
   if (options.tidy !== false) removeDeadWritersLeftovers(target);
   const temporary = path.join(path.dirname(target), `${temporaryPrefix(target)}${process.pid}-${Date.now()}.tmp`);
+  listTemporaryFile(temporary);
   try {
     const fd = openSync(temporary, 'w', mode ?? 0o666);
     try {
@@ -61,12 +64,14 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     } finally {
       closeSync(fd);
     }
+    killPoint(`temporary file written, not yet renamed: ${path.basename(target)}`);
     options.beforeReplacing?.();
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+  killPoint(`renamed into place: ${path.basename(target)}`);
   syncDirectory(path.dirname(target));
   return { ownerKept };
 }
@@ -144,15 +149,6 @@ function removeDeadWritersLeftovers(file: string): void {
   for (const leftover of leftoverTemporaryFiles(file)) {
     const pid = Number(/^(\d+)-/.exec(path.basename(leftover).slice(prefix.length))?.[1]);
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) rmSync(leftover, { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,5 +1,6 @@
 import { rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { killPoint } from '../files/kill-point.js';
 
 /**
  * The cleanups table as a journal. `pending`: recorded before the first write, possibly half
@@ -41,7 +42,9 @@ export interface CleanupFileRecord {
 function durably<T>(registry: Registry, write: () => T): T {
   registry.pragma('synchronous = FULL');
   try {
-    return registry.transaction(write).immediate();
+    const result = registry.transaction(write).immediate();
+    killPoint('cleanup journal committed in the registry');
+    return result;
   } finally {
     registry.pragma('synchronous = NORMAL');
   }

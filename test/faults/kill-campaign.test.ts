@@ -1,0 +1,156 @@
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { commitAll, createGitRepo } from '../support/git-repo.js';
+import { runFaultCli, snapshotTree } from './fault-cli.js';
+import { killPointsOf, runKilledAt } from './kill-points.js';
+
+// Each command is first traced for the kill points it reaches (every step that changes the
+// disk), then run once per point on a fresh copy and killed there with SIGKILL. After each
+// kill, the recovery a user has (the next orch-guard command, then `cleanup --undo` or the
+// command again) must give back every file byte for byte, with its mode, and leave no
+// temporary file behind.
+
+const PROJECT: Record<string, string | Buffer> = {
+  'package.json': '{ "name": "app", "type": "module", "main": "src/index.js" }\n',
+  'src/index.js': "import { used } from './tool.js';\nimport { live } from './crlf.js';\nconsole.log(used(), live());\n",
+  'src/tool.js': '#!/usr/bin/env node\nexport function used() {\n  return 1;\n}\n\nexport function unused() {\n  return 2;\n}\n',
+  'src/crlf.js': '\uFEFFexport function live() {\r\n  return 1;\r\n}\r\n\r\nexport function unusedToo() {\r\n  return 2;\r\n}\r\n',
+  'src/dead.js': 'export const dead = 1;',
+  'src/dead-too.js': 'export const deadToo = 2;\r\n',
+  'notes/latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+};
+
+function freshRepo(extra: Record<string, string | Buffer> = {}): string {
+  const root = createGitRepo({ ...PROJECT, ...extra } as Record<string, string>);
+  chmodSync(path.join(root, 'src/tool.js'), 0o755);
+  chmodSync(path.join(root, 'src/dead.js'), 0o640);
+  commitAll(root, 'initial');
+  return root;
+}
+
+/** The tree, with git's hooks folder (hook install writes there). */
+function snapshot(root: string): Record<string, string> {
+  const hooks = path.join(root, '.git/hooks');
+  const hookFiles = existsSync(hooks) ? Object.fromEntries(Object.entries(snapshotTree(hooks)).map(([file, state]) => [`.git/hooks/${file}`, state])) : {};
+  return { ...snapshotTree(root), ...hookFiles };
+}
+
+/** Files of `state` that are in neither `a` nor `b` as they are there (a half-written file, a leftover temporary file). */
+function strays(state: Record<string, string>, a: Record<string, string>, b: Record<string, string>): string[] {
+  return Object.keys({ ...state, ...a, ...b }).filter((file) => state[file] !== a[file] && state[file] !== b[file]).sort();
+}
+
+const FIX = (root: string) => ['cleanup', '--fix', '--unverified', '--root', root];
+
+async function withRepo(work: (root: string) => Promise<void>, extra: Record<string, string | Buffer> = {}): Promise<void> {
+  const root = freshRepo(extra);
+  try {
+    await work(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** What a clean run of `args` does to a fresh copy: the states before and after, and its kill points. */
+async function reference(args: (root: string) => string[], prepare: (root: string) => Promise<void> = async () => {}, extra: Record<string, string | Buffer> = {}) {
+  let before: Record<string, string> = {};
+  let after: Record<string, string> = {};
+  let points: string[] = [];
+  await withRepo(async (root) => {
+    await prepare(root);
+    before = snapshot(root);
+    points = await killPointsOf(args(root));
+    after = snapshot(root);
+  }, extra);
+  return { before, after, points };
+}
+
+describe.concurrent('SIGKILL at every write step loses no byte', () => {
+  test('cleanup --fix: the next command rolls back, or the cleanup is complete and --undo restores all', async () => {
+    const { before, after: cleaned, points } = await reference(FIX);
+    expect(points.length).toBeGreaterThan(5);
+    expect(Object.keys(cleaned)).not.toContain('src/dead.js');
+    const outcomes: string[] = [];
+    for (let point = 1; point <= points.length; point += 1) {
+      await withRepo(async (root) => {
+        await runKilledAt(FIX(root), point);
+        await runFaultCli(['validate', '--root', root]);
+        const next = snapshot(root);
+        expect(strays(next, before, cleaned), `killed at ${point} (${points[point - 1]})`).toEqual([]);
+        if (JSON.stringify(next) === JSON.stringify(before)) {
+          outcomes.push(`${point} ${points[point - 1]}: rolled back`);
+          return;
+        }
+        expect(next, `killed at ${point} (${points[point - 1]})`).toEqual(cleaned);
+        expect((await runFaultCli(['cleanup', '--undo', '--root', root])).exitCode).toBe(0);
+        expect(snapshot(root)).toEqual(before);
+        outcomes.push(`${point} ${points[point - 1]}: complete, undone`);
+      });
+    }
+    console.log(`cleanup --fix:\n${outcomes.join('\n')}`);
+  }, 300_000);
+
+  test('cleanup --undo: the next command leaves no temporary file, and --undo again restores all', async () => {
+    const fix = async (root: string) => {
+      expect((await runFaultCli(FIX(root))).exitCode).toBe(0);
+    };
+    const { before: cleaned, after: restored, points } = await reference((root) => ['cleanup', '--undo', '--root', root], fix);
+    expect(points.length).toBeGreaterThan(3);
+    for (let point = 1; point <= points.length; point += 1) {
+      await withRepo(async (root) => {
+        await fix(root);
+        await runKilledAt(['cleanup', '--undo', '--root', root], point);
+        await runFaultCli(['validate', '--root', root]);
+        expect(strays(snapshot(root), cleaned, restored), `killed at ${point} (${points[point - 1]})`).toEqual([]);
+        const again = await runFaultCli(['cleanup', '--undo', '--root', root]);
+        expect([0, 2]).toContain(again.exitCode);
+        expect(snapshot(root), `killed at ${point} (${points[point - 1]}): ${again.stderr}`).toEqual(restored);
+      });
+    }
+  }, 300_000);
+
+  const BASELINE = { 'orch-guard-baseline.json': '{\r\n  "version": 1,\r\n  "tool": "orch-guard",\r\n  "findings": []\r\n}' };
+
+  test('baseline save: the file is the old one or the new one, and the next command leaves no temporary file', async () => {
+    const args = (root: string) => ['baseline', 'save', '--root', root];
+    const { before, after, points } = await reference(args, async () => {}, BASELINE);
+    expect(points.length).toBeGreaterThan(1);
+    for (let point = 1; point <= points.length; point += 1) {
+      await withRepo(async (root) => {
+        await runKilledAt(args(root), point);
+        await runFaultCli(['validate', '--root', root]);
+        expect(strays(snapshot(root), before, after), `killed at ${point} (${points[point - 1]})`).toEqual([]);
+      }, BASELINE);
+    }
+  }, 300_000);
+
+  const FOREIGN_HOOK = async (root: string) => {
+    const hook = path.join(root, '.git/hooks/pre-commit');
+    writeFileSync(hook, '#!/bin/sh\nnpm run lint');
+    chmodSync(hook, 0o750);
+  };
+
+  test('hook install and uninstall: the hook is as before or as after, never torn, and no temporary file stays', async () => {
+    const install = (root: string) => ['hook', 'install', '--root', root];
+    const uninstall = (root: string) => ['hook', 'uninstall', '--root', root];
+    const installed = await reference(install, FOREIGN_HOOK);
+    const removed = await reference(uninstall, async (root) => {
+      await FOREIGN_HOOK(root);
+      expect((await runFaultCli(install(root))).exitCode).toBe(0);
+    });
+    expect(removed.after).toEqual(installed.before);
+    for (const [args, states] of [[install, installed], [uninstall, removed]] as const) {
+      expect(states.points.length).toBeGreaterThan(1);
+      for (let point = 1; point <= states.points.length; point += 1) {
+        await withRepo(async (root) => {
+          await FOREIGN_HOOK(root);
+          if (args === uninstall) await runFaultCli(install(root));
+          await runKilledAt(args(root), point);
+          await runFaultCli(['validate', '--root', root]);
+          expect(strays(snapshot(root), states.before, states.after), `${args(root)[1]} killed at ${point} (${states.points[point - 1]})`).toEqual([]);
+        });
+      }
+    }
+  }, 300_000);
+});
