@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { commitAll, createGitRepo } from '../support/git-repo.js';
@@ -41,6 +41,21 @@ function strays(state: Record<string, string>, a: Record<string, string>, b: Rec
   return Object.keys({ ...state, ...a, ...b }).filter((file) => state[file] !== a[file] && state[file] !== b[file]).sort();
 }
 
+/** What a user (or a crash of the disk) may do to the registry after the kill: the cleanup logs beside it must make up for it. */
+const DAMAGE = {
+  none: () => {},
+  'registry deleted': (root: string) => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(root, `.orch-guard/registry.db${suffix}`), { force: true });
+  },
+  'registry header overwritten': (root: string) => {
+    const file = path.join(root, '.orch-guard/registry.db');
+    if (!existsSync(file)) return;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(100, 0x41), 0, 100, 0);
+    closeSync(fd);
+  },
+} as const;
+
 const FIX = (root: string) => ['cleanup', '--fix', '--unverified', '--root', root];
 
 async function withRepo(work: (root: string) => Promise<void>, extra: Record<string, string | Buffer> = {}): Promise<void> {
@@ -67,7 +82,7 @@ async function reference(args: (root: string) => string[], prepare: (root: strin
 }
 
 describe.concurrent('SIGKILL at every write step loses no byte', () => {
-  test('cleanup --fix: the next command rolls back, or the cleanup is complete and --undo restores all', async () => {
+  test.each(['none', 'registry deleted'] as const)('cleanup --fix (then %s): the next command rolls back, or the cleanup is complete and --undo restores all', async (damage) => {
     const { before, after: cleaned, points } = await reference(FIX);
     expect(points.length).toBeGreaterThan(5);
     expect(Object.keys(cleaned)).not.toContain('src/dead.js');
@@ -75,6 +90,7 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
     for (let point = 1; point <= points.length; point += 1) {
       await withRepo(async (root) => {
         await runKilledAt(FIX(root), point);
+        DAMAGE[damage](root);
         await runFaultCli(['validate', '--root', root]);
         const next = snapshot(root);
         expect(strays(next, before, cleaned), `killed at ${point} (${points[point - 1]})`).toEqual([]);
@@ -88,10 +104,10 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
         outcomes.push(`${point} ${points[point - 1]}: complete, undone`);
       });
     }
-    console.log(`cleanup --fix:\n${outcomes.join('\n')}`);
+    console.log(`cleanup --fix, then ${damage}:\n${outcomes.join('\n')}`);
   }, 300_000);
 
-  test('cleanup --undo: the next command leaves no temporary file, and --undo again restores all', async () => {
+  test.each(['none', 'registry header overwritten'] as const)('cleanup --undo (then %s): the next command leaves no temporary file, and --undo again restores all', async (damage) => {
     const fix = async (root: string) => {
       expect((await runFaultCli(FIX(root))).exitCode).toBe(0);
     };
@@ -101,8 +117,12 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
       await withRepo(async (root) => {
         await fix(root);
         await runKilledAt(['cleanup', '--undo', '--root', root], point);
-        await runFaultCli(['validate', '--root', root]);
-        expect(strays(snapshot(root), cleaned, restored), `killed at ${point} (${points[point - 1]})`).toEqual([]);
+        DAMAGE[damage](root);
+        // The next command of any kind removes what the kill left (with damage, --undo itself comes next).
+        if (damage === 'none') {
+          await runFaultCli(['validate', '--root', root]);
+          expect(strays(snapshot(root), cleaned, restored), `killed at ${point} (${points[point - 1]})`).toEqual([]);
+        }
         const again = await runFaultCli(['cleanup', '--undo', '--root', root]);
         expect([0, 2]).toContain(again.exitCode);
         expect(snapshot(root), `killed at ${point} (${points[point - 1]}): ${again.stderr}`).toEqual(restored);
