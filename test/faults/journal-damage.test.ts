@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
@@ -49,12 +49,26 @@ describe.concurrent('a damaged cleanup journal is never restored from', () => {
     }, { git: true });
   });
 
-  test('a truncated registry: --undo says the cleanup records could not be read, and where the old file is kept', async () => {
+  test('a truncated registry: rebuilt, the old file kept aside, and --undo restores from the cleanup log beside it', async () => {
     await withFaultProject(PROJECT, async (root) => {
       expect((await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root])).exitCode).toBe(0);
       editRegistry(root, 'SELECT 1');
       const file = path.join(root, '.orch-guard/registry.db');
       truncateSync(file, Math.floor(statSync(file).size / 2));
+      const undo = await runFaultCli(['cleanup', '--undo', '--root', root]);
+      expect(undo.stderr).toMatch(/^orch-guard: registry registry\.db is corrupt: rebuilt; the old file, which may hold cleanup undo records, is kept as .*registry\.db\.unusable-\S+ \(its cleanup records could not be read\)\norch-guard: cleanup #1: the registry had lost it \(deleted, or rebuilt\); recovered from its log beside the registry, so it can still be rolled back or undone\n$/);
+      expect(undo.exitCode).toBe(0);
+      expect(readFileSync(path.join(root, 'src/dead-1.js'), 'utf8')).toBe(PROJECT['src/dead-1.js']);
+    }, { git: true });
+  });
+
+  test('a truncated registry and no cleanup log: --undo says the cleanup records could not be read, and where the old file is kept', async () => {
+    await withFaultProject(PROJECT, async (root) => {
+      expect((await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root])).exitCode).toBe(0);
+      editRegistry(root, 'SELECT 1');
+      const file = path.join(root, '.orch-guard/registry.db');
+      truncateSync(file, Math.floor(statSync(file).size / 2));
+      rmSync(path.join(root, '.orch-guard/registry.db-cleanups'), { recursive: true });
       const undo = await runFaultCli(['cleanup', '--undo', '--root', root]);
       expect(undo.stderr).toMatch(/^orch-guard: cleanup --undo: no applied cleanup to undo \(registry registry\.db is corrupt: rebuilt; the old file, which may hold cleanup undo records, is kept as .*registry\.db\.unusable-\S+ \(its cleanup records could not be read\)\)\n$/);
       expect(undo.exitCode).toBe(2);
