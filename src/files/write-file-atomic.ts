@@ -1,5 +1,6 @@
 import { chmodSync, chownSync, closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { UsageError } from '../errors.js';
 import path from 'node:path';
 import { killPoint } from './kill-point.js';
 import { landingPath } from './path-inside.js';
@@ -36,14 +37,25 @@ export interface AtomicWriteResult {
 }
 
 /**
+ * A file with other hard links is not written: the rename that makes a write atomic puts a new
+ * file in its place, and the other links would silently keep the old content.
+ */
+export class HardLinkedFileError extends UsageError {
+  constructor(readonly file: string, readonly links: number) {
+    super(`${file} has ${links} hard links: orch-guard writes a file by replacing it, which would leave the other ${links - 1 === 1 ? 'link' : 'links'} with the old content; it was left as it is`);
+  }
+}
+
+/**
  * Writes through a temporary file in the same directory, synced to disk, and renames it into
  * place, so a reader (or a crash, or a power loss) never sees a half-written file. The file
  * keeps its permission bits (a 755 script stays executable), and a symlink stays a symlink:
- * the file it points at is written.
+ * the file it points at is written. A hard-linked file is refused (HardLinkedFileError).
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): AtomicWriteResult {
   const target = resolveSymlink(file);
   const existing = statSync(target, { throwIfNoEntry: false });
+  if (existing !== undefined && existing.nlink > 1) throw new HardLinkedFileError(file, existing.nlink);
   const mode = options.mode ?? (existing !== undefined ? existing.mode & 0o7777 : undefined);
   const owner = options.owner ?? existing;
   let ownerKept = true;
