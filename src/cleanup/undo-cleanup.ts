@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { unwritableFolder } from '../files/fs-checks.js';
 import { cleanupFileRecords, findCleanup, setCleanupStatus } from '../registry/cleanup-store.js';
 import { tryLockCleanups } from '../registry/cleanup-lock.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
@@ -36,7 +37,11 @@ function undoLocked(registry: RegistryDatabase, root: string, requested: number 
   // Partially undone: the files it could not restore then (changed since) may be back in the
   // state the cleanup left; those already restored are left as they are.
   if (row.status !== 'applied' && row.status !== 'interrupted' && row.status !== 'partially undone') throw new UsageError(`cleanup --undo ${row.id}: that cleanup was already ${row.status}`);
-  const { restored, refused, ownerNotKept } = restoreCleanupFiles(cleanupFileRecords(registry, row.id), root, row.status === 'interrupted' ? 'journal' : 'undo');
+  const records = cleanupFileRecords(registry, row.id);
+  // Checked before the first file is restored: an undo stopped part-way is a tree half undone.
+  const unwritable = unwritableFolder(root, records.map((record) => record.path));
+  if (unwritable !== undefined) throw new UsageError(`cleanup --undo ${row.id}: cannot write ${unwritable.dir} (${unwritable.why}); no file was restored`);
+  const { restored, refused, ownerNotKept } = restoreCleanupFiles(records, root, row.status === 'interrupted' ? 'journal' : 'undo');
   setCleanupStatus(registry, row.id, refused.length === 0 ? 'undone' : 'partially undone');
   return { cleanupId: row.id, restored, refused, ownerNotKept };
 }
