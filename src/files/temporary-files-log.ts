@@ -72,7 +72,7 @@ function removeListed(list: string, pid: number): void {
 }
 
 /** `/dir/.name.orch-guard-<pid>-<time>.tmp`: what writeFileAtomic names its temporary files. */
-export function isTemporaryFileOf(file: string, pid: number): boolean {
+function isTemporaryFileOf(file: string, pid: number): boolean {
   const name = path.basename(file);
   return path.isAbsolute(file) && name.startsWith('.') && new RegExp(`\\.orch-guard-${pid}-\\d+\\.tmp$`).test(name);
 }

@@ -173,4 +173,42 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
       }
     }
   }, 300_000);
+
+  test('init --force over a config and a .gitignore without a final newline: each file is as before or as after', async () => {
+    const files = { 'orch.config.json': '{\r\n  "entries": ["src/index.js"]\r\n}', '.gitignore': 'node_modules' };
+    const args = (root: string) => ['init', '--force', '--no-hook', '--no-ci', '--root', root];
+    const { before, after, points } = await reference(args, async () => {}, files);
+    expect(points.length).toBeGreaterThan(3);
+    for (let point = 1; point <= points.length; point += 1) {
+      await withRepo(async (root) => {
+        await runKilledAt(args(root), point);
+        await runFaultCli(['validate', '--root', root]);
+        expect(strays(snapshot(root), before, after), `killed at ${point} (${points[point - 1]})`).toEqual([]);
+      }, files);
+    }
+  }, 300_000);
+
+  test('run restoring cached outputs: the next run finishes the restore, every output whole, no temporary file', async () => {
+    const files = {
+      'in.txt': 'input\n',
+      'orch.config.json': JSON.stringify({ pipeline: { tasks: [{ id: 'build', run: 'mkdir -p out && printf "one\\r\\n" > out/a.txt && printf "two" > out/b.txt && chmod 755 out/b.txt', inputs: ['in.txt'], outputs: ['out/**'] }] } }),
+    };
+    const run = (root: string) => ['run', '--no-gates', '--root', root];
+    const built = async (root: string) => {
+      expect((await runFaultCli(run(root), { env: { CI: 'true' } })).exitCode).toBe(0);
+      writeFileSync(path.join(root, 'out/a.txt'), 'stale');
+      rmSync(path.join(root, 'out/b.txt'));
+    };
+    const { after, points } = await reference(run, built, files);
+    expect(after['out/b.txt']).toBe(`755 ${Buffer.from('two').toString('base64')}`);
+    expect(points.filter((point) => point.includes('renamed into place: ')).length).toBeGreaterThan(1);
+    for (let point = 1; point <= points.length; point += 1) {
+      await withRepo(async (root) => {
+        await built(root);
+        await runKilledAt(run(root), point, { CI: 'true' });
+        await runFaultCli(run(root), { env: { CI: 'true' } });
+        expect(snapshot(root), `killed at ${point} (${points[point - 1]})`).toEqual(after);
+      }, files);
+    }
+  }, 300_000);
 });

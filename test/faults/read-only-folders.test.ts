@@ -1,8 +1,7 @@
-// orch-guard-ignore-file unlisted-binary -- `unshare` is util-linux, a system tool, not an npm package
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { FAULT_CLI, runFaultCli, snapshotTree, withFaultProject } from './fault-cli.js';
+import { runFaultCli, snapshotTree, withFaultProject } from './fault-cli.js';
+import { runWithReadOnly } from './read-only.js';
 
 const PROJECT = {
   'package.json': '{ "name": "app", "type": "module", "main": "src/index.js" }\n',
@@ -11,18 +10,6 @@ const PROJECT = {
   'src/dead.js': 'export const dead = 1;\n',
   'lib/dead-too.js': 'export const deadToo = 1;\n',
 };
-
-/**
- * Runs the CLI with one folder read-only: a read-only bind mount in a mount namespace of its
- * own when running as root (root ignores file modes), else the folder's mode.
- */
-function runWithReadOnly(dir: string, args: string[]): { status: number | null; stderr: string } {
-  const command = `node ${FAULT_CLI} ${args.map((arg) => `'${arg}'`).join(' ')}`;
-  const result = process.getuid?.() === 0
-    ? spawnSync('unshare', ['-m', 'sh', '-c', `mount --bind ${dir} ${dir} && mount -o remount,bind,ro ${dir} ${dir} && ${command}`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
-    : spawnSync('sh', ['-c', `chmod a-w ${dir} && ${command}; status=$?; chmod u+w ${dir}; exit $status`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stderr: result.stderr };
-}
 
 const why = process.getuid?.() === 0 ? 'it is on a read-only file system' : 'no permission to write it';
 
