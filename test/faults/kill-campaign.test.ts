@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, cpSync, existsSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { commitAll, createGitRepo } from '../support/git-repo.js';
@@ -11,19 +11,19 @@ import { killPointsOf, runKilledAt } from './kill-points.js';
 // command again) must give back every file byte for byte, with its mode, and leave no
 // temporary file behind.
 
+// Kept small: each kill point is a run of its own. One file edited (a UTF-8 BOM, CRLF line
+// breaks, mode 755), one deleted (no final newline, mode 640), one untouched that is not UTF-8.
 const PROJECT: Record<string, string | Buffer> = {
   'package.json': '{ "name": "app", "type": "module", "main": "src/index.js" }\n',
-  'src/index.js': "import { used } from './tool.js';\nimport { live } from './crlf.js';\nconsole.log(used(), live());\n",
-  'src/tool.js': '#!/usr/bin/env node\nexport function used() {\n  return 1;\n}\n\nexport function unused() {\n  return 2;\n}\n',
+  'src/index.js': "import { live } from './crlf.js';\nconsole.log(live());\n",
   'src/crlf.js': '\uFEFFexport function live() {\r\n  return 1;\r\n}\r\n\r\nexport function unusedToo() {\r\n  return 2;\r\n}\r\n',
   'src/dead.js': 'export const dead = 1;',
-  'src/dead-too.js': 'export const deadToo = 2;\r\n',
   'notes/latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
 };
 
 function freshRepo(extra: Record<string, string | Buffer> = {}): string {
   const root = createGitRepo({ ...PROJECT, ...extra } as Record<string, string>);
-  chmodSync(path.join(root, 'src/tool.js'), 0o755);
+  chmodSync(path.join(root, 'src/crlf.js'), 0o755);
   chmodSync(path.join(root, 'src/dead.js'), 0o640);
   commitAll(root, 'initial');
   return root;
@@ -105,30 +105,44 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
       });
     }
     console.log(`cleanup --fix, then ${damage}:\n${outcomes.join('\n')}`);
-  }, 300_000);
+  }, 600_000);
 
   test.each(['none', 'registry header overwritten'] as const)('cleanup --undo (then %s): the next command leaves no temporary file, and --undo again restores all', async (damage) => {
-    const fix = async (root: string) => {
-      expect((await runFaultCli(FIX(root))).exitCode).toBe(0);
+    // Cleaned once, then copied back to the same path for each kill (the registry and the
+    // cleanup log name the root).
+    const root = freshRepo();
+    const template = `${root}-cleaned`;
+    const copyBack = () => {
+      rmSync(root, { recursive: true, force: true });
+      cpSync(template, root, { recursive: true, verbatimSymlinks: true });
     };
-    const { before: cleaned, after: restored, points } = await reference((root) => ['cleanup', '--undo', '--root', root], fix);
-    expect(points.length).toBeGreaterThan(3);
-    for (let point = 1; point <= points.length; point += 1) {
-      await withRepo(async (root) => {
-        await fix(root);
-        await runKilledAt(['cleanup', '--undo', '--root', root], point);
+    try {
+      const before = snapshot(root);
+      expect((await runFaultCli(FIX(root))).exitCode).toBe(0);
+      const cleaned = snapshot(root);
+      cpSync(root, template, { recursive: true, verbatimSymlinks: true });
+      const undo = ['cleanup', '--undo', '--root', root];
+      const points = await killPointsOf(undo);
+      expect(snapshot(root)).toEqual(before);
+      expect(points.length).toBeGreaterThan(3);
+      for (let point = 1; point <= points.length; point += 1) {
+        copyBack();
+        await runKilledAt(undo, point);
         DAMAGE[damage](root);
         // The next command of any kind removes what the kill left (with damage, --undo itself comes next).
         if (damage === 'none') {
           await runFaultCli(['validate', '--root', root]);
-          expect(strays(snapshot(root), cleaned, restored), `killed at ${point} (${points[point - 1]})`).toEqual([]);
+          expect(strays(snapshot(root), cleaned, before), `killed at ${point} (${points[point - 1]})`).toEqual([]);
         }
-        const again = await runFaultCli(['cleanup', '--undo', '--root', root]);
+        const again = await runFaultCli(undo);
         expect([0, 2]).toContain(again.exitCode);
-        expect(snapshot(root), `killed at ${point} (${points[point - 1]}): ${again.stderr}`).toEqual(restored);
-      });
+        expect(snapshot(root), `killed at ${point} (${points[point - 1]}): ${again.stderr}`).toEqual(before);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(template, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 600_000);
 
   const BASELINE = { 'orch-guard-baseline.json': '{\r\n  "version": 1,\r\n  "tool": "orch-guard",\r\n  "findings": []\r\n}' };
 
@@ -143,7 +157,7 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
         expect(strays(snapshot(root), before, after), `killed at ${point} (${points[point - 1]})`).toEqual([]);
       }, BASELINE);
     }
-  }, 300_000);
+  }, 600_000);
 
   const FOREIGN_HOOK = async (root: string) => {
     const hook = path.join(root, '.git/hooks/pre-commit');
@@ -172,7 +186,7 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
         });
       }
     }
-  }, 300_000);
+  }, 600_000);
 
   test('init --force over a config and a .gitignore without a final newline: each file is as before or as after', async () => {
     const files = { 'orch.config.json': '{\r\n  "entries": ["src/index.js"]\r\n}', '.gitignore': 'node_modules' };
@@ -186,7 +200,7 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
         expect(strays(snapshot(root), before, after), `killed at ${point} (${points[point - 1]})`).toEqual([]);
       }, files);
     }
-  }, 300_000);
+  }, 600_000);
 
   test('run restoring cached outputs: the next run finishes the restore, every output whole, no temporary file', async () => {
     const files = {
@@ -210,5 +224,5 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
         expect(snapshot(root), `killed at ${point} (${points[point - 1]})`).toEqual(after);
       }, files);
     }
-  }, 300_000);
+  }, 600_000);
 });
