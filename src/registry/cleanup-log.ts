@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { gitBlobId } from '../files/blob-id.js';
 import { killPoint } from '../files/kill-point.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import type { CleanupStatus } from './cleanup-store.js';
@@ -88,6 +89,18 @@ export function readCleanupLog(file: string): CleanupLogRecord[] | undefined {
     }
   }
   return records[0]?.type === 'begin' ? records : undefined;
+}
+
+/** The bytes the log saved for each file (keyed by path and git blob id), those that still match their id. */
+export function savedContents(file: string | undefined): Map<string, Buffer> {
+  const saved = new Map<string, Buffer>();
+  const begin = file === undefined ? undefined : readCleanupLog(file)?.[0];
+  if (begin?.type !== 'begin') return saved;
+  for (const logged of begin.files) {
+    const content = Buffer.from(logged.content, 'base64');
+    if (gitBlobId(content) === logged.hash) saved.set(`${logged.path}\0${logged.hash}`, content);
+  }
+  return saved;
 }
 
 export function removeCleanupLog(file: string): void {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { appendCleanupLog, type CleanupLogRecord, cleanupLogFile, removeCleanupLog, startCleanupLog } from './cleanup-log.js';
+import { gitBlobId } from '../files/blob-id.js';
+import { appendCleanupLog, type CleanupLogRecord, cleanupLogFile, removeCleanupLog, savedContents, startCleanupLog } from './cleanup-log.js';
 import { durably } from './write-transaction.js';
 
 /**
@@ -134,10 +135,14 @@ function logFileOf(registry: Registry, createdAt: string, root: string | null): 
   return registry.memory || root === null ? undefined : cleanupLogFile(registry.name, createdAt, root);
 }
 
+function keyOf(registry: Registry, id: number): [string, string | null] {
+  const row = registry.prepare('SELECT created_at, root FROM cleanups WHERE id = ?').get(id) as { created_at: string; root: string | null } | undefined;
+  return row === undefined ? ['', null] : [row.created_at, row.root];
+}
+
 /** Appends to a cleanup's log (when it has one); returns the log's file. */
 function logRecord(registry: Registry, id: number, record: CleanupLogRecord): string | undefined {
-  const row = registry.prepare('SELECT created_at, root FROM cleanups WHERE id = ?').get(id) as { created_at: string; root: string | null } | undefined;
-  const log = row === undefined ? undefined : logFileOf(registry, row.created_at, row.root);
+  const log = logFileOf(registry, ...keyOf(registry, id));
   if (log === undefined || !existsSync(log)) return undefined;
   appendCleanupLog(log, record);
   return log;
@@ -163,12 +168,15 @@ export function cleanupFileRecords(registry: Registry, id: number): CleanupFileR
     path: string; action: CleanupFileRecord['action']; before_hash: string; after_hash: string | null; before_content: Buffer; before_mode: number | null;
     before_uid: number | null; before_gid: number | null;
   }>;
+  // A saved copy that does not match its hash (a damaged registry) is taken from the cleanup's log, when that one matches.
+  const damaged = rows.filter((row) => !Buffer.isBuffer(row.before_content) || gitBlobId(row.before_content) !== row.before_hash);
+  const logged = damaged.length === 0 ? new Map<string, Buffer>() : savedContents(logFileOf(registry, ...keyOf(registry, id)));
   return rows.map((row) => ({
     path: row.path,
     action: row.action,
     beforeHash: row.before_hash,
     afterHash: row.after_hash,
-    beforeContent: row.before_content,
+    beforeContent: damaged.includes(row) ? logged.get(`${row.path}\0${row.before_hash}`) ?? row.before_content : row.before_content,
     beforeMode: row.before_mode,
     beforeOwner: row.before_uid === null || row.before_gid === null ? null : { uid: row.before_uid, gid: row.before_gid },
     written: written.get(row.path) ?? new Set(),

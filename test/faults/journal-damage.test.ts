@@ -27,24 +27,34 @@ function editRegistry(root: string, sql: string): void {
 }
 
 describe.concurrent('a damaged cleanup journal is never restored from', () => {
-  test('a saved copy that does not match its hash, a missing one, a path out of the root: each refused and named, nothing written from them', async () => {
+  test.each([true, false])('a saved copy that does not match its hash, a missing one, a path out of the root (cleanup log kept: %s): each taken from the log, or refused and named; nothing written from them', async (logKept) => {
     await withFaultProject(PROJECT, async (root) => {
       expect((await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root])).exitCode).toBe(0);
+      if (!logKept) rmSync(path.join(root, '.orch-guard/registry.db-cleanups'), { recursive: true });
       // Beside the root, in the shared temp folder: named after the root so no other run collides.
       const escaped = `../${path.basename(root)}-escaped.js`;
       editRegistry(root, `UPDATE cleanup_files SET before_content = CAST('export const wrong = 1;' AS BLOB) WHERE path = 'src/dead-1.js';
         UPDATE cleanup_files SET before_content = NULL WHERE path = 'src/dead-2.js';
         UPDATE cleanup_files SET path = '${escaped}' WHERE path = 'src/dead-3.js';`);
       const undo = await runFaultCli(['cleanup', '--undo', '--root', root]);
-      expect(undo.stdout).toBe([
-        'Undid cleanup #1: 0 files restored',
-        `  not restored: ${escaped} (its saved copy in the registry is damaged (its path leads outside the root))`,
-        '  not restored: src/dead-1.js (its saved copy in the registry is damaged (the saved content does not match its hash))',
-        '  not restored: src/dead-2.js (its saved copy in the registry is damaged (no saved content))',
-        '',
-      ].join('\n'));
+      expect(undo.stdout).toBe((logKept
+        ? [
+          'Undid cleanup #1: 2 files restored',
+          `  not restored: ${escaped} (its saved copy in the registry is damaged (its path leads outside the root))`,
+        ]
+        : [
+          'Undid cleanup #1: 0 files restored',
+          `  not restored: ${escaped} (its saved copy in the registry is damaged (its path leads outside the root))`,
+          '  not restored: src/dead-1.js (its saved copy in the registry is damaged (the saved content does not match its hash))',
+          '  not restored: src/dead-2.js (its saved copy in the registry is damaged (no saved content))',
+        ]).concat('').join('\n'));
       expect(undo.exitCode).toBe(1);
-      expect(existsSync(path.join(root, 'src/dead-1.js'))).toBe(false);
+      if (logKept) {
+        expect(readFileSync(path.join(root, 'src/dead-1.js'), 'utf8')).toBe(PROJECT['src/dead-1.js']);
+        expect(readFileSync(path.join(root, 'src/dead-2.js'), 'utf8')).toBe(PROJECT['src/dead-2.js']);
+      } else {
+        expect(existsSync(path.join(root, 'src/dead-1.js'))).toBe(false);
+      }
       expect(existsSync(path.join(root, escaped))).toBe(false);
     }, { git: true });
   });
