@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { commitAll, git } from '../support/git-repo.js';
+import { commitAll, initGitRepo } from '../support/git-repo.js';
+import { writeProjectFiles } from '../support/temp-project.js';
 import { runFaultCli, snapshotTree } from './fault-cli.js';
 import { fillDisk, mountSmallDisk, unmountSmallDisk } from './small-disk.js';
 
@@ -24,13 +25,8 @@ describe.skipIf(disk === undefined)('a full disk during cleanup --undo', () => {
     const filler = path.join(disk as string, 'filler');
     const files = { ...PROJECT, 'orch.config.json': JSON.stringify({ registry: path.join(registryDir, 'registry.db') }) };
     try {
-      for (const [file, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-        writeFileSync(path.join(root, file), text);
-      }
-      git(root, 'init', '-q', '-b', 'main');
-      git(root, 'config', 'user.email', 'test@example.com');
-      git(root, 'config', 'user.name', 'Test');
+      writeProjectFiles(root, files);
+      initGitRepo(root);
       commitAll(root, 'initial');
       const before = snapshotTree(root);
       expect((await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root])).exitCode).toBe(0);

@@ -81,6 +81,24 @@ async function reference(args: (root: string) => string[], prepare: (root: strin
   return { before, after, points };
 }
 
+/**
+ * Kills `args` at each of its kill points, on a fresh copy each time: after the next command,
+ * every file must be as it was before the command or as a clean run leaves it.
+ */
+async function eachFileBeforeOrAfter(args: (root: string) => string[], extra: Record<string, string>, prepare: (root: string) => Promise<void> = async () => {}) {
+  const states = await reference(args, prepare, extra);
+  expect(states.points.length).toBeGreaterThan(1);
+  for (let point = 1; point <= states.points.length; point += 1) {
+    await withRepo(async (root) => {
+      await prepare(root);
+      await runKilledAt(args(root), point);
+      await runFaultCli(['validate', '--root', root]);
+      expect(strays(snapshot(root), states.before, states.after), `${args(root).slice(0, 2).join(' ')} killed at ${point} (${states.points[point - 1]})`).toEqual([]);
+    }, extra);
+  }
+  return states;
+}
+
 describe.concurrent('SIGKILL at every write step loses no byte', () => {
   test.each(['none', 'registry deleted'] as const)('cleanup --fix (then %s): the next command rolls back, or the cleanup is complete and --undo restores all', async (damage) => {
     const { before, after: cleaned, points } = await reference(FIX);
@@ -147,16 +165,7 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
   const BASELINE = { 'orch-guard-baseline.json': '{\r\n  "version": 1,\r\n  "tool": "orch-guard",\r\n  "findings": []\r\n}' };
 
   test('baseline save: the file is the old one or the new one, and the next command leaves no temporary file', async () => {
-    const args = (root: string) => ['baseline', 'save', '--root', root];
-    const { before, after, points } = await reference(args, async () => {}, BASELINE);
-    expect(points.length).toBeGreaterThan(1);
-    for (let point = 1; point <= points.length; point += 1) {
-      await withRepo(async (root) => {
-        await runKilledAt(args(root), point);
-        await runFaultCli(['validate', '--root', root]);
-        expect(strays(snapshot(root), before, after), `killed at ${point} (${points[point - 1]})`).toEqual([]);
-      }, BASELINE);
-    }
+    await eachFileBeforeOrAfter((root) => ['baseline', 'save', '--root', root], BASELINE);
   }, 600_000);
 
   const FOREIGN_HOOK = async (root: string) => {
@@ -167,39 +176,18 @@ describe.concurrent('SIGKILL at every write step loses no byte', () => {
 
   test('hook install and uninstall: the hook is as before or as after, never torn, and no temporary file stays', async () => {
     const install = (root: string) => ['hook', 'install', '--root', root];
-    const uninstall = (root: string) => ['hook', 'uninstall', '--root', root];
-    const installed = await reference(install, FOREIGN_HOOK);
-    const removed = await reference(uninstall, async (root) => {
+    const installed = await eachFileBeforeOrAfter(install, {}, FOREIGN_HOOK);
+    const removed = await eachFileBeforeOrAfter((root) => ['hook', 'uninstall', '--root', root], {}, async (root) => {
       await FOREIGN_HOOK(root);
       expect((await runFaultCli(install(root))).exitCode).toBe(0);
     });
     expect(removed.after).toEqual(installed.before);
-    for (const [args, states] of [[install, installed], [uninstall, removed]] as const) {
-      expect(states.points.length).toBeGreaterThan(1);
-      for (let point = 1; point <= states.points.length; point += 1) {
-        await withRepo(async (root) => {
-          await FOREIGN_HOOK(root);
-          if (args === uninstall) await runFaultCli(install(root));
-          await runKilledAt(args(root), point);
-          await runFaultCli(['validate', '--root', root]);
-          expect(strays(snapshot(root), states.before, states.after), `${args(root)[1]} killed at ${point} (${states.points[point - 1]})`).toEqual([]);
-        });
-      }
-    }
   }, 600_000);
 
   test('init --force over a config and a .gitignore without a final newline: each file is as before or as after', async () => {
     const files = { 'orch.config.json': '{\r\n  "entries": ["src/index.js"]\r\n}', '.gitignore': 'node_modules' };
-    const args = (root: string) => ['init', '--force', '--no-hook', '--no-ci', '--root', root];
-    const { before, after, points } = await reference(args, async () => {}, files);
+    const { points } = await eachFileBeforeOrAfter((root) => ['init', '--force', '--no-hook', '--no-ci', '--root', root], files);
     expect(points.length).toBeGreaterThan(3);
-    for (let point = 1; point <= points.length; point += 1) {
-      await withRepo(async (root) => {
-        await runKilledAt(args(root), point);
-        await runFaultCli(['validate', '--root', root]);
-        expect(strays(snapshot(root), before, after), `killed at ${point} (${points[point - 1]})`).toEqual([]);
-      }, files);
-    }
   }, 600_000);
 
   test('run restoring cached outputs: the next run finishes the restore, every output whole, no temporary file', async () => {
