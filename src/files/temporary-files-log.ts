@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /**
  * Where each orch-guard process lists the temporary files it creates beside users' files
@@ -29,7 +30,8 @@ export function listTemporaryFile(temporary: string): void {
 
 function openList(): { fd: number; file: string } {
   mkdirSync(LISTS_DIR, { recursive: true, mode: 0o700 });
-  const file = path.join(LISTS_DIR, `${process.pid}.list`);
+  // One list per thread (a worker thread, loading a config, writes too): each removes its own.
+  const file = path.join(LISTS_DIR, `${process.pid}-${threadId}.list`);
   // A list of an earlier process that had this pid: what it names is that process's litter.
   removeListed(file, process.pid);
   const opened = { fd: openSync(file, 'a', 0o600), file };
@@ -49,7 +51,7 @@ export function removeTemporaryFilesOfKilledWriters(): void {
     return;
   }
   for (const name of names) {
-    const pid = Number(/^(\d+)\.list$/.exec(name)?.[1]);
+    const pid = Number(/^(\d+)-\d+\.list$/.exec(name)?.[1]);
     if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
     try {
       removeListed(path.join(LISTS_DIR, name), pid);

@@ -4,7 +4,17 @@ import path from 'node:path';
 import { gitBlobId } from '../files/blob-id.js';
 import { killPoint } from '../files/kill-point.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
-import type { CleanupStatus } from './cleanup-store.js';
+
+/**
+ * The cleanups table as a journal. `pending`: recorded before the first write, possibly half
+ * applied; `applied`: verified and committed; `rolled back`: restored in full (by the cleanup
+ * itself, or when the registry was next opened after its process died); `interrupted`: rolled
+ * back except files changed since; `undone` / `partially undone`: by `cleanup --undo`.
+ */
+export type CleanupStatus = 'pending' | 'applied' | 'rolled back' | 'interrupted' | 'undone' | 'partially undone';
+
+/** Statuses after which a cleanup has nothing left to restore: its log goes. */
+export const NOTHING_LEFT_TO_RESTORE: readonly CleanupStatus[] = ['undone', 'rolled back'];
 
 /**
  * A second copy of each cleanup's journal, in a plain file beside the registry: every change
@@ -14,6 +24,8 @@ import type { CleanupStatus } from './cleanup-store.js';
  * (rebuilt, deleted, replaced), the log is replayed into it (recover-cleanup-logs.ts), so an
  * interrupted cleanup is still rolled back and an applied one can still be undone. A log goes
  * when its cleanup has nothing left to restore (undone, or rolled back).
+ *
+ * A record is one change to a cleanup's records, as the registry makes it.
  */
 export type CleanupLogRecord =
   | { type: 'begin'; createdAt: string; root: string; files: LoggedFile[] }

@@ -1,16 +1,8 @@
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { gitBlobId } from '../files/blob-id.js';
-import { appendCleanupLog, type CleanupLogRecord, cleanupLogFile, removeCleanupLog, savedContents, startCleanupLog } from './cleanup-log.js';
+import { appendCleanupLog, type CleanupLogRecord, cleanupLogFile, type CleanupStatus, NOTHING_LEFT_TO_RESTORE, removeCleanupLog, savedContents, startCleanupLog } from './cleanup-log.js';
 import { durably } from './write-transaction.js';
-
-/**
- * The cleanups table as a journal. `pending`: recorded before the first write, possibly half
- * applied; `applied`: verified and committed; `rolled back`: restored in full (by the cleanup
- * itself, or when the registry was next opened after its process died); `interrupted`: rolled
- * back except files changed since; `undone` / `partially undone`: by `cleanup --undo`.
- */
-export type CleanupStatus = 'pending' | 'applied' | 'rolled back' | 'interrupted' | 'undone' | 'partially undone';
 
 type Registry = Database.Database;
 
@@ -97,13 +89,10 @@ function applyCommit(registry: Registry, id: number, result: CommitResult): void
   registry.prepare("UPDATE cleanups SET status = 'applied', summary = ? WHERE id = ?").run(JSON.stringify(result.summary), id);
 }
 
-/** Statuses after which a cleanup has nothing left to restore: its log goes. */
-export const FINISHED_STATUSES: readonly CleanupStatus[] = ['undone', 'rolled back'];
-
 export function setCleanupStatus(registry: Registry, id: number, status: CleanupStatus): void {
   const log = logRecord(registry, id, { type: 'status', status });
   durably(registry, () => registry.prepare('UPDATE cleanups SET status = ? WHERE id = ?').run(status, id));
-  if (log !== undefined && FINISHED_STATUSES.includes(status)) removeCleanupLog(log);
+  if (log !== undefined && NOTHING_LEFT_TO_RESTORE.includes(status)) removeCleanupLog(log);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { cleanupLogDir, cleanupLogFile, readCleanupLog, removeCleanupLog } from './cleanup-log.js';
-import { cleanupKeys, FINISHED_STATUSES, replayCleanupLog } from './cleanup-store.js';
+import { cleanupLogDir, cleanupLogFile, NOTHING_LEFT_TO_RESTORE, readCleanupLog, removeCleanupLog } from './cleanup-log.js';
+import { cleanupKeys, replayCleanupLog } from './cleanup-store.js';
 import { tryLockCleanups } from './cleanup-lock.js';
-import type { RegistryDatabase } from './open-registry.js';
+import type Database from 'better-sqlite3';
 
 /**
  * Gives the registry back the cleanups it lost (deleted, rebuilt after damage, replaced by
@@ -12,7 +12,7 @@ import type { RegistryDatabase } from './open-registry.js';
  * under the cleanup lock: a cleanup starting now writes its log before its registry row, and
  * must not be taken for a lost one.
  */
-export function recoverCleanupLogs(registry: RegistryDatabase, registryFile: string, notices: string[]): void {
+export function recoverCleanupLogs(registry: Database.Database, registryFile: string, notices: string[]): void {
   const dir = cleanupLogDir(registryFile);
   let names: string[];
   try {
@@ -23,7 +23,7 @@ export function recoverCleanupLogs(registry: RegistryDatabase, registryFile: str
   if (names.length === 0) return;
   const lost = () => {
     const known = new Map(cleanupKeys(registry).filter((row) => row.root !== null).map((row) => [path.basename(cleanupLogFile(registryFile, row.createdAt, row.root ?? '')), row.status]));
-    for (const [name, status] of known) if (FINISHED_STATUSES.includes(status) && names.includes(name)) removeCleanupLog(path.join(dir, name));
+    for (const [name, status] of known) if (NOTHING_LEFT_TO_RESTORE.includes(status) && names.includes(name)) removeCleanupLog(path.join(dir, name));
     return names.filter((name) => !known.has(name));
   };
   if (lost().length === 0) return;

@@ -1,5 +1,7 @@
 import { killPoint } from '../files/kill-point.js';
-import type { RegistryDatabase } from './open-registry.js';
+import type Database from 'better-sqlite3';
+
+type RegistryDatabase = Database.Database;
 
 /**
  * Runs `work` in one IMMEDIATE transaction: it takes the write lock first, so two processes
