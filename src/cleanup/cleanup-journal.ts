@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../files/write-file-atomic.js';
+import { killPoint } from '../files/kill-point.js';
+import { HardLinkedFileError, writeFileAtomic } from '../files/write-file-atomic.js';
 import { gitBlobId } from '../files/blob-id.js';
 import { realPathOutside } from '../files/path-inside.js';
 import { ANY_CONTENT, beginCleanupJournal, cleanupFileRecords, commitCleanupJournal, type JournalFile, noteCleanupWrites, setCleanupStatus } from '../registry/cleanup-store.js';
@@ -85,7 +86,11 @@ export function writeCleanupState(journal: CleanupJournal, contents: ReadonlyMap
     };
     if (step.wanted === null) {
       unchanged();
+      // As writeFileAtomic: an undo would bring back a copy, not the link.
+      const links = lstatSync(step.absolute, { throwIfNoEntry: false })?.nlink ?? 1;
+      if (links > 1) throw new HardLinkedFileError(step.file, links);
       rmSync(step.absolute, { force: true });
+      killPoint(`deleted: ${step.file}`);
     } else {
       writeFileAtomic(step.absolute, step.wanted, { mode: journal.originals.get(step.file)?.mode, beforeReplacing: unchanged });
     }

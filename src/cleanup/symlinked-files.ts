@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CleanupItem, KeptItem } from './plan-cleanup.js';
 
 /**
- * Removals the cleanup must not make because of symlinks. The analysis sees a symlinked file
+ * Removals the cleanup must not make because of symlinks or hard links. The analysis sees a symlinked file
  * and the file it leads to as two modules, each with its own importers, so neither one's
  * "unused" can be trusted: editing the link edits its target, and removing from the target
  * removes what the link's importers use. A symlink itself is not deleted either: the journal
@@ -37,9 +37,15 @@ export function symlinkedRemovals(root: string, files: readonly string[], items:
       kept.push({ item, reason: `the file is a symlink to ${target}: removing from it would remove from that file` });
     } else if (targets.has(item.file)) {
       kept.push({ item, reason: `${targets.get(item.file)} is a symlink to this file: deleting or editing it would break the link` });
+    } else if (hardLinks(path.join(root, item.file)) > 1) {
+      kept.push({ item, reason: `the file has ${hardLinks(path.join(root, item.file))} hard links: cleanup writes a file by replacing it (and an undo brings back a copy), which would break them` });
     }
   }
   return kept;
+}
+
+function hardLinks(absolute: string): number {
+  return lstatSync(absolute, { throwIfNoEntry: false })?.nlink ?? 1;
 }
 
 function realOf(absolute: string): string | undefined {

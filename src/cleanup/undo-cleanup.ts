@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { unwritableFolder } from '../files/fs-checks.js';
 import { cleanupFileRecords, findCleanup, setCleanupStatus } from '../registry/cleanup-store.js';
 import { tryLockCleanups } from '../registry/cleanup-lock.js';
 import type { RegistryDatabase } from '../registry/open-registry.js';
@@ -36,7 +37,28 @@ function undoLocked(registry: RegistryDatabase, root: string, requested: number 
   // Partially undone: the files it could not restore then (changed since) may be back in the
   // state the cleanup left; those already restored are left as they are.
   if (row.status !== 'applied' && row.status !== 'interrupted' && row.status !== 'partially undone') throw new UsageError(`cleanup --undo ${row.id}: that cleanup was already ${row.status}`);
-  const { restored, refused, ownerNotKept } = restoreCleanupFiles(cleanupFileRecords(registry, row.id), root, row.status === 'interrupted' ? 'journal' : 'undo');
+  const records = cleanupFileRecords(registry, row.id);
+  // Checked before the first file is restored: an undo stopped part-way is a tree half undone.
+  const unwritable = unwritableFolder(root, records.map((record) => record.path));
+  if (unwritable !== undefined) throw new UsageError(`cleanup --undo ${row.id}: cannot write ${unwritable.dir} (${unwritable.why}); no file was restored`);
+  let outcome: ReturnType<typeof restoreCleanupFiles>;
+  try {
+    outcome = restoreCleanupFiles(records, root, row.status === 'interrupted' ? 'journal' : 'undo');
+  } catch (error) {
+    throw stoppedPartWay(row.id, error);
+  }
+  const { restored, refused, ownerNotKept } = outcome;
   setCleanupStatus(registry, row.id, refused.length === 0 ? 'undone' : 'partially undone');
   return { cleanupId: row.id, restored, refused, ownerNotKept };
+}
+
+/**
+ * An undo a failure stopped after some files (a full disk): the cleanup stays as it was in the
+ * registry, so running the undo again restores the rest (files already restored are skipped).
+ */
+function stoppedPartWay(id: number, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const why = code === 'ENOSPC' || code === 'EDQUOT' ? `the disk is full: ${message}` : message;
+  return new UsageError(`cleanup --undo ${id}: stopped part-way (${why}); the files not restored yet keep their content before the cleanup in the registry: run \`orch-guard cleanup --undo ${id}\` again once that is fixed`);
 }

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { unwritableFolder } from '../files/fs-checks.js';
 import { realPathOutside } from '../files/path-inside.js';
 import { git, tryGit } from '../git/git.js';
 
@@ -18,6 +19,8 @@ export function checkWritable(root: string, files: readonly string[], options: W
     const outside = realPathOutside(root, file);
     if (outside !== undefined) throw new UsageError(`cleanup --fix: refuses to edit ${file}: it leads outside the root (${outside})`);
   }
+  const unwritable = unwritableFolder(root, files);
+  if (unwritable !== undefined) throw new UsageError(`cleanup --fix: cannot write ${unwritable.dir} (${unwritable.why}); no file was changed`);
   const inGit = tryGit(root, ['rev-parse', '--is-inside-work-tree'])?.toString('utf8').trim() === 'true';
   if (!inGit) {
     if (!options.noGit) throw new UsageError(`cleanup --fix: ${root} is not in a git repository; pass --no-git to edit anyway (every change is recorded for --undo)`);

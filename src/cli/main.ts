@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Command } from 'commander';
 import { isUserFacingError } from '../errors.js';
+import { removeTemporaryFilesOfKilledWriters } from '../files/temporary-files-log.js';
 import { packageVersion } from '../package-version.js';
 
 // Required as the CommonJS it is: imported as an ES module, Node first scans its source for the
@@ -44,6 +45,8 @@ export async function main(argv: readonly string[], binFile: string): Promise<nu
     exitCode = code;
   };
   try {
+    // Litter of an orch-guard killed while writing (kill -9 between a write and its rename).
+    removeTemporaryFilesOfKilledWriters();
     const program = new commander.Command('orch-guard')
       .description('Stops dead code from being born: a symbol-level code registry, reachability analysis and integration gates for TypeScript/JavaScript.')
       .version(packageVersion(), '-v, --version')

@@ -1,7 +1,10 @@
 import { chmodSync, chownSync, closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { UsageError } from '../errors.js';
 import path from 'node:path';
+import { killPoint } from './kill-point.js';
 import { landingPath } from './path-inside.js';
+import { isRunning, listTemporaryFile } from './temporary-files-log.js';
 
 const TEMPORARY_MARK = 'orch-guard';
 
@@ -34,20 +37,32 @@ export interface AtomicWriteResult {
 }
 
 /**
+ * A file with other hard links is not written: the rename that makes a write atomic puts a new
+ * file in its place, and the other links would silently keep the old content.
+ */
+export class HardLinkedFileError extends UsageError {
+  constructor(readonly file: string, readonly links: number) {
+    super(`${file} has ${links} hard links: orch-guard writes a file by replacing it, which would leave the other ${links - 1 === 1 ? 'link' : 'links'} with the old content; it was left as it is`);
+  }
+}
+
+/**
  * Writes through a temporary file in the same directory, synced to disk, and renames it into
  * place, so a reader (or a crash, or a power loss) never sees a half-written file. The file
  * keeps its permission bits (a 755 script stays executable), and a symlink stays a symlink:
- * the file it points at is written.
+ * the file it points at is written. A hard-linked file is refused (HardLinkedFileError).
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): AtomicWriteResult {
   const target = resolveSymlink(file);
   const existing = statSync(target, { throwIfNoEntry: false });
+  if (existing !== undefined && existing.nlink > 1) throw new HardLinkedFileError(file, existing.nlink);
   const mode = options.mode ?? (existing !== undefined ? existing.mode & 0o7777 : undefined);
   const owner = options.owner ?? existing;
   let ownerKept = true;
   mkdirSync(path.dirname(target), { recursive: true });
   if (options.tidy !== false) removeDeadWritersLeftovers(target);
   const temporary = path.join(path.dirname(target), `${temporaryPrefix(target)}${process.pid}-${Date.now()}.tmp`);
+  listTemporaryFile(temporary);
   try {
     const fd = openSync(temporary, 'w', mode ?? 0o666);
     try {
@@ -61,12 +76,14 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     } finally {
       closeSync(fd);
     }
+    killPoint(`temporary file written, not yet renamed: ${path.basename(target)}`);
     options.beforeReplacing?.();
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+  killPoint(`renamed into place: ${path.basename(target)}`);
   syncDirectory(path.dirname(target));
   return { ownerKept };
 }
@@ -144,15 +161,6 @@ function removeDeadWritersLeftovers(file: string): void {
   for (const leftover of leftoverTemporaryFiles(file)) {
     const pid = Number(/^(\d+)-/.exec(path.basename(leftover).slice(prefix.length))?.[1]);
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) rmSync(leftover, { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { killPoint } from '../files/kill-point.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { landingPath, realPathOutside } from '../files/path-inside.js';
 import { git, requireWorkTree } from '../git/git.js';
@@ -72,8 +73,10 @@ export function uninstallHook(root: string): HookChange {
   if (remaining === undefined) return { ...base, changed: false };
   // Only a file hook install created goes away; any other keeps its own bytes.
   // A symlinked hook stays a link: the file it leads to goes (hook install created it).
-  if (manager.kind !== 'lefthook' && createdByUs(text) && /^(#![^\n]*\n)?\s*$/.test(remaining)) rmSync(landingPath(manager.file));
-  else writeFileAtomic(manager.file, remaining);
+  if (manager.kind !== 'lefthook' && createdByUs(text) && /^(#![^\n]*\n)?\s*$/.test(remaining)) {
+    rmSync(landingPath(manager.file));
+    killPoint(`deleted: ${manager.file}`);
+  } else writeFileAtomic(manager.file, remaining);
   return { ...base, changed: true };
 }
 

@@ -1,13 +1,8 @@
-import { rmSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
-
-/**
- * The cleanups table as a journal. `pending`: recorded before the first write, possibly half
- * applied; `applied`: verified and committed; `rolled back`: restored in full (by the cleanup
- * itself, or when the registry was next opened after its process died); `interrupted`: rolled
- * back except files changed since; `undone` / `partially undone`: by `cleanup --undo`.
- */
-export type CleanupStatus = 'pending' | 'applied' | 'rolled back' | 'interrupted' | 'undone' | 'partially undone';
+import { existsSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { gitBlobId } from '../files/blob-id.js';
+import { appendCleanupLog, type CleanupLogRecord, cleanupLogFile, type CleanupStatus, NOTHING_LEFT_TO_RESTORE, removeCleanupLog, savedContents, startCleanupLog } from './cleanup-log.js';
+import { durably } from './write-transaction.js';
 
 type Registry = Database.Database;
 
@@ -35,28 +30,24 @@ export interface CleanupFileRecord {
 }
 
 /**
- * Commits with synchronous = FULL: the journal must be on disk (not only in the OS cache)
- * before the files it protects are touched, so it survives a power loss as well as a kill.
+ * Records a cleanup as pending, with every file it may touch as it is now: first in its log
+ * beside the registry (which outlives the registry), then in the registry.
  */
-function durably<T>(registry: Registry, write: () => T): T {
-  registry.pragma('synchronous = FULL');
-  try {
-    return registry.transaction(write).immediate();
-  } finally {
-    registry.pragma('synchronous = NORMAL');
+export function beginCleanupJournal(registry: Registry, root: string, files: readonly JournalFile[]): number {
+  const createdAt = new Date().toISOString();
+  const log = logFileOf(registry, createdAt, root);
+  if (log !== undefined) {
+    startCleanupLog(log, { type: 'begin', createdAt, root, files: files.map((file) => ({ ...file, content: file.content.toString('base64') })) });
   }
+  return durably(registry, () => insertCleanup(registry, createdAt, root, files));
 }
 
-/** Records a cleanup as pending, with every file it may touch as it is now. */
-export function beginCleanupJournal(registry: Registry, root: string, files: readonly JournalFile[]): number {
-  return durably(registry, () => {
-    const id = Number(registry.prepare("INSERT INTO cleanups (created_at, status, summary, root) VALUES (?, 'pending', '{}', ?)")
-      .run(new Date().toISOString(), root).lastInsertRowid);
-    const insert = registry.prepare(`INSERT INTO cleanup_files (cleanup_id, path, action, before_hash, after_hash, before_content, before_mode, before_uid, before_gid, removed_symbols)
-      VALUES (?, ?, 'journal', ?, NULL, ?, ?, ?, ?, '[]')`);
-    for (const file of files) insert.run(id, file.path, file.hash, file.content, file.mode, file.uid, file.gid);
-    return id;
-  });
+function insertCleanup(registry: Registry, createdAt: string, root: string, files: readonly JournalFile[]): number {
+  const id = Number(registry.prepare("INSERT INTO cleanups (created_at, status, summary, root) VALUES (?, 'pending', '{}', ?)").run(createdAt, root).lastInsertRowid);
+  const insert = registry.prepare(`INSERT INTO cleanup_files (cleanup_id, path, action, before_hash, after_hash, before_content, before_mode, before_uid, before_gid, removed_symbols)
+    VALUES (?, ?, 'journal', ?, NULL, ?, ?, ?, ?, '[]')`);
+  for (const file of files) insert.run(id, file.path, file.hash, file.content, file.mode, file.uid, file.gid);
+  return id;
 }
 
 /**
@@ -69,33 +60,81 @@ export const ANY_CONTENT = '*';
 /** Notes contents about to be written (before writing them), so a rollback knows them as ours. */
 export function noteCleanupWrites(registry: Registry, id: number, writes: ReadonlyArray<{ path: string; hash: string }>): void {
   if (writes.length === 0) return;
-  durably(registry, () => {
-    const insert = registry.prepare('INSERT OR IGNORE INTO cleanup_writes (cleanup_id, path, hash) VALUES (?, ?, ?)');
-    for (const write of writes) insert.run(id, write.path, write.hash);
-  });
+  logRecord(registry, id, { type: 'writes', writes: writes.map(({ path, hash }) => ({ path, hash })) });
+  durably(registry, () => insertWrites(registry, id, writes));
 }
 
+function insertWrites(registry: Registry, id: number, writes: ReadonlyArray<{ path: string; hash: string }>): void {
+  const insert = registry.prepare('INSERT OR IGNORE INTO cleanup_writes (cleanup_id, path, hash) VALUES (?, ?, ?)');
+  for (const write of writes) insert.run(id, write.path, write.hash);
+}
+
+type CommitResult = { changed: ReadonlyArray<{ path: string; afterHash: string | null; removed: string[] }>; summary: unknown };
+
 /** Marks a verified cleanup applied: each changed file's result, for --undo; unchanged files leave the record. */
-export function commitCleanupJournal(
-  registry: Registry,
-  id: number,
-  result: { changed: ReadonlyArray<{ path: string; afterHash: string | null; removed: string[] }>; summary: unknown },
-): void {
-  durably(registry, () => {
-    const changed = new Set(result.changed.map((file) => file.path));
-    const update = registry.prepare('UPDATE cleanup_files SET action = ?, after_hash = ?, removed_symbols = ? WHERE cleanup_id = ? AND path = ?');
-    for (const file of result.changed) update.run(file.afterHash === null ? 'delete' : 'edit', file.afterHash, JSON.stringify(file.removed), id, file.path);
-    const remove = registry.prepare('DELETE FROM cleanup_files WHERE cleanup_id = ? AND path = ?');
-    for (const path of registry.prepare('SELECT path FROM cleanup_files WHERE cleanup_id = ?').pluck().all(id) as string[]) {
-      if (!changed.has(path)) remove.run(id, path);
-    }
-    registry.prepare('DELETE FROM cleanup_writes WHERE cleanup_id = ?').run(id);
-    registry.prepare("UPDATE cleanups SET status = 'applied', summary = ? WHERE id = ?").run(JSON.stringify(result.summary), id);
-  });
+export function commitCleanupJournal(registry: Registry, id: number, result: CommitResult): void {
+  logRecord(registry, id, { type: 'commit', changed: result.changed, summary: result.summary });
+  durably(registry, () => applyCommit(registry, id, result));
+}
+
+function applyCommit(registry: Registry, id: number, result: CommitResult): void {
+  const changed = new Set(result.changed.map((file) => file.path));
+  const update = registry.prepare('UPDATE cleanup_files SET action = ?, after_hash = ?, removed_symbols = ? WHERE cleanup_id = ? AND path = ?');
+  for (const file of result.changed) update.run(file.afterHash === null ? 'delete' : 'edit', file.afterHash, JSON.stringify(file.removed), id, file.path);
+  const remove = registry.prepare('DELETE FROM cleanup_files WHERE cleanup_id = ? AND path = ?');
+  for (const path of registry.prepare('SELECT path FROM cleanup_files WHERE cleanup_id = ?').pluck().all(id) as string[]) {
+    if (!changed.has(path)) remove.run(id, path);
+  }
+  registry.prepare('DELETE FROM cleanup_writes WHERE cleanup_id = ?').run(id);
+  registry.prepare("UPDATE cleanups SET status = 'applied', summary = ? WHERE id = ?").run(JSON.stringify(result.summary), id);
 }
 
 export function setCleanupStatus(registry: Registry, id: number, status: CleanupStatus): void {
+  const log = logRecord(registry, id, { type: 'status', status });
   durably(registry, () => registry.prepare('UPDATE cleanups SET status = ? WHERE id = ?').run(status, id));
+  if (log !== undefined && NOTHING_LEFT_TO_RESTORE.includes(status)) removeCleanupLog(log);
+}
+
+/**
+ * Puts a cleanup its log knows back into a registry that lost it (under a new id), as the
+ * registry would hold it after the same steps. Returns the id.
+ */
+export function replayCleanupLog(registry: Registry, records: readonly CleanupLogRecord[]): number {
+  const [begin, ...rest] = records;
+  if (begin.type !== 'begin') throw new Error('a cleanup log starts with its files');
+  return durably(registry, () => {
+    const files = begin.files.map((file) => ({ ...file, content: Buffer.from(file.content, 'base64') }));
+    const id = insertCleanup(registry, begin.createdAt, begin.root, files);
+    for (const record of rest) {
+      if (record.type === 'writes') insertWrites(registry, id, record.writes);
+      else if (record.type === 'commit') applyCommit(registry, id, record);
+      else if (record.type === 'status') registry.prepare('UPDATE cleanups SET status = ? WHERE id = ?').run(record.status, id);
+    }
+    return id;
+  });
+}
+
+/** The created_at and root of every cleanup the registry holds, with its status. */
+export function cleanupKeys(registry: Registry): Array<{ createdAt: string; root: string | null; status: CleanupStatus }> {
+  return registry.prepare('SELECT created_at AS createdAt, root, status FROM cleanups').all() as Array<{ createdAt: string; root: string | null; status: CleanupStatus }>;
+}
+
+/** The log of a cleanup: none for a registry in memory (nothing outlives it) or a cleanup without a root. */
+function logFileOf(registry: Registry, createdAt: string, root: string | null): string | undefined {
+  return registry.memory || root === null ? undefined : cleanupLogFile(registry.name, createdAt, root);
+}
+
+function keyOf(registry: Registry, id: number): [string, string | null] {
+  const row = registry.prepare('SELECT created_at, root FROM cleanups WHERE id = ?').get(id) as { created_at: string; root: string | null } | undefined;
+  return row === undefined ? ['', null] : [row.created_at, row.root];
+}
+
+/** Appends to a cleanup's log (when it has one); returns the log's file. */
+function logRecord(registry: Registry, id: number, record: CleanupLogRecord): string | undefined {
+  const log = logFileOf(registry, ...keyOf(registry, id));
+  if (log === undefined || !existsSync(log)) return undefined;
+  appendCleanupLog(log, record);
+  return log;
 }
 
 export function pendingCleanups(registry: Registry): Array<{ id: number; root: string | null }> {
@@ -118,71 +157,18 @@ export function cleanupFileRecords(registry: Registry, id: number): CleanupFileR
     path: string; action: CleanupFileRecord['action']; before_hash: string; after_hash: string | null; before_content: Buffer; before_mode: number | null;
     before_uid: number | null; before_gid: number | null;
   }>;
+  // A saved copy that does not match its hash (a damaged registry) is taken from the cleanup's log, when that one matches.
+  const damaged = rows.filter((row) => !Buffer.isBuffer(row.before_content) || gitBlobId(row.before_content) !== row.before_hash);
+  const logged = damaged.length === 0 ? new Map<string, Buffer>() : savedContents(logFileOf(registry, ...keyOf(registry, id)));
   return rows.map((row) => ({
     path: row.path,
     action: row.action,
     beforeHash: row.before_hash,
     afterHash: row.after_hash,
-    beforeContent: row.before_content,
+    beforeContent: damaged.includes(row) ? logged.get(`${row.path}\0${row.before_hash}`) ?? row.before_content : row.before_content,
     beforeMode: row.before_mode,
     beforeOwner: row.before_uid === null || row.before_gid === null ? null : { uid: row.before_uid, gid: row.before_gid },
     written: written.get(row.path) ?? new Set(),
   }));
 }
 
-/** Whether a registry file may hold cleanup records someone could still need (true unless it provably holds none). */
-export function holdsCleanupRecords(file: string): boolean {
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare("SELECT count(*) FROM cleanups WHERE status NOT IN ('undone', 'rolled back')").pluck().get() as number) > 0;
-    } finally {
-      db.close();
-    }
-  } catch (error) {
-    return !/no such table/.test((error as Error).message);
-  }
-}
-
-const CLEANUP_COLUMNS = ['id', 'created_at', 'status', 'summary', 'root'];
-const FILE_COLUMNS = ['cleanup_id', 'path', 'action', 'before_hash', 'after_hash', 'before_content', 'before_mode', 'before_uid', 'before_gid', 'removed_symbols'];
-
-/**
- * Copies the cleanup records a damaged registry still yields into a fresh one (same ids), so
- * `cleanup --undo` and the rollback of an interrupted cleanup keep working. Returns how many
- * cleanups were copied, or undefined when they could not be read.
- */
-export function copyCleanupRecords(fromFile: string, to: Registry): number | undefined {
-  let from: Registry | undefined;
-  try {
-    from = new Database(fromFile, { readonly: true, fileMustExist: true });
-    const source = from;
-    const columnsOf = (table: string) => new Set(source.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
-    const select = (table: string, wanted: readonly string[]) => {
-      const present = columnsOf(table);
-      return source.prepare(`SELECT ${wanted.map((column) => (present.has(column) ? column : `NULL AS ${column}`)).join(', ')} FROM ${table}`).all();
-    };
-    const cleanups = select('cleanups', CLEANUP_COLUMNS);
-    const files = select('cleanup_files', FILE_COLUMNS);
-    const writes = columnsOf('cleanup_writes').size > 0 ? select('cleanup_writes', ['cleanup_id', 'path', 'hash']) : [];
-    const insert = (table: string, columns: readonly string[]) => to.prepare(`INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`);
-    durably(to, () => {
-      for (const [table, columns, rows] of [['cleanups', CLEANUP_COLUMNS, cleanups], ['cleanup_files', FILE_COLUMNS, files], ['cleanup_writes', ['cleanup_id', 'path', 'hash'], writes]] as const) {
-        const statement = insert(table, columns);
-        for (const row of rows) statement.run(row);
-      }
-    });
-    return cleanups.length;
-  } catch {
-    return undefined;
-  } finally {
-    from?.close();
-    tidyReadOnlyCompanions(fromFile);
-  }
-}
-
-/** A read-only connection leaves an empty write-ahead log and a shared-memory file behind. */
-function tidyReadOnlyCompanions(file: string): void {
-  if (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size === 0) rmSync(`${file}-wal`, { force: true });
-  rmSync(`${file}-shm`, { force: true });
-}

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UsageError } from '../errors.js';
-import { copyCleanupRecords, holdsCleanupRecords } from './cleanup-store.js';
+import { copyCleanupRecords, holdsCleanupRecords } from './carry-cleanup-records.js';
 import {
   checkRegistryWritable, deleteRegistryFile, ensureRegistryDir, inspectRegistryFile, installNewRegistry, isInStateDir, moveAside,
   notOurs, REGISTRY_APPLICATION_ID,
 } from './registry-file.js';
+import { recoverCleanupLogs } from './recover-cleanup-logs.js';
 import { rollBackInterruptedCleanups } from './roll-back-cleanups.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
@@ -44,6 +45,7 @@ export function replaceCorruptRegistry(file: string, notices: string[]): Registr
 
 function recovered(registry: RegistryDatabase, file: string, notices: string[]): RegistryDatabase {
   try {
+    recoverCleanupLogs(registry, file, notices);
     rollBackInterruptedCleanups(registry, file, notices);
   } catch (error) {
     registry.close();

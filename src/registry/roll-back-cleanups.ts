@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, lstatSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { restoreHiddenPackages } from '../files/hidden-packages.js';
-import { leftoverTemporaryFiles, restoreOwner, writeFileAtomic } from '../files/write-file-atomic.js';
+import { HardLinkedFileError, leftoverTemporaryFiles, restoreOwner, writeFileAtomic } from '../files/write-file-atomic.js';
 import { gitBlobId } from '../files/blob-id.js';
 import { realPathOutside } from '../files/path-inside.js';
 import { ANY_CONTENT, type CleanupFileRecord, cleanupFileRecords, pendingCleanups, setCleanupStatus } from './cleanup-store.js';
@@ -64,6 +64,10 @@ export function restoreCleanupFiles(records: readonly CleanupFileRecord[], root:
       restored.push(record.path);
       if (!ownerKept) ownerNotKept.push(record.path);
     } catch (error) {
+      if (error instanceof HardLinkedFileError) {
+        refused.push({ file: record.path, reason: `it has ${error.links} hard links now, which restoring it would break` });
+        continue;
+      }
       if (error !== edited) throw error;
       refused.push({ file: record.path, reason: 'it changed after the cleanup' });
     }

@@ -1,11 +1,10 @@
-// orch-guard-ignore-file unlisted-binary -- `unshare` is util-linux, a system tool, not an npm package
-import { spawnSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { commitAll } from '../support/git-repo.js';
-import { FAULT_CLI, runFaultCli, withFaultProject } from './fault-cli.js';
+import { runFaultCli, withFaultProject } from './fault-cli.js';
+import { runWithReadOnly } from './read-only.js';
 
 const PROJECT = {
   'package.json': '{ "name": "app", "main": "src/index.ts" }\n',
@@ -13,17 +12,7 @@ const PROJECT = {
   'src/a.ts': 'export const a = 1;\nexport const unused = 2;\n',
 };
 
-/**
- * Runs the CLI with `root` read-only, as on a read-only checkout: a read-only bind mount in a
- * mount namespace of its own when running as root (root ignores file modes), else file modes.
- */
-function runReadOnly(root: string, args: string[]): { status: number | null; stderr: string; stdout: string } {
-  const command = `node ${FAULT_CLI} ${args.map((arg) => `'${arg}'`).join(' ')}`;
-  const result = process.getuid?.() === 0
-    ? spawnSync('unshare', ['-m', 'sh', '-c', `mount --bind ${root} ${root} && mount -o remount,bind,ro ${root} ${root} && ${command}`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
-    : spawnSync('sh', ['-c', `chmod -R a-w ${root} && ${command}; status=$?; chmod -R u+w ${root}; exit $status`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stderr: result.stderr, stdout: result.stdout };
-}
+const runReadOnly = (root: string, args: string[]) => runWithReadOnly(root, args, { recursive: true });
 
 describe.concurrent('everything else: a clear one-line error (exit 2), or a notice and the run goes on', () => {
   test('a read-only root: one line naming the registry; --no-cache works without it', async () => {

@@ -67,5 +67,5 @@ describe.skipIf(disk === undefined)('a full disk during cleanup --fix', () => {
     }
     console.log(seen.join('\n'));
     expect(outcomes.has('as before') && outcomes.has('cleaned')).toBe(true);
-  }, 300_000);
+  }, 600_000);
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
@@ -27,37 +27,56 @@ function editRegistry(root: string, sql: string): void {
 }
 
 describe.concurrent('a damaged cleanup journal is never restored from', () => {
-  test('a saved copy that does not match its hash, a missing one, a path out of the root: each refused and named, nothing written from them', async () => {
+  test.each([true, false])('a saved copy that does not match its hash, a missing one, a path out of the root (cleanup log kept: %s): each taken from the log, or refused and named; nothing written from them', async (logKept) => {
     await withFaultProject(PROJECT, async (root) => {
       expect((await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root])).exitCode).toBe(0);
+      if (!logKept) rmSync(path.join(root, '.orch-guard/registry.db-cleanups'), { recursive: true });
       // Beside the root, in the shared temp folder: named after the root so no other run collides.
       const escaped = `../${path.basename(root)}-escaped.js`;
       editRegistry(root, `UPDATE cleanup_files SET before_content = CAST('export const wrong = 1;' AS BLOB) WHERE path = 'src/dead-1.js';
         UPDATE cleanup_files SET before_content = NULL WHERE path = 'src/dead-2.js';
         UPDATE cleanup_files SET path = '${escaped}' WHERE path = 'src/dead-3.js';`);
       const undo = await runFaultCli(['cleanup', '--undo', '--root', root]);
-      expect(undo.stdout).toBe([
-        'Undid cleanup #1: 0 files restored',
-        `  not restored: ${escaped} (its saved copy in the registry is damaged (its path leads outside the root))`,
-        '  not restored: src/dead-1.js (its saved copy in the registry is damaged (the saved content does not match its hash))',
-        '  not restored: src/dead-2.js (its saved copy in the registry is damaged (no saved content))',
-        '',
-      ].join('\n'));
+      expect(undo.stdout).toBe((logKept
+        ? [
+          'Undid cleanup #1: 2 files restored',
+          `  not restored: ${escaped} (its saved copy in the registry is damaged (its path leads outside the root))`,
+        ]
+        : [
+          'Undid cleanup #1: 0 files restored',
+          `  not restored: ${escaped} (its saved copy in the registry is damaged (its path leads outside the root))`,
+          '  not restored: src/dead-1.js (its saved copy in the registry is damaged (the saved content does not match its hash))',
+          '  not restored: src/dead-2.js (its saved copy in the registry is damaged (no saved content))',
+        ]).concat('').join('\n'));
       expect(undo.exitCode).toBe(1);
-      expect(existsSync(path.join(root, 'src/dead-1.js'))).toBe(false);
+      if (logKept) {
+        expect(readFileSync(path.join(root, 'src/dead-1.js'), 'utf8')).toBe(PROJECT['src/dead-1.js']);
+        expect(readFileSync(path.join(root, 'src/dead-2.js'), 'utf8')).toBe(PROJECT['src/dead-2.js']);
+      } else {
+        expect(existsSync(path.join(root, 'src/dead-1.js'))).toBe(false);
+      }
       expect(existsSync(path.join(root, escaped))).toBe(false);
     }, { git: true });
   });
 
-  test('a truncated registry: --undo says the cleanup records could not be read, and where the old file is kept', async () => {
+  test.each([true, false])('a truncated registry (cleanup log kept: %s): rebuilt, the old file kept aside; --undo restores from the log, or says the records could not be read', async (logKept) => {
     await withFaultProject(PROJECT, async (root) => {
       expect((await runFaultCli(['cleanup', '--fix', '--unverified', '--root', root])).exitCode).toBe(0);
       editRegistry(root, 'SELECT 1');
       const file = path.join(root, '.orch-guard/registry.db');
       truncateSync(file, Math.floor(statSync(file).size / 2));
+      if (!logKept) rmSync(path.join(root, '.orch-guard/registry.db-cleanups'), { recursive: true });
       const undo = await runFaultCli(['cleanup', '--undo', '--root', root]);
-      expect(undo.stderr).toMatch(/^orch-guard: cleanup --undo: no applied cleanup to undo \(registry registry\.db is corrupt: rebuilt; the old file, which may hold cleanup undo records, is kept as .*registry\.db\.unusable-\S+ \(its cleanup records could not be read\)\)\n$/);
-      expect(undo.exitCode).toBe(2);
+      const rebuilt = 'registry registry\\.db is corrupt: rebuilt; the old file, which may hold cleanup undo records, is kept as .*registry\\.db\\.unusable-\\S+ \\(its cleanup records could not be read\\)';
+      if (logKept) {
+        expect(undo.stderr).toMatch(new RegExp(`^orch-guard: ${rebuilt}\\norch-guard: cleanup #1: the registry had lost it \\(deleted, or rebuilt\\); recovered from its log beside the registry, so it can still be rolled back or undone\\n$`));
+        expect(undo.exitCode).toBe(0);
+        expect(readFileSync(path.join(root, 'src/dead-1.js'), 'utf8')).toBe(PROJECT['src/dead-1.js']);
+      } else {
+        expect(undo.stderr).toMatch(new RegExp(`^orch-guard: cleanup --undo: no applied cleanup to undo \\(${rebuilt}\\)\\n$`));
+        expect(undo.exitCode).toBe(2);
+        expect(existsSync(path.join(root, 'src/dead-1.js'))).toBe(false);
+      }
       expect(readFileSync(path.join(root, 'src/a.js'), 'utf8')).toBe(PROJECT['src/a.js']);
     }, { git: true });
   });

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { commitAll, git } from './git-repo.js';
+import { commitAll, initGitRepo } from './git-repo.js';
 import { copyFixture, removeTemp } from './run-cli.js';
 
 /** npm must not need the network to remove a package: the tests run it offline. */
@@ -17,9 +17,7 @@ export async function inDependencyRepo(work: (root: string) => Promise<void>, fi
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       writeFileSync(path.join(root, file), text);
     }
-    git(root, 'init', '-q', '-b', 'main');
-    git(root, 'config', 'user.email', 'test@example.com');
-    git(root, 'config', 'user.name', 'Test');
+    initGitRepo(root);
     commitAll(root, 'base');
     await work(root);
   } finally {

@@ -5,11 +5,16 @@ import { writeTempProject } from './temp-project.js';
 /** A temp git repository with an identity configured, so commits work on any machine. */
 export function createGitRepo(files: Record<string, string>): string {
   const root = writeTempProject(files);
+  initGitRepo(root);
+  return root;
+}
+
+/** Makes `root` a git repository with an identity configured. */
+export function initGitRepo(root: string): void {
   git(root, 'init', '-q', '-b', 'main');
   git(root, 'config', 'user.email', 'test@example.com');
   git(root, 'config', 'user.name', 'Test');
   git(root, 'config', 'commit.gpgsign', 'false');
-  return root;
 }
 
 export function git(root: string, ...args: string[]): string {
