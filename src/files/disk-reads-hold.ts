@@ -53,13 +53,13 @@ function readHolds(read: DiskRead, lstats?: Map<string, fs.Stats | undefined>): 
       return stats.mtimeMs === mtimeMs || sha1(fs.readFileSync(file)) === hash;
     }
     case 'stat':
-      return outcome(() => statOutcome(fs.statSync(read[1], { throwIfNoEntry: false }))) === read[2];
+      return sameStatOutcome(outcome(() => statOutcome(fs.statSync(read[1], { throwIfNoEntry: false }))), read[2]);
     case 'lstat':
-      return outcome(() => {
+      return sameStatOutcome(outcome(() => {
         const stats = fs.lstatSync(read[1], { throwIfNoEntry: false });
         lstats?.set(read[1], stats);
         return statOutcome(stats);
-      }) === read[2];
+      }), read[2]);
     case 'exists':
       return fs.existsSync(read[1]) === read[2];
     case 'list':
@@ -79,6 +79,14 @@ function readHolds(read: DiskRead, lstats?: Map<string, fs.Stats | undefined>): 
     default:
       return false;
   }
+}
+
+/**
+ * A stat asked again without throwing: nothing there reads 'none', which the recorded stat gave
+ * as 'E:ENOENT' when its caller let it throw (a tracked file deleted in the work tree).
+ */
+function sameStatOutcome(now: string, recorded: string): boolean {
+  return now === recorded || (now === 'none' && recorded === 'E:ENOENT');
 }
 
 /** The answer, or the error code it failed with, as recorded. */

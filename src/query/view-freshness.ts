@@ -36,6 +36,11 @@ function stampsHold(root: string, stamps: readonly FileStamp[], lstats?: Readonl
   for (const [file, size, key, hash] of stamps) {
     const absolute = path.join(root, file);
     const stats = contentStats(absolute, lstats);
+    // Stamped absent (a tracked file deleted in the work tree, which git still lists): holds while it still is.
+    if (size === -1) {
+      if (stats === undefined || !stats.isFile()) continue;
+      return false;
+    }
     if (stats === undefined || !stats.isFile() || stats.size !== size) return false;
     if (key !== null && stampKey(stats) === key) continue;
     if (gitBlobId(readFileSync(absolute)) !== hash) return false;

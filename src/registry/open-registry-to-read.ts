@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { cleanupLogDir, cleanupLogFile } from './cleanup-log.js';
 import type { RegistryDatabase } from './open-registry.js';
 import { REGISTRY_APPLICATION_ID } from './registry-file.js';
 import { SCHEMA_VERSION } from './schema.js';
@@ -24,10 +27,24 @@ export function openRegistryToRead(file: string): RegistryDatabase | undefined {
     // One statement: the marks of ownership and whether a cleanup is pending.
     const state = registry.prepare(`SELECT (SELECT application_id FROM pragma_application_id) AS applicationId, (SELECT user_version FROM pragma_user_version) AS version,
       EXISTS (SELECT 1 FROM cleanups WHERE status = 'pending') AS pending`).get() as { applicationId: number; version: number; pending: number };
-    if (state.applicationId === REGISTRY_APPLICATION_ID && state.version === SCHEMA_VERSION && state.pending === 0) return registry;
+    if (state.applicationId === REGISTRY_APPLICATION_ID && state.version === SCHEMA_VERSION && state.pending === 0 && !hasLostCleanupLog(registry, file)) return registry;
   } catch {
     // Not readable as a registry of this build (no such table, corrupt, locked): openRegistry decides.
   }
   registry.close();
   return undefined;
+}
+
+/** A cleanup log beside the registry whose cleanup the registry has no row for. */
+function hasLostCleanupLog(registry: RegistryDatabase, file: string): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(cleanupLogDir(file)).filter((name) => name.endsWith('.log'));
+  } catch {
+    return false;
+  }
+  if (names.length === 0) return false;
+  const rows = registry.prepare('SELECT created_at AS createdAt, root FROM cleanups WHERE root IS NOT NULL').all() as Array<{ createdAt: string; root: string }>;
+  const known = new Set(rows.map((row) => path.basename(cleanupLogFile(file, row.createdAt, row.root))));
+  return names.some((name) => !known.has(name));
 }

@@ -1,5 +1,6 @@
 import { closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { runFaultCli, snapshotTree, withFaultProject } from './fault-cli.js';
 
@@ -64,6 +65,21 @@ describe.concurrent('the bytes a cleanup removed outlive the registry', () => {
         expect(snapshotTree(root)).toEqual(before);
       }, { git: true });
     });
+  });
+
+  test('a registry that lost the cleanup but matches the tree: a warm query (read-only otherwise) recovers the cleanup from its log first', async () => {
+    await withFaultProject(PROJECT, async (root) => {
+      const before = await cleaned(root);
+      // The first query analyses and stores the graph; the next one reads it, read-only.
+      await runFaultCli(['registry', 'find', 'a', '--root', root]);
+      const database = new Database(registry(root));
+      database.exec('DELETE FROM cleanup_files; DELETE FROM cleanups;');
+      database.close();
+      const query = await runFaultCli(['registry', 'find', 'a', '--root', root]);
+      expect(query.stderr).toContain('cleanup #1: the registry had lost it (deleted, or rebuilt); recovered from its log beside the registry');
+      expect((await runFaultCli(['cleanup', '--undo', '--root', root])).exitCode).toBe(0);
+      expect(snapshotTree(root)).toEqual(before);
+    }, { git: true });
   });
 
   test('registry deleted and the log damaged too: --undo refuses in one line; files and log stay as they are', async () => {

@@ -78,6 +78,23 @@ describe('queries when the project may have changed', () => {
     expect((await ask(root, ...USAGE)).answer).toBe(first.answer);
   });
 
+  test('in a git repository, a tracked file deleted in the work tree: the stored graph answers again from the second query', async () => {
+    const root = shop();
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'config', 'user.email', 'test@example.com');
+    git(root, 'config', 'user.name', 'Test');
+    writeFileSync(path.join(root, '.gitignore'), '.orch-guard/\n');
+    const first = await ask(root, ...USAGE);
+    addReport(root);
+    commitAll(root, 'initial');
+    // git still lists the file (it is tracked); the disk has it no more.
+    unlinkSync(path.join(root, 'src/report.ts'));
+    expect(await ask(root, ...USAGE)).toEqual({ answer: first.answer, source: ANALYSED });
+    expect(await ask(root, ...USAGE)).toEqual({ answer: first.answer, source: UNCHANGED });
+    addReport(root);
+    expect((await ask(root, ...USAGE)).source).toBe(ANALYSED);
+  });
+
   test('without the registry, or with a damaged stamp, the project is loaded again and the answer is the fresh one', async () => {
     const root = shop();
     const first = await ask(root, ...USAGE);
