@@ -16,6 +16,11 @@ export function registryPath(root: string, configured: string | undefined): stri
   }
 }
 
+/** Where the registry file of a root is, without creating its folder (registryPath does). */
+export function registryFileOf(root: string, configured: string | undefined): string {
+  return configured !== undefined ? path.resolve(root, configured) : path.join(root, STATE_DIR_NAME, 'registry.db');
+}
+
 /**
  * Runs `work` with an open registry. If the database turns out to be corrupt part-way
  * (SQLite only notices when it reads the damaged pages), it is replaced (see openRegistry:
@@ -52,7 +57,7 @@ export async function withRegistry<T>(file: string, notices: string[], work: (re
  * that cannot be opened is left for the real opening to report.
  */
 export function recoverInterruptedCleanups(root: string, configured: string | undefined, notices: string[]): void {
-  const file = configured !== undefined ? path.resolve(root, configured) : path.join(root, STATE_DIR_NAME, 'registry.db');
+  const file = registryFileOf(root, configured);
   if (!existsSync(file)) return;
   try {
     const noticesBefore = notices.length;

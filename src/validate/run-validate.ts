@@ -1,6 +1,8 @@
 import { findBaseline } from '../baseline/baseline-file.js';
 import { type Finding, isFailing } from '../rule-engine/finding.js';
-import { registryPath, withRegistry } from '../analyse/with-registry.js';
+import { registryFileOf, registryPath, withRegistry } from '../analyse/with-registry.js';
+import { startParsingAhead } from '../analyse/parse-ahead.js';
+import { existsSync } from 'node:fs';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
 import { IN_MEMORY_REGISTRY } from '../registry/open-registry.js';
 import { selectChangeScope } from './change-scope.js';
@@ -56,10 +58,13 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
   const cacheable = scope === undefined && options.useCache;
   const root = path.resolve(options.root);
   if (!cacheable || !isDirectory(root)) {
+    if (scope === undefined && !options.useCache) startParsingAhead();
     const { loadRecoveredProject } = await import('../analyse/load-recovered-project.js');
     return validateLoaded(options, notices, scope, await loadRecoveredProject({ ...options, notices, ...(scope !== undefined ? { source: scope.head } : {}) }));
   }
   const loaded = await loadConfig(root, options.configFile);
+  // No registry yet: every file will be parsed.
+  if (!existsSync(registryFileOf(root, loaded.config.registry))) startParsingAhead();
   return withRegistry(registryPath(root, loaded.config.registry), notices, async (registry) => {
     // The registry is open: a cleanup a kill interrupted is rolled back before anything is read.
     const unchanged = unchangedResult(root, loaded, options, registry);
