@@ -1,4 +1,4 @@
-import { parseThreadCount, startParseWorkersAhead } from '../indexer/parse-workers.js';
+import { dropParseWorkersAhead, parseThreadCount, startParseWorkersAhead } from '../indexer/parse-workers.js';
 
 /**
  * A run that will parse every file (no registry yet, or no cache) starts its parse workers
@@ -8,4 +8,9 @@ import { parseThreadCount, startParseWorkersAhead } from '../indexer/parse-worke
 export function startParsingAhead(): void {
   // The main thread parses too.
   startParseWorkersAhead(parseThreadCount() - 1);
+}
+
+/** Stops the workers started ahead that no parse took. */
+export function stopParsingAhead(): void {
+  dropParseWorkersAhead();
 }

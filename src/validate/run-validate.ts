@@ -1,7 +1,7 @@
 import { findBaseline } from '../baseline/baseline-file.js';
 import { type Finding, isFailing } from '../rule-engine/finding.js';
 import { registryFileOf, registryPath, withRegistry } from '../analyse/with-registry.js';
-import { startParsingAhead } from '../analyse/parse-ahead.js';
+import { startParsingAhead, stopParsingAhead } from '../analyse/parse-ahead.js';
 import { existsSync } from 'node:fs';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
 import { IN_MEMORY_REGISTRY } from '../registry/open-registry.js';
@@ -52,6 +52,15 @@ export interface ValidateResult {
  * baseline, record the run, and judge it.
  */
 export async function validateProject(options: ValidateOptions): Promise<ValidateResult> {
+  try {
+    return await analyseOrReuse(options);
+  } finally {
+    // Workers started ahead that no parse took (the run failed, or reused a result) stop here.
+    stopParsingAhead();
+  }
+}
+
+async function analyseOrReuse(options: ValidateOptions): Promise<ValidateResult> {
   const notices: string[] = [];
   const scope = selectChangeScope(options.root, options);
   // A warm run with nothing changed reuses the last result (the common case for hooks and editors).
