@@ -4,6 +4,19 @@ import { gitBlobId } from '../files/blob-id.js';
 import { loadTypeScript, saveTypeScriptCodeCache } from '../typescript/load-typescript.js';
 import { type ParseJob, type ParseOutcome, parseFile } from './parse-file.js';
 import { canUseWorkers, dropParseWorkersAhead, parseThreadCount, takeParseWorkers } from './parse-workers.js';
+import type { FileFacts } from './facts.js';
+
+/**
+ * An outcome whose facts are also read back (the JSON is what the registry keeps): read on the
+ * main thread as each batch comes, while the other threads still parse, not all at the end.
+ */
+export type ReadOutcome = Exclude<ParseOutcome, { status: 'parsed' }> | (Extract<ParseOutcome, { status: 'parsed' }> & { facts: FileFacts });
+
+type UnchangedOutcome = Extract<ParseOutcome, { status: 'unchanged' }>;
+
+function readFacts(outcome: ParseOutcome): ReadOutcome {
+  return outcome.status === 'parsed' ? { ...outcome, facts: JSON.parse(outcome.factsJson) as FileFacts } : outcome;
+}
 
 /**
  * Each thread that parses first runs the compiler and the extractor slowly, until V8 has
@@ -20,9 +33,9 @@ const BATCHES_IN_FLIGHT = 2;
  * bytes) from a shared queue of small batches, so a few large files do not leave a core idle.
  * Runs from TypeScript sources (tests) parse on the main thread only.
  */
-export async function parseInParallel(allJobs: ParseJob[], onProgress?: (done: number, total: number) => void): Promise<ParseOutcome[]> {
+export async function parseInParallel(allJobs: ParseJob[], onProgress?: (done: number, total: number) => void): Promise<ReadOutcome[]> {
   const { unchanged, jobs } = screenUnchanged(allJobs);
-  const outcomes: ParseOutcome[] = [...unchanged];
+  const outcomes: ReadOutcome[] = [...unchanged];
   const report = () => onProgress?.(outcomes.length, allJobs.length);
   if (unchanged.length > 0) report();
   const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
@@ -30,13 +43,13 @@ export async function parseInParallel(allJobs: ParseJob[], onProgress?: (done: n
   // Largest files first: the long poles start early.
   const queue = [...jobs].sort((a, b) => b.size - a.size);
   const working = takeParseWorkers(threads - 1).map((worker) => feedWorker(worker, queue, (batch) => {
-    outcomes.push(...batch);
+    for (const outcome of batch) outcomes.push(readFacts(outcome));
     report();
   }));
   // The main thread takes batches too; between two it lets the workers' answers in.
   while (queue.length > 0) {
     for (const job of queue.splice(0, BATCH_SIZE)) {
-      outcomes.push(parseFile(loadTypeScript, job));
+      outcomes.push(readFacts(parseFile(loadTypeScript, job)));
       report();
     }
     if (working.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -81,8 +94,8 @@ function feedWorker(worker: Worker, queue: ParseJob[], onBatch: (outcomes: Parse
  * files whose content really changed count towards starting workers (each loads the compiler).
  * A changed file keeps the bytes read; a file that cannot be read is left to parseFile to report.
  */
-function screenUnchanged(jobs: readonly ParseJob[]): { unchanged: ParseOutcome[]; jobs: ParseJob[] } {
-  const unchanged: ParseOutcome[] = [];
+function screenUnchanged(jobs: readonly ParseJob[]): { unchanged: UnchangedOutcome[]; jobs: ParseJob[] } {
+  const unchanged: UnchangedOutcome[] = [];
   const remaining: ParseJob[] = [];
   for (const job of jobs) {
     if (job.cachedHash === undefined || job.content !== undefined) {
