@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { gitBlobId } from '../files/blob-id.js';
 import { loadTypeScript, saveTypeScriptCodeCache } from '../typescript/load-typescript.js';
 import { type ParseJob, type ParseOutcome, parseFile } from './parse-file.js';
-import { canUseWorkers, dropParseWorkersAhead, parseThreadCount, takeParseWorkers } from './parse-workers.js';
+import { parseThreadsFor, takeParseWorkers } from './parse-workers.js';
 import type { FileFacts } from './facts.js';
 
 /**
@@ -18,12 +18,6 @@ function readFacts(outcome: ParseOutcome): ReadOutcome {
   return outcome.status === 'parsed' ? { ...outcome, facts: JSON.parse(outcome.factsJson) as FileFacts } : outcome;
 }
 
-/**
- * Each thread that parses first runs the compiler and the extractor slowly, until V8 has
- * compiled them (about the first megabyte): a thread pays that again and gains only when its
- * share of the bytes is past it. Below this many bytes per thread, fewer threads parse.
- */
-const BYTES_PER_THREAD = 1024 * 1024;
 const BATCH_SIZE = 16;
 /** Batches a worker holds: it has the next one while the main thread, parsing too, is busy. */
 const BATCHES_IN_FLIGHT = 2;
@@ -38,8 +32,7 @@ export async function parseInParallel(allJobs: ParseJob[], onProgress?: (done: n
   const outcomes: ReadOutcome[] = [...unchanged];
   const report = () => onProgress?.(outcomes.length, allJobs.length);
   if (unchanged.length > 0) report();
-  const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
-  const threads = canUseWorkers() ? Math.min(parseThreadCount(), Math.max(1, Math.floor(bytes / BYTES_PER_THREAD))) : 1;
+  const threads = parseThreadsFor(jobs.reduce((sum, job) => sum + job.size, 0));
   // Largest files first: the long poles start early.
   const queue = [...jobs].sort((a, b) => b.size - a.size);
   const working = takeParseWorkers(threads - 1).map((worker) => feedWorker(worker, queue, (batch) => {

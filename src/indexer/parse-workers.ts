@@ -17,14 +17,24 @@ export function canUseWorkers(): boolean {
   return import.meta.url.endsWith('.js');
 }
 
-/** How many threads may parse at once: one per core. */
-export function parseThreadCount(): number {
-  return availableParallelism();
+/**
+ * Each thread that parses first runs the compiler and the extractor slowly, until V8 has
+ * compiled them (about the first megabyte): a thread pays that again and gains only when its
+ * share of the bytes is well past it. So a thread per BYTES_PER_THREAD, up to one per core.
+ */
+const BYTES_PER_THREAD = 1024 * 1024;
+
+/** Past this many bytes every core parses: a caller summing sizes can stop there. */
+export const MAX_PARSE_THREADS_BYTES = availableParallelism() * BYTES_PER_THREAD;
+
+/** How many threads (the main one included) parse `bytes` of source. */
+export function parseThreadsFor(bytes: number): number {
+  return canUseWorkers() ? Math.min(availableParallelism(), Math.max(1, Math.floor(bytes / BYTES_PER_THREAD))) : 1;
 }
 
 /** Starts `count` parse workers now, for the next parse to take. */
 export function startParseWorkersAhead(count: number): void {
-  if (!canUseWorkers() || startedAhead.length > 0) return;
+  if (!canUseWorkers() || count <= 0 || startedAhead.length > 0) return;
   startedAhead = Array.from({ length: count }, () => {
     const worker = startParseWorker();
     worker.unref();

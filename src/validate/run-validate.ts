@@ -67,13 +67,15 @@ async function analyseOrReuse(options: ValidateOptions): Promise<ValidateResult>
   const cacheable = scope === undefined && options.useCache;
   const root = path.resolve(options.root);
   if (!cacheable || !isDirectory(root)) {
-    if (scope === undefined && !options.useCache) startParsingAhead();
     const { loadRecoveredProject } = await import('../analyse/load-recovered-project.js');
-    return validateLoaded(options, notices, scope, await loadRecoveredProject({ ...options, notices, ...(scope !== undefined ? { source: scope.head } : {}) }));
+    const project = await loadRecoveredProject({ ...options, notices, ...(scope !== undefined ? { source: scope.head } : {}) });
+    // Without the cache every file is parsed.
+    if (scope === undefined && !options.useCache) startParsingAhead(project.root, project.files);
+    return validateLoaded(options, notices, scope, project);
   }
   const loaded = await loadConfig(root, options.configFile);
   // No registry yet: every file will be parsed.
-  if (!existsSync(registryFileOf(root, loaded.config.registry))) startParsingAhead();
+  const parsesEverything = !existsSync(registryFileOf(root, loaded.config.registry));
   return withRegistry(registryPath(root, loaded.config.registry), notices, async (registry) => {
     // The registry is open: a cleanup a kill interrupted is rolled back before anything is read.
     const unchanged = unchangedResult(root, loaded, options, registry);
@@ -88,6 +90,7 @@ async function analyseOrReuse(options: ValidateOptions): Promise<ValidateResult>
     const { loadProject } = await import('../project/load-project.js');
     const noticesFrom = notices.length;
     const loading = await recordDiskReads(() => loadProject({ ...options, notices, loaded }));
+    if (parsesEverything) startParsingAhead(loading.value.root, loading.value.files);
     const stamping = { registry, key: validateGivenKey(root, loaded, options, registry), reads: loading.reads, notices: notices.slice(noticesFrom) };
     return validateLoaded(options, notices, undefined, loading.value, stamping);
   }, { deferCheckpoint: true });
