@@ -19,6 +19,7 @@ function readFacts(outcome: ParseOutcome): ReadOutcome {
 }
 
 const BATCH_SIZE = 16;
+const YIELD_EVERY_MS = 10;
 /** Batches a worker holds: it has the next one while the main thread, parsing too, is busy. */
 const BATCHES_IN_FLIGHT = 2;
 
@@ -39,13 +40,16 @@ export async function parseInParallel(allJobs: ParseJob[], onProgress?: (done: n
     for (const outcome of batch) outcomes.push(readFacts(outcome));
     report();
   }));
-  // The main thread takes batches too; between two it lets the workers' answers in.
-  while (queue.length > 0) {
-    for (const job of queue.splice(0, BATCH_SIZE)) {
-      outcomes.push(readFacts(parseFile(loadTypeScript, job)));
-      report();
+  // The main thread takes files too, one at a time; every few milliseconds it lets the
+  // workers' answers in (and sends them their next batch), so a worker never waits on it.
+  let lastYield = performance.now();
+  for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+    outcomes.push(readFacts(parseFile(loadTypeScript, job)));
+    report();
+    if (working.length > 0 && performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
     }
-    if (working.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (jobs.length > 0) saveTypeScriptCodeCache();
   await Promise.all(working);
