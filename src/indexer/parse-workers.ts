@@ -19,10 +19,18 @@ export function canUseWorkers(): boolean {
 
 /**
  * Each thread that parses first runs the compiler and the extractor slowly, until V8 has
- * compiled them (about the first megabyte): a thread pays that again and gains only when its
- * share of the bytes is well past it. So a thread per BYTES_PER_THREAD, up to one per core.
+ * compiled them (about the first megabyte, some 0.7 s of CPU): a thread pays that again and
+ * gains only when its share of the bytes is well past it. On zod (3 MB, 2 cores) a second
+ * thread cost 25% more CPU for 10% less wall time on an idle machine, and was slower on a busy
+ * one. So a thread per 2 MB, up to one per core; ORCH_GUARD_PARSE_THREAD_BYTES sets another
+ * size (tests use it to reach several threads on a small project).
  */
-const BYTES_PER_THREAD = 1024 * 1024;
+const BYTES_PER_THREAD = threadBytes();
+
+function threadBytes(): number {
+  const configured = Number(process.env.ORCH_GUARD_PARSE_THREAD_BYTES);
+  return Number.isFinite(configured) && configured > 0 ? configured : 2 * 1024 * 1024;
+}
 
 /** Past this many bytes every core parses: a caller summing sizes can stop there. */
 export const MAX_PARSE_THREADS_BYTES = availableParallelism() * BYTES_PER_THREAD;
