@@ -13,7 +13,7 @@ let startedAhead: Worker[] = [];
 const exited = new WeakSet<Worker>();
 
 /** Workers run from the built JavaScript only: runs from TypeScript sources (tests) parse on the main thread. */
-export function canUseWorkers(): boolean {
+function canUseWorkers(): boolean {
   return import.meta.url.endsWith('.js');
 }
 
