@@ -25,7 +25,7 @@ export default defineConfig({
     indexer: {
       paths: ['src/indexer/**'],
       requires: ['files', 'typescript'],
-      provides: ['indexProject:function', 'indexSnapshot:function'],
+      provides: ['indexProject:function', 'indexSnapshot:function', 'startParseWorkersAhead:function', 'dropParseWorkersAhead:function', 'parseThreadsFor:function', 'MAX_PARSE_THREADS_BYTES:variable'],
       consumedBy: ['analyse'],
     },
     baseline: { paths: ['src/baseline/**'], requires: ['errors', 'files'] },

@@ -4,7 +4,7 @@ import { isSettled, nowNs, statKey } from '../files/stat-key.js';
 import type { FactsCache, FileStat } from './facts-cache.js';
 import { type FileFacts, FACTS_VERSION, parseCachedFacts } from './facts.js';
 import type { ParseJob, ParseOutcome } from './parse-file.js';
-import { parseInParallel } from './parse-in-parallel.js';
+import { parseInParallel, type ReadOutcome } from './parse-in-parallel.js';
 
 export interface IndexedFile {
   path: string;
@@ -29,7 +29,7 @@ interface IndexOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-type Parsed = Map<string, { hash: string; factsJson: string; skipped: boolean }>;
+type Parsed = Map<string, { hash: string; factsJson: string; facts: FileFacts; skipped: boolean }>;
 
 /**
  * Brings the cached per-file facts up to date and returns them. The cache is keyed by content:
@@ -75,7 +75,7 @@ export async function indexProject(options: IndexOptions): Promise<IndexResult> 
     options.notices.push(`registry: the cached facts of ${damaged.length} file${damaged.length === 1 ? ' were' : 's were'} damaged; parsed again`);
     collect(await parseInParallel(damaged), parsed, [], options.notices);
   }
-  for (const [relative, { hash, factsJson }] of parsed) files.push({ path: relative, hash, facts: JSON.parse(factsJson) as FileFacts });
+  for (const [relative, { hash, facts }] of parsed) files.push({ path: relative, hash, facts });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   // Reused files whose stat key changed (a touch, a checkout, a file that has now settled) get the new one.
@@ -89,9 +89,9 @@ export async function indexProject(options: IndexOptions): Promise<IndexResult> 
   return { files, parsedPaths: new Set(parsed.keys()) };
 }
 
-function collect(outcomes: readonly ParseOutcome[], parsed: Parsed, reusable: Array<{ path: string; hash: string }>, notices: string[]): void {
+function collect(outcomes: readonly ReadOutcome[], parsed: Parsed, reusable: Array<{ path: string; hash: string }>, notices: string[]): void {
   for (const outcome of outcomes) {
-    if (outcome.status === 'parsed') parsed.set(outcome.path, { hash: outcome.hash, factsJson: outcome.factsJson, skipped: outcome.skipped === true });
+    if (outcome.status === 'parsed') parsed.set(outcome.path, { hash: outcome.hash, factsJson: outcome.factsJson, facts: outcome.facts, skipped: outcome.skipped === true });
     else if (outcome.status === 'unchanged') reusable.push({ path: outcome.path, hash: outcome.hash });
     if (outcome.status !== 'unchanged' && outcome.notice !== undefined) notices.push(outcome.notice);
   }

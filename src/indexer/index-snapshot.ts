@@ -42,7 +42,7 @@ export async function indexSnapshot(options: SnapshotIndexOptions): Promise<Inde
     const parsed: Array<{ hash: string; factsJson: string }> = [];
     for (const outcome of await parseInParallel(jobs)) {
       if (outcome.status !== 'parsed') continue;
-      factsByHash.set(outcome.hash, JSON.parse(outcome.factsJson) as FileFacts);
+      factsByHash.set(outcome.hash, outcome.facts);
       if (outcome.skipped !== true) parsed.push(outcome);
       if (outcome.notice !== undefined) options.notices.push(outcome.notice);
     }

@@ -1,56 +1,88 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { gitBlobId } from '../files/blob-id.js';
 import { loadTypeScript, saveTypeScriptCodeCache } from '../typescript/load-typescript.js';
 import { type ParseJob, type ParseOutcome, parseFile } from './parse-file.js';
-
-/** Below this many files, starting workers (each loads the compiler) costs more than it saves. */
-const MIN_JOBS_FOR_WORKERS = 40;
-const BATCH_SIZE = 16;
+import { parseThreadsFor, takeParseWorkers } from './parse-workers.js';
+import type { FileFacts } from './facts.js';
 
 /**
- * Parses files on worker threads (one per core) with a shared queue of small batches, so a
- * few large files do not leave a core idle. Small jobs, and runs from TypeScript sources (tests),
- * parse on the main thread.
+ * An outcome whose facts are also read back (the JSON is what the registry keeps): read on the
+ * main thread as each batch comes, while the other threads still parse, not all at the end.
  */
-export async function parseInParallel(allJobs: ParseJob[], onProgress?: (done: number, total: number) => void): Promise<ParseOutcome[]> {
+export type ReadOutcome = Exclude<ParseOutcome, { status: 'parsed' }> | (Extract<ParseOutcome, { status: 'parsed' }> & { facts: FileFacts });
+
+type UnchangedOutcome = Extract<ParseOutcome, { status: 'unchanged' }>;
+
+function readFacts(outcome: ParseOutcome): ReadOutcome {
+  return outcome.status === 'parsed' ? { ...outcome, facts: JSON.parse(outcome.factsJson) as FileFacts } : outcome;
+}
+
+const BATCH_SIZE = 16;
+const YIELD_EVERY_MS = 10;
+/** Batches a worker holds: it has the next one while the main thread, parsing too, is busy. */
+const BATCHES_IN_FLIGHT = 2;
+
+/**
+ * Parses files on the main thread and on worker threads (one thread per core, fewer for few
+ * bytes) from a shared queue of small batches, so a few large files do not leave a core idle.
+ * Runs from TypeScript sources (tests) parse on the main thread only.
+ */
+export async function parseInParallel(allJobs: ParseJob[], onProgress?: (done: number, total: number) => void): Promise<ReadOutcome[]> {
   const { unchanged, jobs } = screenUnchanged(allJobs);
-  const outcomes: ParseOutcome[] = [...unchanged];
-  if (unchanged.length > 0) onProgress?.(outcomes.length, allJobs.length);
-  const workerUrl = new URL('./parse-worker.js', import.meta.url);
-  const canUseWorkers = import.meta.url.endsWith('.js');
-  const workerCount = Math.min(availableParallelism(), Math.ceil(jobs.length / MIN_JOBS_FOR_WORKERS));
-  if (!canUseWorkers || workerCount <= 1) {
-    for (const job of jobs) {
-      outcomes.push(parseFile(loadTypeScript, job));
-      onProgress?.(outcomes.length, allJobs.length);
-    }
-    if (jobs.length > 0) saveTypeScriptCodeCache();
-    return outcomes;
-  }
+  const outcomes: ReadOutcome[] = [...unchanged];
+  const report = () => onProgress?.(outcomes.length, allJobs.length);
+  if (unchanged.length > 0) report();
+  const threads = parseThreadsFor(jobs.reduce((sum, job) => sum + job.size, 0));
   // Largest files first: the long poles start early.
   const queue = [...jobs].sort((a, b) => b.size - a.size);
-  const runWorker = () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(workerUrl);
+  const working = takeParseWorkers(threads - 1).map((worker) => feedWorker(worker, queue, (batch) => {
+    for (const outcome of batch) outcomes.push(readFacts(outcome));
+    report();
+  }));
+  // The main thread takes files too, one at a time; every few milliseconds it lets the
+  // workers' answers in (and sends them their next batch), so a worker never waits on it.
+  let lastYield = performance.now();
+  for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+    outcomes.push(readFacts(parseFile(loadTypeScript, job)));
+    report();
+    if (working.length > 0 && performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+  }
+  if (jobs.length > 0) saveTypeScriptCodeCache();
+  await Promise.all(working);
+  return outcomes;
+}
+
+/** Sends batches of the queue to one worker until it is empty; resolves when the worker has answered them all. */
+function feedWorker(worker: Worker, queue: ParseJob[], onBatch: (outcomes: ParseOutcome[]) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let inFlight = 0;
+    let finished = false;
     const sendNext = () => {
+      if (finished) return;
       const batch = queue.splice(0, BATCH_SIZE);
-      if (batch.length === 0) {
+      if (batch.length > 0) {
+        inFlight += 1;
+        worker.postMessage(batch);
+      } else if (inFlight === 0) {
+        finished = true;
         void worker.terminate().then(() => resolve());
-        return;
       }
-      worker.postMessage(batch);
     };
     worker.on('message', (batchOutcomes: ParseOutcome[]) => {
-      outcomes.push(...batchOutcomes);
-      onProgress?.(outcomes.length, allJobs.length);
+      inFlight -= 1;
+      onBatch(batchOutcomes);
       sendNext();
     });
     worker.on('error', reject);
-    sendNext();
+    worker.on('exit', (code) => {
+      if (!finished) reject(new Error(`a parse worker stopped (exit code ${code})`));
+    });
+    for (let sent = 0; sent < BATCHES_IN_FLIGHT; sent += 1) sendNext();
   });
-  await Promise.all(Array.from({ length: workerCount }, runWorker));
-  return outcomes;
 }
 
 /**
@@ -59,8 +91,8 @@ export async function parseInParallel(allJobs: ParseJob[], onProgress?: (done: n
  * files whose content really changed count towards starting workers (each loads the compiler).
  * A changed file keeps the bytes read; a file that cannot be read is left to parseFile to report.
  */
-function screenUnchanged(jobs: readonly ParseJob[]): { unchanged: ParseOutcome[]; jobs: ParseJob[] } {
-  const unchanged: ParseOutcome[] = [];
+function screenUnchanged(jobs: readonly ParseJob[]): { unchanged: UnchangedOutcome[]; jobs: ParseJob[] } {
+  const unchanged: UnchangedOutcome[] = [];
   const remaining: ParseJob[] = [];
   for (const job of jobs) {
     if (job.cachedHash === undefined || job.content !== undefined) {

@@ -1,6 +1,7 @@
 import { FACTS_VERSION } from '../indexer/facts.js';
 import type { CachedFile, FactsCache, FilesUpdate } from '../indexer/facts-cache.js';
 import type { RegistryDatabase } from './open-registry.js';
+import { createBulkInsert } from './bulk-insert.js';
 
 /** Content-addressed facts kept for snapshots (HEAD, the index, a base ref); the least recently used go first. */
 const KEPT_BLOB_FACTS = 20_000;
@@ -70,14 +71,22 @@ function saveFiles(registry: RegistryDatabase, update: FilesUpdate): void {
   registry.transaction(() => {
     const cached = new Set(registry.prepare('SELECT path FROM files').pluck().all() as string[]);
     let kept = 0;
+    // New files (all of them on a cold run) go in many to a statement.
+    const inserts = createBulkInsert(registry, 'files', ['path', 'hash', 'size', 'mtime_ms', 'stat_key', 'skipped', 'facts_version', 'facts', 'link_hash']);
     for (const [relative, { hash, factsJson, skipped }] of update.parsed) {
-      if (cached.has(relative)) kept += keepPrevious.run(now, relative, hash, FACTS_VERSION).changes;
       const stat = update.stats.get(relative);
-      upsert.run({
+      const row = {
         path: relative, hash, size: stat?.size ?? 0, mtime: stat?.mtimeMs ?? 0, statKey: skipped ? null : stat?.trustedKey ?? null,
         skipped: skipped ? 1 : 0, version: FACTS_VERSION, facts: factsJson,
-      });
+      };
+      if (!cached.has(relative)) {
+        inserts.add([row.path, row.hash, row.size, row.mtime, row.statKey, row.skipped, row.version, row.facts, null]);
+        continue;
+      }
+      kept += keepPrevious.run(now, relative, hash, FACTS_VERSION).changes;
+      upsert.run(row);
     }
+    inserts.flush();
     for (const [relative, stat] of update.restatted) touch.run(stat.size, stat.mtimeMs, stat.trustedKey, relative);
     for (const relative of cached) {
       if (update.present.has(relative)) continue;

@@ -3,6 +3,7 @@ import type { SymbolGraph } from '../graph/symbol-graph.js';
 import { DeclarationFlag } from '../indexer/facts.js';
 import type { RegistryDatabase } from './open-registry.js';
 import { resolvedFiles } from '../resolve/resolved-files.js';
+import { createBulkInsert } from './bulk-insert.js';
 
 /**
  * Keeps the queryable symbol graph in the registry (symbols, symbol_references, module_edges)
@@ -27,10 +28,10 @@ export function storeSymbolGraph(registry: RegistryDatabase, graph: SymbolGraph)
     list.push(graph.nodeDeclaration[reference.from], toId, graph.nodeDeclaration[reference.to], REFERENCE_KINDS.indexOf(reference.kind));
   }
 
-  const insertSymbol = registry.prepare(`INSERT INTO symbols (file_id, local_index, name, kind, line, column, end_line, parent_index, exported, signature, body_hash)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertReference = registry.prepare('INSERT INTO symbol_references (from_file_id, from_index, to_file_id, to_index, kind) VALUES (?, ?, ?, ?, ?)');
-  const insertEdge = registry.prepare('INSERT INTO module_edges (from_file_id, specifier, form, line, column, resolution, target) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  // Rows go in 100 to a statement (see bulk-insert.ts); flushed before the transaction ends.
+  const symbols = createBulkInsert(registry, 'symbols', ['file_id', 'local_index', 'name', 'kind', 'line', 'column', 'end_line', 'parent_index', 'exported', 'signature', 'body_hash']);
+  const symbolReferences = createBulkInsert(registry, 'symbol_references', ['from_file_id', 'from_index', 'to_file_id', 'to_index', 'kind']);
+  const moduleEdges = createBulkInsert(registry, 'module_edges', ['from_file_id', 'specifier', 'form', 'line', 'column', 'resolution', 'target']);
   const clear = ['symbols', 'symbol_references', 'module_edges'].map((table) =>
     registry.prepare(`DELETE FROM ${table} WHERE ${table === 'symbols' ? 'file_id' : 'from_file_id'} = ?`));
   const setHash = registry.prepare('UPDATE files SET link_hash = ? WHERE id = ?');
@@ -52,16 +53,17 @@ export function storeSymbolGraph(registry: RegistryDatabase, graph: SymbolGraph)
       rewritten += 1;
       for (const statement of clear) statement.run(fileId);
       file.facts.declarations.forEach((declaration, index) => {
-        insertSymbol.run(fileId, index, declaration.name, declaration.kind, declaration.line, declaration.column, declaration.endLine,
+        symbols.add([fileId, index, declaration.name, declaration.kind, declaration.line, declaration.column, declaration.endLine,
           declaration.parent === -1 ? null : declaration.parent, (declaration.flags & DeclarationFlag.Exported) !== 0 ? 1 : 0,
-          declaration.signature ?? null, declaration.bodyHash ?? null);
+          declaration.signature ?? null, declaration.bodyHash ?? null]);
       });
       for (let at = 0; at < references.length; at += 4) {
-        insertReference.run(fileId, references[at], references[at + 1], references[at + 2], REFERENCE_KINDS[references[at + 3]]);
+        symbolReferences.add([fileId, references[at], references[at + 1], references[at + 2], REFERENCE_KINDS[references[at + 3]]]);
       }
-      for (const edge of edges) insertEdge.run(fileId, ...edge);
+      for (const edge of edges) moduleEdges.add([fileId, ...edge]);
       setHash.run(linkHash, fileId);
     }
+    for (const table of [symbols, symbolReferences, moduleEdges]) table.flush();
   });
   write.immediate();
   return { rewritten };

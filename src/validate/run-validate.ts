@@ -1,6 +1,8 @@
 import { findBaseline } from '../baseline/baseline-file.js';
 import { type Finding, isFailing } from '../rule-engine/finding.js';
-import { registryPath, withRegistry } from '../analyse/with-registry.js';
+import { registryFileOf, registryPath, withRegistry } from '../analyse/with-registry.js';
+import { startParsingAhead, stopParsingAhead } from '../analyse/parse-ahead.js';
+import { existsSync } from 'node:fs';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
 import { IN_MEMORY_REGISTRY } from '../registry/open-registry.js';
 import { selectChangeScope } from './change-scope.js';
@@ -50,6 +52,15 @@ export interface ValidateResult {
  * baseline, record the run, and judge it.
  */
 export async function validateProject(options: ValidateOptions): Promise<ValidateResult> {
+  try {
+    return await analyseOrReuse(options);
+  } finally {
+    // Workers started ahead that no parse took (the run failed, or reused a result) stop here.
+    stopParsingAhead();
+  }
+}
+
+async function analyseOrReuse(options: ValidateOptions): Promise<ValidateResult> {
   const notices: string[] = [];
   const scope = selectChangeScope(options.root, options);
   // A warm run with nothing changed reuses the last result (the common case for hooks and editors).
@@ -57,9 +68,14 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
   const root = path.resolve(options.root);
   if (!cacheable || !isDirectory(root)) {
     const { loadRecoveredProject } = await import('../analyse/load-recovered-project.js');
-    return validateLoaded(options, notices, scope, await loadRecoveredProject({ ...options, notices, ...(scope !== undefined ? { source: scope.head } : {}) }));
+    const project = await loadRecoveredProject({ ...options, notices, ...(scope !== undefined ? { source: scope.head } : {}) });
+    // Without the cache every file is parsed.
+    if (scope === undefined && !options.useCache) startParsingAhead(project.root, project.files);
+    return validateLoaded(options, notices, scope, project);
   }
   const loaded = await loadConfig(root, options.configFile);
+  // No registry yet: every file will be parsed.
+  const parsesEverything = !existsSync(registryFileOf(root, loaded.config.registry));
   return withRegistry(registryPath(root, loaded.config.registry), notices, async (registry) => {
     // The registry is open: a cleanup a kill interrupted is rolled back before anything is read.
     const unchanged = unchangedResult(root, loaded, options, registry);
@@ -74,6 +90,7 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
     const { loadProject } = await import('../project/load-project.js');
     const noticesFrom = notices.length;
     const loading = await recordDiskReads(() => loadProject({ ...options, notices, loaded }));
+    if (parsesEverything) startParsingAhead(loading.value.root, loading.value.files);
     const stamping = { registry, key: validateGivenKey(root, loaded, options, registry), reads: loading.reads, notices: notices.slice(noticesFrom) };
     return validateLoaded(options, notices, undefined, loading.value, stamping);
   }, { deferCheckpoint: true });
