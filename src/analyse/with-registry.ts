@@ -16,11 +16,6 @@ export function registryPath(root: string, configured: string | undefined): stri
   }
 }
 
-/** Where the registry file of a root is, without creating its folder (registryPath does). */
-export function registryFileOf(root: string, configured: string | undefined): string {
-  return configured !== undefined ? path.resolve(root, configured) : path.join(root, STATE_DIR_NAME, 'registry.db');
-}
-
 /**
  * Runs `work` with an open registry. If the database turns out to be corrupt part-way
  * (SQLite only notices when it reads the damaged pages), it is replaced (see openRegistry:

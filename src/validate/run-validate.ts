@@ -1,6 +1,7 @@
 import { findBaseline } from '../baseline/baseline-file.js';
 import { type Finding, isFailing } from '../rule-engine/finding.js';
-import { registryFileOf, registryPath, withRegistry } from '../analyse/with-registry.js';
+import { registryPath, withRegistry } from '../analyse/with-registry.js';
+import { registryFileOf } from '../registry/registry-file.js';
 import { startParsingAhead, stopParsingAhead } from '../analyse/parse-ahead.js';
 import { existsSync } from 'node:fs';
 import { finishValidateRun, startValidateRun } from '../registry/validate-run-store.js';
