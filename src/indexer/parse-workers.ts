@@ -23,7 +23,7 @@ function canUseWorkers(): boolean {
  * gains only when its share of the bytes is well past it. On zod (3 MB, 2 cores) a second
  * thread cost 25% more CPU for 10% less wall time on an idle machine (2.1 s against 2.3 s),
  * and was slower on a busy one. A cold run is waited for (a first run, a CI job without a
- * cache), mostly on a machine with cores to spare: a thread per 1.5 MB, up to one per core;
+ * cache), mostly on a machine with cores to spare: a thread per megabyte, up to one per core;
  * ORCH_GUARD_PARSE_THREAD_BYTES sets another size (tests use it to reach several threads on a
  * small project; a busy machine gains from a larger one).
  */
@@ -31,7 +31,7 @@ const BYTES_PER_THREAD = threadBytes();
 
 function threadBytes(): number {
   const configured = Number(process.env.ORCH_GUARD_PARSE_THREAD_BYTES);
-  return Number.isFinite(configured) && configured > 0 ? configured : 1.5 * 1024 * 1024;
+  return Number.isFinite(configured) && configured > 0 ? configured : 1024 * 1024;
 }
 
 /** Past this many bytes every core parses: a caller summing sizes can stop there. */
