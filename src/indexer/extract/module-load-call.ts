@@ -77,10 +77,10 @@ export function isRequireFunction(ts: TypeScriptApi, node: ts.Expression, source
  * createRequire(import.meta.url)`): calling it resolves a module by name.
  */
 export function isResolveAlias(ts: TypeScriptApi, name: string, sourceFile: ts.SourceFile): boolean {
-  if (!sourceFile.text.includes('createRequire')) return false;
   let aliases = resolveAliasesByFile.get(sourceFile);
   if (aliases === undefined) {
     const found = new Set<string>();
+    // Asked for every call of a name: the text is searched once per file, never per call.
     const visit = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer !== undefined) {
         const value = unwrapExpression(ts, node.initializer);
@@ -93,7 +93,7 @@ export function isResolveAlias(ts: TypeScriptApi, name: string, sourceFile: ts.S
       }
       ts.forEachChild(node, visit);
     };
-    visit(sourceFile);
+    if (sourceFile.text.includes('createRequire')) visit(sourceFile);
     resolveAliasesByFile.set(sourceFile, (aliases = found));
   }
   return aliases.has(name);
