@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cleanupLogDir, cleanupLogFile } from './cleanup-log.js';
+import { cleanupKeys } from './cleanup-store.js';
 import type { RegistryDatabase } from './open-registry.js';
 import { REGISTRY_APPLICATION_ID } from './registry-file.js';
 import { SCHEMA_VERSION } from './schema.js';
@@ -44,7 +45,6 @@ function hasLostCleanupLog(registry: RegistryDatabase, file: string): boolean {
     return false;
   }
   if (names.length === 0) return false;
-  const rows = registry.prepare('SELECT created_at AS createdAt, root FROM cleanups WHERE root IS NOT NULL').all() as Array<{ createdAt: string; root: string }>;
-  const known = new Set(rows.map((row) => path.basename(cleanupLogFile(file, row.createdAt, row.root))));
+  const known = new Set(cleanupKeys(registry).flatMap((row) => (row.root === null ? [] : [path.basename(cleanupLogFile(file, row.createdAt, row.root))])));
   return names.some((name) => !known.has(name));
 }
